@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { MAX_INBOUND_TEXT, type MemberRef } from '../../src/engine/types.js';
+
+/** One JSON line from a script: exactly one of text, choice, form or command. */
+const JsonLineSchema = z.union([
+  z.strictObject({ text: z.string().max(MAX_INBOUND_TEXT) }),
+  z.strictObject({ choice: z.union([z.string(), z.number()]).transform(String) }),
+  z.strictObject({ form: z.record(z.string(), z.string().max(MAX_INBOUND_TEXT)) }),
+  z.strictObject({
+    command: z.string().min(1).max(100),
+    args: z.array(z.string().max(1000)).max(20).default([]),
+  }),
+]);
+
+export type ParsedLine = { payload: Record<string, unknown> } | { error: string };
+
+const newId = () => `console:${randomUUID()}`;
+
+export function textPayload(member: MemberRef, text: string, locale?: string): Record<string, unknown> {
+  return { kind: 'text', id: newId(), member, text: text.slice(0, MAX_INBOUND_TEXT), locale };
+}
+
+/** Turns one input line into an engine payload; in JSON mode a line starting with "{" must be valid. */
+export function parseLine(line: string, member: MemberRef, json: boolean, locale?: string): ParsedLine {
+  if (!json || !line.trimStart().startsWith('{')) return { payload: textPayload(member, line, locale) };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return {
+      error: 'malformed JSON: expected {"text":...}, {"choice":ID}, {"form":{...}} or {"command":NAME}',
+    };
+  }
+  const parsed = JsonLineSchema.safeParse(value);
+  if (!parsed.success) {
+    return {
+      error: 'unknown message: expected {"text":...}, {"choice":ID}, {"form":{...}} or {"command":NAME}',
+    };
+  }
+  const m = parsed.data;
+  const id = newId();
+  if ('text' in m) return { payload: textPayload(member, m.text, locale) };
+  if ('choice' in m) return { payload: { kind: 'choice', id, member, value: m.choice } };
+  if ('form' in m) return { payload: { kind: 'form', id, member, fields: m.form } };
+  return { payload: { kind: 'command', id, member, name: m.command, args: m.args, locale } };
+}

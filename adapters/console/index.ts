@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { createApp } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { Lang, MemberRef, Outbox, Reply } from '../../src/engine/types.js';
+import type { Logger } from '../../src/log.js';
+import { parseLine } from './inbound.js';
+import { renderJson, renderText, type Written } from './render.js';
+
+export interface ConsoleOptions {
+  config: Config;
+  log: Logger;
+  user: string;
+  lang?: Lang;
+  /** The terminal's locale (LANG), used to guess the language on first contact. */
+  locale?: string;
+  json: boolean;
+  input: Readable;
+  output: Writable;
+}
+
+/** The direct-coaching door: one member, the terminal, plain text or JSON lines. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { config, json, output } = options;
+  const member: MemberRef = { platform: 'console', space: 'local', user: options.user };
+  const outDir = resolve(config.outputDir);
+  const safeUser = options.user.replace(/[^\w-]/g, '_').slice(0, 40);
+  let written = 0;
+
+  const save = (name: string, content: Uint8Array | string): string => {
+    mkdirSync(outDir, { recursive: true });
+    const path = join(outDir, `${safeUser}-${Date.now()}-${++written}-${name}`);
+    writeFileSync(path, content);
+    return path;
+  };
+  const write = (reply: Reply) => {
+    const paths: Written = {
+      image: reply.image ? save('map.png', reply.image.png) : undefined,
+      file: reply.file ? save(reply.file.name, reply.file.content) : undefined,
+    };
+    output.write(json ? `${renderJson(reply, paths)}\n` : `${renderText(reply, paths)}\n`);
+  };
+  const outbox: Outbox = {
+    async deliver(_member, replies) {
+      for (const reply of replies) write(reply);
+    },
+    async emit(_member, event) {
+      if (json) output.write(`${JSON.stringify({ type: 'event', ...event })}\n`);
+    },
+  };
+
+  const app = await createApp(config, options.log, outbox);
+  const interactive = !json && 'isTTY' in options.input && options.input.isTTY === true;
+  const prompt = () => interactive && output.write('> ');
+  let lines: ReturnType<typeof createInterface> | undefined;
+  try {
+    const locale = options.lang ?? options.locale;
+    const start = {
+      kind: 'command',
+      id: `console:${randomUUID()}`,
+      member,
+      name: 'start',
+      args: options.lang ? [options.lang] : [],
+      locale,
+    };
+    await app.engine.handle(start);
+    // Reading starts only now: readline drops lines that arrive before its iterator exists.
+    lines = createInterface({
+      input: options.input,
+      terminal: interactive,
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    prompt();
+    for await (const line of lines) {
+      const parsed = parseLine(line, member, json, locale);
+      if ('error' in parsed) {
+        output.write(
+          json ? `${JSON.stringify({ type: 'error', error: parsed.error })}\n` : `${parsed.error}\n`,
+        );
+      } else {
+        await app.engine.handle(parsed.payload);
+      }
+      prompt();
+    }
+  } finally {
+    lines?.close();
+    await app.close();
+  }
+}

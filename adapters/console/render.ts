@@ -1,0 +1,30 @@
+import type { Reply } from '../../src/engine/types.js';
+
+/** Paths of the files a reply's picture or attachment were written to. */
+export interface Written {
+  image?: string;
+  file?: string;
+}
+
+/** A reply as terminal text: numbered choices, form fields, and where a picture or file was saved. */
+export function renderText(reply: Reply, written: Written): string {
+  const lines = [reply.text];
+  if (reply.choices?.length) lines.push(...reply.choices.map((c, i) => `  ${i + 1}. ${c.label}`));
+  if (reply.form && reply.form.fields.length > 1)
+    lines.push(...reply.form.fields.map((f) => `  - ${f.label}`));
+  if (written.image) lines.push(`  🖼  ${written.image}`);
+  if (written.file) lines.push(`  📄 ${written.file}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A reply as one JSON line of the --json protocol. */
+export function renderJson(reply: Reply, written: Written): string {
+  return JSON.stringify({
+    type: 'reply',
+    text: reply.text,
+    ...(reply.choices ? { choices: reply.choices } : {}),
+    ...(reply.form ? { form: reply.form } : {}),
+    ...(reply.image && written.image ? { image: { path: written.image, alt: reply.image.alt } } : {}),
+    ...(reply.file && written.file ? { file: { path: written.file } } : {}),
+  });
+}

@@ -1,0 +1,33 @@
+import type { Config } from './config.js';
+import { createEngine, type Engine } from './engine/engine.js';
+import type { Outbox } from './engine/types.js';
+import type { Logger } from './log.js';
+import { PROMPTS_DIR } from './paths.js';
+import { createJobs } from './store/jobs.js';
+import { createProcessLocks } from './store/locks.js';
+import { createMemberRepo } from './store/members.js';
+import { openStore, type Store } from './store/open.js';
+import { loadTexts } from './texts/texts.js';
+
+export interface App {
+  engine: Engine;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Wires one engine from the configuration: texts checked, store opened, nothing else started. */
+export async function createApp(config: Config, log: Logger, outbox: Outbox): Promise<App> {
+  const texts = loadTexts(PROMPTS_DIR);
+  const store = await openStore(config.storeUrl, log);
+  const engine = createEngine({
+    members: createMemberRepo(store, log),
+    jobs: createJobs(store, log),
+    locks: createProcessLocks(),
+    texts,
+    outbox,
+    log,
+    revisitDays: config.revisitDays,
+    defaultLang: config.defaultLang,
+  });
+  return { engine, store, close: () => store.close() };
+}

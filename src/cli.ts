@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runConsole } from '../adapters/console/index.js';
+import { createApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { guessLang } from './engine/step.js';
+import type { MemberRef } from './engine/types.js';
+import { createLogger } from './log.js';
+import { StoreError } from './store/open.js';
+import { TextsError } from './texts/texts.js';
+
+const USAGE = `weakties: a coach for conscious networking
+
+Usage:
+  weakties start                         start the coach (the terminal when no platform is configured)
+  weakties console [--user ID] [--lang en|nl] [--json]
+                                         coach one member in the terminal; --json speaks JSON lines
+  weakties tick [--now ISO-TIME]         deliver the follow-ups due at that time (default: now)
+  weakties export --user ID              print everything stored about a terminal member as JSON
+  weakties forget --user ID              delete everything stored about a terminal member
+  weakties help                          this text
+
+Configuration comes from the environment or a .env file; see .env.example.`;
+
+const defaultUser = () => {
+  try {
+    return userInfo().username || 'me';
+  } catch {
+    return 'me';
+  }
+};
+
+const consoleMember = (user: string): MemberRef => ({ platform: 'console', space: 'local', user });
+
+async function consoleCommand(args: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const lang = values.lang === undefined ? undefined : guessLang(values.lang);
+  if (values.lang !== undefined && (!lang || values.lang.length !== 2)) {
+    process.stderr.write('weakties console: --lang must be en or nl\n');
+    return 2;
+  }
+  await runConsole({
+    config,
+    log: createLogger(config.logLevel ?? 'error'),
+    user: values.user ?? defaultUser(),
+    lang,
+    locale: process.env.LC_ALL || process.env.LANG,
+    json: values.json ?? false,
+    input: process.stdin,
+    output: process.stdout,
+  });
+  return 0;
+}
+
+async function tickCommand(args: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({ args, options: { now: { type: 'string' } } });
+  const now = values.now ? new Date(values.now) : new Date();
+  if (Number.isNaN(now.getTime())) {
+    process.stderr.write('weakties tick: --now must be an ISO time, for example 2026-12-04T09:00:00Z\n');
+    return 2;
+  }
+  const log = createLogger(config.logLevel ?? 'info');
+  // No door is open from the terminal: follow-ups wait in the member's record for their next turn.
+  const app = await createApp(config, log, { deliver: async () => {} });
+  try {
+    const delivered = await app.engine.tick(now, { offline: true });
+    process.stdout.write(`${JSON.stringify({ now: now.toISOString(), delivered })}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+async function memberDataCommand(
+  command: 'export' | 'forget',
+  args: string[],
+  config: Config,
+): Promise<number> {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
+  const member = consoleMember(values.user ?? defaultUser());
+  const app = await createApp(config, createLogger(config.logLevel ?? 'warn'), { deliver: async () => {} });
+  try {
+    if (command === 'export') {
+      const data = await app.engine.exportMember(member);
+      if (!data) {
+        process.stderr.write(`weakties export: nothing is stored for ${member.user}\n`);
+        return 1;
+      }
+      process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+      return 0;
+    }
+    const existed = await app.engine.forgetMember(member);
+    process.stdout.write(
+      existed
+        ? `Deleted everything stored for ${member.user}.\n`
+        : `Nothing was stored for ${member.user}.\n`,
+    );
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Runs one CLI command and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  try {
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    const config = loadConfig();
+    switch (command) {
+      case 'start':
+      case 'console':
+        return await consoleCommand(rest, config);
+      case 'tick':
+        return await tickCommand(rest, config);
+      case 'export':
+      case 'forget':
+        return await memberDataCommand(command, rest, config);
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        process.stderr.write(`weakties: unknown command "${command}"\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    const known = [ConfigError, StoreError, TextsError].some((kind) => error instanceof kind);
+    const isArgs = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (known || isArgs) {
+      process.stderr.write(`weakties: ${(error as Error).message}\n`);
+      return isArgs ? 2 : 1;
+    }
+    throw error;
+  }
+}

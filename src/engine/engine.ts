@@ -1,0 +1,170 @@
+import type { Logger } from '../log.js';
+import type { Jobs } from '../store/jobs.js';
+import type { Locks } from '../store/locks.js';
+import type { MemberRepo } from '../store/members.js';
+import type { Texts } from '../texts/texts.js';
+import { parseCommandName } from './commands.js';
+import type { State } from './state.js';
+import { guessLang, type StepEnv, step } from './step.js';
+import {
+  type Inbound,
+  InboundSchema,
+  type Lang,
+  type MemberRef,
+  memberKey,
+  type Outbox,
+  type Reply,
+} from './types.js';
+
+/** A retried event is recognised for at least this long. */
+const SEEN_TTL_MS = 15 * 60_000;
+const SEEN_MAX = 200;
+
+export interface EngineDeps {
+  members: MemberRepo;
+  jobs: Jobs;
+  locks: Locks;
+  texts: Texts;
+  outbox: Outbox;
+  log: Logger;
+  revisitDays: number;
+  defaultLang: Lang;
+  clock?: () => Date;
+}
+
+export type HandleResult = 'done' | 'duplicate' | 'skipped' | 'unavailable';
+
+export interface HandleOptions {
+  /** No door is open to the member (a tick from the terminal): keep replies for their next turn. */
+  offline?: boolean;
+}
+
+export class InboundError extends Error {}
+
+const remember = (seen: State['seen'], id: string, now: number): State['seen'] =>
+  [...seen.filter(([, at]) => now - at < SEEN_TTL_MS), [id, now] as [string, number]].slice(-SEEN_MAX);
+
+const isStart = (inbound: Inbound) =>
+  inbound.kind === 'command' && parseCommandName(inbound.name, inbound.args).name === 'start';
+
+const storable = (replies: Reply[]): State['inbox'] =>
+  replies.map((r) => (r.choices ? { text: r.text, choices: r.choices } : { text: r.text }));
+
+/** The engine shell: dedupe, per-member lock, load, step, save, effects, deliver. */
+export function createEngine(deps: EngineDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const env = (now: Date): StepEnv => ({
+    texts: deps.texts,
+    now,
+    revisitDays: deps.revisitDays,
+    defaultLang: deps.defaultLang,
+  });
+
+  async function exportData(state: State) {
+    const jobs = await Promise.all(state.jobs.map((id) => deps.jobs.get(id)));
+    const { seen: _seen, ...kept } = state;
+    return { exportedAt: clock().toISOString(), member: kept, jobs: jobs.filter((j) => j !== undefined) };
+  }
+
+  async function erase(ref: MemberRef, state: State | undefined): Promise<void> {
+    await deps.jobs.remove(state?.jobs ?? []);
+    await deps.members.delete(ref);
+  }
+
+  async function turn(inbound: Inbound, options: HandleOptions): Promise<HandleResult> {
+    const now = clock();
+    const loaded = await deps.members.load(inbound.member, now);
+    const stored = loaded.state;
+    if (inbound.kind === 'due' && !stored) return 'skipped';
+    if (stored?.seen.some(([id]) => id === inbound.id)) return 'duplicate';
+
+    const result = step(stored, inbound, env(now));
+    let replies = result.replies;
+    if (loaded.corrupt)
+      replies = [{ text: deps.texts.forLang(deps.defaultLang)('common.corrupt') }, ...replies];
+
+    if (result.state === null) {
+      await erase(inbound.member, stored);
+      await deps.outbox.deliver(inbound.member, replies);
+      return 'done';
+    }
+
+    let state: State = { ...result.state, seen: remember(result.state.seen, inbound.id, now.getTime()) };
+    if (options.offline) {
+      state = { ...state, inbox: [...state.inbox, ...storable(replies)] };
+      replies = [];
+    } else if (state.inbox.length > 0) {
+      const waiting: Reply[] = state.inbox;
+      const endsWithQuestion = waiting.at(-1)?.choices !== undefined;
+      replies = isStart(inbound) && endsWithQuestion ? waiting : [...waiting, ...replies];
+      state = { ...state, inbox: [] };
+    }
+
+    for (const effect of result.effects) {
+      if (effect.type === 'schedule') await deps.jobs.schedule(effect.job);
+      if (effect.type === 'export') {
+        const say = deps.texts.forLang(state.lang);
+        const content = JSON.stringify(await exportData(state), null, 2);
+        replies.push({ text: say('export.attached'), file: { name: 'weakties-export.json', content } });
+      }
+    }
+    await deps.members.save(state);
+    for (const effect of result.effects) {
+      if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);
+    }
+    if (replies.length > 0) await deps.outbox.deliver(inbound.member, replies);
+    return 'done';
+  }
+
+  return {
+    /** Handles one inbound event, given as an unparsed payload from an adapter or a job. */
+    async handle(payload: unknown, options: HandleOptions = {}): Promise<HandleResult> {
+      const parsed = InboundSchema.safeParse(payload);
+      if (!parsed.success)
+        throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
+      const inbound = parsed.data;
+      try {
+        return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound, options));
+      } catch (error) {
+        deps.log.error({ err: error, event: inbound.id, kind: inbound.kind }, 'turn failed');
+        const locale = inbound.kind === 'text' || inbound.kind === 'command' ? inbound.locale : undefined;
+        const say = deps.texts.forLang(guessLang(locale) ?? deps.defaultLang);
+        if (inbound.kind !== 'due')
+          await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
+        return 'unavailable';
+      }
+    },
+
+    /** Everything stored about a member, for the export command; undefined when nothing is. */
+    async exportMember(ref: MemberRef) {
+      const { state } = await deps.members.load(ref, clock());
+      return state ? exportData(state) : undefined;
+    },
+
+    /** Deletes every record of a member: their state and their scheduled jobs. */
+    async forgetMember(ref: MemberRef): Promise<boolean> {
+      return deps.locks.withLock(memberKey(ref), async () => {
+        const { state } = await deps.members.load(ref, clock());
+        await erase(ref, state);
+        return state !== undefined;
+      });
+    },
+
+    /** Hands every job due at `now` to its member's engine turn; each job fires once. */
+    async tick(now: Date, options: HandleOptions = {}): Promise<number> {
+      let delivered = 0;
+      for (const job of await deps.jobs.due(now)) {
+        const result = await this.handle(
+          { kind: 'due', id: `job:${job.id}`, member: job.member, job },
+          options,
+        );
+        if (result === 'unavailable') continue;
+        await deps.jobs.remove([job.id]);
+        if (result === 'done') delivered += 1;
+      }
+      return delivered;
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

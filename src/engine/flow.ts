@@ -1,0 +1,49 @@
+import type { Say } from '../texts/texts.js';
+import type { Flow, FlowAt, FlowOf, State } from './state.js';
+import type { CoachEvent, Job, Reply } from './types.js';
+
+/** What a step may read besides the state: the member's translator and the clock. */
+export interface Ctx {
+  say: Say;
+  now: Date;
+  revisitDays: number;
+}
+
+/** A member's input after the engine matched it against the question's choices. */
+export type Answer =
+  | { kind: 'choice'; value: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'form'; fields: Record<string, string> };
+
+export type Effect =
+  | { type: 'schedule'; job: Job }
+  | { type: 'event'; event: CoachEvent }
+  | { type: 'export' }
+  | { type: 'forget' };
+
+/** The result of answering: the engine appends the question of the (new) flow. */
+export interface Outcome {
+  state: State;
+  replies: Reply[];
+  effects?: Effect[];
+}
+
+export interface FlowHandler<A extends FlowAt> {
+  ask(flow: FlowOf<A>, state: State, ctx: Ctx): Reply[];
+  answer(flow: FlowOf<A>, state: State, answer: Answer, ctx: Ctx): Outcome;
+}
+
+export type FlowHandlers = { [A in FlowAt]: FlowHandler<A> };
+
+export const moveTo = (state: State, flow: Flow, replies: Reply[] = [], effects: Effect[] = []): Outcome => ({
+  state: { ...state, flow },
+  replies,
+  effects,
+});
+
+/** The free text of an answer: typed text, or the first field of a form. */
+export function answerText(answer: Answer): string | undefined {
+  if (answer.kind === 'text') return answer.text;
+  if (answer.kind === 'form') return Object.values(answer.fields)[0];
+  return undefined;
+}

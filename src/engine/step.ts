@@ -1,0 +1,255 @@
+import {
+  awarenessCareer,
+  awarenessIntro,
+  awarenessRecall,
+  awarenessResources,
+} from '../exercises/awareness.js';
+import { helpReply, menu, welcome } from '../exercises/menu.js';
+import {
+  networkAddDomain,
+  networkAddNames,
+  networkEdit,
+  networkEditValue,
+  networkOverview,
+  networkPick,
+  networkRemove,
+  networkRevisit,
+  networkView,
+} from '../exercises/network.js';
+import { snapshot } from '../exercises/people.js';
+import { rate } from '../exercises/rate.js';
+import { emptyNetwork } from '../network/model.js';
+import { sameName } from '../network/names.js';
+import type { Texts } from '../texts/texts.js';
+import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
+import type { Answer, Ctx, Effect, FlowHandler, FlowHandlers, Outcome } from './flow.js';
+import { type FlowAt, STATE_VERSION, type State } from './state.js';
+import { type Inbound, LANGS, type Lang, type MemberRef, type Reply } from './types.js';
+
+const HANDLERS: FlowHandlers = {
+  welcome,
+  menu,
+  'awareness.intro': awarenessIntro,
+  'awareness.recall': awarenessRecall,
+  'awareness.career': awarenessCareer,
+  'awareness.resources': awarenessResources,
+  rate,
+  'network.overview': networkOverview,
+  'network.revisit': networkRevisit,
+  'network.addDomain': networkAddDomain,
+  'network.addNames': networkAddNames,
+  'network.pick': networkPick,
+  'network.edit': networkEdit,
+  'network.editValue': networkEditValue,
+  'network.remove': networkRemove,
+};
+
+/** Answers longer than this are refused kindly instead of stored. */
+export const MAX_ANSWER_LENGTH = 2000;
+
+export interface StepEnv {
+  texts: Texts;
+  now: Date;
+  revisitDays: number;
+  defaultLang: Lang;
+}
+
+/** A new state, or null when the member asked to be forgotten. */
+export interface StepResult {
+  state: State | null;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+export function guessLang(locale: string | undefined): Lang | undefined {
+  const prefix = locale?.slice(0, 2).toLowerCase();
+  return LANGS.find((l) => l === prefix);
+}
+
+export function newState(member: MemberRef, lang: Lang, now: Date): State {
+  return {
+    v: STATE_VERSION,
+    member,
+    lang,
+    flow: { at: 'welcome' },
+    overlay: null,
+    network: emptyNetwork(),
+    nextPersonId: 1,
+    completed: [],
+    jobs: [],
+    seen: [],
+    turn: 0,
+    inbox: [],
+    createdAt: now.toISOString(),
+  };
+}
+
+const ctxFor = (state: State, env: StepEnv): Ctx => ({
+  say: env.texts.forLang(state.lang),
+  now: env.now,
+  revisitDays: env.revisitDays,
+});
+
+const yesNo = (ctx: Ctx) => [
+  { id: 'yes', label: ctx.say('common.yes') },
+  { id: 'no', label: ctx.say('common.no') },
+];
+
+/** The question the member is looking at now. */
+export function askCurrent(state: State, env: StepEnv): Reply[] {
+  const ctx = ctxFor(state, env);
+  switch (state.overlay) {
+    case 'paused':
+      return [{ text: ctx.say('common.paused') }];
+    case 'forget':
+      return [{ text: ctx.say('forget.confirm'), choices: yesNo(ctx) }];
+    case 'language':
+      return [
+        {
+          text: ctx.say('language.prompt'),
+          choices: [
+            { id: 'en', label: 'English' },
+            { id: 'nl', label: 'Nederlands' },
+          ],
+        },
+      ];
+    default: {
+      const handler = HANDLERS[state.flow.at] as FlowHandler<FlowAt>;
+      const asked = handler.ask(state.flow, state, ctx);
+      return asked.length > 0 ? asked : HANDLERS.menu.ask({ at: 'menu' }, state, ctx);
+    }
+  }
+}
+
+const finish = (state: State, env: StepEnv, replies: Reply[], effects: Effect[] = []): StepResult => ({
+  state,
+  replies: [...replies, ...askCurrent(state, env)],
+  effects,
+});
+
+function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepResult {
+  const ctx = ctxFor(state, env);
+  const calm = { ...state, overlay: null };
+  switch (command.name) {
+    case 'unknown':
+      return finish(state, env, [
+        { text: ctx.say('common.unknownCommand', { word: command.word.slice(0, 40) }) },
+      ]);
+    case 'help':
+      return finish(state, env, [helpReply(ctx)]);
+    case 'menu':
+      return finish({ ...calm, flow: { at: 'menu' } }, env, []);
+    case 'pause':
+      return {
+        state: { ...state, overlay: 'paused' },
+        replies: askCurrent({ ...state, overlay: 'paused' }, env),
+        effects: [],
+      };
+    case 'start':
+    case 'continue': {
+      const next = { ...calm, lang: guessLang(command.args[0]) ?? state.lang };
+      return finish(next, env, [{ text: ctxFor(next, env).say('common.welcomeBack') }]);
+    }
+    case 'language': {
+      const lang = guessLang(command.args[0]);
+      if (!lang) return finish({ ...state, overlay: 'language' }, env, []);
+      const next = { ...calm, lang };
+      return finish(next, env, [{ text: ctxFor(next, env).say('language.set') }]);
+    }
+    case 'network':
+      return finish({ ...calm, flow: { at: 'network.overview' } }, env, networkView(state, ctx));
+    case 'export':
+      return { state, replies: [], effects: [{ type: 'export' }] };
+    case 'forget':
+      return finish({ ...state, overlay: 'forget' }, env, []);
+  }
+}
+
+function answerOverlay(state: State, answer: Answer, env: StepEnv): StepResult {
+  const ctx = ctxFor(state, env);
+  const calm = { ...state, overlay: null };
+  const choice = answer.kind === 'choice' ? answer.value : undefined;
+  if (state.overlay === 'paused') return finish(calm, env, [{ text: ctx.say('common.welcomeBack') }]);
+  if (state.overlay === 'forget') {
+    if (choice === 'yes')
+      return { state: null, replies: [{ text: ctx.say('forget.done') }], effects: [{ type: 'forget' }] };
+    if (choice === 'no') return finish(calm, env, [{ text: ctx.say('forget.kept') }]);
+  }
+  const lang = guessLang(choice);
+  if (state.overlay === 'language' && lang) {
+    const next = { ...calm, lang };
+    return finish(next, env, [{ text: ctxFor(next, env).say('language.set') }]);
+  }
+  return finish(state, env, [{ text: ctx.say('common.pickChoice') }]);
+}
+
+type Resolved = { answer: Answer } | { problem: Reply };
+
+/** Matches input to the question's choices: a button, its number, or its label all count. */
+function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
+  const ctx = ctxFor(state, env);
+  const choices = askCurrent(state, env).flatMap((r) => r.choices ?? []);
+  if (inbound.kind === 'choice') {
+    return choices.some((c) => c.id === inbound.value)
+      ? { answer: { kind: 'choice', value: inbound.value } }
+      : { problem: { text: ctx.say('common.stale') } };
+  }
+  if (inbound.kind === 'form') {
+    const total = Object.values(inbound.fields).reduce((n, v) => n + v.length, 0);
+    if (total > MAX_ANSWER_LENGTH)
+      return { problem: { text: ctx.say('common.tooLong', { max: MAX_ANSWER_LENGTH }) } };
+    return { answer: { kind: 'form', fields: inbound.fields } };
+  }
+  if (inbound.kind !== 'text') return { problem: { text: ctx.say('common.pickChoice') } };
+  const text = inbound.text.trim();
+  if (text === '') return { problem: { text: ctx.say('common.empty') } };
+  if (text.length > MAX_ANSWER_LENGTH)
+    return { problem: { text: ctx.say('common.tooLong', { max: MAX_ANSWER_LENGTH }) } };
+  if (/^\d+$/.test(text) && choices.length > 0) {
+    const picked = choices[Number(text) - 1];
+    return picked
+      ? { answer: { kind: 'choice', value: picked.id } }
+      : { problem: { text: ctx.say('common.outOfRange', { max: choices.length }) } };
+  }
+  const byLabel = choices.find((c) => sameName(c.label, text) || c.id === text.toLowerCase());
+  return { answer: byLabel ? { kind: 'choice', value: byLabel.id } : { kind: 'text', text } };
+}
+
+function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env: StepEnv): StepResult {
+  const job = inbound.job;
+  if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
+  const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
+  const idle = next.flow.at === 'menu' || next.flow.at === 'welcome' || next.overlay === 'paused';
+  if (!idle)
+    return { state: next, replies: [{ text: ctxFor(next, env).say('revisit.nudgeBusy') }], effects: [] };
+  return finish({ ...next, overlay: null, flow: { at: 'network.revisit', before: snapshot(next) } }, env, []);
+}
+
+function commandOf(inbound: Inbound): ParsedCommand | undefined {
+  if (inbound.kind === 'command') return parseCommandName(inbound.name, inbound.args);
+  if (inbound.kind === 'text') return parseCommandText(inbound.text);
+  return undefined;
+}
+
+/** One turn of the conversation: pure, from the stored state and one inbound event. */
+export function step(stored: State | undefined, inbound: Inbound, env: StepEnv): StepResult {
+  if (!stored) {
+    const locale = inbound.kind === 'text' || inbound.kind === 'command' ? inbound.locale : undefined;
+    const fresh = newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now);
+    const command = commandOf(inbound);
+    const chosen =
+      command?.name === 'language' || command?.name === 'start' ? guessLang(command.args[0]) : undefined;
+    if (chosen) return finish({ ...fresh, lang: chosen }, env, []);
+    return finish(fresh, env, []);
+  }
+  const state = { ...stored, turn: stored.turn + 1 };
+  if (inbound.kind === 'due') return handleDue(state, inbound, env);
+  const command = commandOf(inbound);
+  if (command) return runCommand(state, command, env);
+  const resolved = resolve(inbound, state, env);
+  if ('problem' in resolved) return finish(state, env, [resolved.problem]);
+  if (state.overlay) return answerOverlay(state, resolved.answer, env);
+  const handler = HANDLERS[state.flow.at] as FlowHandler<FlowAt>;
+  const outcome: Outcome = handler.answer(state.flow, state, resolved.answer, ctxFor(state, env));
+  return finish(outcome.state, env, outcome.replies, outcome.effects);
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+export const LANGS = ['en', 'nl'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const PLATFORMS = ['slack', 'discord', 'console'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Longest text an adapter may hand over; the engine answers politely past its own, lower limit. */
+export const MAX_INBOUND_TEXT = 100_000;
+
+const id = z.string().min(1).max(200);
+
+export const MemberRefSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  space: id,
+  user: id,
+});
+export type MemberRef = z.infer<typeof MemberRefSchema>;
+
+export const memberKey = (m: MemberRef): string => `${m.platform}:${m.space}:${m.user}`;
+
+export const JOB_KINDS = ['awareness.revisit'] as const;
+
+export const JobSchema = z.object({
+  id,
+  kind: z.enum(JOB_KINDS),
+  member: MemberRefSchema,
+  due: z.iso.datetime(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const InboundSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    id,
+    member: MemberRefSchema,
+    text: z.string().max(MAX_INBOUND_TEXT),
+    locale: z.string().max(50).optional(),
+  }),
+  z.object({ kind: z.literal('choice'), id, member: MemberRefSchema, value: z.string().max(200) }),
+  z.object({
+    kind: z.literal('form'),
+    id,
+    member: MemberRefSchema,
+    fields: z.record(z.string().max(100), z.string().max(MAX_INBOUND_TEXT)),
+  }),
+  z.object({
+    kind: z.literal('command'),
+    id,
+    member: MemberRefSchema,
+    name: z.string().max(100),
+    args: z.array(z.string().max(1000)).max(20),
+    locale: z.string().max(50).optional(),
+  }),
+  z.object({ kind: z.literal('due'), id, member: MemberRefSchema, job: JobSchema }),
+]);
+export type Inbound = z.infer<typeof InboundSchema>;
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  multiline?: boolean;
+  optional?: boolean;
+  value?: string;
+}
+
+export interface Form {
+  id: string;
+  title: string;
+  submit: string;
+  fields: FormField[];
+}
+
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  form?: Form;
+  image?: { png: Uint8Array; alt: string };
+  file?: { name: string; content: string };
+}
+
+export interface CoachEvent {
+  name: 'exercise.completed';
+  exercise: 'awareness';
+  data: Record<string, unknown>;
+}
+
+/** How replies leave the engine; each adapter renders them for its platform. */
+export interface Outbox {
+  deliver(member: MemberRef, replies: Reply[]): Promise<void>;
+  emit?(member: MemberRef, event: CoachEvent): Promise<void>;
+}

@@ -1,0 +1,207 @@
+import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
+import type { State } from '../engine/state.js';
+import { memberKey, type Reply } from '../engine/types.js';
+import { type MapMetrics, mapMetrics } from '../network/metrics.js';
+import {
+  CAREER_QUESTIONS,
+  DOMAINS,
+  RESOURCE_ANSWERS,
+  RESOURCE_ITEMS,
+  type ResourceItem,
+} from '../network/model.js';
+import { domainLabel, isOneOf } from './labels.js';
+import { unexpected } from './menu.js';
+import { addedReplies, addPeople, needsRating } from './people.js';
+import { mapPicture } from './picture.js';
+
+const percent = (share: number) => Math.round(share * 100);
+
+function namesForm(title: string, ctx: Ctx): Reply['form'] {
+  return {
+    id: 'names',
+    title,
+    submit: ctx.say('common.submit'),
+    fields: [{ id: 'names', label: ctx.say('recall.formLabel'), multiline: true }],
+  };
+}
+
+export const awarenessIntro: FlowHandler<'awareness.intro'> = {
+  ask: (_flow, _state, ctx) => [
+    {
+      text: ctx.say('awareness.intro'),
+      choices: [
+        { id: 'begin', label: ctx.say('awareness.begin') },
+        { id: 'menu', label: ctx.say('common.backToMenu') },
+      ],
+    },
+  ],
+  answer(_flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value === 'begin') {
+      return moveTo(state, { at: 'awareness.recall', domain: 0, probed: false });
+    }
+    if (answer.kind === 'choice' && answer.value === 'menu') return moveTo(state, { at: 'menu' });
+    return { state, replies: [unexpected(ctx)] };
+  },
+};
+
+export const awarenessRecall: FlowHandler<'awareness.recall'> = {
+  ask(flow, _state, ctx) {
+    const domain = DOMAINS[flow.domain] ?? 'work';
+    const label = domainLabel(domain, ctx);
+    const step = { n: flow.domain + 1, of: DOMAINS.length };
+    if (flow.probed) {
+      return [
+        {
+          text: ctx.say('recall.probe', { domain: label }, flow.domain),
+          choices: [{ id: 'none', label: ctx.say('recall.noMore') }],
+          form: namesForm(label, ctx),
+        },
+      ];
+    }
+    return [
+      {
+        text: `${ctx.say('recall.progress', step)}\n${ctx.say(`recall.${domain}`)}`,
+        choices: [{ id: 'none', label: ctx.say('recall.none') }],
+        form: namesForm(label, ctx),
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    const advance = (next: State, replies: Reply[] = []): Outcome => {
+      if (!flow.probed && answer.kind !== 'choice') return moveTo(next, { ...flow, probed: true }, replies);
+      if (flow.domain + 1 < DOMAINS.length) {
+        return moveTo(next, { at: 'awareness.recall', domain: flow.domain + 1, probed: false }, replies);
+      }
+      return moveTo(next, { at: 'awareness.career', question: 0 }, [
+        ...replies,
+        { text: ctx.say('career.intro') },
+      ]);
+    };
+    if (answer.kind === 'choice')
+      return answer.value === 'none' ? advance(state) : { state, replies: [unexpected(ctx)] };
+    const result = addPeople(state, answerText(answer) ?? '', DOMAINS[flow.domain] ?? null, ctx);
+    if (result.added.length === 0 && result.known.length === 0 && !result.full) {
+      return { state, replies: [{ text: ctx.say('people.noName') }] };
+    }
+    return advance(result.state, addedReplies(result, ctx));
+  },
+};
+
+export const awarenessCareer: FlowHandler<'awareness.career'> = {
+  ask(flow, _state, ctx) {
+    const question = CAREER_QUESTIONS[flow.question] ?? 'discuss';
+    return [
+      {
+        text: ctx.say(`career.${question}`),
+        choices: [{ id: 'none', label: ctx.say('career.none') }],
+        form: namesForm(ctx.say('career.formTitle'), ctx),
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    let next = state;
+    let replies: Reply[] = [];
+    if (answer.kind === 'choice' && answer.value !== 'none') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') {
+      const result = addPeople(state, answerText(answer) ?? '', null, ctx, CAREER_QUESTIONS[flow.question]);
+      if (result.added.length === 0 && result.known.length === 0 && !result.full) {
+        return { state, replies: [{ text: ctx.say('people.noName') }] };
+      }
+      next = result.state;
+      replies = addedReplies(result, ctx, true);
+    }
+    if (flow.question + 1 < CAREER_QUESTIONS.length) {
+      return moveTo(next, { at: 'awareness.career', question: flow.question + 1 }, replies);
+    }
+    const queue = next.network.people.filter(needsRating).map((p) => p.id);
+    if (queue.length === 0) return moveTo(next, { at: 'awareness.resources', item: 0 }, replies);
+    return moveTo(next, { at: 'rate', queue, next: 'resources' }, [
+      ...replies,
+      { text: ctx.say('rate.intro', { count: queue.length }) },
+    ]);
+  },
+};
+
+export const awarenessResources: FlowHandler<'awareness.resources'> = {
+  ask(flow, _state, ctx) {
+    const item = RESOURCE_ITEMS[flow.item] ?? 'organisation';
+    const intro = flow.item === 0 ? `${ctx.say('resource.intro')}\n\n` : '';
+    return [
+      {
+        text: `${intro}${ctx.say('resource.progress', { n: flow.item + 1, of: RESOURCE_ITEMS.length })}\n${ctx.say(`resource.${item}`)}`,
+        choices: RESOURCE_ANSWERS.map((a) => ({ id: a, label: ctx.say(`resourceAnswer.${a}`) })),
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    const item = RESOURCE_ITEMS[flow.item];
+    if (!item || answer.kind !== 'choice' || !isOneOf(RESOURCE_ANSWERS, answer.value)) {
+      return { state, replies: [unexpected(ctx)] };
+    }
+    const next = {
+      ...state,
+      network: { ...state.network, resources: { ...state.network.resources, [item]: answer.value } },
+    };
+    if (flow.item + 1 < RESOURCE_ITEMS.length)
+      return moveTo(next, { at: 'awareness.resources', item: flow.item + 1 });
+    return completeAwareness(next, ctx);
+  },
+};
+
+const resourceList = (items: ResourceItem[], ctx: Ctx) =>
+  items.length > 0 ? items.map((i) => ctx.say(`resourceShort.${i}`)).join(', ') : ctx.say('summary.none');
+
+/** The show-back: trends and facts, never a grade. */
+export function summaryText(m: MapMetrics, ctx: Ctx): string {
+  const domains = DOMAINS.filter((d) => m.perDomain[d] > 0)
+    .map((d) => `• ${domainLabel(d, ctx)}: ${m.perDomain[d]}`)
+    .join('\n');
+  return [
+    ctx.say('summary.size', { size: m.size, domains: m.domainsUsed }),
+    domains,
+    ctx.say('summary.ties', {
+      strong: m.strong,
+      middle: m.middle,
+      weak: m.weak,
+      weakShare: percent(m.weakShare),
+    }),
+    ctx.say('summary.diversity', { blau: m.blau.toFixed(2), normalised: percent(m.blauNormalised) }),
+    ctx.say('summary.crossovers', { count: m.crossovers }),
+    ctx.say('summary.dormant', { count: m.dormant }),
+    ctx.say('summary.resources', {
+      reachable: m.resources.reachable.length,
+      of: RESOURCE_ITEMS.length,
+      weakOnly: resourceList(m.resources.weakOnly, ctx),
+      gaps: resourceList(m.resources.gaps, ctx),
+    }),
+  ]
+    .filter((line) => line !== '')
+    .join('\n\n');
+}
+
+function completeAwareness(state: State, ctx: Ctx): Outcome {
+  const metrics = mapMetrics(state.network);
+  const due = new Date(ctx.now.getTime() + ctx.revisitDays * 86_400_000);
+  const job = {
+    id: `${memberKey(state.member)}:awareness.revisit:${state.completed.length + 1}`,
+    kind: 'awareness.revisit' as const,
+    member: state.member,
+    due: due.toISOString(),
+  };
+  const data = { ...metrics, at: ctx.now.toISOString() };
+  const effects: Effect[] = [
+    { type: 'event', event: { name: 'exercise.completed', exercise: 'awareness', data } },
+    { type: 'schedule', job },
+  ];
+  const next: State = {
+    ...state,
+    completed: [...state.completed, { exercise: 'awareness', at: ctx.now.toISOString(), metrics: data }],
+    jobs: [...state.jobs, job.id],
+  };
+  const replies: Reply[] = [
+    { text: summaryText(metrics, ctx) },
+    mapPicture(next, ctx),
+    { text: ctx.say('summary.closing', { days: ctx.revisitDays }) },
+  ];
+  return moveTo(next, { at: 'menu' }, replies, effects);
+}

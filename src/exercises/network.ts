@@ -1,0 +1,284 @@
+import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
+import type { State } from '../engine/state.js';
+import type { Reply } from '../engine/types.js';
+import { mapMetrics } from '../network/metrics.js';
+import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
+import { cleanName, findByName } from '../network/names.js';
+import {
+  contactChoices,
+  contactLabel,
+  domainChoices,
+  domainLabel,
+  isOneOf,
+  ringChoices,
+  ringLabel,
+} from './labels.js';
+import { unexpected } from './menu.js';
+import { addedReplies, addPeople, changeReply, needsRating, snapshot } from './people.js';
+import { mapPicture } from './picture.js';
+
+/** Lists people as choices only while the list stays readable; past that, typing the name works. */
+const MAX_PEOPLE_CHOICES = 24;
+
+const back = (ctx: Ctx) => ({ id: 'back', label: ctx.say('common.back') });
+const toMenu = (ctx: Ctx) => ({ id: 'menu', label: ctx.say('common.backToMenu') });
+
+/** "My network": the numbers and the picture. */
+export function networkView(state: State, ctx: Ctx): Reply[] {
+  if (state.network.people.length === 0) return [{ text: ctx.say('network.empty') }];
+  const m = mapMetrics(state.network);
+  return [
+    mapPicture(state, ctx),
+    {
+      text: ctx.say('network.numbers', { size: m.size, strong: m.strong, weak: m.weak, dormant: m.dormant }),
+    },
+  ];
+}
+
+const findPerson = (state: State, id: string) => state.network.people.find((p) => p.id === id);
+
+function describe(p: Person, ctx: Ctx): string {
+  const unknown = ctx.say('network.unknown');
+  return ctx.say('network.person', {
+    name: p.name,
+    domain: p.domain ? domainLabel(p.domain, ctx) : unknown,
+    ring: p.ring ? ringLabel(p.ring, ctx) : unknown,
+    contact: p.contact ? contactLabel(p.contact, ctx) : unknown,
+  });
+}
+
+function replacePerson(state: State, person: Person): State {
+  const people = state.network.people.map((p) => (p.id === person.id ? person : p));
+  return { ...state, network: { ...state.network, people } };
+}
+
+export const networkOverview: FlowHandler<'network.overview'> = {
+  ask: (_flow, state, ctx) => [
+    {
+      text: ctx.say('network.prompt'),
+      choices: [
+        { id: 'add', label: ctx.say('network.add') },
+        ...(state.network.people.length > 0
+          ? [
+              { id: 'edit', label: ctx.say('network.edit') },
+              { id: 'remove', label: ctx.say('network.remove') },
+            ]
+          : []),
+        toMenu(ctx),
+      ],
+    },
+  ],
+  answer(_flow, state, answer, ctx) {
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.value === 'add') return moveTo(state, { at: 'network.addDomain', before: snapshot(state) });
+    if (answer.value === 'edit' || answer.value === 'remove') {
+      return moveTo(state, { at: 'network.pick', purpose: answer.value });
+    }
+    if (answer.value === 'menu') return moveTo(state, { at: 'menu' });
+    return { state, replies: [unexpected(ctx)] };
+  },
+};
+
+export const networkRevisit: FlowHandler<'network.revisit'> = {
+  ask: (_flow, _state, ctx) => [
+    {
+      text: ctx.say('revisit.prompt'),
+      choices: [
+        { id: 'add', label: ctx.say('revisit.add') },
+        { id: 'later', label: ctx.say('revisit.later') },
+      ],
+    },
+  ],
+  answer(flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value === 'add') {
+      return moveTo(state, { at: 'network.addDomain', before: flow.before });
+    }
+    if (answer.kind === 'choice' && answer.value === 'later') {
+      return moveTo(state, { at: 'menu' }, [{ text: ctx.say('revisit.noProblem') }]);
+    }
+    return { state, replies: [unexpected(ctx)] };
+  },
+};
+
+export const networkAddDomain: FlowHandler<'network.addDomain'> = {
+  ask: (_flow, _state, ctx) => [
+    {
+      text: ctx.say('add.domain'),
+      choices: [...domainChoices(ctx), { id: 'done', label: ctx.say('add.done') }],
+    },
+  ],
+  answer(flow, state, answer, ctx) {
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (isOneOf(DOMAINS, answer.value)) {
+      return moveTo(state, { at: 'network.addNames', domain: answer.value, before: flow.before });
+    }
+    if (answer.value !== 'done') return { state, replies: [unexpected(ctx)] };
+    const queue = state.network.people.filter(needsRating).map((p) => p.id);
+    if (queue.length > 0) return moveTo(state, { at: 'rate', queue, next: 'network', before: flow.before });
+    return moveTo(state, { at: 'network.overview' }, [changeReply(flow.before, state, ctx)]);
+  },
+};
+
+export const networkAddNames: FlowHandler<'network.addNames'> = {
+  ask: (flow, _state, ctx) => [
+    {
+      text: ctx.say('add.names', { domain: domainLabel(flow.domain, ctx) }),
+      choices: [back(ctx)],
+      form: {
+        id: 'names',
+        title: domainLabel(flow.domain, ctx),
+        submit: ctx.say('common.submit'),
+        fields: [{ id: 'names', label: ctx.say('recall.formLabel'), multiline: true }],
+      },
+    },
+  ],
+  answer(flow, state, answer, ctx) {
+    const addDomain = { at: 'network.addDomain' as const, before: flow.before };
+    if (answer.kind === 'choice')
+      return answer.value === 'back' ? moveTo(state, addDomain) : { state, replies: [unexpected(ctx)] };
+    const result = addPeople(state, answerText(answer) ?? '', flow.domain, ctx);
+    if (result.added.length === 0 && result.known.length === 0 && !result.full) {
+      return { state, replies: [{ text: ctx.say('people.noName') }] };
+    }
+    return moveTo(result.state, addDomain, addedReplies(result, ctx));
+  },
+};
+
+export const networkPick: FlowHandler<'network.pick'> = {
+  ask(_flow, state, ctx) {
+    const people = state.network.people;
+    const listed =
+      people.length <= MAX_PEOPLE_CHOICES ? people.map((p) => ({ id: p.id, label: p.name })) : [];
+    return [{ text: ctx.say('network.pick'), choices: [...listed, back(ctx)] }];
+  },
+  answer(flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value === 'back') return moveTo(state, { at: 'network.overview' });
+    const person =
+      answer.kind === 'choice'
+        ? findPerson(state, answer.value)
+        : findByName(state.network.people, answerText(answer) ?? '');
+    if (!person) return { state, replies: [{ text: ctx.say('network.notFound') }] };
+    if (flow.purpose === 'remove') return moveTo(state, { at: 'network.remove', person: person.id });
+    return moveTo(state, { at: 'network.edit', person: person.id });
+  },
+};
+
+export const networkEdit: FlowHandler<'network.edit'> = {
+  ask(flow, state, ctx) {
+    const person = findPerson(state, flow.person);
+    if (!person) return [];
+    return [
+      {
+        text: `${describe(person, ctx)}\n${ctx.say('network.editWhat')}`,
+        choices: [
+          { id: 'name', label: ctx.say('edit.name') },
+          { id: 'ring', label: ctx.say('edit.ring') },
+          { id: 'contact', label: ctx.say('edit.contact') },
+          { id: 'domain', label: ctx.say('edit.domain') },
+          { id: 'remove', label: ctx.say('network.remove') },
+          back(ctx),
+        ],
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    if (!findPerson(state, flow.person)) return moveTo(state, { at: 'network.overview' });
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    const v = answer.value;
+    if (v === 'back') return moveTo(state, { at: 'network.overview' });
+    if (v === 'remove') return moveTo(state, { at: 'network.remove', person: flow.person });
+    if (v === 'name' || v === 'ring' || v === 'contact' || v === 'domain') {
+      return moveTo(state, { at: 'network.editValue', person: flow.person, field: v });
+    }
+    return { state, replies: [unexpected(ctx)] };
+  },
+};
+
+export const networkEditValue: FlowHandler<'network.editValue'> = {
+  ask(flow, state, ctx) {
+    const person = findPerson(state, flow.person);
+    if (!person) return [];
+    const params = { name: person.name };
+    switch (flow.field) {
+      case 'name':
+        return [
+          {
+            text: ctx.say('edit.newName', params),
+            choices: [back(ctx)],
+            form: {
+              id: 'rename',
+              title: ctx.say('edit.name'),
+              submit: ctx.say('common.submit'),
+              fields: [{ id: 'name', label: ctx.say('edit.nameLabel'), value: person.name }],
+            },
+          },
+        ];
+      case 'ring':
+        return [
+          { text: ctx.say('rate.ring', { ...params, left: 0 }), choices: [...ringChoices(ctx), back(ctx)] },
+        ];
+      case 'contact':
+        return [
+          {
+            text: ctx.say('rate.contact', { ...params, left: 0 }),
+            choices: [...contactChoices(ctx), back(ctx)],
+          },
+        ];
+      case 'domain':
+        return [
+          {
+            text: ctx.say('rate.domain', { ...params, left: 0 }),
+            choices: [...domainChoices(ctx), back(ctx)],
+          },
+        ];
+    }
+  },
+  answer(flow, state, answer, ctx) {
+    const person = findPerson(state, flow.person);
+    const edit = { at: 'network.edit' as const, person: flow.person };
+    if (!person) return moveTo(state, { at: 'network.overview' });
+    if (answer.kind === 'choice' && answer.value === 'back') return moveTo(state, edit);
+    const saved = (next: Person) =>
+      moveTo(replacePerson(state, next), edit, [{ text: ctx.say('edit.saved') }]);
+    if (flow.field === 'name') {
+      const name = cleanName(answerText(answer) ?? '');
+      if (!/[\p{L}\p{N}]/u.test(name)) return { state, replies: [{ text: ctx.say('people.noName') }] };
+      const other = findByName(state.network.people, name);
+      if (other && other.id !== person.id) {
+        return { state, replies: [{ text: ctx.say('people.duplicate', { names: other.name }) }] };
+      }
+      return saved({ ...person, name });
+    }
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    const values = { ring: RINGS, contact: CONTACTS, domain: DOMAINS }[flow.field];
+    if (!isOneOf(values, answer.value)) return { state, replies: [unexpected(ctx)] };
+    return saved({ ...person, [flow.field]: answer.value });
+  },
+};
+
+export const networkRemove: FlowHandler<'network.remove'> = {
+  ask(flow, state, ctx) {
+    const person = findPerson(state, flow.person);
+    if (!person) return [];
+    return [
+      {
+        text: ctx.say('remove.confirm', { name: person.name }),
+        choices: [
+          { id: 'yes', label: ctx.say('common.yes') },
+          { id: 'no', label: ctx.say('common.no') },
+        ],
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    const person = findPerson(state, flow.person);
+    if (!person) return moveTo(state, { at: 'network.overview' });
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.value === 'no') return moveTo(state, { at: 'network.edit', person: flow.person });
+    if (answer.value !== 'yes') return { state, replies: [unexpected(ctx)] };
+    const people = state.network.people.filter((p) => p.id !== person.id);
+    return moveTo({ ...state, network: { ...state.network, people } }, { at: 'network.overview' }, [
+      { text: ctx.say('remove.done', { name: person.name }) },
+    ]);
+  },
+};

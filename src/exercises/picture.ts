@@ -1,0 +1,26 @@
+import type { Ctx } from '../engine/flow.js';
+import type { State } from '../engine/state.js';
+import type { Reply } from '../engine/types.js';
+import { DOMAINS, RINGS } from '../network/model.js';
+import { renderMapPng } from '../network/picture.js';
+import { domainLabel, ringLabel } from './labels.js';
+
+/** The member's map as a picture, with every word in the member's language. */
+export function mapPicture(state: State, ctx: Ctx): Reply {
+  const { png } = renderMapPng(state.network.people, {
+    me: ctx.say('map.me'),
+    title: ctx.say('map.title', { size: state.network.people.length }),
+    domains: Object.fromEntries(DOMAINS.map((d) => [d, domainLabel(d, ctx)])) as Record<
+      (typeof DOMAINS)[number],
+      string
+    >,
+    rings: Object.fromEntries(RINGS.map((r) => [r, ringLabel(r, ctx)])) as Record<
+      (typeof RINGS)[number],
+      string
+    >,
+  });
+  return {
+    text: ctx.say('map.caption'),
+    image: { png, alt: ctx.say('map.alt', { size: state.network.people.length }) },
+  };
+}

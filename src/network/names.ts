@@ -1,0 +1,30 @@
+import { MAX_NAME_LENGTH, type Person } from './model.js';
+
+// Control characters and bidi overrides would garble a label or a terminal line.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const SEPARATORS = /[,;\n]+|\s+(?:and|en|&|\+)\s+/i;
+
+export const MAX_NAMES_PER_ANSWER = 50;
+
+/** Cleans one typed name: no control characters, single spaces, at most MAX_NAME_LENGTH characters. */
+export function cleanName(raw: string): string {
+  const flat = raw.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  return [...flat].slice(0, MAX_NAME_LENGTH).join('').trim();
+}
+
+/** Splits "Anna, Piet and Mo" into names; drops empties and repeats within the answer. */
+export function parseNames(text: string): string[] {
+  const names: string[] = [];
+  for (const part of text.split(SEPARATORS)) {
+    const name = cleanName(part);
+    if (name && /[\p{L}\p{N}]/u.test(name) && !names.some((n) => sameName(n, name))) names.push(name);
+  }
+  return names.slice(0, MAX_NAMES_PER_ANSWER);
+}
+
+export const sameName = (a: string, b: string): boolean =>
+  a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+export const findByName = (people: Person[], name: string): Person | undefined =>
+  people.find((p) => sameName(p.name, cleanName(name)));

@@ -1,0 +1,84 @@
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { Logger } from '../log.js';
+
+/** The key spaces weakties keeps; one Keyv each, all in the same file or server. */
+export const SPACES = ['member', 'job', 'quarantine'] as const;
+export type Space = (typeof SPACES)[number];
+
+export interface Store {
+  readonly url: string;
+  readonly spaces: Record<Space, Keyv>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {}
+
+/** The file path of a sqlite:// URL: sqlite://./data/x.sqlite is relative, sqlite:///var/x.sqlite absolute. */
+export function sqlitePath(url: string): string {
+  const path = url.slice('sqlite://'.length);
+  if (!path)
+    throw new StoreError(
+      'STORE_URL: sqlite:// needs a file path, for example sqlite://./data/weakties.sqlite',
+    );
+  return resolve(path);
+}
+
+function ensureWritable(file: string): void {
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK | constants.R_OK);
+  } catch (error) {
+    throw new StoreError(`STORE_URL: cannot write the SQLite file ${file} (${(error as Error).message})`);
+  }
+}
+
+async function openSqlite(url: string, log: Logger): Promise<Store> {
+  const file = sqlitePath(url);
+  ensureWritable(file);
+  const adapters: KeyvSqlite[] = [];
+  const open = (namespace: Space) => {
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    adapters.push(adapter);
+    return watch(new Keyv({ store: adapter, namespace }), namespace, log);
+  };
+  const spaces = Object.fromEntries(SPACES.map((s) => [s, open(s)])) as Record<Space, Keyv>;
+  try {
+    // Write-ahead logging lets readers and the writer work side by side and makes each write cheaper.
+    await adapters[0]?.query('PRAGMA journal_mode=WAL');
+    await spaces.member.get('__probe__');
+  } catch (error) {
+    throw new StoreError(`STORE_URL: cannot open the SQLite file ${file} (${(error as Error).message})`);
+  }
+  return {
+    url,
+    spaces,
+    close: async () => {
+      await Promise.all(adapters.map((a) => a.disconnect()));
+    },
+  };
+}
+
+function openMemory(url: string, log: Logger): Store {
+  const spaces = Object.fromEntries(
+    SPACES.map((s) => [s, watch(new Keyv({ namespace: s }), s, log)]),
+  ) as Record<Space, Keyv>;
+  return { url, spaces, close: async () => {} };
+}
+
+function watch(keyv: Keyv, space: Space, log: Logger): Keyv {
+  keyv.on('error', (error: unknown) => log.error({ err: error, space }, 'store error'));
+  return keyv;
+}
+
+/** Opens the store named by STORE_URL: sqlite://PATH (the default) or memory:// (tests). */
+export async function openStore(url: string, log: Logger): Promise<Store> {
+  if (url.startsWith('sqlite://')) return openSqlite(url, log);
+  if (url === 'memory://' || url.startsWith('memory://')) return openMemory(url, log);
+  const scheme = url.includes('://') ? url.slice(0, url.indexOf('://') + 3) : url;
+  throw new StoreError(`STORE_URL: unknown scheme "${scheme}"; use sqlite://PATH or memory://`);
+}
