@@ -1,9 +1,9 @@
 import type { Ctx } from '../engine/flow.js';
 import type { State } from '../engine/state.js';
 import type { Reply } from '../engine/types.js';
-import { DOMAINS, RINGS } from '../network/model.js';
+import { DOMAINS } from '../network/model.js';
 import { renderMapPng } from '../network/picture.js';
-import { domainLabel, ringLabel } from './labels.js';
+import { domainLabel } from './labels.js';
 
 /** The member's map as a picture, with every word in the member's language. */
 export function mapPicture(state: State, ctx: Ctx): Reply {
@@ -14,10 +14,7 @@ export function mapPicture(state: State, ctx: Ctx): Reply {
       (typeof DOMAINS)[number],
       string
     >,
-    rings: Object.fromEntries(RINGS.map((r) => [r, ringLabel(r, ctx)])) as Record<
-      (typeof RINGS)[number],
-      string
-    >,
+    rings: { inner: ctx.say('map.inner'), middle: ctx.say('map.middle'), outer: ctx.say('map.outer') },
   });
   return {
     text: ctx.say('map.caption'),

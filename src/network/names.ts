@@ -3,7 +3,7 @@ import { MAX_NAME_LENGTH, type Person } from './model.js';
 // Control characters and bidi overrides would garble a label or a terminal line.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const SEPARATORS = /[,;\n]+|\s+(?:and|en|&|\+)\s+/i;
+const SEPARATORS = /[,;\n،、]+|\s+(?:and|en|&|\+)\s+/i;
 
 export const MAX_NAMES_PER_ANSWER = 50;
 

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testEngine } from '../helpers/engine.js';
+
+type Harness = Awaited<ReturnType<typeof testEngine>>;
+let h: Harness;
+afterEach(async () => {
+  await h?.store.close();
+});
+
+/** Walks from first contact into the first recall question. */
+async function toRecall(harness: Harness) {
+  await harness.command('start');
+  await harness.choice('begin');
+  await harness.choice('begin');
+}
+
+describe('engine shell', () => {
+  it('answers the same event id once', async () => {
+    h = await testEngine();
+    await h.command('start');
+    const event = { kind: 'choice', id: 'same-id', member: h.member, value: 'begin' };
+    expect(await h.engine.handle(event)).toBe('done');
+    const count = h.sent.length;
+    expect(await h.engine.handle(event)).toBe('duplicate');
+    expect(h.sent.length).toBe(count);
+    expect((await h.state())?.flow).toEqual({ at: 'awareness.intro' });
+  });
+
+  it('runs two events of one member one after the other, never interleaved', async () => {
+    h = await testEngine();
+    await toRecall(h);
+    await Promise.all([h.text('Anna, Piet'), h.text('Mo'), h.text('Kees, Lot')]);
+    const state = await h.state();
+    expect(state?.network.people.map((p) => p.name)).toEqual(['Anna', 'Piet', 'Mo', 'Kees', 'Lot']);
+    // first answer → probe, second answer → next domain, third answer lands in "former" and is probed
+    expect(state?.network.people.map((p) => p.domain)).toEqual(['work', 'work', 'work', 'former', 'former']);
+    expect(state?.flow).toEqual({ at: 'awareness.recall', domain: 1, probed: true });
+  });
+
+  it('keeps members apart', async () => {
+    h = await testEngine();
+    const other = { ...h.member, user: 'someone-else' };
+    await Promise.all([toRecall(h), h.command('start', [], other)]);
+    await h.text('Anna');
+    expect((await h.state(other))?.network.people).toEqual([]);
+    expect((await h.state())?.network.people).toHaveLength(1);
+  });
+
+  it('rejects a malformed payload with a clear error and stores nothing', async () => {
+    h = await testEngine();
+    await expect(
+      h.engine.handle({ kind: 'text', id: 'x', member: { platform: 'irc' }, text: 'hi' }),
+    ).rejects.toThrow(/malformed inbound event/);
+    await expect(h.engine.handle('garbage')).rejects.toThrow(/malformed/);
+    expect(await h.state()).toBeUndefined();
+  });
+
+  it('keeps an unreadable record aside, tells the member, and starts fresh', async () => {
+    h = await testEngine();
+    await toRecall(h);
+    await h.text('Anna');
+    const key = `console:local:${h.member.user}`;
+    const adapter = h.store.spaces.member.store as { set(k: string, v: string): Promise<unknown> };
+    await adapter.set(`member:${key}`, '{"value": {"v": 1, "broken": tru');
+    await h.text('hello');
+    expect(h.sent.at(-2)?.reply.text ?? h.sent.at(-3)?.reply.text).toBeDefined();
+    expect(h.sent.some((s) => s.reply.text.includes("couldn't read your saved progress"))).toBe(true);
+    const aside: [string, unknown][] = [];
+    for await (const entry of h.store.spaces.quarantine.iterator?.(undefined) ?? [])
+      aside.push(entry as [string, unknown]);
+    expect(aside).toHaveLength(1);
+    expect(JSON.stringify(aside[0]?.[1])).toContain('broken');
+    expect((await h.state())?.flow).toEqual({ at: 'welcome' });
+  });
+
+  it('keeps a record that fails its schema aside too', async () => {
+    h = await testEngine();
+    await h.command('start');
+    await h.store.spaces.member.set(`console:local:${h.member.user}`, { v: 99, what: 'future' });
+    await h.command('start');
+    const aside: unknown[] = [];
+    for await (const entry of h.store.spaces.quarantine.iterator?.(undefined) ?? []) aside.push(entry);
+    expect(aside).toHaveLength(1);
+  });
+
+  it('does not nudge a member who asked to be forgotten, and fires a job once', async () => {
+    let now = new Date('2026-01-01T10:00:00Z');
+    h = await testEngine({ now: () => now });
+    await h.command('start');
+    await h.jobs.schedule({
+      id: 'j1',
+      kind: 'awareness.revisit',
+      member: h.member,
+      due: '2026-01-08T10:00:00.000Z',
+    });
+    const state = await h.state();
+    if (!state) throw new Error('no state');
+    await h.members.save({ ...state, jobs: ['j1'] });
+    now = new Date('2026-01-09T10:00:00Z');
+    expect(await Promise.all([h.engine.tick(now), h.engine.tick(now)])).toSatisfy(
+      (counts: number[]) => counts[0]! + counts[1]! === 1,
+    );
+    expect(await h.engine.tick(now)).toBe(0);
+    expect(h.lastText()).toMatch(/Whom did you forget/);
+
+    await h.jobs.schedule({
+      id: 'j2',
+      kind: 'awareness.revisit',
+      member: h.member,
+      due: '2026-01-08T10:00:00.000Z',
+    });
+    await h.engine.forgetMember(h.member);
+    const before = h.sent.length;
+    expect(await h.engine.tick(now)).toBe(0);
+    expect(h.sent.length).toBe(before);
+  });
+
+  it('answers "try again" when the store fails, and changes nothing', async () => {
+    h = await testEngine();
+    await toRecall(h);
+    const member = h.store.spaces.member;
+    const original = member.set.bind(member);
+    member.set = async () => {
+      throw new Error('disk full');
+    };
+    expect(await h.text('Anna')).toBe('unavailable');
+    expect(h.lastText()).toMatch(/try again in a minute/);
+    member.set = original;
+    expect((await h.state())?.network.people).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine } from '../../src/engine/engine.js';
+import type { CoachEvent, MemberRef, Reply } from '../../src/engine/types.js';
+import { silentLogger } from '../../src/log.js';
+import { PROMPTS_DIR } from '../../src/paths.js';
+import { createJobs } from '../../src/store/jobs.js';
+import { createProcessLocks } from '../../src/store/locks.js';
+import { createMemberRepo } from '../../src/store/members.js';
+import { openStore } from '../../src/store/open.js';
+import { loadTexts } from '../../src/texts/texts.js';
+
+export const texts = loadTexts(PROMPTS_DIR);
+
+export const tempSqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'weakties-')), 'db.sqlite')}`;
+
+/** A real engine on a real store (a temp SQLite file unless told otherwise), recording what it sends. */
+export async function testEngine(options: { storeUrl?: string; now?: () => Date } = {}) {
+  const store = await openStore(options.storeUrl ?? tempSqliteUrl(), silentLogger);
+  const sent: { member: MemberRef; reply: Reply }[] = [];
+  const events: CoachEvent[] = [];
+  const members = createMemberRepo(store, silentLogger);
+  const jobs = createJobs(store, silentLogger);
+  const engine = createEngine({
+    members,
+    jobs,
+    locks: createProcessLocks(),
+    texts,
+    outbox: {
+      deliver: async (member, replies) => {
+        for (const reply of replies) sent.push({ member, reply });
+      },
+      emit: async (_member, event) => {
+        events.push(event);
+      },
+    },
+    log: silentLogger,
+    revisitDays: 7,
+    defaultLang: 'en',
+    clock: options.now,
+  });
+  let n = 0;
+  const member: MemberRef = { platform: 'console', space: 'local', user: 'tester' };
+  const id = () => `t${++n}`;
+  return {
+    engine,
+    store,
+    members,
+    jobs,
+    sent,
+    events,
+    member,
+    text: (text: string, who = member) => engine.handle({ kind: 'text', id: id(), member: who, text }),
+    choice: (value: string, who = member) => engine.handle({ kind: 'choice', id: id(), member: who, value }),
+    command: (name: string, args: string[] = [], who = member) =>
+      engine.handle({ kind: 'command', id: id(), member: who, name, args }),
+    /** The last reply that asked something (has choices). */
+    question: () => [...sent].reverse().find((s) => s.reply.choices)?.reply,
+    lastText: () => sent.at(-1)?.reply.text ?? '',
+    state: async (who = member) => (await members.load(who, new Date())).state,
+  };
+}
