@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
+import { isPng } from '../helpers/scripts.js';
+import { say } from '../helpers/texts.js';
+
+let sandbox: Sandbox | undefined;
+
+beforeAll(assertBuilt);
+
+afterEach(() => {
+  sandbox?.cleanup();
+  sandbox = undefined;
+});
+
+/**
+ * Typed like a person at a terminal: option numbers, option labels (in any case) and free text.
+ * People: Anna, Piet, Mo (werk), Els (school), Mama, Papa, Oma (familie; Oma via the probe).
+ */
+const LINES = [
+  '1', // welcome: Mijn netwerk in kaart brengen
+  'Laten we beginnen', // intro, by its label
+  'Anna, Piet en Mo', // 1 huidig werk
+  'Verder niemand', // probe
+  'Niemand hier', // 2 vroeger werk
+  '1', // 3 studie: the only option, Niemand hier
+  'Els', // 4 school
+  '1', // probe: Verder niemand
+  'Mama en Papa', // 5 familie
+  'Oma', // probe, with a name: moves on as well
+  'niemand hier', // 6 vrienden
+  '1', // 7 buurt
+  'Niemand hier', // 8 besturen
+  'Niemand hier', // 9 verenigingen
+  'Niemand hier', // 10 online
+  'Anna', // career: discuss (already on the map)
+  'Niemand', // career: job change
+  '1', // career: career (Niemand)
+  // Rating, in the order the people were added: ring, then last contact.
+  '1', // Anna: binnenste ring
+  'Deze week',
+  'Buitenste ring: hoort bij mijn netwerk', // Piet
+  '4', // 3+ jaar geleden
+  '3', // Mo: buitenste ring
+  '3', // dit jaar
+  '3', // Els: buitenste ring
+  '3+ jaar geleden',
+  '1', // Mama
+  '1',
+  '1', // Papa
+  '2',
+  '2', // Oma: middelste ring
+  '3',
+  // Resources: 1 Familie, 2 Een vriend(in), 3 Een kennis, 4 Niemand, 5 Ikzelf.
+  'Niemand', // organisation
+  '4', // salaries
+  'Een kennis', // board
+  '3', // reference
+  '2', // government
+  'Familie', // press
+  '5', // legal
+  'Ikzelf', // financial
+  '4', // hires
+  '1', // cv
+];
+
+describe('console in Dutch, plain text lines', () => {
+  it('runs the exercise to the summary from typed numbers, labels and names', { timeout: 30_000 }, async () => {
+    sandbox = makeSandbox();
+    const result = await runCli(sandbox, ['console', '--user', 'U', '--lang', 'nl'], {
+      input: `${LINES.join('\n')}\n`,
+    });
+    const out = result.stdout;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+
+    // No line fell on the wrong question.
+    expect(out).not.toContain(say('nl', 'common.pickChoice'));
+    expect(out).not.toContain(say('nl', 'people.noName'));
+    expect(out).not.toContain('Kies een nummer van 1');
+
+    expect(out).toContain(say('nl', 'welcome.intro'));
+    expect(out).toContain('  1. Mijn netwerk in kaart brengen');
+    expect(out).toContain(say('nl', 'people.added', { names: 'Anna, Piet, Mo', total: 3 }));
+    expect(out).toContain(say('nl', 'people.added', { names: 'Mama, Papa', total: 6 }));
+    expect(out).toContain(say('nl', 'people.added', { names: 'Oma', total: 7 }));
+    expect(out).toContain(say('nl', 'people.noted', { names: 'Anna' }));
+    expect(out).toContain(say('nl', 'rate.intro', { count: 7 }));
+
+    // The summary: 7 people from 3 parts of life; 3 strong, 1 middle, 3 weak (43%);
+    // Blau 1 - (9+1+9)/49 = 0.61, 68% of the maximum; Anna crosses the line; Piet and Els are dormant.
+    expect(out).toContain(say('nl', 'summary.size', { size: 7, domains: 3 }));
+    expect(out).toContain('• Huidig werk: 3\n• School: 1\n• Familie: 3');
+    expect(out).toContain(say('nl', 'summary.ties', { strong: 3, middle: 1, weak: 3, weakShare: 43 }));
+    expect(out).toContain(say('nl', 'summary.diversity', { blau: '0.61', normalised: 68 }));
+    expect(out).toContain(say('nl', 'summary.crossovers', { count: 1 }));
+    expect(out).toContain(say('nl', 'summary.dormant', { count: 2 }));
+    expect(out).toContain(
+      say('nl', 'summary.resources', {
+        reachable: 7,
+        of: 10,
+        weakOnly: 'een bestuurszetel, een referentie',
+        gaps: 'een introductie bij een organisatie, salarisniveaus, iemand die mensen aanneemt',
+      }),
+    );
+    expect(out).toContain(say('nl', 'summary.closing', { days: 7 }));
+    expect(out).not.toContain('Your map:');
+
+    const picture = /🖼\s+(\S+)/u.exec(out)?.[1];
+    expect(picture).toBeDefined();
+    expect(existsSync(picture ?? '')).toBe(true);
+    expect(isPng(picture ?? '')).toBe(true);
+
+    // The menu comes last, numbered.
+    expect(out.trimEnd().endsWith(`${say('nl', 'menu.prompt')}\n  1. Oefening netwerkkaart\n  2. Mijn netwerk\n  3. Taal\n  4. Hulp`)).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, CliSession, makeSandbox, runScript, type Sandbox, type ScriptStep } from '../helpers/cli.js';
+import { part } from '../helpers/scripts.js';
+import { say, variants } from '../helpers/texts.js';
+
+let sandbox: Sandbox | undefined;
+const sessions: CliSession[] = [];
+
+beforeAll(assertBuilt);
+
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await s.kill();
+  sandbox?.cleanup();
+  sandbox = undefined;
+});
+
+describe('console --json: a killed process', () => {
+  it('resumes at the same question for the same member, keeping the names', { timeout: 30_000 }, async () => {
+    sandbox = makeSandbox();
+    const first = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    sessions.push(first);
+    await first.question();
+    // Three parts in: Anna and Piet (work), Bob (former, via the probe), Cleo (studies).
+    const before = await runScript(first, [
+      { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
+      { send: { choice: 'begin' }, expect: part(1) },
+      { send: { text: 'Anna, Piet' }, expect: 'Current work' },
+      { send: { choice: 'none' }, expect: part(2) },
+      { send: { choice: 'none' }, expect: part(2) },
+    ].slice(0, 4) as ScriptStep[]);
+    expect(before).toHaveLength(4);
+    const more = await runScript(first, [
+      { send: { text: 'Bob' }, expect: 'Former work' },
+      { send: { text: 'Bo' }, expect: part(3) },
+      { send: { text: 'Cleo' }, expect: 'Studies' },
+      { send: { choice: 'none' }, expect: part(4) },
+    ]);
+    const current = more.at(-1)?.question;
+    if (!current) throw new Error('no question');
+    expect(current.text).toBe(`${part(4)}${say('en', 'recall.school')}`);
+
+    const killed = await first.kill('SIGKILL');
+    expect(killed.signal).toBe('SIGKILL');
+
+    const second = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    sessions.push(second);
+    const resumed = await second.question();
+    // First a welcome back, then the very question the member was looking at.
+    expect(resumed.lines[0]?.type).toBe('reply');
+    expect(variants('en', 'common.welcomeBack')).toContain(resumed.replies[0]?.text);
+    expect(resumed.replies).toHaveLength(1);
+    expect(resumed.question.text).toBe(current.text);
+    expect(resumed.question.choices).toEqual(current.choices);
+    expect(resumed.question.form).toEqual(current.form);
+
+    // Finish: Dina in school, everything else skipped; rate all five; every resource "nobody".
+    const steps: ScriptStep[] = [
+      { send: { text: 'Dina' }, expect: 'School' },
+      { send: { choice: 'none' }, expect: part(5) },
+    ];
+    for (let n = 6; n <= 10; n++) steps.push({ send: { choice: 'none' }, expect: part(n) });
+    steps.push({ send: { choice: 'none' }, expect: say('en', 'career.discuss') });
+    steps.push({ send: { choice: 'none' }, expect: say('en', 'career.jobChange') });
+    steps.push({ send: { choice: 'none' }, expect: say('en', 'career.career') });
+    steps.push({ send: { choice: 'none' }, expect: say('en', 'rate.ring', { name: 'Anna', left: 5 }) });
+    for (const name of ['Anna', 'Piet', 'Bob', 'Bo', 'Cleo', 'Dina']) {
+      steps.push({ send: { choice: 'outer' }, expect: say('en', 'rate.contact', { name }) });
+      steps.push({ send: { choice: 'yearly' } });
+    }
+    for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
+    steps.push({ send: { choice: 'nobody' }, expect: say('en', 'menu.prompt') });
+    const rest = await runScript(second, steps);
+    const event = rest.at(-1)?.events[0];
+    expect(event?.name).toBe('exercise.completed');
+    expect(event?.data).toMatchObject({
+      size: 6,
+      weak: 6,
+      strong: 0,
+      perDomain: { work: 2, former: 2, study: 1, school: 1 },
+      domainsUsed: 4,
+    });
+    expect(await second.end()).toEqual({ code: 0, signal: null });
+  });
+});

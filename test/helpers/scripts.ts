@@ -1,0 +1,54 @@
+/** Scripted conversations shared by the end-to-end tests. */
+import { readFileSync } from 'node:fs';
+import type { CliSession, ScriptStep, Turn } from './cli.js';
+import { runScript } from './cli.js';
+
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export const isPng = (path: string): boolean =>
+  readFileSync(path).subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
+
+export const DOMAIN_ORDER = [
+  'work',
+  'former',
+  'study',
+  'school',
+  'family',
+  'friends',
+  'neighbourhood',
+  'volunteering',
+  'associations',
+  'online',
+] as const;
+
+export const part = (n: number) => `Part ${n} of 10\n`;
+
+/**
+ * The shortest complete network-map exercise in English, from the welcome question: `names`
+ * in current work (everyone else skipped), each rated `ring`/`contact`, every resource "nobody".
+ * Ends with the menu question after the summary.
+ */
+export async function quickExercise(
+  session: CliSession,
+  names: string[],
+  rating: { ring: string; contact: string } = { ring: 'inner', contact: 'weekly' },
+): Promise<Turn[]> {
+  const steps: ScriptStep[] = [
+    { send: { choice: 'begin' }, expect: 'Your network is bigger than you think' },
+    { send: { choice: 'begin' }, expect: part(1) },
+    { send: { text: names.join(', ') }, expect: 'Current work' },
+    { send: { choice: 'none' }, expect: part(2) },
+  ];
+  for (let n = 3; n <= 10; n++) steps.push({ send: { choice: 'none' }, expect: part(n) });
+  steps.push({ send: { choice: 'none' }, expect: 'important matters in your work' });
+  steps.push({ send: { choice: 'none' }, expect: 'changing jobs' });
+  steps.push({ send: { choice: 'none' }, expect: 'mattered most for your career' });
+  steps.push({ send: { choice: 'none' }, expect: `${names[0]}: how close are you?` });
+  for (const name of names) {
+    steps.push({ send: { choice: rating.ring }, expect: `${name}: when were you last in touch?` });
+    steps.push({ send: { choice: rating.contact } });
+  }
+  for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
+  steps.push({ send: { choice: 'nobody' }, expect: 'What would you like to do?' });
+  return runScript(session, steps);
+}
