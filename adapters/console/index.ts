@@ -70,6 +70,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     // Reading starts only now: readline drops lines that arrive before its iterator exists.
     lines = createInterface({
       input: options.input,
+      output: interactive ? output : undefined,
       terminal: interactive,
       crlfDelay: Number.POSITIVE_INFINITY,
     });
