@@ -38,7 +38,8 @@ const SCRIPT = [
   ...Array.from({ length: 9 }, () => ['2', '3']).flat(),
 ];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 function summarise(name: string, samples: number[], totalMs: number) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -97,9 +98,12 @@ async function main() {
   console.log(`(${rendered} characters of replies rendered)\n`);
   console.log('| measure | ops | ops/s | p50 ms | p99 ms |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const r of [engine, baseline]) console.log(`| ${r.name} | ${r.ops} | ${r.perSecond.toFixed(0)} | ${f(r.p50)} | ${f(r.p99)} |`);
+  for (const r of [engine, baseline])
+    console.log(`| ${r.name} | ${r.ops} | ${r.perSecond.toFixed(0)} | ${f(r.p50)} | ${f(r.p99)} |`);
   const ratio = baseline.perSecond / engine.perSecond;
-  console.log(`\nturn cost ÷ bare get+set: mean ${f(ratio)}x, p50 ${f(engine.p50 / baseline.p50)}x, p99 ${f(engine.p99 / baseline.p99)}x (goal: at most 2x)`);
+  console.log(
+    `\nturn cost ÷ bare get+set: mean ${f(ratio)}x, p50 ${f(engine.p50 / baseline.p50)}x, p99 ${f(engine.p99 / baseline.p99)}x (goal: at most 2x)`,
+  );
 }
 
 await main();

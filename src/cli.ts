@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runConsole } from '../adapters/console/index.js';
+import { removeMemberFiles, runConsole } from '../adapters/console/index.js';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { guessLang } from './engine/step.js';
@@ -86,7 +86,10 @@ async function memberDataCommand(
 ): Promise<number> {
   const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
   const member = consoleMember(values.user ?? defaultUser());
-  const app = await createApp(config, createLogger(config.logLevel ?? 'warn'), { deliver: async () => {} });
+  const app = await createApp(config, createLogger(config.logLevel ?? 'warn'), {
+    deliver: async () => {},
+    forgotten: async () => removeMemberFiles(config.outputDir, member.user),
+  });
   try {
     if (command === 'export') {
       const data = await app.engine.exportMember(member);

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -22,17 +22,32 @@ export interface ConsoleOptions {
   output: Writable;
 }
 
+/** A file-name prefix per member: readable, and distinct even for ids that clean to the same text. */
+const filePrefix = (user: string) =>
+  `${user.replace(/[^\w-]/g, '_').slice(0, 40)}.${createHash('sha256').update(user).digest('hex').slice(0, 8)}.`;
+
+/** Deletes the pictures and exports the terminal wrote for a member. */
+export function removeMemberFiles(outputDir: string, user: string): void {
+  const dir = resolve(outputDir);
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const file of files) if (file.startsWith(filePrefix(user))) rmSync(join(dir, file), { force: true });
+}
+
 /** The direct-coaching door: one member, the terminal, plain text or JSON lines. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { config, json, output } = options;
   const member: MemberRef = { platform: 'console', space: 'local', user: options.user };
   const outDir = resolve(config.outputDir);
-  const safeUser = options.user.replace(/[^\w-]/g, '_').slice(0, 40);
   let written = 0;
 
   const save = (name: string, content: Uint8Array | string): string => {
     mkdirSync(outDir, { recursive: true });
-    const path = join(outDir, `${safeUser}-${Date.now()}-${++written}-${name}`);
+    const path = join(outDir, `${filePrefix(options.user)}${Date.now()}-${++written}-${name}`);
     writeFileSync(path, content);
     return path;
   };
@@ -49,6 +64,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     },
     async emit(_member, event) {
       if (json) output.write(`${JSON.stringify({ type: 'event', ...event })}\n`);
+    },
+    async forgotten() {
+      removeMemberFiles(config.outputDir, options.user);
     },
   };
 

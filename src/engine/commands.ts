@@ -1,6 +1,6 @@
 /** Commands that work anywhere, with the words that call them in either language. */
 export const COMMAND_WORDS = {
-  start: ['start', 'begin'],
+  start: ['start'],
   help: ['help', 'hulp', '?'],
   menu: ['menu'],
   pause: ['pause', 'pauze'],

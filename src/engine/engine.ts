@@ -69,6 +69,7 @@ export function createEngine(deps: EngineDeps) {
   async function erase(ref: MemberRef, state: State | undefined): Promise<void> {
     await deps.jobs.remove(state?.jobs ?? []);
     await deps.members.delete(ref);
+    await deps.outbox.forgotten?.(ref);
   }
 
   async function turn(inbound: Inbound, options: HandleOptions): Promise<HandleResult> {
@@ -105,7 +106,7 @@ export function createEngine(deps: EngineDeps) {
       if (effect.type === 'export') {
         const say = deps.texts.forLang(state.lang);
         const content = JSON.stringify(await exportData(state), null, 2);
-        replies.push({ text: say('export.attached'), file: { name: 'weakties-export.json', content } });
+        replies.unshift({ text: say('export.attached'), file: { name: 'weakties-export.json', content } });
       }
     }
     await deps.members.save(state);

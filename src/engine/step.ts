@@ -19,7 +19,7 @@ import {
 import { snapshot } from '../exercises/people.js';
 import { rate } from '../exercises/rate.js';
 import { emptyNetwork } from '../network/model.js';
-import { sameName } from '../network/names.js';
+import { cleanName, sameName } from '../network/names.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, FlowHandlers, Outcome } from './flow.js';
@@ -133,7 +133,7 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
   switch (command.name) {
     case 'unknown':
       return finish(state, env, [
-        { text: ctx.say('common.unknownCommand', { word: command.word.slice(0, 40) }) },
+        { text: ctx.say('common.unknownCommand', { word: cleanName(command.word) }) },
       ]);
     case 'help':
       return finish(state, env, [helpReply(ctx)]);
@@ -159,7 +159,7 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     case 'network':
       return finish({ ...calm, flow: { at: 'network.overview' } }, env, networkView(state, ctx));
     case 'export':
-      return { state, replies: [], effects: [{ type: 'export' }] };
+      return finish(state, env, [], [{ type: 'export' }]);
     case 'forget':
       return finish({ ...state, overlay: 'forget' }, env, []);
   }

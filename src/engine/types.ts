@@ -95,4 +95,6 @@ export interface CoachEvent {
 export interface Outbox {
   deliver(member: MemberRef, replies: Reply[]): Promise<void>;
   emit?(member: MemberRef, event: CoachEvent): Promise<void>;
+  /** The member's data was deleted: drop anything the door keeps of them too. */
+  forgotten?(member: MemberRef): Promise<void>;
 }

@@ -46,6 +46,7 @@ export function createMemberRepo(store: Store, log: Logger) {
     },
     async delete(ref: MemberRef): Promise<void> {
       await members.delete(memberKey(ref));
+      await store.purge();
     },
   };
 }

@@ -1,9 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, CliSession, makeSandbox, runScript, type Sandbox, type ScriptStep } from '../helpers/cli.js';
-import { isPng, part } from '../helpers/scripts.js';
-import { say, variants } from '../helpers/texts.js';
+import {
+  assertBuilt,
+  CliSession,
+  makeSandbox,
+  runScript,
+  type Sandbox,
+  type ScriptStep,
+} from '../helpers/cli.js';
+import { isPng, part, probe } from '../helpers/scripts.js';
+import { say } from '../helpers/texts.js';
 
 let sandbox: Sandbox | undefined;
 let session: CliSession | undefined;
@@ -54,12 +61,6 @@ const RESOURCES: [item: string, answer: string][] = [
   ['cv', 'family'],
 ];
 
-/** The "who else?" question of the domain with this label and index (the variant turns with the index). */
-const probe = (domain: string, index: number) => {
-  const all = variants('en', 'recall.probe', { domain });
-  return all[index % all.length] as string;
-};
-
 function script(): ScriptStep[] {
   const steps: ScriptStep[] = [
     { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
@@ -95,7 +96,10 @@ function script(): ScriptStep[] {
       steps.push({ send: { choice: 'online' }, expect: say('en', 'resource.organisation') });
     } else {
       const left = RATINGS.length - i - 2;
-      steps.push({ send: { choice: contact }, expect: say('en', 'rate.ring', { name: next?.[0] ?? '', left }) });
+      steps.push({
+        send: { choice: contact },
+        expect: say('en', 'rate.ring', { name: next?.[0] ?? '', left }),
+      });
     }
   });
   RESOURCES.forEach(([, answer], i) => {
@@ -109,7 +113,9 @@ function script(): ScriptStep[] {
 }
 
 describe('console --json: the network-map exercise in English', () => {
-  it('runs to the summary, and the event carries the metrics of the answers', { timeout: 30_000 }, async () => {
+  it('runs to the summary, and the event carries the metrics of the answers', {
+    timeout: 30_000,
+  }, async () => {
     sandbox = makeSandbox();
     session = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
     const welcome = await session.question();

@@ -65,7 +65,9 @@ const LINES = [
 ];
 
 describe('console in Dutch, plain text lines', () => {
-  it('runs the exercise to the summary from typed numbers, labels and names', { timeout: 30_000 }, async () => {
+  it('runs the exercise to the summary from typed numbers, labels and names', {
+    timeout: 30_000,
+  }, async () => {
     sandbox = makeSandbox();
     const result = await runCli(sandbox, ['console', '--user', 'U', '--lang', 'nl'], {
       input: `${LINES.join('\n')}\n`,
@@ -112,6 +114,12 @@ describe('console in Dutch, plain text lines', () => {
     expect(isPng(picture ?? '')).toBe(true);
 
     // The menu comes last, numbered.
-    expect(out.trimEnd().endsWith(`${say('nl', 'menu.prompt')}\n  1. Oefening netwerkkaart\n  2. Mijn netwerk\n  3. Taal\n  4. Hulp`)).toBe(true);
+    expect(
+      out
+        .trimEnd()
+        .endsWith(
+          `${say('nl', 'menu.prompt')}\n  1. Oefening netwerkkaart\n  2. Mijn netwerk\n  3. Taal\n  4. Hulp`,
+        ),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, CliSession, makeSandbox, runScript, type Sandbox, type ScriptStep } from '../helpers/cli.js';
+import {
+  assertBuilt,
+  CliSession,
+  makeSandbox,
+  runCli,
+  runScript,
+  type Sandbox,
+  type ScriptStep,
+} from '../helpers/cli.js';
 import { part } from '../helpers/scripts.js';
 import { say, variants } from '../helpers/texts.js';
 
@@ -20,22 +28,18 @@ describe('console --json: a killed process', () => {
     const first = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
     sessions.push(first);
     await first.question();
-    // Three parts in: Anna and Piet (work), Bob (former, via the probe), Cleo (studies).
+    // Three parts in: Anna and Piet (work), Bob and Bo (former, Bo via the probe), Cleo (studies).
     const before = await runScript(first, [
       { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
       { send: { choice: 'begin' }, expect: part(1) },
       { send: { text: 'Anna, Piet' }, expect: 'Current work' },
       { send: { choice: 'none' }, expect: part(2) },
-      { send: { choice: 'none' }, expect: part(2) },
-    ].slice(0, 4) as ScriptStep[]);
-    expect(before).toHaveLength(4);
-    const more = await runScript(first, [
       { send: { text: 'Bob' }, expect: 'Former work' },
       { send: { text: 'Bo' }, expect: part(3) },
       { send: { text: 'Cleo' }, expect: 'Studies' },
       { send: { choice: 'none' }, expect: part(4) },
     ]);
-    const current = more.at(-1)?.question;
+    const current = before.at(-1)?.question;
     if (!current) throw new Error('no question');
     expect(current.text).toBe(`${part(4)}${say('en', 'recall.school')}`);
 
@@ -80,5 +84,46 @@ describe('console --json: a killed process', () => {
       domainsUsed: 4,
     });
     expect(await second.end()).toEqual({ code: 0, signal: null });
+  });
+
+  it('killed in the middle of a burst, it resumes at a consistent step', { timeout: 30_000 }, async () => {
+    sandbox = makeSandbox();
+    const first = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    sessions.push(first);
+    await first.question();
+    await runScript(first, [
+      { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
+      { send: { choice: 'begin' }, expect: part(1) },
+    ]);
+    const burst = [{ text: 'Anna' }, { choice: 'none' }, { text: 'Bob' }, { choice: 'none' }];
+    burst.push({ text: 'Cleo' }, { choice: 'none' });
+    first.burst(burst);
+    // Kill as soon as the first answer is out, while the rest may be anywhere in the pipeline.
+    await first.until((l) => l.type === 'reply', 'the first reply to the burst');
+    await first.kill('SIGKILL');
+
+    const second = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    sessions.push(second);
+    const resumed = await second.question();
+    const menu = await second.ask({ command: 'menu' });
+    expect(menu.question.text).toBe(say('en', 'menu.prompt'));
+    expect(await second.end()).toEqual({ code: 0, signal: null });
+
+    const dump = await runCli(sandbox, ['export', '--user', 'U']);
+    const names: string[] = JSON.parse(dump.stdout).member.network.people.map(
+      (p: { name: string }) => p.name,
+    );
+    // After k handled lines of the burst, the member sees question k and the names of the first k lines.
+    const questions = [part(1), 'Current work', part(2), 'Former work', part(3), 'Studies', part(4)];
+    const people = [[], ['Anna'], ['Anna'], ['Anna', 'Bob'], ['Anna', 'Bob'], ['Anna', 'Bob', 'Cleo']];
+    people.push(['Anna', 'Bob', 'Cleo']);
+    const k = people.findIndex(
+      (p, i) =>
+        JSON.stringify(p) === JSON.stringify(names) && resumed.question.text.includes(questions[i] ?? '?'),
+    );
+    expect(
+      k,
+      `resumed at "${resumed.question.text.slice(0, 60)}" with ${JSON.stringify(names)}`,
+    ).toBeGreaterThanOrEqual(1);
   });
 });

@@ -93,7 +93,10 @@ describe('console --json: bad and odd input', () => {
       const turn = await session.ask(input);
       const label = JSON.stringify(input).slice(0, 60);
       expect(turn.errors, label).toEqual([]);
-      expect(turn.replies.map((r) => r.text), label).toHaveLength(1);
+      expect(
+        turn.replies.map((r) => r.text),
+        label,
+      ).toHaveLength(1);
       const reply = turn.replies[0]?.text ?? '';
       if (Array.isArray(expected)) expect(expected, label).toContain(reply);
       else expect(reply, label).toBe(expected);

@@ -73,7 +73,15 @@ export interface Sandbox {
   cleanup(): void;
 }
 
-const CONFIG_VARS = ['STORE_URL', 'LOG_LEVEL', 'DEFAULT_LANG', 'OUTPUT_DIR', 'REVISIT_DAYS', 'LC_ALL', 'LANG'];
+const CONFIG_VARS = [
+  'STORE_URL',
+  'LOG_LEVEL',
+  'DEFAULT_LANG',
+  'OUTPUT_DIR',
+  'REVISIT_DAYS',
+  'LC_ALL',
+  'LANG',
+];
 
 export function makeSandbox(extraEnv: NodeJS.ProcessEnv = {}): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'weakties-e2e-'));
@@ -170,6 +178,12 @@ export class CliSession {
     // Writing to a killed process must not crash the test run; the waits report the exit instead.
     this.child.stdin.on('error', () => {});
     this.exited = new Promise((resolve) => {
+      this.child.on('error', (error) => {
+        this.stderr += `spawn failed: ${error.message}\n`;
+        this.exit ??= { code: null, signal: null };
+        this.notify();
+        resolve(this.exit);
+      });
       this.child.on('close', (code, signal) => {
         this.exit = { code, signal };
         this.notify();
@@ -246,7 +260,11 @@ export class CliSession {
   }
 
   /** Waits for the first unconsumed line matching `match`; returns (and consumes) the lines up to it. */
-  async until(match: (line: OutLine) => boolean, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<OutLine[]> {
+  async until(
+    match: (line: OutLine) => boolean,
+    what: string,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<OutLine[]> {
     if (!this.json) throw new Error('until() reads JSON lines; start the session with json: true');
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -259,7 +277,8 @@ export class CliSession {
       }
       if (this.exit) throw new Error(`the CLI exited while waiting for ${what}\n${this.describe()}`);
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.describe()}`);
+      if (left <= 0)
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.describe()}`);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         this.changed(),
@@ -296,7 +315,10 @@ export class CliSession {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`the CLI did not exit within ${timeoutMs} ms of end of input\n${this.describe()}`)),
+        () =>
+          reject(
+            new Error(`the CLI did not exit within ${timeoutMs} ms of end of input\n${this.describe()}`),
+          ),
         timeoutMs,
       );
     });

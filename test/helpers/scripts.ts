@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { CliSession, ScriptStep, Turn } from './cli.js';
 import { runScript } from './cli.js';
+import { variants } from './texts.js';
 
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -51,4 +52,10 @@ export async function quickExercise(
   for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
   steps.push({ send: { choice: 'nobody' }, expect: 'What would you like to do?' });
   return runScript(session, steps);
+}
+
+/** The "who else?" question of the domain at this index (the variant turns with the index). */
+export function probe(domain: string, index: number, lang = 'en'): string {
+  const all = variants(lang, 'recall.probe', { domain });
+  return all[index % all.length] as string;
 }

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import sqlite3 from 'sqlite3';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  CliSession,
+  isReply,
+  makeSandbox,
+  type ReplyLine,
+  runCli,
+  type Sandbox,
+} from '../helpers/cli.js';
+import { quickExercise } from '../helpers/scripts.js';
+import { say } from '../helpers/texts.js';
+
+let sandbox: Sandbox | undefined;
+let session: CliSession | undefined;
+
+beforeAll(assertBuilt);
+
+afterEach(async () => {
+  await session?.kill();
+  sandbox?.cleanup();
+  session = undefined;
+  sandbox = undefined;
+});
+
+const USER = 'member-7f3a9c';
+const NAMES = ['Quintessa', 'Bartholomew', 'Zebulon'];
+
+function rows(path: string): Promise<{ key: string; value: string }[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (openError) => {
+      if (openError) return reject(openError);
+      db.all('SELECT key, value FROM keyv', (error, found: { key: string; value: string }[]) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(found);
+      });
+    });
+  });
+}
+
+describe('console --json: export, then forget', () => {
+  it('exports the people as a file, then deletes every row about the member', {
+    timeout: 30_000,
+  }, async () => {
+    sandbox = makeSandbox();
+    session = CliSession.start(sandbox, { user: USER, lang: 'en', json: true });
+    await session.question();
+    await quickExercise(session, NAMES, { ring: 'middle', contact: 'monthly' });
+
+    // Stored before: the member record and the revisit job, both naming the member.
+    const before = await rows(sandbox.dbPath);
+    expect(before.filter((r) => r.key.includes(USER)).length).toBeGreaterThanOrEqual(2);
+    expect(before.some((r) => NAMES.every((n) => r.value.includes(n)))).toBe(true);
+
+    session.send({ command: 'export' });
+    const [exported] = (
+      await session.until((l) => isReply(l) && l.file !== undefined, 'the export file')
+    ).slice(-1) as ReplyLine[];
+    expect(exported?.text).toBe(say('en', 'export.attached'));
+    // The export does not lose the member's place: the current question follows the file.
+    expect((await session.question()).question.text).toBe(say('en', 'menu.prompt'));
+    const path = exported?.file?.path ?? '';
+    expect(path.startsWith(sandbox.outDir)).toBe(true);
+    expect(existsSync(path)).toBe(true);
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    expect(data.member.member).toEqual({ platform: 'console', space: 'local', user: USER });
+    expect(data.member.network.people.map((p: { name: string }) => p.name)).toEqual(NAMES);
+    expect(data.member.network.people.map((p: { ring: string }) => p.ring)).toEqual([
+      'middle',
+      'middle',
+      'middle',
+    ]);
+    expect(data.member.completed).toHaveLength(1);
+    expect(data.jobs).toHaveLength(1);
+    expect(data.member).not.toHaveProperty('seen');
+
+    const confirm = await session.ask({ command: 'forget' });
+    expect(confirm.question.text).toBe(say('en', 'forget.confirm'));
+    expect(confirm.question.choices?.map((c) => c.id)).toEqual(['yes', 'no']);
+    session.send({ choice: 'yes' });
+    await session.until((l) => isReply(l) && l.text === say('en', 'forget.done'), 'the forget confirmation');
+    expect(await session.end()).toEqual({ code: 0, signal: null });
+    expect(session.pending()).toEqual([]);
+
+    const after = await rows(sandbox.dbPath);
+    for (const row of after) {
+      expect(row.key).not.toContain(USER);
+      expect(row.value).not.toContain(USER);
+      for (const name of NAMES) {
+        expect(row.key).not.toContain(name);
+        expect(row.value).not.toContain(name);
+      }
+    }
+
+    const cli = await runCli(sandbox, ['export', '--user', USER]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toBe('');
+    expect(cli.stderr).toContain(`nothing is stored for ${USER}`);
+    // And nothing is due for a forgotten member.
+    const tick = await runCli(sandbox, [
+      'tick',
+      '--now',
+      new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    ]);
+    expect(JSON.parse(tick.stdout).delivered).toBe(0);
+  });
+});
