@@ -11,7 +11,7 @@ export const unexpected = (ctx: Ctx): Reply => ({ text: ctx.say('common.pickChoi
 export const helpReply = (ctx: Ctx): Reply => ({ text: ctx.say('common.help') });
 
 export const welcome: FlowHandler<'welcome'> = {
-  ask: (_flow, state, ctx) => [
+  ask: (_flow, _state, ctx) => [
     {
       text: ctx.say('welcome.intro'),
       choices: [
