@@ -43,19 +43,22 @@ async function openSqlite(url: string, log: Logger): Promise<Store> {
   const file = sqlitePath(url);
   ensureWritable(file);
   const adapters: KeyvSqlite[] = [];
-  const open = (namespace: Space) => {
-    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
-    adapters.push(adapter);
-    return watch(new Keyv({ store: adapter, namespace }), namespace, log);
-  };
-  const spaces = Object.fromEntries(SPACES.map((s) => [s, open(s)])) as Record<Space, Keyv>;
+  const spaces = {} as Record<Space, Keyv>;
   try {
-    // Write-ahead logging lets readers and the writer work side by side and makes each write cheaper.
-    await adapters[0]?.query('PRAGMA journal_mode=WAL');
-    // Deleted records are overwritten with zeros, so a forgotten member leaves no readable trace.
-    await Promise.all(adapters.map((a) => a.query('PRAGMA secure_delete=ON')));
+    // One connection per space, opened one after another: concurrent first opens of a new file
+    // race on creating the table and switching the journal mode (SQLITE_BUSY).
+    for (const space of SPACES) {
+      const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+      adapters.push(adapter);
+      // Write-ahead logging lets readers and the writer work side by side and makes each write cheaper.
+      if (adapters.length === 1) await adapter.query('PRAGMA journal_mode=WAL');
+      // Deleted records are overwritten with zeros, so a forgotten member leaves no readable trace.
+      await adapter.query('PRAGMA secure_delete=ON');
+      spaces[space] = watch(new Keyv({ store: adapter, namespace: space }), space, log);
+    }
     await spaces.member.get('__probe__');
   } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.disconnect()));
     throw new StoreError(`STORE_URL: cannot open the SQLite file ${file} (${(error as Error).message})`);
   }
   return {
