@@ -2,23 +2,28 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { removeMemberFiles, runConsole } from '../adapters/console/index.js';
+import { registerDiscordCommands, startDiscord } from '../adapters/discord/index.js';
+import { startSlack } from '../adapters/slack/index.js';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Door, routingOutbox } from './door.js';
 import { guessLang } from './engine/step.js';
-import type { MemberRef } from './engine/types.js';
+import type { MemberRef, Outbox, Platform } from './engine/types.js';
 import { createLogger } from './log.js';
 import { StoreError } from './store/open.js';
 import { TextsError } from './texts/texts.js';
+import { startTicker } from './ticker.js';
 
 const USAGE = `weakties: a coach for conscious networking
 
 Usage:
-  weakties start                         start the coach (the terminal when no platform is configured)
+  weakties start                         start the coach: Slack and/or Discord when configured, else the terminal
   weakties console [--user ID] [--lang en|nl] [--json]
                                          coach one member in the terminal; --json speaks JSON lines
   weakties tick [--now ISO-TIME]         deliver the follow-ups due at that time (default: now)
   weakties export --user ID              print everything stored about a terminal member as JSON
   weakties forget --user ID              delete everything stored about a terminal member
+  weakties discord register [--guild ID] register the Discord slash commands (a guild: instant; else global)
   weakties help                          this text
 
 Configuration comes from the environment or a .env file; see .env.example.`;
@@ -60,6 +65,58 @@ async function consoleCommand(args: string[], config: Config): Promise<number> {
   return 0;
 }
 
+/** Runs the configured platform doors on one engine until SIGINT or SIGTERM. */
+async function startDoors(config: Config): Promise<number> {
+  const log = createLogger(config.logLevel ?? 'info');
+  const routes: Partial<Record<Platform, Outbox>> = {};
+  const app = await createApp(config, log, routingOutbox(routes));
+  const doors: Door[] = [];
+  const context = { app, config, log };
+  try {
+    const starters = { slack: config.slack && startSlack, discord: config.discord && startDiscord };
+    for (const [platform, start] of Object.entries(starters) as [Platform, typeof startSlack | undefined][]) {
+      if (!start) continue;
+      const door = await start(context);
+      doors.push(door);
+      routes[platform] = door.outbox;
+    }
+  } catch (error) {
+    await Promise.allSettled(doors.map((d) => d.stop()));
+    await app.close();
+    throw error;
+  }
+  const stopTicker = startTicker(app.engine, log, config.tickSeconds);
+  log.info({ doors: Object.keys(routes) }, 'weakties is running');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  stopTicker();
+  await Promise.allSettled(doors.map((d) => d.stop()));
+  await app.close();
+  return 0;
+}
+
+async function discordCommand(args: string[], config: Config): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: { guild: { type: 'string' } } });
+  if (sub !== 'register') {
+    process.stderr.write('Usage: weakties discord register [--guild ID]\n');
+    return 2;
+  }
+  if (!config.discord) {
+    process.stderr.write('weakties discord register: set DISCORD_TOKEN and DISCORD_APPLICATION_ID first\n');
+    return 1;
+  }
+  await registerDiscordCommands(config, values.guild);
+  process.stdout.write(
+    values.guild
+      ? `Registered the commands in guild ${values.guild}.\n`
+      : 'Registered the commands globally.\n',
+  );
+  return 0;
+}
+
 async function tickCommand(args: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } } });
   const now = values.now ? new Date(values.now) : new Date();
@@ -69,9 +126,9 @@ async function tickCommand(args: string[], config: Config): Promise<number> {
   }
   const log = createLogger(config.logLevel ?? 'info');
   // No door is open from the terminal: follow-ups wait in the member's record for their next turn.
-  const app = await createApp(config, log, { deliver: async () => {} });
+  const app = await createApp(config, log, { deliver: async () => {}, reachable: () => false });
   try {
-    const delivered = await app.engine.tick(now, { offline: true });
+    const delivered = await app.engine.tick(now);
     process.stdout.write(`${JSON.stringify({ now: now.toISOString(), delivered })}\n`);
     return 0;
   } finally {
@@ -120,8 +177,11 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     switch (command) {
       case 'start':
+        return config.slack || config.discord ? await startDoors(config) : await consoleCommand(rest, config);
       case 'console':
         return await consoleCommand(rest, config);
+      case 'discord':
+        return await discordCommand(rest, config);
       case 'tick':
         return await tickCommand(rest, config);
       case 'export':

@@ -8,6 +8,24 @@ const ConfigSchema = z.object({
   DEFAULT_LANG: z.enum(['en', 'nl']).default('en'),
   OUTPUT_DIR: z.string().min(1).default('./data/out'),
   REVISIT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must start with xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must start with xapp-')
+    .optional(),
+  SLACK_API_URL: z.url().optional(),
+  DISCORD_TOKEN: z.string().min(20, 'looks too short for a bot token').optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{5,30}$/, 'must be the numeric application id')
+    .optional(),
+  DISCORD_API_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -17,6 +35,11 @@ export interface Config {
   /** Where the terminal doors write pictures and exports. */
   outputDir: string;
   revisitDays: number;
+  /** How often a running platform door delivers due follow-ups. */
+  tickSeconds: number;
+  /** Set when SLACK_BOT_TOKEN is: HTTP mode with a signing secret, Socket Mode with an app token. */
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
+  discord?: { token: string; applicationId: string; apiUrl?: string };
 }
 
 export class ConfigError extends Error {}
@@ -30,11 +53,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
   }
   const c = parsed.data;
+  const slackSet = [c.SLACK_SIGNING_SECRET, c.SLACK_APP_TOKEN, c.SLACK_API_URL].some((v) => v !== undefined);
+  if (slackSet && !c.SLACK_BOT_TOKEN)
+    throw new ConfigError('Invalid configuration. SLACK_BOT_TOKEN: required for Slack');
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      'Invalid configuration. SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode): one is required with SLACK_BOT_TOKEN',
+    );
+  }
+  if (Boolean(c.DISCORD_TOKEN) !== Boolean(c.DISCORD_APPLICATION_ID)) {
+    throw new ConfigError(
+      'Invalid configuration. DISCORD_TOKEN and DISCORD_APPLICATION_ID: set both or neither',
+    );
+  }
   return {
     storeUrl: c.STORE_URL,
     logLevel: c.LOG_LEVEL,
     defaultLang: c.DEFAULT_LANG,
     outputDir: c.OUTPUT_DIR,
     revisitDays: c.REVISIT_DAYS,
+    tickSeconds: c.TICK_SECONDS,
+    slack: c.SLACK_BOT_TOKEN
+      ? {
+          botToken: c.SLACK_BOT_TOKEN,
+          signingSecret: c.SLACK_SIGNING_SECRET,
+          appToken: c.SLACK_APP_TOKEN,
+          apiUrl: c.SLACK_API_URL,
+          port: c.PORT,
+        }
+      : undefined,
+    discord:
+      c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID
+        ? { token: c.DISCORD_TOKEN, applicationId: c.DISCORD_APPLICATION_ID, apiUrl: c.DISCORD_API_URL }
+        : undefined,
   };
 }

@@ -34,11 +34,6 @@ export interface EngineDeps {
 
 export type HandleResult = 'done' | 'duplicate' | 'skipped' | 'unavailable';
 
-export interface HandleOptions {
-  /** No door is open to the member (a tick from the terminal): keep replies for their next turn. */
-  offline?: boolean;
-}
-
 export class InboundError extends Error {}
 
 const remember = (seen: State['seen'], id: string, now: number): State['seen'] =>
@@ -72,7 +67,7 @@ export function createEngine(deps: EngineDeps) {
     await deps.outbox.forgotten?.(ref);
   }
 
-  async function turn(inbound: Inbound, options: HandleOptions): Promise<HandleResult> {
+  async function turn(inbound: Inbound): Promise<HandleResult> {
     const now = clock();
     const loaded = await deps.members.load(inbound.member, now);
     const stored = loaded.state;
@@ -91,7 +86,8 @@ export function createEngine(deps: EngineDeps) {
     }
 
     let state: State = { ...result.state, seen: remember(result.state.seen, inbound.id, now.getTime()) };
-    if (options.offline) {
+    // No door is open to the member (a tick from the terminal): keep the replies for their next turn.
+    if (deps.outbox.reachable && !deps.outbox.reachable(inbound.member)) {
       state = { ...state, inbox: [...state.inbox, ...storable(replies)] };
       replies = [];
     } else if (state.inbox.length > 0) {
@@ -119,21 +115,26 @@ export function createEngine(deps: EngineDeps) {
 
   return {
     /** Handles one inbound event, given as an unparsed payload from an adapter or a job. */
-    async handle(payload: unknown, options: HandleOptions = {}): Promise<HandleResult> {
+    async handle(payload: unknown): Promise<HandleResult> {
       const parsed = InboundSchema.safeParse(payload);
       if (!parsed.success)
         throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
       const inbound = parsed.data;
       try {
-        return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound, options));
+        return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound));
       } catch (error) {
         deps.log.error({ err: error, event: inbound.id, kind: inbound.kind }, 'turn failed');
-        const locale = inbound.kind === 'text' || inbound.kind === 'command' ? inbound.locale : undefined;
+        const locale = inbound.kind === 'due' ? undefined : inbound.locale;
         const say = deps.texts.forLang(guessLang(locale) ?? deps.defaultLang);
         if (inbound.kind !== 'due')
           await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
         return 'unavailable';
       }
+    },
+
+    /** The member's stored state, read-only (for dashboards such as Slack's App Home). */
+    async peek(ref: MemberRef): Promise<State | undefined> {
+      return (await deps.members.load(ref, clock())).state;
     },
 
     /** Everything stored about a member, for the export command; undefined when nothing is. */
@@ -152,13 +153,10 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** Hands every job due at `now` to its member's engine turn; each job fires once. */
-    async tick(now: Date, options: HandleOptions = {}): Promise<number> {
+    async tick(now: Date): Promise<number> {
       let delivered = 0;
       for (const job of await deps.jobs.due(now)) {
-        const result = await this.handle(
-          { kind: 'due', id: `job:${job.id}`, member: job.member, job },
-          options,
-        );
+        const result = await this.handle({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
         if (result === 'unavailable') continue;
         await deps.jobs.remove([job.id]);
         if (result === 'done') delivered += 1;

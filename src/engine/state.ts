@@ -75,6 +75,8 @@ export const StateSchema = z.object({
     }),
   ),
   createdAt: z.string(),
+  /** The member's IANA time zone, from the platform or asked once; null until known. */
+  timezone: z.string().nullable().default(null),
 });
 export type State = z.infer<typeof StateSchema>;
 

@@ -80,6 +80,7 @@ export function newState(member: MemberRef, lang: Lang, now: Date): State {
     seen: [],
     turn: 0,
     inbox: [],
+    timezone: null,
     createdAt: now.toISOString(),
   };
 }
@@ -234,15 +235,19 @@ function commandOf(inbound: Inbound): ParsedCommand | undefined {
 /** One turn of the conversation: pure, from the stored state and one inbound event. */
 export function step(stored: State | undefined, inbound: Inbound, env: StepEnv): StepResult {
   if (!stored) {
-    const locale = inbound.kind === 'text' || inbound.kind === 'command' ? inbound.locale : undefined;
-    const fresh = newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now);
+    const locale = inbound.kind === 'due' ? undefined : inbound.locale;
+    const fresh = {
+      ...newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now),
+      timezone: (inbound.kind !== 'due' && inbound.timezone) || null,
+    };
     const command = commandOf(inbound);
     const chosen =
       command?.name === 'language' || command?.name === 'start' ? guessLang(command.args[0]) : undefined;
     if (chosen) return finish({ ...fresh, lang: chosen }, env, []);
     return finish(fresh, env, []);
   }
-  const state = { ...stored, turn: stored.turn + 1 };
+  const timezone = (inbound.kind !== 'due' && inbound.timezone) || stored.timezone;
+  const state = { ...stored, timezone, turn: stored.turn + 1 };
   if (inbound.kind === 'due') return handleDue(state, inbound, env);
   const command = commandOf(inbound);
   if (command) return runCommand(state, command, env);

@@ -30,20 +30,34 @@ export const JobSchema = z.object({
 });
 export type Job = z.infer<typeof JobSchema>;
 
+/** What a platform tells about the member with each event, where it knows: used on first contact. */
+const profile = {
+  locale: z.string().max(50).optional(),
+  /** An IANA time zone such as Europe/Amsterdam. */
+  timezone: z.string().max(80).optional(),
+};
+
 export const InboundSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('text'),
     id,
     member: MemberRefSchema,
     text: z.string().max(MAX_INBOUND_TEXT),
-    locale: z.string().max(50).optional(),
+    ...profile,
   }),
-  z.object({ kind: z.literal('choice'), id, member: MemberRefSchema, value: z.string().max(200) }),
+  z.object({
+    kind: z.literal('choice'),
+    id,
+    member: MemberRefSchema,
+    value: z.string().max(200),
+    ...profile,
+  }),
   z.object({
     kind: z.literal('form'),
     id,
     member: MemberRefSchema,
     fields: z.record(z.string().max(100), z.string().max(MAX_INBOUND_TEXT)),
+    ...profile,
   }),
   z.object({
     kind: z.literal('command'),
@@ -51,7 +65,7 @@ export const InboundSchema = z.discriminatedUnion('kind', [
     member: MemberRefSchema,
     name: z.string().max(100),
     args: z.array(z.string().max(1000)).max(20),
-    locale: z.string().max(50).optional(),
+    ...profile,
   }),
   z.object({ kind: z.literal('due'), id, member: MemberRefSchema, job: JobSchema }),
 ]);
@@ -95,6 +109,8 @@ export interface CoachEvent {
 export interface Outbox {
   deliver(member: MemberRef, replies: Reply[]): Promise<void>;
   emit?(member: MemberRef, event: CoachEvent): Promise<void>;
+  /** False when no door to the member is open now; their replies then wait in their record. */
+  reachable?(member: MemberRef): boolean;
   /** The member's data was deleted: drop anything the door keeps of them too. */
   forgotten?(member: MemberRef): Promise<void>;
 }

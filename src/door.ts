@@ -1,0 +1,31 @@
+import type { App } from './app.js';
+import type { Config } from './config.js';
+import type { MemberRef, Outbox, Platform } from './engine/types.js';
+import type { Logger } from './log.js';
+
+/** A running platform door: how replies reach its members, and how it stops. */
+export interface Door {
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+/** What a door gets to start: the shared app (one engine, one store) and the configuration. */
+export interface DoorContext {
+  app: App;
+  config: Config;
+  log: Logger;
+}
+
+/**
+ * The outbox the engine sees when several doors share one process: each member's replies go
+ * through their platform's door; a member whose door is not running keeps them in their record.
+ */
+export function routingOutbox(doors: Partial<Record<Platform, Outbox>>): Outbox {
+  const door = (member: MemberRef) => doors[member.platform];
+  return {
+    reachable: (member) => door(member) !== undefined,
+    deliver: async (member, replies) => door(member)?.deliver(member, replies),
+    emit: async (member, event) => door(member)?.emit?.(member, event),
+    forgotten: async (member) => door(member)?.forgotten?.(member),
+  };
+}

@@ -1,0 +1,2 @@
+/** The texts of asking for help, the hook and their follow-ups: key → placeholders the code fills. */
+export const FOLLOWUP_TEXTS = {} as const satisfies Record<string, readonly string[]>;
