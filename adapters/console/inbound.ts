@@ -17,13 +17,19 @@ export type ParsedLine = { payload: Record<string, unknown> } | { error: string 
 
 const newId = () => `console:${randomUUID()}`;
 
-export function textPayload(member: MemberRef, text: string, locale?: string): Record<string, unknown> {
-  return { kind: 'text', id: newId(), member, text: text.slice(0, MAX_INBOUND_TEXT), locale };
+/** What the terminal knows about its member: the locale (LANG) and the time zone of the machine. */
+export interface Profile {
+  locale?: string;
+  timezone?: string;
+}
+
+export function textPayload(member: MemberRef, text: string, profile: Profile = {}): Record<string, unknown> {
+  return { kind: 'text', id: newId(), member, text: text.slice(0, MAX_INBOUND_TEXT), ...profile };
 }
 
 /** Turns one input line into an engine payload; in JSON mode a line starting with "{" must be valid. */
-export function parseLine(line: string, member: MemberRef, json: boolean, locale?: string): ParsedLine {
-  if (!json || !line.trimStart().startsWith('{')) return { payload: textPayload(member, line, locale) };
+export function parseLine(line: string, member: MemberRef, json: boolean, profile: Profile = {}): ParsedLine {
+  if (!json || !line.trimStart().startsWith('{')) return { payload: textPayload(member, line, profile) };
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -40,8 +46,8 @@ export function parseLine(line: string, member: MemberRef, json: boolean, locale
   }
   const m = parsed.data;
   const id = newId();
-  if ('text' in m) return { payload: textPayload(member, m.text, locale) };
-  if ('choice' in m) return { payload: { kind: 'choice', id, member, value: m.choice } };
-  if ('form' in m) return { payload: { kind: 'form', id, member, fields: m.form } };
-  return { payload: { kind: 'command', id, member, name: m.command, args: m.args, locale } };
+  if ('text' in m) return { payload: textPayload(member, m.text, profile) };
+  if ('choice' in m) return { payload: { kind: 'choice', id, member, value: m.choice, ...profile } };
+  if ('form' in m) return { payload: { kind: 'form', id, member, fields: m.form, ...profile } };
+  return { payload: { kind: 'command', id, member, name: m.command, args: m.args, ...profile } };
 }

@@ -75,14 +75,17 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const prompt = () => interactive && output.write('> ');
   let lines: ReturnType<typeof createInterface> | undefined;
   try {
-    const locale = options.lang ?? options.locale;
+    const profile = {
+      locale: options.lang ?? options.locale,
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    };
     const start = {
       kind: 'command',
       id: `console:${randomUUID()}`,
       member,
       name: 'start',
       args: options.lang ? [options.lang] : [],
-      locale,
+      ...profile,
     };
     await app.engine.handle(start);
     // Reading starts only now: readline drops lines that arrive before its iterator exists.
@@ -94,7 +97,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     });
     prompt();
     for await (const line of lines) {
-      const parsed = parseLine(line, member, json, locale);
+      const parsed = parseLine(line, member, json, profile);
       if ('error' in parsed) {
         output.write(
           json ? `${JSON.stringify({ type: 'error', error: parsed.error })}\n` : `${parsed.error}\n`,

@@ -1,12 +1,76 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
+import { PROMPTS_DIR } from '../../src/paths.js';
+import { loadTexts } from '../../src/texts/texts.js';
+import { putCommands, restFor } from './commands.js';
+import { createDelivery } from './delivery.js';
+import { createHandlers } from './handlers.js';
+import { createQuestions } from './questions.js';
+import { NO_MENTIONS } from './render.js';
+
+function discordConfig(config: Config): NonNullable<Config['discord']> {
+  if (!config.discord)
+    throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  return config.discord;
+}
 
 /** The Discord door (discord.js): DMs, the /coach command, buttons and modals. */
-export async function startDiscord(_context: DoorContext): Promise<Door> {
-  throw new Error('The Discord door is not built yet');
+export async function startDiscord(context: DoorContext): Promise<Door> {
+  const { app, config, log } = context;
+  const discord = discordConfig(config);
+  const texts = loadTexts(PROMPTS_DIR);
+  // DMs only: no privileged intent; interactions arrive without any. DM channels are not
+  // cached before their first message, hence the Channel partial.
+  const client = new Client({
+    intents: [GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    rest: discord.apiUrl ? { api: discord.apiUrl } : {},
+  });
+  const questions = createQuestions();
+  const delivery = createDelivery({
+    client,
+    engine: app.engine,
+    texts,
+    questions,
+    log,
+    defaultLang: config.defaultLang,
+  });
+  const handlers = createHandlers({
+    engine: app.engine,
+    texts,
+    config,
+    log,
+    questions,
+    delivery,
+    selfId: () => client.user?.id ?? '',
+  });
+  const guard =
+    <T>(what: string, fn: (event: T) => Promise<void>) =>
+    (event: T) =>
+      void fn(event).catch((err: unknown) => log.error({ err }, `discord: ${what} failed`));
+  client.on(Events.MessageCreate, guard('message', handlers.onMessage));
+  client.on(Events.InteractionCreate, guard('interaction', handlers.onInteraction));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
+  client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'discord: gateway lost'));
+  client.on(Events.ShardResume, () => log.info('discord: gateway resumed'));
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(discord.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  log.info({ user: client.user?.tag }, 'discord: connected');
+  return { outbox: delivery.outbox, stop: () => client.destroy() };
 }
 
 /** Registers the slash commands: in one guild (instant, for testing) or globally. */
-export async function registerDiscordCommands(_config: Config, _guild?: string): Promise<void> {
-  throw new Error('The Discord door is not built yet');
+export async function registerDiscordCommands(config: Config, guild?: string): Promise<void> {
+  const discord = discordConfig(config);
+  await putCommands(restFor(discord), discord.applicationId, loadTexts(PROMPTS_DIR), guild);
 }

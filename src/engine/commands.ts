@@ -9,6 +9,8 @@ export const COMMAND_WORDS = {
   network: ['my network', 'mijn netwerk', 'network', 'netwerk'],
   export: ['export', 'exporteer', 'exporteren'],
   forget: ['forget', 'vergeet', 'forget me', 'vergeet mij'],
+  progress: ['progress', 'my progress', 'voortgang', 'mijn voortgang'],
+  commitments: ['commitments', 'my commitments', 'plans', 'afspraken', 'mijn afspraken', 'plannen'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_WORDS;

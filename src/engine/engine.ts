@@ -99,6 +99,7 @@ export function createEngine(deps: EngineDeps) {
 
     for (const effect of result.effects) {
       if (effect.type === 'schedule') await deps.jobs.schedule(effect.job);
+      if (effect.type === 'unschedule') await deps.jobs.remove([effect.jobId]);
       if (effect.type === 'export') {
         const say = deps.texts.forLang(state.lang);
         const content = JSON.stringify(await exportData(state), null, 2);

@@ -18,6 +18,7 @@ export type Answer =
 export type Effect =
   | { type: 'schedule'; job: Job }
   | { type: 'event'; event: CoachEvent }
+  | { type: 'unschedule'; jobId: string }
   | { type: 'export' }
   | { type: 'forget' };
 

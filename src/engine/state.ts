@@ -15,6 +15,70 @@ export const SnapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
+export const NEEDS = ['information', 'introduction', 'advice', 'feedback', 'opportunity'] as const;
+export type Need = (typeof NEEDS)[number];
+export const CHANNELS = ['call', 'inperson', 'video', 'message'] as const;
+export const SMART_LETTERS = ['S', 'M', 'A', 'R', 'T'] as const;
+export type SmartLetter = (typeof SMART_LETTERS)[number];
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const shortText = z.string().max(2000);
+
+/** An ask-for-help exercise in progress. */
+export const HelpDraftSchema = z.object({
+  goal: shortText.optional(),
+  need: z.enum(NEEDS).optional(),
+  belief: z.number().int().min(0).max(5).optional(),
+  reversal: shortText.optional(),
+  request: z.string().max(6000).optional(),
+  smartAsked: z.array(z.enum(SMART_LETTERS)).default([]),
+  whom: z.string().max(100).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  date: localDate.optional(),
+  offer: shortText.optional(),
+});
+export type HelpDraft = z.infer<typeof HelpDraftSchema>;
+
+/** A hook exercise in progress: one event prepared. */
+export const HookDraftSchema = z.object({
+  event: shortText.optional(),
+  date: localDate.optional(),
+  online: z.boolean().optional(),
+  topics: z.array(z.string().max(200)).default([]),
+  goal: shortText.optional(),
+  hooks: z.array(shortText).default([]),
+  people: shortText.optional(),
+  openers: z.array(shortText).default([]),
+  intro: shortText.optional(),
+  closing: z.enum(['connect', 'coffee']).optional(),
+  message: shortText.optional(),
+});
+export type HookDraft = z.infer<typeof HookDraftSchema>;
+
+export const EXERCISES = ['awareness', 'ask-for-help', 'hook'] as const;
+export type Exercise = (typeof EXERCISES)[number];
+
+/** A dated intention the coach comes back to: a request to make, or an event to debrief. */
+export const CommitmentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['ask', 'event']),
+  title: z.string().max(2000),
+  person: z.string().max(100).optional(),
+  date: localDate,
+  jobId: z.string(),
+  status: z.enum(['open', 'done', 'cancelled']),
+  /** Ask: how many of five the member expected to say yes; the outcome once known. */
+  predicted: z.number().int().min(0).max(5).optional(),
+  outcome: z.enum(['yes', 'no']).optional(),
+  story: shortText.optional(),
+  /** Event: the hooks used and who was met, from the debrief. */
+  met: z.number().int().min(0).optional(),
+  createdAt: z.string(),
+});
+export type Commitment = z.infer<typeof CommitmentSchema>;
+
+/** What follows once a date has a time zone and an hour. */
+const AFTER_TIME = ['help', 'hook', 'move'] as const;
+
 const EDIT_FIELDS = ['name', 'ring', 'contact', 'domain'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
@@ -40,6 +104,38 @@ export const FlowSchema = z.discriminatedUnion('at', [
   z.object({ at: z.literal('network.edit'), person: z.string() }),
   z.object({ at: z.literal('network.editValue'), person: z.string(), field: z.enum(EDIT_FIELDS) }),
   z.object({ at: z.literal('network.remove'), person: z.string() }),
+  z.object({ at: z.literal('help.intro') }),
+  z.object({ at: z.literal('help.goal') }),
+  z.object({ at: z.literal('help.need') }),
+  z.object({ at: z.literal('help.belief') }),
+  z.object({ at: z.literal('help.reversal') }),
+  z.object({ at: z.literal('help.request') }),
+  z.object({ at: z.literal('help.smart'), letter: z.enum(SMART_LETTERS) }),
+  z.object({ at: z.literal('help.easyOut') }),
+  z.object({ at: z.literal('help.whom') }),
+  z.object({ at: z.literal('help.channel') }),
+  z.object({ at: z.literal('help.date') }),
+  z.object({ at: z.literal('help.offer') }),
+  z.object({ at: z.literal('hook.event') }),
+  z.object({ at: z.literal('hook.date') }),
+  z.object({ at: z.literal('hook.format') }),
+  z.object({ at: z.literal('hook.topics') }),
+  z.object({ at: z.literal('hook.goal') }),
+  z.object({ at: z.literal('hook.hook'), index: index }),
+  z.object({ at: z.literal('hook.people') }),
+  z.object({ at: z.literal('hook.opener'), index: index }),
+  z.object({ at: z.literal('hook.intro') }),
+  z.object({ at: z.literal('hook.closing') }),
+  z.object({ at: z.literal('hook.online') }),
+  z.object({ at: z.literal('when.timezone'), then: z.enum(AFTER_TIME), commitment: z.string().optional() }),
+  z.object({ at: z.literal('when.hour'), then: z.enum(AFTER_TIME), commitment: z.string().optional() }),
+  z.object({ at: z.literal('when.move'), commitment: z.string() }),
+  z.object({ at: z.literal('followup.asked'), commitment: z.string() }),
+  z.object({ at: z.literal('followup.story'), commitment: z.string() }),
+  z.object({ at: z.literal('debrief.hooks'), commitment: z.string() }),
+  z.object({ at: z.literal('debrief.people'), commitment: z.string() }),
+  z.object({ at: z.literal('commitments.list') }),
+  z.object({ at: z.literal('commitments.item'), commitment: z.string() }),
 ]);
 export type Flow = z.infer<typeof FlowSchema>;
 export type FlowAt = Flow['at'];
@@ -58,7 +154,7 @@ export const StateSchema = z.object({
   nextPersonId: z.number().int().min(1),
   completed: z.array(
     z.object({
-      exercise: z.literal('awareness'),
+      exercise: z.enum(EXERCISES),
       at: z.string(),
       metrics: z.record(z.string(), z.unknown()),
     }),
@@ -77,6 +173,12 @@ export const StateSchema = z.object({
   createdAt: z.string(),
   /** The member's IANA time zone, from the platform or asked once; null until known. */
   timezone: z.string().nullable().default(null),
+  /** The local hour the member likes follow-ups at, asked once; never in the night. */
+  nudgeHour: z.number().int().min(7).max(21).nullable().default(null),
+  drafts: z.object({ help: HelpDraftSchema.optional(), hook: HookDraftSchema.optional() }).default({}),
+  /** Where an exercise was left, to resume it from the menu. */
+  parked: z.partialRecord(z.enum(EXERCISES), FlowSchema).default({}),
+  commitments: z.array(CommitmentSchema).default([]),
 });
 export type State = z.infer<typeof StateSchema>;
 

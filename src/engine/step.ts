@@ -4,6 +4,43 @@ import {
   awarenessRecall,
   awarenessResources,
 } from '../exercises/awareness.js';
+import {
+  commitmentsItem,
+  commitmentsList,
+  debriefHooks,
+  debriefPeople,
+  followUpFlow,
+  followupAsked,
+  followupStory,
+  progressReply,
+} from '../exercises/followup.js';
+import {
+  helpBelief,
+  helpChannel,
+  helpDate,
+  helpEasyOut,
+  helpGoal,
+  helpIntro,
+  helpNeed,
+  helpOffer,
+  helpRequest,
+  helpReversal,
+  helpSmart,
+  helpWhom,
+} from '../exercises/help.js';
+import {
+  hookClosing,
+  hookDate,
+  hookEvent,
+  hookFormat,
+  hookGoal,
+  hookHook,
+  hookIntro,
+  hookOnline,
+  hookOpener,
+  hookPeople,
+  hookTopics,
+} from '../exercises/hook.js';
 import { helpReply, menu, welcome } from '../exercises/menu.js';
 import {
   networkAddDomain,
@@ -18,12 +55,13 @@ import {
 } from '../exercises/network.js';
 import { snapshot } from '../exercises/people.js';
 import { rate } from '../exercises/rate.js';
+import { whenHour, whenMove, whenTimezone } from '../exercises/when.js';
 import { emptyNetwork } from '../network/model.js';
 import { cleanName, sameName } from '../network/names.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, FlowHandlers, Outcome } from './flow.js';
-import { type FlowAt, STATE_VERSION, type State } from './state.js';
+import { type Exercise, type Flow, type FlowAt, STATE_VERSION, type State } from './state.js';
 import { type Inbound, LANGS, type Lang, type MemberRef, type Reply } from './types.js';
 
 const HANDLERS: FlowHandlers = {
@@ -42,7 +80,57 @@ const HANDLERS: FlowHandlers = {
   'network.edit': networkEdit,
   'network.editValue': networkEditValue,
   'network.remove': networkRemove,
+  'help.intro': helpIntro,
+  'help.goal': helpGoal,
+  'help.need': helpNeed,
+  'help.belief': helpBelief,
+  'help.reversal': helpReversal,
+  'help.request': helpRequest,
+  'help.smart': helpSmart,
+  'help.easyOut': helpEasyOut,
+  'help.whom': helpWhom,
+  'help.channel': helpChannel,
+  'help.date': helpDate,
+  'help.offer': helpOffer,
+  'hook.event': hookEvent,
+  'hook.date': hookDate,
+  'hook.format': hookFormat,
+  'hook.topics': hookTopics,
+  'hook.goal': hookGoal,
+  'hook.hook': hookHook,
+  'hook.people': hookPeople,
+  'hook.opener': hookOpener,
+  'hook.intro': hookIntro,
+  'hook.closing': hookClosing,
+  'hook.online': hookOnline,
+  'when.timezone': whenTimezone,
+  'when.hour': whenHour,
+  'when.move': whenMove,
+  'followup.asked': followupAsked,
+  'followup.story': followupStory,
+  'debrief.hooks': debriefHooks,
+  'debrief.people': debriefPeople,
+  'commitments.list': commitmentsList,
+  'commitments.item': commitmentsItem,
 };
+
+/** The exercise a flow belongs to, so leaving it for the menu parks it for later. */
+export function exerciseOf(flow: Flow): Exercise | undefined {
+  if (flow.at.startsWith('awareness.') || (flow.at === 'rate' && flow.next === 'resources'))
+    return 'awareness';
+  if (flow.at.startsWith('help.') && flow.at !== 'help.intro') return 'ask-for-help';
+  if (flow.at.startsWith('hook.') && flow.at !== 'hook.event') return 'hook';
+  if (flow.at === 'when.timezone' || flow.at === 'when.hour')
+    return flow.then === 'help' ? 'ask-for-help' : 'hook';
+  return undefined;
+}
+
+/** Leaves the current flow for another; an exercise in progress is kept to resume from the menu. */
+function leave(state: State, flow: Flow): State {
+  const exercise = exerciseOf(state.flow);
+  const parked = exercise ? { ...state.parked, [exercise]: state.flow } : state.parked;
+  return { ...state, overlay: null, parked, flow };
+}
 
 /** Answers longer than this are refused kindly instead of stored. */
 export const MAX_ANSWER_LENGTH = 2000;
@@ -81,6 +169,10 @@ export function newState(member: MemberRef, lang: Lang, now: Date): State {
     turn: 0,
     inbox: [],
     timezone: null,
+    nudgeHour: null,
+    drafts: {},
+    parked: {},
+    commitments: [],
     createdAt: now.toISOString(),
   };
 }
@@ -139,7 +231,11 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     case 'help':
       return finish(state, env, [helpReply(ctx)]);
     case 'menu':
-      return finish({ ...calm, flow: { at: 'menu' } }, env, []);
+      return finish(leave(state, { at: 'menu' }), env, []);
+    case 'progress':
+      return finish(leave(state, { at: 'menu' }), env, [progressReply(state, ctx)]);
+    case 'commitments':
+      return finish(leave(state, { at: 'commitments.list' }), env, []);
     case 'pause':
       return {
         state: { ...state, overlay: 'paused' },
@@ -158,7 +254,7 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
       return finish(next, env, [{ text: ctxFor(next, env).say('language.set') }]);
     }
     case 'network':
-      return finish({ ...calm, flow: { at: 'network.overview' } }, env, networkView(state, ctx));
+      return finish(leave(state, { at: 'network.overview' }), env, networkView(state, ctx));
     case 'export':
       return finish(state, env, [], [{ type: 'export' }]);
     case 'forget':
@@ -206,24 +302,34 @@ function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
   if (text === '') return { problem: { text: ctx.say('common.empty') } };
   if (text.length > MAX_ANSWER_LENGTH)
     return { problem: { text: ctx.say('common.tooLong', { max: MAX_ANSWER_LENGTH }) } };
+  const byLabel = choices.find((c) => sameName(c.label, text) || c.id === text.toLowerCase());
+  if (byLabel) return { answer: { kind: 'choice', value: byLabel.id } };
+  // A label that is itself a number ("3" of five) wins over the position.
   if (/^\d+$/.test(text) && choices.length > 0) {
     const picked = choices[Number(text) - 1];
     return picked
       ? { answer: { kind: 'choice', value: picked.id } }
       : { problem: { text: ctx.say('common.outOfRange', { max: choices.length }) } };
   }
-  const byLabel = choices.find((c) => sameName(c.label, text) || c.id === text.toLowerCase());
-  return { answer: byLabel ? { kind: 'choice', value: byLabel.id } : { kind: 'text', text } };
+  return { answer: { kind: 'text', text } };
 }
 
 function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env: StepEnv): StepResult {
   const job = inbound.job;
   if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
   const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
+  const flow: Flow | undefined =
+    job.kind === 'awareness.revisit'
+      ? { at: 'network.revisit', before: snapshot(next) }
+      : followUpFlow(next, job);
+  if (!flow) return { state: next, replies: [], effects: [] };
   const idle = next.flow.at === 'menu' || next.flow.at === 'welcome' || next.overlay === 'paused';
-  if (!idle)
-    return { state: next, replies: [{ text: ctxFor(next, env).say('revisit.nudgeBusy') }], effects: [] };
-  return finish({ ...next, overlay: null, flow: { at: 'network.revisit', before: snapshot(next) } }, env, []);
+  // Someone in the middle of an exercise gets a note, not a new question.
+  if (!idle) {
+    const note = job.kind === 'awareness.revisit' ? 'revisit.nudgeBusy' : 'followup.nudgeBusy';
+    return { state: next, replies: [{ text: ctxFor(next, env).say(note) }], effects: [] };
+  }
+  return finish(leave(next, flow), env, []);
 }
 
 function commandOf(inbound: Inbound): ParsedCommand | undefined {

@@ -20,13 +20,15 @@ export type MemberRef = z.infer<typeof MemberRefSchema>;
 
 export const memberKey = (m: MemberRef): string => `${m.platform}:${m.space}:${m.user}`;
 
-export const JOB_KINDS = ['awareness.revisit'] as const;
+export const JOB_KINDS = ['awareness.revisit', 'help.followup', 'hook.debrief'] as const;
 
 export const JobSchema = z.object({
   id,
   kind: z.enum(JOB_KINDS),
   member: MemberRefSchema,
   due: z.iso.datetime(),
+  /** The commitment a follow-up is about. */
+  commitment: z.string().max(100).optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 
@@ -101,7 +103,7 @@ export interface Reply {
 
 export interface CoachEvent {
   name: 'exercise.completed';
-  exercise: 'awareness';
+  exercise: 'awareness' | 'ask-for-help' | 'hook';
   data: Record<string, unknown>;
 }
 

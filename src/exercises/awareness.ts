@@ -5,6 +5,7 @@ import { type MapMetrics, mapMetrics } from '../network/metrics.js';
 import {
   CAREER_QUESTIONS,
   DOMAINS,
+  RECALL_DOMAINS,
   RESOURCE_ANSWERS,
   RESOURCE_ITEMS,
   type ResourceItem,
@@ -46,9 +47,9 @@ export const awarenessIntro: FlowHandler<'awareness.intro'> = {
 
 export const awarenessRecall: FlowHandler<'awareness.recall'> = {
   ask(flow, _state, ctx) {
-    const domain = DOMAINS[flow.domain] ?? 'work';
+    const domain = RECALL_DOMAINS[flow.domain] ?? 'work';
     const label = domainLabel(domain, ctx);
-    const step = { n: flow.domain + 1, of: DOMAINS.length };
+    const step = { n: flow.domain + 1, of: RECALL_DOMAINS.length };
     if (flow.probed) {
       return [
         {
@@ -69,7 +70,7 @@ export const awarenessRecall: FlowHandler<'awareness.recall'> = {
   answer(flow, state, answer, ctx) {
     const advance = (next: State, replies: Reply[] = []): Outcome => {
       if (!flow.probed && answer.kind !== 'choice') return moveTo(next, { ...flow, probed: true }, replies);
-      if (flow.domain + 1 < DOMAINS.length) {
+      if (flow.domain + 1 < RECALL_DOMAINS.length) {
         return moveTo(next, { at: 'awareness.recall', domain: flow.domain + 1, probed: false }, replies);
       }
       return moveTo(next, { at: 'awareness.career', question: 0 }, [
@@ -79,7 +80,7 @@ export const awarenessRecall: FlowHandler<'awareness.recall'> = {
     };
     if (answer.kind === 'choice')
       return answer.value === 'none' ? advance(state) : { state, replies: [unexpected(ctx)] };
-    const result = addPeople(state, answerText(answer) ?? '', DOMAINS[flow.domain] ?? null, ctx);
+    const result = addPeople(state, answerText(answer) ?? '', RECALL_DOMAINS[flow.domain] ?? null, ctx);
     if (result.added.length === 0 && result.known.length === 0 && !result.full) {
       return { state, replies: [{ text: ctx.say('people.noName') }] };
     }

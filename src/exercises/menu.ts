@@ -1,7 +1,8 @@
 import type { Ctx, FlowHandler, Outcome } from '../engine/flow.js';
 import { moveTo } from '../engine/flow.js';
-import type { State } from '../engine/state.js';
+import type { Exercise, Flow, State } from '../engine/state.js';
 import type { Reply } from '../engine/types.js';
+import { progressReply } from './followup.js';
 import { networkView } from './network.js';
 
 export const otherLang = (state: State) => (state.lang === 'en' ? 'nl' : 'en');
@@ -29,13 +30,35 @@ export const welcome: FlowHandler<'welcome'> = {
   },
 };
 
+const START: Record<Exercise, Flow> = {
+  awareness: { at: 'awareness.intro' },
+  'ask-for-help': { at: 'help.intro' },
+  hook: { at: 'hook.event' },
+};
+
+/** Opens an exercise where the member left it, or at its start. */
+function resume(state: State, exercise: Exercise): Outcome {
+  const { [exercise]: parkedFlow, ...parked } = state.parked;
+  return moveTo({ ...state, parked }, parkedFlow ?? START[exercise]);
+}
+
 export const menu: FlowHandler<'menu'> = {
-  ask: (_flow, _state, ctx) => [
+  ask: (_flow, state, ctx) => [
     {
       text: ctx.say('menu.prompt'),
       choices: [
-        { id: 'awareness', label: ctx.say('menu.awareness') },
+        {
+          id: 'awareness',
+          label: ctx.say(state.parked.awareness ? 'menu.resumeAwareness' : 'menu.awareness'),
+        },
+        {
+          id: 'ask-for-help',
+          label: ctx.say(state.parked['ask-for-help'] ? 'menu.resumeHelp' : 'menu.askForHelp'),
+        },
+        { id: 'hook', label: ctx.say(state.parked.hook ? 'menu.resumeHook' : 'menu.hook') },
         { id: 'network', label: ctx.say('menu.network') },
+        { id: 'progress', label: ctx.say('menu.progress') },
+        { id: 'commitments', label: ctx.say('menu.commitments') },
         { id: 'language', label: ctx.say('menu.language') },
         { id: 'help', label: ctx.say('menu.help') },
       ],
@@ -45,7 +68,13 @@ export const menu: FlowHandler<'menu'> = {
     if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
     switch (answer.value) {
       case 'awareness':
-        return moveTo(state, { at: 'awareness.intro' });
+      case 'ask-for-help':
+      case 'hook':
+        return resume(state, answer.value);
+      case 'progress':
+        return { state, replies: [progressReply(state, ctx)] };
+      case 'commitments':
+        return moveTo(state, { at: 'commitments.list' });
       case 'network':
         return moveTo(state, { at: 'network.overview' }, networkView(state, ctx));
       case 'language':

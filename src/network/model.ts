@@ -12,8 +12,12 @@ export const DOMAINS = [
   'volunteering',
   'associations',
   'online',
+  'event',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
+
+/** The domains the network map asks about one by one; people met at events arrive by the debrief. */
+export const RECALL_DOMAINS = DOMAINS.filter((d) => d !== 'event');
 
 /** Domains on the work side of the work/private line; every other domain is private. */
 export const WORK_DOMAINS: ReadonlySet<Domain> = new Set(['work', 'former']);

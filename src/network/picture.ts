@@ -74,6 +74,7 @@ export const DOMAIN_COLOURS: Record<Domain, string> = {
   volunteering: '#3cb44b',
   associations: '#469990',
   online: '#42d4f4',
+  event: '#808000',
 };
 export const NO_DOMAIN_COLOUR = '#999999';
 

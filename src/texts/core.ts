@@ -149,6 +149,7 @@ export const CORE_TEXTS = {
   'domain.volunteering': [],
   'domain.associations': [],
   'domain.online': [],
+  'domain.event': [],
   'ring.inner': [],
   'ring.middle': [],
   'ring.outer': [],

@@ -1,0 +1,96 @@
+import type { Inbound, MemberRef } from '../../src/engine/types.js';
+import { MAX_INBOUND_TEXT } from '../../src/engine/types.js';
+import { type CommandName, SUBCOMMANDS, type Subcommand } from './commands.js';
+
+/**
+ * Discord events as engine payloads. Each function reads only the few fields it needs, in the
+ * shape discord.js gives them, so a Message or an Interaction can be passed as it is.
+ */
+
+/** Discord users are global and DMs have no guild: one member per user, wherever they write. */
+export const memberOf = (userId: string): MemberRef => ({
+  platform: 'discord',
+  space: 'global',
+  user: userId,
+});
+
+const eventId = (snowflake: string) => `discord:${snowflake}`;
+
+/** A locale Discord sends ("en-US", "nl"), or nothing when it sent none. */
+const profile = (locale: string | null | undefined) => (locale ? { locale } : {});
+
+export interface MessageView {
+  id: string;
+  content: string;
+  guildId: string | null;
+  author: { id: string; bot: boolean };
+}
+
+/** A direct message from a person; undefined for server messages, bots and the coach itself. */
+export function fromDirectMessage(message: MessageView, selfId: string): Inbound | undefined {
+  if (message.guildId !== null || message.author.bot || message.author.id === selfId) return undefined;
+  return {
+    kind: 'text',
+    id: eventId(message.id),
+    member: memberOf(message.author.id),
+    text: message.content.slice(0, MAX_INBOUND_TEXT),
+  };
+}
+
+export interface InteractionView {
+  id: string;
+  locale?: string | null;
+  user: { id: string };
+}
+
+/** A pressed button or a picked select option: the choice id the engine offered. */
+export function fromChoice(interaction: InteractionView, value: string): Inbound {
+  return {
+    kind: 'choice',
+    id: eventId(interaction.id),
+    member: memberOf(interaction.user.id),
+    value,
+    ...profile(interaction.locale),
+  };
+}
+
+export interface ModalFieldView {
+  customId: string;
+  value?: string | null;
+}
+
+/** A submitted modal: its text inputs by field id. */
+export function fromModal(interaction: InteractionView, fields: ModalFieldView[]): Inbound {
+  const values = Object.fromEntries(
+    fields.map((f) => [f.customId, (f.value ?? '').slice(0, MAX_INBOUND_TEXT)] as const),
+  );
+  return {
+    kind: 'form',
+    id: eventId(interaction.id),
+    member: memberOf(interaction.user.id),
+    fields: values,
+    ...profile(interaction.locale),
+  };
+}
+
+export interface CommandView extends InteractionView {
+  subcommand: string | null;
+  language: string | null;
+}
+
+const isSubcommand = (name: string | null): name is Subcommand =>
+  name !== null && Object.hasOwn(SUBCOMMANDS, name);
+
+/** A /coach subcommand as the engine command it stands for; undefined for one we do not know. */
+export function fromCommand(interaction: CommandView): Inbound | undefined {
+  if (!isSubcommand(interaction.subcommand)) return undefined;
+  const name: CommandName = SUBCOMMANDS[interaction.subcommand];
+  return {
+    kind: 'command',
+    id: eventId(interaction.id),
+    member: memberOf(interaction.user.id),
+    name,
+    args: interaction.language ? [interaction.language] : [],
+    ...profile(interaction.locale),
+  };
+}

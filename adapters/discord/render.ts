@@ -1,0 +1,174 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIMessageTopLevelComponent,
+  type APIModalInteractionResponseCallbackData,
+  type APIStringSelectComponent,
+  ButtonStyle,
+  ComponentType,
+  TextInputStyle,
+} from 'discord.js';
+import type { Choice, Form, Reply } from '../../src/engine/types.js';
+import { customId } from './custom-ids.js';
+import { clip, LIMITS } from './limits.js';
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** No echoed text may ever ping anyone: @everyone, roles and users are all switched off. */
+export const NO_MENTIONS = { parse: [] as never[] };
+
+/** One Discord message, in the options shape discord.js sends (channel.send, editReply, followUp). */
+export interface Outgoing {
+  content: string;
+  components?: Row[];
+  files?: { attachment: Buffer; name: string; description?: string }[];
+  allowedMentions: typeof NO_MENTIONS;
+}
+
+/** The words render needs from the member's language. */
+export interface RenderWords {
+  formButton: string;
+  choose: string;
+}
+
+const row = (components: APIComponentInMessageActionRow[]): Row => ({
+  type: ComponentType.ActionRow,
+  components,
+});
+
+const chunk = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const choiceButton = (choice: Choice): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Secondary,
+  custom_id: clip(customId.choice(choice.id), LIMITS.customId),
+  label: clip(choice.label, LIMITS.buttonLabel),
+});
+
+const formButton = (form: Form, words: RenderWords): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Primary,
+  custom_id: clip(customId.openForm(form.id), LIMITS.customId),
+  label: clip(words.formButton, LIMITS.buttonLabel),
+});
+
+const selectMenu = (choices: Choice[], index: number, words: RenderWords): APIStringSelectComponent => ({
+  type: ComponentType.StringSelect,
+  custom_id: customId.select(index),
+  placeholder: words.choose,
+  options: choices.map((c) => ({
+    label: clip(c.label, LIMITS.optionLabel),
+    value: clip(c.id, LIMITS.optionValue),
+  })),
+});
+
+/**
+ * The components of a question: buttons (five a row) while they fit in five rows, else select
+ * menus of 25 options each. A form adds a button that opens it as a modal. Choices past what
+ * fits can still be typed: the engine matches labels.
+ */
+export function renderComponents(reply: Reply, words: RenderWords): Row[] {
+  const choices = reply.choices ?? [];
+  const opener = reply.form ? [formButton(reply.form, words)] : [];
+  const buttons = [...opener, ...choices.map(choiceButton)];
+  if (buttons.length <= LIMITS.buttonsPerRow * LIMITS.rowsPerMessage)
+    return chunk(buttons, LIMITS.buttonsPerRow).map(row);
+  const selectRows = LIMITS.rowsPerMessage - (opener.length > 0 ? 1 : 0);
+  const selects = chunk(choices, LIMITS.selectOptions)
+    .slice(0, selectRows)
+    .map((part, i) => row([selectMenu(part, i, words)]));
+  return opener.length > 0 ? [row(opener), ...selects] : selects;
+}
+
+/** Splits text into message-sized parts, at a line break where one is near the limit. */
+export function splitContent(text: string, max: number = LIMITS.content): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = rest.lastIndexOf('\n', max);
+    const at = cut > max / 2 ? cut : max;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^\n/, '');
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/** One reply as Discord messages: long text split, components and attachments on the last one. */
+export function renderReply(reply: Reply, words: RenderWords): Outgoing[] {
+  const parts = splitContent(reply.text);
+  const files: NonNullable<Outgoing['files']> = [];
+  if (reply.image)
+    files.push({
+      attachment: Buffer.from(reply.image.png),
+      name: 'network-map.png',
+      description: reply.image.alt,
+    });
+  if (reply.file) files.push({ attachment: Buffer.from(reply.file.content, 'utf8'), name: reply.file.name });
+  const components = renderComponents(reply, words);
+  return parts.map((content, i) => {
+    const last = i === parts.length - 1;
+    return {
+      content,
+      allowedMentions: NO_MENTIONS,
+      ...(last && components.length > 0 ? { components } : {}),
+      ...(last && files.length > 0 ? { files } : {}),
+    };
+  });
+}
+
+/** A plain text message, for the door's own notes. */
+export const renderText = (content: string): Outgoing => ({ content, allowedMentions: NO_MENTIONS });
+
+/** A form as a modal: each field a labelled text input (Discord shows at most five). */
+export function renderModal(form: Form): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: clip(customId.submitForm(form.id), LIMITS.customId),
+    title: clip(form.title, LIMITS.modalTitle),
+    components: form.fields.slice(0, LIMITS.inputsPerModal).map((field) => ({
+      type: ComponentType.Label,
+      label: clip(field.label, LIMITS.inputLabel),
+      component: {
+        type: ComponentType.TextInput,
+        custom_id: field.id,
+        style: field.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        required: !field.optional,
+        max_length: LIMITS.inputValue,
+        ...(field.value ? { value: field.value.slice(0, LIMITS.inputValue) } : {}),
+      },
+    })),
+  };
+}
+
+/**
+ * A question's components after it was answered: everything disabled, the pressed button
+ * (or the picked option) marked, so the conversation shows what was chosen.
+ */
+export function answeredComponents(
+  components: APIMessageTopLevelComponent[],
+  pressed: { customId: string; values?: string[] },
+): APIMessageTopLevelComponent[] {
+  return components.map((top) => {
+    if (top.type !== ComponentType.ActionRow) return top;
+    return {
+      ...top,
+      components: top.components.map((c): APIComponentInMessageActionRow => {
+        if (c.type === ComponentType.Button && 'custom_id' in c) {
+          const style = c.custom_id === pressed.customId ? ButtonStyle.Success : c.style;
+          return { ...c, style, disabled: true } as APIComponentInMessageActionRow;
+        }
+        if (c.type === ComponentType.StringSelect) {
+          const picked = c.custom_id === pressed.customId ? (pressed.values ?? []) : [];
+          return {
+            ...c,
+            disabled: true,
+            options: c.options.map((o) => ({ ...o, default: picked.includes(o.value) })),
+          };
+        }
+        return { ...c, disabled: true } as APIComponentInMessageActionRow;
+      }),
+    };
+  });
+}

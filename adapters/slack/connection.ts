@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+
+import { type Config, ConfigError } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import type { Bot } from './inbound.js';
+import { boltLogger } from './logger.js';
+
+export type SlackConfig = NonNullable<Config['slack']>;
+
+/** The bot's own identity and workspace, from auth.test. */
+export interface Identity extends Bot {
+  team: string;
+}
+
+const health: CustomRoute = {
+  path: '/healthz',
+  method: ['GET'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('ok');
+  },
+};
+
+/**
+ * Asks Slack who the bot token belongs to. Doing it here (instead of inside Bolt) gives a start-up
+ * error that names the variable, and lets Bolt skip its own auth.test.
+ */
+export async function whoAmI(slack: SlackConfig, log: Logger): Promise<Identity> {
+  const client = new webApi.WebClient(slack.botToken, {
+    slackApiUrl: slack.apiUrl,
+    logger: boltLogger(log),
+    retryConfig: { retries: 2 },
+  });
+  let result: webApi.AuthTestResponse;
+  try {
+    result = await client.auth.test();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    throw new ConfigError(`SLACK_BOT_TOKEN: Slack did not accept the bot token (${code})`);
+  }
+  if (!result.user_id || !result.team_id)
+    throw new ConfigError('SLACK_BOT_TOKEN: auth.test did not name a bot user; is this a bot token?');
+  return { userId: result.user_id, botId: result.bot_id, team: result.team_id };
+}
+
+function receiverFor(slack: SlackConfig, log: Logger): Receiver {
+  const logger = boltLogger(log);
+  if (slack.signingSecret) {
+    // One port for the Events API, interactivity and the slash command; Bolt checks each signature.
+    return new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: '/slack/events',
+      port: slack.port,
+      customRoutes: [health],
+      logger,
+    });
+  }
+  if (!slack.appToken)
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode): one is required',
+    );
+  return new SocketModeReceiver({
+    appToken: slack.appToken,
+    logger,
+    installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
+  });
+}
+
+/** The Bolt app: HTTP mode with a signing secret, Socket Mode with an app token. */
+export function createBolt(slack: SlackConfig, identity: Identity, log: Logger): App {
+  return new App({
+    token: slack.botToken,
+    botId: identity.botId,
+    botUserId: identity.userId,
+    tokenVerificationEnabled: false,
+    receiver: receiverFor(slack, log),
+    logger: boltLogger(log),
+    convoStore: false,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+  });
+}
+
+/** Starts listening; in HTTP mode, answers the port actually bound (PORT=0 picks a free one). */
+export async function startBolt(app: App, slack: SlackConfig): Promise<{ port?: number }> {
+  if (!slack.signingSecret) {
+    await app.start();
+    return {};
+  }
+  const server = await app.start(slack.port);
+  const address = server.address() as AddressInfo | null;
+  return { port: address?.port };
+}

@@ -1,0 +1,110 @@
+import type { webApi } from '@slack/bolt';
+import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/engine/types.js';
+import type { Logger } from '../../src/log.js';
+import type { Say } from '../../src/texts/texts.js';
+import type { Questions } from './questions.js';
+import { escapeMrkdwn, isQuestion, type RenderWords, renderReply, retiredBlocks } from './render.js';
+
+export interface SlackOutboxDeps {
+  client: webApi.WebClient;
+  questions: Questions;
+  /** The member's translator (their stored language, else the default). */
+  sayFor(member: MemberRef): Promise<Say>;
+  /** Called after a member's data was deleted, to drop what the door keeps of them. */
+  onForgotten(member: MemberRef): void;
+  log: Logger;
+}
+
+const MESSAGE_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
+
+export const wordsOf = (say: Say): RenderWords => ({
+  choose: say('slack.choose'),
+  openForm: say('slack.form.open'),
+});
+
+/** Replies into the member's DM: messages, uploads, and one live question at a time. */
+export function createSlackOutbox(deps: SlackOutboxDeps) {
+  const { client, questions, log } = deps;
+  const channels = new Map<string, string>();
+
+  /** The member's DM with the bot; conversations.open also works for someone who never wrote. */
+  async function dm(member: MemberRef): Promise<string> {
+    const key = memberKey(member);
+    const known = channels.get(key);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: member.user });
+    const id = opened.channel?.id;
+    if (!id) throw new Error('conversations.open returned no channel');
+    channels.set(key, id);
+    return id;
+  }
+
+  /** Takes the buttons off the member's open question, so only the newest question can be answered. */
+  async function retireOpen(member: MemberRef, answered?: string): Promise<void> {
+    const open = questions.take(member);
+    if (!open) return;
+    await retire(open.channel, open.ts, open.text, open.blocks, answered);
+  }
+
+  async function retire(channel: string, ts: string, text: string, blocks: unknown[], answered?: string) {
+    try {
+      await client.chat.update({ channel, ts, text, blocks: retiredBlocks(blocks, answered) });
+    } catch (error) {
+      log.warn({ err: error }, 'could not take the buttons off an answered question');
+    }
+  }
+
+  async function upload(channel: string, reply: Reply, comment: boolean): Promise<void> {
+    const initial_comment = comment ? escapeMrkdwn(reply.text) : undefined;
+    if (reply.image) {
+      await client.filesUploadV2({
+        channel_id: channel,
+        file: Buffer.from(reply.image.png),
+        filename: 'network-map.png',
+        title: reply.image.alt.slice(0, 250),
+        alt_text: reply.image.alt.slice(0, 1000),
+        initial_comment,
+      });
+    }
+    if (reply.file) {
+      await client.filesUploadV2({
+        channel_id: channel,
+        content: reply.file.content,
+        filename: reply.file.name,
+        title: reply.file.name,
+        initial_comment: reply.image ? undefined : initial_comment,
+      });
+    }
+  }
+
+  async function post(member: MemberRef, channel: string, reply: Reply, say: Say): Promise<void> {
+    const message = renderReply(reply, wordsOf(say));
+    const asks = isQuestion(reply);
+    if (asks) await retireOpen(member);
+    const posted = await client.chat.postMessage({ channel, ...message, ...MESSAGE_OPTIONS });
+    if (asks && posted.ts)
+      questions.set(member, { channel, ts: posted.ts, text: message.text, blocks: message.blocks });
+  }
+
+  const outbox: Outbox = {
+    reachable: () => true,
+    async deliver(member, replies) {
+      const channel = await dm(member);
+      const say = await deps.sayFor(member);
+      for (const reply of replies) {
+        const attached = reply.image !== undefined || reply.file !== undefined;
+        if (attached) await upload(channel, reply, !isQuestion(reply));
+        if (!attached || isQuestion(reply)) await post(member, channel, reply, say);
+      }
+    },
+    async forgotten(member) {
+      channels.delete(memberKey(member));
+      questions.forget(member);
+      deps.onForgotten(member);
+    },
+  };
+
+  return { outbox, dm, retire, retireOpen };
+}
+
+export type SlackOutbox = ReturnType<typeof createSlackOutbox>;

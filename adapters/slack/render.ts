@@ -1,0 +1,169 @@
+import type { types } from '@slack/bolt';
+import type { Choice, Form, Reply } from '../../src/engine/types.js';
+import { clip, LIMITS } from './limits.js';
+
+/** The words the rendering needs besides the reply itself, in the member's language. */
+export interface RenderWords {
+  /** Placeholder of the select menu shown past five choices. */
+  choose: string;
+  /** Label of the button that opens a form as a modal. */
+  openForm: string;
+}
+
+/** A chat.postMessage body without its channel. */
+export interface SlackMessage {
+  text: string;
+  blocks: types.KnownBlock[];
+}
+
+/** Ids of the interactive elements; the listeners match them. */
+export const ACTION = {
+  choice: 'weakties.choice',
+  select: 'weakties.select',
+  openForm: 'weakties.form',
+  homeContinue: 'weakties.home.continue',
+  homeMap: 'weakties.home.map',
+  homeLanguage: 'weakties.home.language',
+  invite: 'weakties.invite',
+} as const;
+export const FORM_CALLBACK = 'weakties.form';
+export const FORM_INPUT = 'value';
+/** The block that carries a question's buttons; everything else in a message is plain text. */
+export const QUESTION_BLOCK = 'weakties.question';
+
+/**
+ * Escapes text for Slack's mrkdwn so that member text is shown, not triggered: `<!channel>`,
+ * `<!here>`, `<@U…>` and `<http://…|links>` all need the angle brackets, which become entities.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Splits a long text at paragraph or line ends into parts no longer than `max`. */
+export function splitText(text: string, max: number = LIMITS.sectionText): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    const at = cut > max / 2 ? cut : max;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^\s+/, '');
+  }
+  if (rest.length > 0 || parts.length === 0) parts.push(rest);
+  return parts;
+}
+
+/** Sections of mrkdwn text; verbatim so Slack does not turn bare words into links or mentions. */
+export function textSections(text: string): types.SectionBlock[] {
+  return splitText(escapeMrkdwn(text)).map((part) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: part || ' ', verbatim: true },
+  }));
+}
+
+const plain = (text: string, max: number = LIMITS.label): types.PlainTextElement => ({
+  type: 'plain_text',
+  text: clip(text, max),
+  emoji: true,
+});
+
+function choiceButtons(choices: Choice[]): types.Button[] {
+  return choices.map((choice, i) => ({
+    type: 'button',
+    action_id: `${ACTION.choice}.${i}`,
+    text: plain(choice.label),
+    value: choice.id,
+  }));
+}
+
+function choiceSelect(choices: Choice[], words: RenderWords): types.StaticSelect {
+  return {
+    type: 'static_select',
+    action_id: ACTION.select,
+    placeholder: plain(words.choose),
+    options: choices
+      .slice(0, LIMITS.options)
+      .map((choice) => ({ text: plain(choice.label), value: choice.id })),
+  };
+}
+
+/** The form travels in its button, so opening it needs no memory of what was asked. */
+export function encodeForm(form: Form): string {
+  const full = JSON.stringify(form);
+  if (full.length <= LIMITS.buttonValue) return full;
+  const fields = form.fields.map((f) => ({ ...f, label: clip(f.label, 100), value: undefined }));
+  return JSON.stringify({ ...form, title: clip(form.title, LIMITS.modalTitle), fields });
+}
+
+function formButton(form: Form, words: RenderWords): types.Button {
+  return {
+    type: 'button',
+    action_id: ACTION.openForm,
+    text: plain(words.openForm),
+    value: encodeForm(form),
+    style: 'primary',
+  };
+}
+
+/** A reply as a message: text sections, then its buttons, a select past five choices, and a form button. */
+export function renderReply(reply: Reply, words: RenderWords): SlackMessage {
+  const blocks: types.KnownBlock[] = textSections(reply.text);
+  const choices = reply.choices ?? [];
+  const elements: types.ActionsBlockElement[] = [];
+  if (reply.form) elements.push(formButton(reply.form, words));
+  if (choices.length > LIMITS.buttons) elements.push(choiceSelect(choices, words));
+  else elements.push(...choiceButtons(choices));
+  if (elements.length > 0) blocks.push({ type: 'actions', block_id: QUESTION_BLOCK, elements });
+  return { text: clip(escapeMrkdwn(reply.text), 3000), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+}
+
+/** True when a reply asks something the member can answer with buttons or a form. */
+export const isQuestion = (reply: Reply): boolean =>
+  (reply.choices?.length ?? 0) > 0 || reply.form !== undefined;
+
+/**
+ * A question's message once it is answered or outdated: the same text without its buttons, and
+ * (when answered here) a line saying what was picked, so an old button cannot be pressed again.
+ */
+export function retiredBlocks(blocks: readonly unknown[], answered?: string): types.KnownBlock[] {
+  const kept = blocks.filter(
+    (b): b is types.KnownBlock =>
+      typeof b === 'object' && b !== null && (b as { type?: unknown }).type !== 'actions',
+  );
+  if (answered === undefined) return kept;
+  return [
+    ...kept,
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(answered), 3000), verbatim: true }],
+    },
+  ];
+}
+
+/** The modal a form button opens; private_metadata carries where the question was asked. */
+export function renderModal(form: Form, metadata: string, cancel: string): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK,
+    private_metadata: metadata.slice(0, LIMITS.privateMetadata),
+    title: plain(form.title, LIMITS.modalTitle),
+    submit: plain(form.submit, LIMITS.modalTitle),
+    close: plain(cancel, LIMITS.modalTitle),
+    blocks: form.fields.map(
+      (field): types.InputBlock => ({
+        type: 'input',
+        block_id: field.id,
+        optional: field.optional ?? false,
+        label: plain(field.label, LIMITS.inputLabel),
+        element: {
+          type: 'plain_text_input',
+          action_id: FORM_INPUT,
+          multiline: field.multiline ?? false,
+          max_length: LIMITS.inputValue,
+          ...(field.value ? { initial_value: clip(field.value, LIMITS.inputValue) } : {}),
+        },
+      }),
+    ),
+  };
+}

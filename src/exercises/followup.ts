@@ -1,0 +1,248 @@
+import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
+import type { Commitment, Flow, State } from '../engine/state.js';
+import type { Job, Reply } from '../engine/types.js';
+import { unexpected } from './menu.js';
+import { addPeople } from './people.js';
+
+const find = (state: State, id: string) => state.commitments.find((c) => c.id === id);
+
+const update = (state: State, id: string, change: Partial<Commitment>): State => ({
+  ...state,
+  commitments: state.commitments.map((c) => (c.id === id ? { ...c, ...change } : c)),
+});
+
+/** Where a due follow-up leads: the question for an ask or an event that is still open. */
+export function followUpFlow(state: State, job: Job): Flow | undefined {
+  const commitment = job.commitment ? find(state, job.commitment) : undefined;
+  if (!commitment || commitment.status !== 'open') return undefined;
+  return commitment.kind === 'ask'
+    ? { at: 'followup.asked', commitment: commitment.id }
+    : { at: 'debrief.hooks', commitment: commitment.id };
+}
+
+/** What the member predicted beside what happened, over every answered ask. */
+export function calibration(state: State) {
+  const asked = state.commitments.filter((c) => c.kind === 'ask' && c.outcome);
+  const predicted = asked.filter((c) => c.predicted !== undefined);
+  return {
+    asked: asked.length,
+    yes: asked.filter((c) => c.outcome === 'yes').length,
+    predictedRate: predicted.length
+      ? predicted.reduce((sum, c) => sum + (c.predicted ?? 0), 0) / (5 * predicted.length)
+      : 0,
+  };
+}
+
+const pct = (share: number) => Math.round(share * 100);
+
+/** "My progress": facts and one line of meaning; no scores, no streaks. */
+export function progressReply(state: State, ctx: Ctx): Reply {
+  const c = calibration(state);
+  const events = state.commitments.filter((x) => x.kind === 'event');
+  const firstMap = state.completed.find((x) => x.exercise === 'awareness')?.at;
+  const added = firstMap ? state.network.people.filter((p) => p.addedAt > firstMap).length : 0;
+  const lines = [
+    ctx.say('progress.asks', { asked: c.asked, yes: c.yes }),
+    c.asked > 0
+      ? ctx.say('progress.calibration', { predicted: pct(c.predictedRate), actual: pct(c.yes / c.asked) })
+      : ctx.say('progress.noAsksYet'),
+    ctx.say('progress.events', {
+      prepared: events.length,
+      debriefed: events.filter((e) => e.status === 'done').length,
+    }),
+    firstMap ? ctx.say('progress.added', { count: added }) : ctx.say('progress.noMap'),
+  ];
+  if (c.asked > 0 && c.yes / c.asked > c.predictedRate) lines.push(ctx.say('progress.meaningHigher'));
+  else lines.push(ctx.say('progress.meaning'));
+  return { text: lines.join('\n') };
+}
+
+export const followupAsked: FlowHandler<'followup.asked'> = {
+  ask(flow, state, ctx) {
+    const c = find(state, flow.commitment);
+    if (!c) return [];
+    return [
+      {
+        text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: c.date }),
+        choices: [
+          { id: 'yes', label: ctx.say('followup.saidYes') },
+          { id: 'no', label: ctx.say('followup.saidNo') },
+          { id: 'notyet', label: ctx.say('followup.notYet') },
+          { id: 'drop', label: ctx.say('followup.drop') },
+        ],
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    if (!find(state, flow.commitment)) return moveTo(state, { at: 'menu' });
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    switch (answer.value) {
+      case 'yes':
+      case 'no':
+        return moveTo(update(state, flow.commitment, { outcome: answer.value }), {
+          at: 'followup.story',
+          commitment: flow.commitment,
+        });
+      case 'notyet':
+        return moveTo(state, { at: 'when.move', commitment: flow.commitment }, [
+          { text: ctx.say('followup.noRush') },
+        ]);
+      case 'drop':
+        return moveTo(update(state, flow.commitment, { status: 'cancelled' }), { at: 'menu' }, [
+          { text: ctx.say('followup.dropped') },
+        ]);
+      default:
+        return { state, replies: [unexpected(ctx)] };
+    }
+  },
+};
+
+export const followupStory: FlowHandler<'followup.story'> = {
+  ask: (_flow, _state, ctx) => [
+    { text: ctx.say('followup.story'), choices: [{ id: 'skip', label: ctx.say('followup.skip') }] },
+  ],
+  answer(flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value !== 'skip') return { state, replies: [unexpected(ctx)] };
+    const story = answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
+    const next = update(state, flow.commitment, { story, status: 'done' });
+    const c = calibration(next);
+    return moveTo(next, { at: 'menu' }, [
+      { text: ctx.say('followup.thanks') },
+      {
+        text: ctx.say('progress.calibration', {
+          predicted: pct(c.predictedRate),
+          actual: pct(c.asked ? c.yes / c.asked : 0),
+        }),
+      },
+    ]);
+  },
+};
+
+export const debriefHooks: FlowHandler<'debrief.hooks'> = {
+  ask(flow, state, ctx) {
+    const c = find(state, flow.commitment);
+    if (!c) return [];
+    return [
+      {
+        text: ctx.say('debrief.hooks', { event: c.title }),
+        choices: [{ id: 'skip', label: ctx.say('followup.skip') }],
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value !== 'skip') return { state, replies: [unexpected(ctx)] };
+    const story = answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
+    return moveTo(update(state, flow.commitment, { story }), {
+      at: 'debrief.people',
+      commitment: flow.commitment,
+    });
+  },
+};
+
+export const debriefPeople: FlowHandler<'debrief.people'> = {
+  ask: (_flow, _state, ctx) => [
+    { text: ctx.say('debrief.people'), choices: [{ id: 'none', label: ctx.say('debrief.nobody') }] },
+  ],
+  answer(flow, state, answer, ctx) {
+    if (answer.kind === 'choice') {
+      if (answer.value !== 'none') return { state, replies: [unexpected(ctx)] };
+      return moveTo(update(state, flow.commitment, { status: 'done', met: 0 }), { at: 'menu' }, [
+        { text: ctx.say('debrief.done') },
+      ]);
+    }
+    const result = addPeople(state, answerText(answer) ?? '', 'event', ctx);
+    if (result.added.length === 0 && result.known.length === 0)
+      return { state, replies: [{ text: ctx.say('people.noName') }] };
+    // New contacts from an event are weak ties, just met.
+    const ids = new Set(result.added.map((p) => p.id));
+    const people = result.state.network.people.map((p) =>
+      ids.has(p.id) ? { ...p, ring: 'outer' as const, contact: 'weekly' as const } : p,
+    );
+    const next = update({ ...result.state, network: { ...result.state.network, people } }, flow.commitment, {
+      status: 'done',
+      met: result.added.length,
+    });
+    return moveTo(next, { at: 'menu' }, [
+      ...(result.added.length
+        ? [{ text: ctx.say('debrief.added', { names: result.added.map((p) => p.name).join(', ') }) }]
+        : []),
+      { text: ctx.say('debrief.done') },
+    ]);
+  },
+};
+
+const openCommitments = (state: State) => state.commitments.filter((c) => c.status === 'open');
+
+const label = (c: Commitment, ctx: Ctx) =>
+  ctx.say(c.kind === 'ask' ? 'commitments.ask' : 'commitments.event', {
+    title: c.title.slice(0, 60),
+    date: c.date,
+    name: c.person ?? '',
+  });
+
+export const commitmentsList: FlowHandler<'commitments.list'> = {
+  ask(_flow, state, ctx) {
+    const open = openCommitments(state);
+    const back = { id: 'menu', label: ctx.say('common.backToMenu') };
+    if (open.length === 0) return [{ text: ctx.say('commitments.none'), choices: [back] }];
+    return [
+      {
+        text: ctx.say('commitments.prompt'),
+        choices: [...open.map((c) => ({ id: c.id, label: label(c, ctx) })), back],
+      },
+    ];
+  },
+  answer(_flow, state, answer, ctx) {
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.value === 'menu') return moveTo(state, { at: 'menu' });
+    const c = find(state, answer.value);
+    return c
+      ? moveTo(state, { at: 'commitments.item', commitment: c.id })
+      : { state, replies: [unexpected(ctx)] };
+  },
+};
+
+export const commitmentsItem: FlowHandler<'commitments.item'> = {
+  ask(flow, state, ctx) {
+    const c = find(state, flow.commitment);
+    if (!c) return [];
+    return [
+      {
+        text: label(c, ctx),
+        choices: [
+          { id: 'report', label: ctx.say(c.kind === 'ask' ? 'commitments.report' : 'commitments.debrief') },
+          { id: 'move', label: ctx.say('commitments.move') },
+          { id: 'cancel', label: ctx.say('commitments.cancel') },
+          { id: 'back', label: ctx.say('common.back') },
+        ],
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    const c = find(state, flow.commitment);
+    if (!c) return moveTo(state, { at: 'commitments.list' });
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    switch (answer.value) {
+      case 'report':
+        return moveTo(
+          state,
+          c.kind === 'ask'
+            ? { at: 'followup.asked', commitment: c.id }
+            : { at: 'debrief.hooks', commitment: c.id },
+        );
+      case 'move':
+        return moveTo(state, { at: 'when.move', commitment: c.id });
+      case 'cancel':
+        return moveTo(
+          { ...update(state, c.id, { status: 'cancelled' }), jobs: state.jobs.filter((j) => j !== c.jobId) },
+          { at: 'commitments.list' },
+          [{ text: ctx.say('commitments.cancelled') }],
+          [{ type: 'unschedule', jobId: c.jobId }],
+        );
+      case 'back':
+        return moveTo(state, { at: 'commitments.list' });
+      default:
+        return { state, replies: [unexpected(ctx)] };
+    }
+  },
+};

@@ -1,0 +1,161 @@
+import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
+import type { Commitment, Flow, State } from '../engine/state.js';
+import { type Choice, type Job, memberKey, type Reply } from '../engine/types.js';
+import { addDays, isTimeZone, localDate, NUDGE_HOURS, parseDate, zonedInstant } from './dates.js';
+import { unexpected } from './menu.js';
+
+/** Days offered as buttons when the member picks a date; typing a date works too. */
+const DAY_CHOICES = [1, 3, 7, 14] as const;
+const ZONES = ['Europe/Amsterdam', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'UTC'] as const;
+
+export const today = (state: State, ctx: Ctx) => localDate(ctx.now, state.timezone ?? 'UTC');
+
+export function dateChoices(ctx: Ctx, withToday = false): Choice[] {
+  const days = withToday ? [0, ...DAY_CHOICES] : DAY_CHOICES;
+  return days.map((n) => ({ id: `d${n}`, label: ctx.say(`when.in${n as 0 | 1 | 3 | 7 | 14}`) }));
+}
+
+/** A picked or typed date, today or later and within a year; or the reply that says why not. */
+export function readDate(
+  answer: Parameters<FlowHandler<'help.date'>['answer']>[2],
+  state: State,
+  ctx: Ctx,
+): { date: string } | { problem: Reply } {
+  const now = today(state, ctx);
+  if (answer.kind === 'choice') {
+    const days = Number(answer.value.slice(1));
+    return answer.value.startsWith('d') && Number.isInteger(days)
+      ? { date: addDays(now, days) }
+      : { problem: unexpected(ctx) };
+  }
+  const date = parseDate(answerText(answer) ?? '', now);
+  if (!date || date < now || date > addDays(now, 366)) return { problem: { text: ctx.say('when.badDate') } };
+  return { date };
+}
+
+/** The next question needed before anything can be scheduled: the time zone, then the hour. */
+export function askTimeFirst(
+  state: State,
+  then: 'help' | 'hook' | 'move',
+  commitment?: string,
+): Flow | undefined {
+  if (!state.timezone) return { at: 'when.timezone', then, commitment };
+  if (state.nudgeHour === null) return { at: 'when.hour', then, commitment };
+  return undefined;
+}
+
+type Planned = Omit<Commitment, 'id' | 'jobId' | 'status' | 'createdAt'>;
+
+const JOB_KIND = { ask: 'help.followup', event: 'hook.debrief' } as const;
+
+/** Days after the date the coach comes back: the day after an ask, two days after an event. */
+const FOLLOW_UP_DAYS = { ask: 1, event: 2 } as const;
+
+function jobFor(state: State, commitment: Commitment): Job {
+  const hour = state.nudgeHour ?? NUDGE_HOURS[0];
+  const due = zonedInstant(
+    addDays(commitment.date, FOLLOW_UP_DAYS[commitment.kind]),
+    hour,
+    state.timezone ?? 'UTC',
+  );
+  return {
+    id: commitment.jobId,
+    kind: JOB_KIND[commitment.kind],
+    member: state.member,
+    due: due.toISOString(),
+    commitment: commitment.id,
+  };
+}
+
+/** Records a commitment and schedules its follow-up at the member's hour in their zone. */
+export function commit(state: State, planned: Planned, ctx: Ctx): { state: State; effects: Effect[] } {
+  const id = `c${state.commitments.length + 1}`;
+  const commitment: Commitment = {
+    ...planned,
+    id,
+    jobId: `${memberKey(state.member)}:${id}:1`,
+    status: 'open',
+    createdAt: ctx.now.toISOString(),
+  };
+  const job = jobFor(state, commitment);
+  return {
+    state: { ...state, commitments: [...state.commitments, commitment], jobs: [...state.jobs, job.id] },
+    effects: [{ type: 'schedule', job }],
+  };
+}
+
+/** Moves an open commitment to a new date: the old follow-up is cancelled, a new one planned. */
+export function reschedule(state: State, id: string, date: string): { state: State; effects: Effect[] } {
+  const old = state.commitments.find((c) => c.id === id);
+  if (!old) return { state, effects: [] };
+  const version = Number(old.jobId.split(':').at(-1)) + 1;
+  const moved = { ...old, date, jobId: `${memberKey(state.member)}:${id}:${version}` };
+  const job = jobFor(state, moved);
+  return {
+    state: {
+      ...state,
+      commitments: state.commitments.map((c) => (c.id === id ? moved : c)),
+      jobs: [...state.jobs.filter((j) => j !== old.jobId), job.id],
+    },
+    effects: [
+      { type: 'unschedule', jobId: old.jobId },
+      { type: 'schedule', job },
+    ],
+  };
+}
+
+/** Continues once the time zone and hour are known; set by the exercises that schedule. */
+export type AfterTime = (state: State, ctx: Ctx, commitment?: string) => Outcome;
+export const afterTime: Partial<Record<'help' | 'hook' | 'move', AfterTime>> = {};
+
+function proceed(
+  state: State,
+  flow: { then: 'help' | 'hook' | 'move'; commitment?: string },
+  ctx: Ctx,
+): Outcome {
+  const next = askTimeFirst(state, flow.then, flow.commitment);
+  if (next) return moveTo(state, next);
+  const continueWith = afterTime[flow.then];
+  return continueWith ? continueWith(state, ctx, flow.commitment) : moveTo(state, { at: 'menu' });
+}
+
+export const whenTimezone: FlowHandler<'when.timezone'> = {
+  ask: (_flow, _state, ctx) => [
+    { text: ctx.say('when.timezone'), choices: ZONES.map((zone) => ({ id: zone, label: zone })) },
+  ],
+  answer(flow, state, answer, ctx) {
+    const zone = answer.kind === 'choice' ? answer.value : (answerText(answer) ?? '').trim();
+    if (!isTimeZone(zone)) return { state, replies: [{ text: ctx.say('when.badZone') }] };
+    return proceed({ ...state, timezone: zone }, flow, ctx);
+  },
+};
+
+export const whenHour: FlowHandler<'when.hour'> = {
+  ask: (_flow, _state, ctx) => [
+    {
+      text: ctx.say('when.hour'),
+      choices: NUDGE_HOURS.map((h) => ({ id: `h${h}`, label: `${String(h).padStart(2, '0')}:00` })),
+    },
+  ],
+  answer(flow, state, answer, ctx) {
+    const hour = answer.kind === 'choice' ? Number(answer.value.slice(1)) : Number.NaN;
+    if (!NUDGE_HOURS.includes(hour as (typeof NUDGE_HOURS)[number]))
+      return { state, replies: [unexpected(ctx)] };
+    return proceed({ ...state, nudgeHour: hour }, flow, ctx);
+  },
+};
+
+export const whenMove: FlowHandler<'when.move'> = {
+  ask: (_flow, _state, ctx) => [{ text: ctx.say('when.move'), choices: dateChoices(ctx) }],
+  answer(flow, state, answer, ctx) {
+    const read = readDate(answer, state, ctx);
+    if ('problem' in read) return { state, replies: [read.problem] };
+    const moved = reschedule(state, flow.commitment, read.date);
+    return moveTo(
+      moved.state,
+      { at: 'commitments.list' },
+      [{ text: ctx.say('when.moved', { date: read.date }) }],
+      moved.effects,
+    );
+  },
+};
