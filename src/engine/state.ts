@@ -77,7 +77,7 @@ export const CommitmentSchema = z.object({
 export type Commitment = z.infer<typeof CommitmentSchema>;
 
 /** What follows once a date has a time zone and an hour. */
-const AFTER_TIME = ['help', 'hook', 'move'] as const;
+const AFTER_TIME = ['help', 'hook'] as const;
 
 const EDIT_FIELDS = ['name', 'ring', 'contact', 'domain'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
@@ -127,8 +127,8 @@ export const FlowSchema = z.discriminatedUnion('at', [
   z.object({ at: z.literal('hook.intro') }),
   z.object({ at: z.literal('hook.closing') }),
   z.object({ at: z.literal('hook.online') }),
-  z.object({ at: z.literal('when.timezone'), then: z.enum(AFTER_TIME), commitment: z.string().optional() }),
-  z.object({ at: z.literal('when.hour'), then: z.enum(AFTER_TIME), commitment: z.string().optional() }),
+  z.object({ at: z.literal('when.timezone'), resume: z.enum(AFTER_TIME) }),
+  z.object({ at: z.literal('when.hour'), resume: z.enum(AFTER_TIME) }),
   z.object({ at: z.literal('when.move'), commitment: z.string() }),
   z.object({ at: z.literal('followup.asked'), commitment: z.string() }),
   z.object({ at: z.literal('followup.story'), commitment: z.string() }),

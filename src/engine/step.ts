@@ -121,7 +121,7 @@ export function exerciseOf(flow: Flow): Exercise | undefined {
   if (flow.at.startsWith('help.') && flow.at !== 'help.intro') return 'ask-for-help';
   if (flow.at.startsWith('hook.') && flow.at !== 'hook.event') return 'hook';
   if (flow.at === 'when.timezone' || flow.at === 'when.hour')
-    return flow.then === 'help' ? 'ask-for-help' : 'hook';
+    return flow.resume === 'help' ? 'ask-for-help' : 'hook';
   return undefined;
 }
 

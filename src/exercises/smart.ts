@@ -19,7 +19,7 @@ const CHECKS: Record<SmartLetter, (text: string) => boolean> = {
     ),
   // Realistic for them: the size of the ask is bounded.
   R: (t) =>
-    /\b\d+\s?(min|mins|minutes|minuten|minuutjes)\b|\b(quick|short|brief|half an hour|one page|kort\w*|even|half uur|kwartier|één pagina)\b/i.test(
+    /\b\d+[\s-]?(min|mins|minute|minutes|minuten|minuutjes)\b|\b(quick|short|brief|half an hour|one page|kort\w*|even|half uur|kwartier|één pagina)\b/i.test(
       t,
     ),
   // Time-bound: a date or a period.

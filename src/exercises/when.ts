@@ -34,13 +34,9 @@ export function readDate(
 }
 
 /** The next question needed before anything can be scheduled: the time zone, then the hour. */
-export function askTimeFirst(
-  state: State,
-  then: 'help' | 'hook' | 'move',
-  commitment?: string,
-): Flow | undefined {
-  if (!state.timezone) return { at: 'when.timezone', then, commitment };
-  if (state.nudgeHour === null) return { at: 'when.hour', then, commitment };
+export function askTimeFirst(state: State, resume: 'help' | 'hook'): Flow | undefined {
+  if (!state.timezone) return { at: 'when.timezone', resume };
+  if (state.nudgeHour === null) return { at: 'when.hour', resume };
   return undefined;
 }
 
@@ -105,18 +101,14 @@ export function reschedule(state: State, id: string, date: string): { state: Sta
 }
 
 /** Continues once the time zone and hour are known; set by the exercises that schedule. */
-export type AfterTime = (state: State, ctx: Ctx, commitment?: string) => Outcome;
-export const afterTime: Partial<Record<'help' | 'hook' | 'move', AfterTime>> = {};
+export type AfterTime = (state: State, ctx: Ctx) => Outcome;
+export const afterTime: Partial<Record<'help' | 'hook', AfterTime>> = {};
 
-function proceed(
-  state: State,
-  flow: { then: 'help' | 'hook' | 'move'; commitment?: string },
-  ctx: Ctx,
-): Outcome {
-  const next = askTimeFirst(state, flow.then, flow.commitment);
+function proceed(state: State, flow: { resume: 'help' | 'hook' }, ctx: Ctx): Outcome {
+  const next = askTimeFirst(state, flow.resume);
   if (next) return moveTo(state, next);
-  const continueWith = afterTime[flow.then];
-  return continueWith ? continueWith(state, ctx, flow.commitment) : moveTo(state, { at: 'menu' });
+  const continueWith = afterTime[flow.resume];
+  return continueWith ? continueWith(state, ctx) : moveTo(state, { at: 'menu' });
 }
 
 export const whenTimezone: FlowHandler<'when.timezone'> = {

@@ -1,19 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, CliSession, isQuestion, makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { isQuestion, runCli, useCli } from '../helpers/cli.js';
 import { part, probe } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
-let sandbox: Sandbox | undefined;
-let session: CliSession | undefined;
-
-beforeAll(assertBuilt);
-
-afterEach(async () => {
-  await session?.kill();
-  sandbox?.cleanup();
-  session = undefined;
-  sandbox = undefined;
-});
+const e2e = useCli();
 
 interface Person {
   id: string;
@@ -25,8 +15,8 @@ describe('console --json: many lines for one member at once', () => {
   it('handles a burst in order, each line against the state the one before left', {
     timeout: 20_000,
   }, async () => {
-    sandbox = makeSandbox();
-    session = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await session.question();
     // Written in one go, before any of them is answered. Each line only makes sense after the one
     // before it: out of order, a name would land in the wrong part or a choice on the wrong question.

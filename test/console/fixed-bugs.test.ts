@@ -3,22 +3,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, CliSession, isReply, makeSandbox, type Sandbox } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { isReply, useCli } from '../helpers/cli.js';
 import { quickExercise } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
-let sandbox: Sandbox | undefined;
-let session: CliSession | undefined;
-
-beforeAll(assertBuilt);
-
-afterEach(async () => {
-  await session?.kill();
-  sandbox?.cleanup();
-  session = undefined;
-  sandbox = undefined;
-});
+const e2e = useCli();
 
 // C0 controls other than newline, DEL, C1 controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
@@ -31,8 +21,8 @@ describe('fixed bugs', () => {
   it('forget leaves no trace of the member in the SQLite files', { timeout: 30_000 }, async () => {
     const user = 'member-5e1d0b';
     const names = ['Quintessa', 'Bartholomew'];
-    sandbox = makeSandbox();
-    session = CliSession.start(sandbox, { user, lang: 'en', json: true });
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user, lang: 'en', json: true });
     await session.question();
     await quickExercise(session, names);
     await session.ask({ command: 'forget' });
@@ -60,8 +50,8 @@ describe('fixed bugs', () => {
   it('typing the choice id "begin" at the welcome starts the exercise', {
     timeout: 20_000,
   }, async () => {
-    sandbox = makeSandbox();
-    session = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await session.question();
     const next = await session.ask('begin');
     expect(next.replies.map((r) => r.text)).toEqual([]);
@@ -72,8 +62,8 @@ describe('fixed bugs', () => {
   // a terminal escape sequence is written back raw to the terminal. Fix: in runCommand (src/engine/
   // step.ts) use cleanName(command.word) from src/network/names.ts instead of command.word.slice(0, 40).
   it('the reply to an unknown command carries no control characters', { timeout: 20_000 }, async () => {
-    sandbox = makeSandbox();
-    session = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     const welcome = await session.question();
     const turn = await session.ask('/\u001b[2J\u001b]0;title\u0007');
     expect(turn.question.text).toBe(welcome.question.text);

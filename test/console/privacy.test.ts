@@ -1,29 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertBuilt,
-  CliSession,
-  isReply,
-  makeSandbox,
-  type ReplyLine,
-  runCli,
-  type Sandbox,
-} from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { isReply, type ReplyLine, runCli, useCli } from '../helpers/cli.js';
 import { quickExercise } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
-let sandbox: Sandbox | undefined;
-let session: CliSession | undefined;
-
-beforeAll(assertBuilt);
-
-afterEach(async () => {
-  await session?.kill();
-  sandbox?.cleanup();
-  session = undefined;
-  sandbox = undefined;
-});
+const e2e = useCli();
 
 const USER = 'member-7f3a9c';
 const NAMES = ['Quintessa', 'Bartholomew', 'Zebulon'];
@@ -45,8 +27,8 @@ describe('console --json: export, then forget', () => {
   it('exports the people as a file, then deletes every row about the member', {
     timeout: 30_000,
   }, async () => {
-    sandbox = makeSandbox();
-    session = CliSession.start(sandbox, { user: USER, lang: 'en', json: true });
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user: USER, lang: 'en', json: true });
     await session.question();
     await quickExercise(session, NAMES, { ring: 'middle', contact: 'monthly' });
 

@@ -1,32 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertBuilt,
-  CliSession,
-  makeSandbox,
-  runCli,
-  runScript,
-  type Sandbox,
-  type ScriptStep,
-} from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, runScript, type ScriptStep, useCli } from '../helpers/cli.js';
 import { part } from '../helpers/scripts.js';
 import { say, variants } from '../helpers/texts.js';
 
-let sandbox: Sandbox | undefined;
-const sessions: CliSession[] = [];
-
-beforeAll(assertBuilt);
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.kill();
-  sandbox?.cleanup();
-  sandbox = undefined;
-});
+const e2e = useCli();
 
 describe('console --json: a killed process', () => {
   it('resumes at the same question for the same member, keeping the names', { timeout: 30_000 }, async () => {
-    sandbox = makeSandbox();
-    const first = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
-    sessions.push(first);
+    const sandbox = e2e.sandbox();
+    const first = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await first.question();
     // Three parts in: Anna and Piet (work), Bob and Bo (former, Bo via the probe), Cleo (studies).
     const before = await runScript(first, [
@@ -46,8 +28,7 @@ describe('console --json: a killed process', () => {
     const killed = await first.kill('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
 
-    const second = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
-    sessions.push(second);
+    const second = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     const resumed = await second.question();
     // First a welcome back, then the very question the member was looking at.
     expect(resumed.lines[0]?.type).toBe('reply');
@@ -87,9 +68,8 @@ describe('console --json: a killed process', () => {
   });
 
   it('killed in the middle of a burst, it resumes at a consistent step', { timeout: 30_000 }, async () => {
-    sandbox = makeSandbox();
-    const first = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
-    sessions.push(first);
+    const sandbox = e2e.sandbox();
+    const first = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await first.question();
     await runScript(first, [
       { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
@@ -102,8 +82,7 @@ describe('console --json: a killed process', () => {
     await first.until((l) => l.type === 'reply', 'the first reply to the burst');
     await first.kill('SIGKILL');
 
-    const second = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
-    sessions.push(second);
+    const second = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     const resumed = await second.question();
     const menu = await second.ask({ command: 'menu' });
     expect(menu.question.text).toBe(say('en', 'menu.prompt'));

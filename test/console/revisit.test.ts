@@ -1,18 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, CliSession, makeSandbox, runCli, runScript, type Sandbox } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, runScript, useCli } from '../helpers/cli.js';
 import { quickExercise } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
-let sandbox: Sandbox | undefined;
-const sessions: CliSession[] = [];
-
-beforeAll(assertBuilt);
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.kill();
-  sandbox?.cleanup();
-  sandbox = undefined;
-});
+const e2e = useCli();
 
 const DAY = 86_400_000;
 
@@ -20,9 +11,8 @@ describe('tick: the revisit a week after the map', () => {
   it('is delivered once, waits for the next console, and leads to adding people', {
     timeout: 30_000,
   }, async () => {
-    sandbox = makeSandbox();
-    const first = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
-    sessions.push(first);
+    const sandbox = e2e.sandbox();
+    const first = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await first.question();
     const done = await quickExercise(first, ['Anna'], { ring: 'inner', contact: 'weekly' });
     const completedAt = Date.parse(String(done.at(-1)?.events[0]?.data.at));
@@ -45,8 +35,7 @@ describe('tick: the revisit a week after the map', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({ now, delivered: 0 });
 
-    const second = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
-    sessions.push(second);
+    const second = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     const nudge = await second.question();
     // The nudge comes first, on its own, as the question.
     expect(nudge.lines).toHaveLength(1);
@@ -79,8 +68,7 @@ describe('tick: the revisit a week after the map', () => {
     expect(await second.end()).toEqual({ code: 0, signal: null });
 
     // The revisit is spent: a third console starts with a plain welcome back, not the nudge again.
-    const third = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
-    sessions.push(third);
+    const third = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     const back = await third.question();
     expect(back.question.text).toBe(say('en', 'network.prompt'));
     expect(back.lines.map((l) => (l.type === 'reply' ? l.text : l.type))).not.toContain(

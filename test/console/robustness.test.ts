@@ -1,28 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertBuilt,
-  CliSession,
-  type Input,
-  makeSandbox,
-  runCli,
-  runScript,
-  type Sandbox,
-  type ScriptStep,
-} from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { type Input, runCli, runScript, type ScriptStep, useCli } from '../helpers/cli.js';
 import { part } from '../helpers/scripts.js';
 import { say, variants } from '../helpers/texts.js';
 
-let sandbox: Sandbox | undefined;
-let session: CliSession | undefined;
-
-beforeAll(assertBuilt);
-
-afterEach(async () => {
-  await session?.kill();
-  sandbox?.cleanup();
-  session = undefined;
-  sandbox = undefined;
-});
+const e2e = useCli();
 
 /** From the welcome question to the first resource question, skipping every part (no people). */
 function toResources(): ScriptStep[] {
@@ -40,8 +21,8 @@ function toResources(): ScriptStep[] {
 
 describe('console --json: bad and odd input', () => {
   it('answers malformed JSON lines with error objects and carries on', { timeout: 20_000 }, async () => {
-    sandbox = makeSandbox();
-    session = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     const welcome = await session.question();
     expect(welcome.question.text).toBe(say('en', 'welcome.intro'));
 
@@ -63,8 +44,8 @@ describe('console --json: bad and odd input', () => {
   });
 
   it('gives a short reply to odd input and asks the same question again', { timeout: 20_000 }, async () => {
-    sandbox = makeSandbox();
-    session = CliSession.start(sandbox, { user: 'U', lang: 'en', json: true });
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await session.question();
     const turns = await runScript(session, toResources());
     const asked = turns.at(-1)?.question;

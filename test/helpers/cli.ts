@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'weakties.js');
@@ -150,6 +151,14 @@ const toLine = (input: Input) => (typeof input === 'string' ? input : JSON.strin
 
 const DEFAULT_WAIT_MS = 10_000;
 
+/** How to start `weakties console`: the member, the language, JSON mode (the default) and more arguments. */
+export interface StartOptions {
+  user: string;
+  lang?: string;
+  json?: boolean;
+  extraArgs?: string[];
+}
+
 /** One running `weakties console` process. */
 export class CliSession {
   /** Every stdout line parsed as JSON (JSON mode only). */
@@ -193,10 +202,7 @@ export class CliSession {
   }
 
   /** Starts `weakties console --user USER --lang LANG [--json]` in the sandbox. */
-  static start(
-    sandbox: Sandbox,
-    options: { user: string; lang?: string; json?: boolean; extraArgs?: string[] },
-  ): CliSession {
+  static start(sandbox: Sandbox, options: StartOptions): CliSession {
     const json = options.json ?? true;
     const args = ['console', '--user', options.user];
     if (options.lang) args.push('--lang', options.lang);
@@ -334,6 +340,43 @@ export class CliSession {
     if (!this.exit) this.child.kill(signal);
     return this.exited;
   }
+}
+
+/** Sandboxes and console sessions that the test file's `afterEach` cleans up. */
+export interface Cli {
+  /** A new sandbox, removed after the test. */
+  sandbox(extraEnv?: NodeJS.ProcessEnv): Sandbox;
+  /** A new console session in the sandbox, killed after the test. */
+  start(sandbox: Sandbox, options: StartOptions): CliSession;
+}
+
+/**
+ * The lifecycle of an end-to-end test file, to call once at its top level: checks that the CLI
+ * is built, and after each test kills every session and removes every sandbox made through it.
+ */
+export function useCli(): Cli {
+  const sandboxes: Sandbox[] = [];
+  const sessions: CliSession[] = [];
+  beforeAll(assertBuilt);
+  afterEach(async () => {
+    try {
+      for (const session of sessions.splice(0)) await session.kill();
+    } finally {
+      for (const sandbox of sandboxes.splice(0)) sandbox.cleanup();
+    }
+  });
+  return {
+    sandbox(extraEnv) {
+      const sandbox = makeSandbox(extraEnv);
+      sandboxes.push(sandbox);
+      return sandbox;
+    },
+    start(sandbox, options) {
+      const session = CliSession.start(sandbox, options);
+      sessions.push(session);
+      return session;
+    },
+  };
 }
 
 /** One scripted step: what to send, and optionally what the question after it must say. */

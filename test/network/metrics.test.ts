@@ -84,7 +84,7 @@ describe('mapMetrics', () => {
     expect(m.weakShare).toBeCloseTo(2 / 5);
     // domains known: work 2, family 1, study 2 → p = .4, .2, .4 → 1 - (.16 + .04 + .16) = .64
     expect(m.blau).toBeCloseTo(0.64);
-    expect(m.blauNormalised).toBeCloseTo(0.64 / 0.9);
+    expect(m.blauNormalised).toBeCloseTo(0.64 / (1 - 1 / 11)); // 11 domains, events included
     expect(m.domainsUsed).toBe(3);
     expect(m.crossovers).toBe(2); // A: work and inner; C: family and named
     expect(m.dormant).toBe(2);
