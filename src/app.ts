@@ -25,6 +25,8 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     locks: createProcessLocks(),
     texts,
     outbox,
+    claim: (name) => store.claim(name),
+    release: (name) => store.release(name),
     log,
     revisitDays: config.revisitDays,
     defaultLang: config.defaultLang,

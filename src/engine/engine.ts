@@ -26,6 +26,9 @@ export interface EngineDeps {
   locks: Locks;
   texts: Texts;
   outbox: Outbox;
+  /** An atomic once-only claim across processes (see Store.claim). */
+  claim: (name: string) => Promise<boolean>;
+  release: (name: string) => Promise<void>;
   log: Logger;
   revisitDays: number;
   defaultLang: Lang;
@@ -157,8 +160,13 @@ export function createEngine(deps: EngineDeps) {
     async tick(now: Date): Promise<number> {
       let delivered = 0;
       for (const job of await deps.jobs.due(now)) {
+        // Overlapping ticks, in this process or another, both see the job; only one may fire it.
+        if (!(await deps.claim(`job:${job.id}`))) continue;
         const result = await this.handle({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
-        if (result === 'unavailable') continue;
+        if (result === 'unavailable') {
+          await deps.release(`job:${job.id}`);
+          continue;
+        }
         await deps.jobs.remove([job.id]);
         if (result === 'done') delivered += 1;
       }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
@@ -11,12 +12,21 @@ export type Space = (typeof SPACES)[number];
 export interface Store {
   readonly url: string;
   readonly spaces: Record<Space, Keyv>;
+  /**
+   * Claims a name once and for all, atomically across every process sharing the store: true for
+   * the first caller only. The name is hashed, so a claim holds no member id.
+   */
+  claim(name: string): Promise<boolean>;
+  /** Gives a claim back, when the work it guarded could not be done and must be tried again. */
+  release(name: string): Promise<void>;
   /** After a member is erased: make sure deleted bytes are gone from the files, not only unlinked. */
   purge(): Promise<void>;
   close(): Promise<void>;
 }
 
 export class StoreError extends Error {}
+
+const claimKey = (name: string) => createHash('sha256').update(name).digest('hex');
 
 /** The file path of a sqlite:// URL: sqlite://./data/x.sqlite is relative, sqlite:///var/x.sqlite absolute. */
 export function sqlitePath(url: string): string {
@@ -64,6 +74,18 @@ async function openSqlite(url: string, log: Logger): Promise<Store> {
   return {
     url,
     spaces,
+    claim: async (name) => {
+      // One statement, so two processes racing for the same name cannot both win.
+      const rows: unknown[] = await (adapters[0] as KeyvSqlite).query(
+        'INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key',
+        `claim:${claimKey(name)}`,
+        JSON.stringify({ value: true }),
+      );
+      return rows.length === 1;
+    },
+    release: async (name) => {
+      await (adapters[0] as KeyvSqlite).query('DELETE FROM keyv WHERE key = ?', `claim:${claimKey(name)}`);
+    },
     purge: async () => {
       await adapters[0]?.query('PRAGMA wal_checkpoint(TRUNCATE)');
     },
@@ -77,7 +99,10 @@ function openMemory(url: string, log: Logger): Store {
   const spaces = Object.fromEntries(
     SPACES.map((s) => [s, watch(new Keyv({ namespace: s }), s, log)]),
   ) as Record<Space, Keyv>;
-  return { url, spaces, purge: async () => {}, close: async () => {} };
+  const claimed = new Set<string>();
+  const claim = async (name: string) => !claimed.has(name) && Boolean(claimed.add(name));
+  const release = async (name: string) => void claimed.delete(name);
+  return { url, spaces, claim, release, purge: async () => {}, close: async () => {} };
 }
 
 function watch(keyv: Keyv, space: Space, log: Logger): Keyv {

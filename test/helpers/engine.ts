@@ -35,6 +35,8 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date 
         events.push(event);
       },
     },
+    claim: (name) => store.claim(name),
+    release: (name) => store.release(name),
     log: silentLogger,
     revisitDays: 7,
     defaultLang: 'en',

@@ -62,3 +62,18 @@ describe('configuration', () => {
     });
   });
 });
+
+describe('claims', () => {
+  it('two processes claiming the same name on one SQLite file: exactly one wins', async () => {
+    const url = `sqlite://${join(mkdtempSync(join(tmpdir(), 'weakties-')), 'db.sqlite')}`;
+    // Two stores on one file behave like two processes: separate connections, no shared memory.
+    const [a, b] = [await openStore(url, silentLogger), await openStore(url, silentLogger)];
+    const names = Array.from({ length: 50 }, (_, i) => `job:${i}`);
+    const wins = await Promise.all(names.flatMap((n) => [a.claim(n), b.claim(n)]));
+    expect(wins.filter(Boolean)).toHaveLength(50);
+    expect(await a.claim('job:1')).toBe(false);
+    await b.release('job:1');
+    expect(await a.claim('job:1')).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
