@@ -23,8 +23,10 @@ export function parseNames(text: string): string[] {
   return names.slice(0, MAX_NAMES_PER_ANSWER);
 }
 
-export const sameName = (a: string, b: string): boolean =>
-  a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+// One collator for all comparisons: localeCompare with options builds a new one per call.
+const baseLetters = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+export const sameName = (a: string, b: string): boolean => baseLetters.compare(a, b) === 0;
 
 export const findByName = (people: Person[], name: string): Person | undefined =>
   people.find((p) => sameName(p.name, cleanName(name)));
