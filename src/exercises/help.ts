@@ -83,7 +83,8 @@ export const helpBelief: FlowHandler<'help.belief'> = {
   ask: (_flow, _state, ctx) => [
     {
       text: ctx.say('help.belief'),
-      choices: [0, 1, 2, 3, 4, 5].map((n) => ({ id: `b${n}`, label: String(n) })),
+      // Zero last, so that each button's number is its own label (typing "0" matches the label).
+      choices: [1, 2, 3, 4, 5, 0].map((n) => ({ id: `b${n}`, label: String(n) })),
     },
   ],
   answer(_flow, state, answer, ctx) {
@@ -104,6 +105,15 @@ export const helpReversal: FlowHandler<'help.reversal'> = {
     ]);
   },
 };
+
+/** Adds a sentence to the request, closing the one before it. */
+export function addSentence(request: string, sentence: string): string {
+  const before = request.trim();
+  const after = sentence.trim();
+  if (!before) return after;
+  const closed = /[.!?…]$/.test(before) ? before : `${before}.`;
+  return `${closed} ${after.charAt(0).toUpperCase()}${after.slice(1)}`;
+}
 
 /** The next SMART letter to ask about, skipping letters met or asked about already. */
 function nextSmartStep(state: State): Outcome {
@@ -146,7 +156,7 @@ export const helpSmart: FlowHandler<'help.smart'> = {
     }
     const addition = typed(answer);
     if (!addition) return { state, replies: [needText(ctx)] };
-    const request = `${draft.request ?? ''} ${addition}`.trim();
+    const request = addSentence(draft.request ?? '', addition);
     const next = nextSmartStep(withDraft(state, { request, smartAsked }));
     return {
       ...next,
@@ -170,7 +180,7 @@ export const helpEasyOut: FlowHandler<'help.easyOut'> = {
       return { state, replies: [unexpected(ctx)] };
     }
     if (answer.value === 'skip') return moveTo(state, { at: 'help.whom' });
-    const request = `${draftOf(state).request ?? ''} ${ctx.say('help.easyOutSentence')}`.trim();
+    const request = addSentence(draftOf(state).request ?? '', ctx.say('help.easyOutSentence'));
     return moveTo(withDraft(state, { request }), { at: 'help.whom' }, [
       { text: ctx.say('help.updated', { request }) },
     ]);

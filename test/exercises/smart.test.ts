@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addSentence } from '../../src/exercises/help.js';
 import { hasEasyOut, missingSmart } from '../../src/exercises/smart.js';
 
 describe('missingSmart', () => {
@@ -23,5 +24,15 @@ describe('hasEasyOut', () => {
     ['Please answer by Friday.', false],
   ])('%s → %s', (request, expected) => {
     expect(hasEasyOut(request)).toBe(expected);
+  });
+});
+
+describe('addSentence', () => {
+  it.each([
+    ['Could we talk', 'by Friday?', 'Could we talk. By Friday?'],
+    ['Could we talk?', 'no problem if not.', 'Could we talk? No problem if not.'],
+    ['', 'Hello.', 'Hello.'],
+  ])('%j + %j', (request, sentence, expected) => {
+    expect(addSentence(request, sentence)).toBe(expected);
   });
 });
