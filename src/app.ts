@@ -7,10 +7,11 @@ import { createJobs } from './store/jobs.js';
 import { createProcessLocks } from './store/locks.js';
 import { createMemberRepo } from './store/members.js';
 import { openStore, type Store } from './store/open.js';
-import { loadTexts } from './texts/texts.js';
+import { loadTexts, type Texts } from './texts/texts.js';
 
 export interface App {
   engine: Engine;
+  texts: Texts;
   store: Store;
   close(): Promise<void>;
 }
@@ -31,5 +32,5 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     revisitDays: config.revisitDays,
     defaultLang: config.defaultLang,
   });
-  return { engine, store, close: () => store.close() };
+  return { engine, texts, store, close: () => store.close() };
 }

@@ -13,6 +13,9 @@ export interface Identity extends Bot {
   team: string;
 }
 
+/** The WebClient joins method names straight onto its base URL, so the base must end with a slash. */
+export const apiBase = (url: string | undefined) => (url && !url.endsWith('/') ? `${url}/` : url);
+
 const health: CustomRoute = {
   path: '/healthz',
   method: ['GET'],
@@ -28,7 +31,7 @@ const health: CustomRoute = {
  */
 export async function whoAmI(slack: SlackConfig, log: Logger): Promise<Identity> {
   const client = new webApi.WebClient(slack.botToken, {
-    slackApiUrl: slack.apiUrl,
+    slackApiUrl: apiBase(slack.apiUrl),
     logger: boltLogger(log),
     retryConfig: { retries: 2 },
   });
@@ -63,7 +66,7 @@ function receiverFor(slack: SlackConfig, log: Logger): Receiver {
   return new SocketModeReceiver({
     appToken: slack.appToken,
     logger,
-    installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
+    installerOptions: { clientOptions: { slackApiUrl: apiBase(slack.apiUrl) } },
   });
 }
 
@@ -77,7 +80,7 @@ export function createBolt(slack: SlackConfig, identity: Identity, log: Logger):
     receiver: receiverFor(slack, log),
     logger: boltLogger(log),
     convoStore: false,
-    clientOptions: { slackApiUrl: slack.apiUrl },
+    clientOptions: { slackApiUrl: apiBase(slack.apiUrl) },
   });
 }
 

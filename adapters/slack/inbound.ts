@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseCommandText } from '../../src/engine/commands.js';
 import { type Form, type Inbound, MAX_INBOUND_TEXT, type MemberRef } from '../../src/engine/types.js';
-import { FORM_INPUT } from './render.js';
+import { FORM_INPUT, keyOfBlock } from './render.js';
 
 /**
  * Pure conversions from Slack's documented payloads to engine events. Each function parses the
@@ -72,7 +72,7 @@ export interface Bot {
 
 export type MessageOutcome =
   | { inbound: Unprofiled }
-  | { invite: { channel: string; threadTs: string; user: string } }
+  | { invite: { channel: string; ts: string; threadTs: string; user: string } }
   | { ignore: string };
 
 function textInbound(team: string, user: string, channel: string, ts: string, raw: string, bot: Bot) {
@@ -106,7 +106,7 @@ export function fromAppMention(event: unknown, team: string, bot: Bot): MessageO
   if (!m.user || m.user === bot.userId) return { ignore: 'from the bot itself' };
   if (isDirect(m.channel, m.channel_type))
     return textInbound(team, m.user, m.channel, m.ts, m.text ?? '', bot);
-  return { invite: { channel: m.channel, threadTs: m.thread_ts ?? m.ts, user: m.user } };
+  return { invite: { channel: m.channel, ts: m.ts, threadTs: m.thread_ts ?? m.ts, user: m.user } };
 }
 
 const SlashCommandSchema = z.object({
@@ -150,6 +150,7 @@ export function fromSlashCommand(body: unknown): SlashOutcome | undefined {
 
 const ActionSchema = z.object({
   action_id: z.string(),
+  block_id: z.string().optional(),
   action_ts: z.string(),
   value: z.string().optional(),
   selected_option: z.object({ value: z.string(), text: z.object({ text: z.string() }) }).optional(),
@@ -181,6 +182,8 @@ export interface Press {
   triggerId: string;
   /** A key for this press: Slack does not retry interactions, but a double click sends two. */
   id: string;
+  /** The key of the question the pressed element belongs to, when it carries one. */
+  questionKey?: string;
   /** Set when the element sat in a message (not in App Home). */
   message?: { channel: string; ts: string; text: string; blocks: unknown[] };
 }
@@ -204,6 +207,7 @@ export function fromBlockActions(body: unknown): Press | undefined {
     label: action.selected_option?.text.text ?? action.text?.text ?? value,
     triggerId: b.trigger_id,
     id: `slack:action:${b.user.id}:${action.action_ts}`,
+    questionKey: keyOfBlock(action.block_id),
     message:
       channel && ts
         ? { channel, ts, text: b.message?.text ?? '', blocks: b.message?.blocks ?? [] }
@@ -259,6 +263,8 @@ export function decodeForm(value: string): Form | undefined {
 /** Where a form's modal came from, kept in the modal's private_metadata. */
 export const FormOriginSchema = z.object({
   form: z.string(),
+  /** The key of the question the form answers. */
+  key: z.string().optional(),
   channel: z.string().optional(),
   ts: z.string().optional(),
 });

@@ -1,15 +1,16 @@
 import { ConfigError } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
-import { guessLang } from '../../src/engine/step.js';
-import type { MemberRef } from '../../src/engine/types.js';
-import { PROMPTS_DIR } from '../../src/paths.js';
-import { loadTexts } from '../../src/texts/texts.js';
+import { listenToCommand } from './command.js';
 import { createBolt, startBolt, whoAmI } from './connection.js';
-import { listen } from './listeners.js';
+import { listenToEvents } from './events.js';
+import { listenToInteractions } from './interactions.js';
 import { createSlackOutbox } from './outbox.js';
 import { createProfiles } from './profile.js';
+import { questionKey } from './question-key.js';
 import { createQuestions } from './questions.js';
 import { createTasks } from './tasks.js';
+import type { Wiring } from './wiring.js';
+import { createTranslators } from './words.js';
 
 /** The running Slack door; `port` is the bound HTTP port (HTTP mode), `idle()` waits for work after acks. */
 export interface SlackDoor extends Door {
@@ -36,32 +37,37 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
   const processEvent = bolt.processEvent.bind(bolt);
   bolt.processEvent = (event) => tasks.track(processEvent(event));
 
-  const texts = loadTexts(PROMPTS_DIR);
+  const texts = app.texts;
   const profiles = createProfiles(bolt.client, log);
   const questions = createQuestions();
-  const storedLang = async (member: MemberRef) => (await app.engine.peek(member))?.lang;
-  const sayNow = async (member: MemberRef) => texts.forLang((await storedLang(member)) ?? config.defaultLang);
-  const sayFor = async (member: MemberRef) =>
-    texts.forLang(
-      (await storedLang(member)) ?? guessLang((await profiles.of(member)).locale) ?? config.defaultLang,
-    );
+  const words = createTranslators(app.engine, profiles, texts, config.defaultLang);
   const slackOutbox = createSlackOutbox({
     client: bolt.client,
     questions,
-    sayFor,
+    sayFor: words.sayFor,
+    currentKey: async (member) => {
+      const state = await app.engine.peek(member);
+      return state ? questionKey(state) : undefined;
+    },
     onForgotten: profiles.forget,
     log,
   });
-  listen(bolt, {
+  const wiring: Wiring = {
+    bolt,
     engine: app.engine,
     identity,
     profiles,
     questions,
     slack: slackOutbox,
-    sayFor,
-    sayNow,
+    ...words,
     revisitDays: config.revisitDays,
     log,
+  };
+  listenToEvents(wiring);
+  listenToCommand(wiring);
+  listenToInteractions(wiring);
+  bolt.error(async (error) => {
+    log.error({ err: error }, 'slack listener failed');
   });
 
   const { port } = await startBolt(bolt, slack);

@@ -10,6 +10,8 @@ export interface SlackOutboxDeps {
   questions: Questions;
   /** The member's translator (their stored language, else the default). */
   sayFor(member: MemberRef): Promise<Say>;
+  /** The key of the question the member is at now (undefined when nothing is stored). */
+  currentKey(member: MemberRef): Promise<string | undefined>;
   /** Called after a member's data was deleted, to drop what the door keeps of them. */
   onForgotten(member: MemberRef): void;
   log: Logger;
@@ -40,12 +42,12 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
   }
 
   /** Takes the buttons off the member's open question, so only the newest question can be answered. */
-  async function retireOpen(member: MemberRef, answered?: string): Promise<void> {
+  async function retireOpen(member: MemberRef): Promise<void> {
     const open = questions.take(member);
-    if (!open) return;
-    await retire(open.channel, open.ts, open.text, open.blocks, answered);
+    if (open) await retire(open.channel, open.ts, open.text, open.blocks);
   }
 
+  /** Replaces a question's message by its text without buttons, and what was answered, if known. */
   async function retire(channel: string, ts: string, text: string, blocks: unknown[], answered?: string) {
     try {
       await client.chat.update({ channel, ts, text, blocks: retiredBlocks(blocks, answered) });
@@ -77,8 +79,8 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     }
   }
 
-  async function post(member: MemberRef, channel: string, reply: Reply, say: Say): Promise<void> {
-    const message = renderReply(reply, wordsOf(say));
+  async function post(member: MemberRef, channel: string, reply: Reply, say: Say, key?: string) {
+    const message = renderReply(reply, wordsOf(say), key);
     const asks = isQuestion(reply);
     if (asks) await retireOpen(member);
     const posted = await client.chat.postMessage({ channel, ...message, ...MESSAGE_OPTIONS });
@@ -91,10 +93,12 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     async deliver(member, replies) {
       const channel = await dm(member);
       const say = await deps.sayFor(member);
+      // The engine delivers after saving, so the stored state is the one these replies ask from.
+      const key = replies.some(isQuestion) ? await deps.currentKey(member) : undefined;
       for (const reply of replies) {
         const attached = reply.image !== undefined || reply.file !== undefined;
         if (attached) await upload(channel, reply, !isQuestion(reply));
-        if (!attached || isQuestion(reply)) await post(member, channel, reply, say);
+        if (!attached || isQuestion(reply)) await post(member, channel, reply, say, key);
       }
     },
     async forgotten(member) {
@@ -104,7 +108,7 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     },
   };
 
-  return { outbox, dm, retire, retireOpen };
+  return { outbox, retire };
 }
 
 export type SlackOutbox = ReturnType<typeof createSlackOutbox>;

@@ -31,6 +31,15 @@ export const FORM_INPUT = 'value';
 /** The block that carries a question's buttons; everything else in a message is plain text. */
 export const QUESTION_BLOCK = 'weakties.question';
 
+/** The block_id of a question's buttons, with the key of the question they answer (see question-key.ts). */
+export const questionBlockId = (key?: string) => (key ? `${QUESTION_BLOCK}:${key}` : QUESTION_BLOCK);
+
+/** The question key a block_id carries, if any. */
+export function keyOfBlock(blockId: string | undefined): string | undefined {
+  const prefix = `${QUESTION_BLOCK}:`;
+  return blockId?.startsWith(prefix) ? blockId.slice(prefix.length) : undefined;
+}
+
 /**
  * Escapes text for Slack's mrkdwn so that member text is shown, not triggered: `<!channel>`,
  * `<!here>`, `<@U…>` and `<http://…|links>` all need the angle brackets, which become entities.
@@ -45,9 +54,9 @@ export function splitText(text: string, max: number = LIMITS.sectionText): strin
   let rest = text;
   while (rest.length > max) {
     const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
-    parts.push(rest.slice(0, at));
+    const ends = [window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' ')];
+    const at = ends.find((i) => i > max / 2) ?? max;
+    parts.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).replace(/^\s+/, '');
   }
   if (rest.length > 0 || parts.length === 0) parts.push(rest);
@@ -106,15 +115,33 @@ function formButton(form: Form, words: RenderWords): types.Button {
   };
 }
 
-/** A reply as a message: text sections, then its buttons, a select past five choices, and a form button. */
-export function renderReply(reply: Reply, words: RenderWords): SlackMessage {
+/** The answer to a mention in a channel: an invitation, with a button that opens the DM when known. */
+export function renderInvite(text: string, button: string, link?: string): SlackMessage {
+  const blocks: types.KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  if (link)
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: ACTION.invite, text: plain(button), url: link }],
+    });
+  return { text, blocks };
+}
+
+/** Slack's link that opens the app's Messages tab in a workspace. */
+export const appLink = (app: string, team: string) =>
+  `https://slack.com/app_redirect?app=${encodeURIComponent(app)}&team=${encodeURIComponent(team)}`;
+
+/**
+ * A reply as a message: text sections, then its buttons, a select past five choices, and a form
+ * button. `questionKey` names the question the buttons answer.
+ */
+export function renderReply(reply: Reply, words: RenderWords, questionKey?: string): SlackMessage {
   const blocks: types.KnownBlock[] = textSections(reply.text);
   const choices = reply.choices ?? [];
   const elements: types.ActionsBlockElement[] = [];
   if (reply.form) elements.push(formButton(reply.form, words));
   if (choices.length > LIMITS.buttons) elements.push(choiceSelect(choices, words));
   else elements.push(...choiceButtons(choices));
-  if (elements.length > 0) blocks.push({ type: 'actions', block_id: QUESTION_BLOCK, elements });
+  if (elements.length > 0) blocks.push({ type: 'actions', block_id: questionBlockId(questionKey), elements });
   return { text: clip(escapeMrkdwn(reply.text), 3000), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 

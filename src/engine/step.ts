@@ -350,7 +350,9 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
     const chosen =
       command?.name === 'language' || command?.name === 'start' ? guessLang(command.args[0]) : undefined;
     if (chosen) return finish({ ...fresh, lang: chosen }, env, []);
-    return finish(fresh, env, []);
+    // Any other command works from the very first message (a newcomer's "/weakties help").
+    const other = command && !['start', 'continue', 'language', 'unknown'].includes(command.name);
+    return command && other ? runCommand(fresh, command, env) : finish(fresh, env, []);
   }
   const timezone = (inbound.kind !== 'due' && inbound.timezone) || stored.timezone;
   const state = { ...stored, timezone, turn: stored.turn + 1 };

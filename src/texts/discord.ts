@@ -1,6 +1,7 @@
 /** The texts only the Discord door says: key → placeholders the code fills. Keys start with "discord.". */
 export const DISCORD_TEXTS = {
   'discord.formButton': [],
+  'discord.formPart': ['n', 'of'],
   'discord.choose': [],
   'discord.stale': [],
   'discord.movedToDm': [],

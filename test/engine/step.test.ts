@@ -28,6 +28,13 @@ describe('first contact', () => {
     expect(result.replies[0]?.text).toMatch(greeting);
   });
 
+  it('a command works from the very first message, then the welcome follows', () => {
+    const result = step(undefined, { kind: 'command', id: 'e', member, name: 'help', args: [] }, env);
+    expect(result.replies[0]?.text).toMatch(/networking coach/);
+    expect(result.replies.at(-1)?.text).toMatch(/Hello! I'm weakties/);
+    expect(result.state?.flow).toEqual({ at: 'welcome' });
+  });
+
   it('switches language from the welcome buttons', () => {
     const result = step(at({ at: 'welcome' }), text('Nederlands'), env);
     expect(result.state?.lang).toBe('nl');

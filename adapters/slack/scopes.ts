@@ -1,0 +1,35 @@
+/**
+ * What the door asks of Slack, and the permission each needs; manifest.yml must grant exactly
+ * these (a test holds them together). `null`: allowed to any bot token.
+ */
+export const METHOD_SCOPES = {
+  'auth.test': null,
+  'conversations.open': 'im:write',
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'users.info': 'users:read',
+  'views.publish': null,
+  'views.open': null,
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+  // Socket Mode only, with the app-level token (its scope is connections:write, not a bot scope).
+  'apps.connections.open': null,
+} as const;
+
+export const EVENT_SCOPES = {
+  'message.im': 'im:history',
+  app_mention: 'app_mentions:read',
+  app_home_opened: null,
+} as const;
+
+/** The slash command /weakties. */
+export const COMMAND_SCOPE = 'commands';
+
+/** Every bot scope the door needs, sorted. */
+export const BOT_SCOPES: string[] = [
+  ...new Set(
+    [...Object.values(METHOD_SCOPES), ...Object.values(EVENT_SCOPES), COMMAND_SCOPE].filter(
+      (s): s is NonNullable<typeof s> => s !== null,
+    ),
+  ),
+].sort();

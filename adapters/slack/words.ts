@@ -1,0 +1,27 @@
+import type { Engine } from '../../src/engine/engine.js';
+import { guessLang } from '../../src/engine/step.js';
+import type { Lang, MemberRef } from '../../src/engine/types.js';
+import type { Say, Texts } from '../../src/texts/texts.js';
+import type { Profiles } from './profile.js';
+
+/** The door's own words in each member's language. */
+export interface Translators {
+  /** Their stored language, else their Slack locale (users.info), else the default. */
+  sayFor(member: MemberRef): Promise<Say>;
+  /** The same without asking Slack, for answers that must leave within three seconds. */
+  sayNow(member: MemberRef): Promise<Say>;
+}
+
+export function createTranslators(
+  engine: Engine,
+  profiles: Profiles,
+  texts: Texts,
+  defaultLang: Lang,
+): Translators {
+  const stored = async (member: MemberRef) => (await engine.peek(member))?.lang;
+  return {
+    sayNow: async (member) => texts.forLang((await stored(member)) ?? defaultLang),
+    sayFor: async (member) =>
+      texts.forLang((await stored(member)) ?? guessLang((await profiles.of(member)).locale) ?? defaultLang),
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { currentExercise, renderHome, slackDate } from '../../adapters/slack/home.js';
+import { ACTION } from '../../adapters/slack/render.js';
+import type { State } from '../../src/engine/state.js';
+import { newState } from '../../src/engine/step.js';
+import type { Person } from '../../src/network/model.js';
+import { texts } from '../helpers/engine.js';
+
+const member = { platform: 'slack' as const, space: 'T0001', user: 'U1' };
+const now = new Date('2026-11-27T10:00:00Z');
+const person = (id: string, name: string, ring: Person['ring'], contact: Person['contact']): Person => ({
+  id,
+  name,
+  domain: 'work',
+  ring,
+  contact,
+  named: [],
+  addedAt: now.toISOString(),
+});
+
+function stateWithMap(overrides: Partial<State> = {}): State {
+  const base = newState(member, 'en', now);
+  return {
+    ...base,
+    flow: { at: 'awareness.recall', domain: 2, probed: false },
+    network: {
+      people: [person('p1', 'Anna', 'inner', 'weekly'), person('p2', 'Piet', 'outer', 'dormant')],
+      resources: {},
+    },
+    ...overrides,
+  };
+}
+
+const textOf = (view: ReturnType<typeof renderHome>) => JSON.stringify(view.blocks);
+const actionIds = (view: ReturnType<typeof renderHome>) =>
+  view.blocks.flatMap((b) =>
+    b.type === 'actions' ? (b as { elements: { action_id: string }[] }).elements.map((e) => e.action_id) : [],
+  );
+
+describe('renderHome', () => {
+  const say = texts.forLang('en');
+
+  it('welcomes someone new with a start button and an empty map', () => {
+    const view = renderHome(undefined, [], say);
+    expect(view.type).toBe('home');
+    expect(textOf(view)).toContain(say('slack.home.welcome'));
+    expect(textOf(view)).toContain(say('slack.home.mapEmpty'));
+    expect(actionIds(view)).toEqual([ACTION.homeContinue, ACTION.homeLanguage]);
+  });
+
+  it('shows the current exercise, the map numbers, a map button, follow-ups and the language', () => {
+    const state = stateWithMap({
+      completed: [{ exercise: 'awareness', at: '2026-11-20T10:00:00.000Z', metrics: {} }],
+    });
+    const job = { id: 'j1', kind: 'awareness.revisit' as const, member, due: '2026-12-04T10:00:00.000Z' };
+    const view = renderHome(state, [job], say);
+    const text = textOf(view);
+    expect(text).toContain(say('slack.home.current', { exercise: say('slack.home.exercise.awareness') }));
+    expect(text).toContain(
+      say('slack.home.mapNumbers', { size: 2, strong: 1, middle: 0, weak: 1, dormant: 1, domains: 1 }),
+    );
+    expect(text).toContain(say('slack.home.revisitDue', { date: slackDate(job.due) }));
+    expect(text).toContain(say('slack.home.language', { language: 'English' }));
+    expect(actionIds(view)).toEqual([ACTION.homeContinue, ACTION.homeMap, ACTION.homeLanguage]);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it('speaks the member language', () => {
+    const view = renderHome(stateWithMap({ lang: 'nl' }), [], texts.forLang('nl'));
+    expect(textOf(view)).toContain('Je netwerkcoach');
+  });
+});
+
+describe('currentExercise', () => {
+  it.each([
+    [{ at: 'menu' }, null, 'none'],
+    [{ at: 'awareness.intro' }, null, 'awareness'],
+    [{ at: 'rate', queue: ['p1'], next: 'resources' }, null, 'awareness'],
+    [{ at: 'rate', queue: ['p1'], next: 'network' }, null, 'network'],
+    [{ at: 'network.overview' }, null, 'network'],
+    [{ at: 'menu' }, 'paused', 'paused'],
+  ] as const)('%j with overlay %s is %s', (flow, overlay, expected) => {
+    expect(currentExercise(stateWithMap({ flow: flow as State['flow'], overlay }))).toBe(expected);
+  });
+});
+
+it('slackDate formats in the reader time zone with a plain fallback', () => {
+  expect(slackDate('2026-12-04T10:00:00.000Z')).toBe('<!date^1796378400^{date_long}|2026-12-04>');
+});
