@@ -182,7 +182,16 @@ describe('console --json: the network-map exercise in English', () => {
     expect(isPng(image?.path ?? '')).toBe(true);
 
     expect(last.question.text).toBe(say('en', 'menu.prompt'));
-    expect(last.question.choices?.map((c) => c.id)).toEqual(['awareness', 'ask-for-help', 'hook', 'network', 'progress', 'commitments', 'language', 'help']);
+    expect(last.question.choices?.map((c) => c.id)).toEqual([
+      'awareness',
+      'ask-for-help',
+      'hook',
+      'network',
+      'progress',
+      'commitments',
+      'language',
+      'help',
+    ]);
 
     expect(await session.end()).toEqual({ code: 0, signal: null });
     expect(session.pending()).toEqual([]);
