@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { State } from '../../src/engine/state.js';
+import { exerciseOf } from '../../src/engine/step.js';
 import type { Job } from '../../src/engine/types.js';
 import { mapMetrics } from '../../src/network/metrics.js';
 import type { Say } from '../../src/texts/texts.js';
@@ -7,15 +8,15 @@ import { ACTION, escapeMrkdwn } from './render.js';
 
 const LANGUAGE_NAMES = { en: 'English', nl: 'Nederlands' } as const;
 
-type Exercise = 'none' | 'awareness' | 'network' | 'paused' | 'other';
+type Exercise = 'none' | 'awareness' | 'ask-for-help' | 'hook' | 'network' | 'paused' | 'other';
 
 /** Which exercise the member is in the middle of, as the dashboard names it. */
 export function currentExercise(state: State): Exercise {
   if (state.overlay === 'paused') return 'paused';
+  const exercise = exerciseOf(state.flow);
+  if (exercise) return exercise;
   const at = state.flow.at;
-  if (at.startsWith('awareness.')) return 'awareness';
-  if (state.flow.at === 'rate') return state.flow.next === 'resources' ? 'awareness' : 'network';
-  if (at.startsWith('network.')) return 'network';
+  if (at === 'rate' || at.startsWith('network.')) return 'network';
   return at === 'menu' || at === 'welcome' ? 'none' : 'other';
 }
 
@@ -63,6 +64,17 @@ function followUpBlocks(state: State | undefined, jobs: Job[], say: Say): types.
     .filter((j) => j.kind === 'awareness.revisit')
     .sort((a, b) => a.due.localeCompare(b.due))
     .map((j) => `• ${say('slack.home.revisitDue', { date: slackDate(j.due) })}`);
+  const commitments = (state?.commitments ?? [])
+    .filter((c) => c.status === 'open')
+    .map((c) =>
+      say(c.kind === 'ask' ? 'slack.home.askDue' : 'slack.home.eventDue', {
+        title: escapeMrkdwn(c.title.slice(0, 80)),
+        name: escapeMrkdwn(c.person ?? ''),
+        date: c.date,
+      }),
+    )
+    .map((line) => `• ${line}`);
+  lines.push(...commitments);
   const done = state?.completed.at(-1);
   const completed = done
     ? [say('slack.home.completed', { count: state?.completed.length ?? 0, date: slackDate(done.at) })]

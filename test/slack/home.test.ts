@@ -71,6 +71,21 @@ describe('renderHome', () => {
   });
 });
 
+it('lists open commitments, escaped, and not the finished ones', () => {
+  const say = texts.forLang('en');
+  const base = { kind: 'ask' as const, jobId: 'j', createdAt: '', date: '2026-12-04', person: 'Dirk' };
+  const state = stateWithMap({
+    commitments: [
+      { ...base, id: 'c1', title: 'a job <!channel>', status: 'open' },
+      { ...base, id: 'c2', title: 'old ask', status: 'done' },
+    ],
+  });
+  const text = textOf(renderHome(state, [], say));
+  expect(text).toContain('Ask Dirk about');
+  expect(text).toContain('a job &lt;!channel&gt;');
+  expect(text).not.toContain('old ask');
+});
+
 describe('currentExercise', () => {
   it.each([
     [{ at: 'menu' }, null, 'none'],
@@ -79,6 +94,8 @@ describe('currentExercise', () => {
     [{ at: 'rate', queue: ['p1'], next: 'network' }, null, 'network'],
     [{ at: 'network.overview' }, null, 'network'],
     [{ at: 'menu' }, 'paused', 'paused'],
+    [{ at: 'help.request' }, null, 'ask-for-help'],
+    [{ at: 'hook.opener', index: 0 }, null, 'hook'],
   ] as const)('%j with overlay %s is %s', (flow, overlay, expected) => {
     expect(currentExercise(stateWithMap({ flow: flow as State['flow'], overlay }))).toBe(expected);
   });
