@@ -18,9 +18,17 @@ import { COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
 import { currentForm } from './current-form.js';
 import { customId, readCustomId } from './custom-ids.js';
 import type { Delivery, Send } from './delivery.js';
+import { afterPart, modalCount, type PendingForms } from './form-parts.js';
 import { fromChoice, fromCommand, fromDirectMessage, fromModal, memberOf } from './inbound.js';
 import type { Questions } from './questions.js';
-import { answeredComponents, type Outgoing, renderModal, renderText } from './render.js';
+import {
+  answeredComponents,
+  NO_MENTIONS,
+  type Outgoing,
+  renderModal,
+  renderNextPart,
+  renderText,
+} from './render.js';
 
 export interface HandlerDeps {
   engine: Engine;
@@ -28,29 +36,42 @@ export interface HandlerDeps {
   config: Pick<Config, 'revisitDays' | 'defaultLang'>;
   log: Logger;
   questions: Questions;
+  forms: PendingForms;
   delivery: Delivery;
   selfId(): string;
 }
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+type Note = 'discord.stale' | 'discord.movedToDm';
 
 /**
  * What the door does with each Discord event. Every interaction is acknowledged (an update, a
  * deferral, a modal or an ephemeral note) before the engine runs, well within Discord's 3 s.
  */
 export function createHandlers(deps: HandlerDeps) {
-  const { engine, questions, delivery, log } = deps;
+  const { engine, questions, forms, delivery, log } = deps;
 
   async function sayFor(user: string, locale?: string | null): Promise<Say> {
     const stored = (await engine.peek(memberOf(user)))?.lang;
     return deps.texts.forLang(stored ?? guessLang(locale ?? undefined) ?? deps.config.defaultLang);
   }
 
-  const note = async (interaction: Interaction, key: 'discord.stale' | 'discord.movedToDm') => {
+  async function note(interaction: Interaction, key: Note): Promise<void> {
     if (!interaction.isRepliable()) return;
     const say = await sayFor(interaction.user.id, interaction.locale);
     await interaction.reply({ ...renderText(say(key)), flags: MessageFlags.Ephemeral });
-  };
+  }
+
+  const formOf = (user: string, form: string) =>
+    currentForm(engine, deps.texts, deps.config, memberOf(user), form);
+
+  /**
+   * Waits for an answer's acknowledgement. The question is claimed by then, so even when Discord
+   * refused it (too late, or a network error) the answer still goes to the engine.
+   */
+  async function acknowledged(ack: Promise<unknown>): Promise<void> {
+    await ack.catch((err: unknown) => log.warn({ err }, 'discord: acknowledging an answer failed'));
+  }
 
   async function run(inbound: Inbound): Promise<void> {
     delivery.reopen(inbound.member.user);
@@ -96,43 +117,79 @@ export function createHandlers(deps: HandlerDeps) {
     if (!answered) await interaction.deleteReply();
   }
 
+  /** The question message a form part belongs to: the pressed message, or where part one was opened. */
+  const questionOf = (user: string, form: string, part: number, message: string | undefined) =>
+    part === 0 ? message : forms.get(user, form)?.question;
+
+  async function openForm(interaction: ButtonInteraction, form: string, part: number): Promise<void> {
+    const user = interaction.user.id;
+    const question = questionOf(user, form, part, interaction.message.id);
+    const fresh = question !== undefined && questions.check(user, question) !== 'stale';
+    const found = fresh ? await formOf(user, form) : undefined;
+    if (!found || part >= modalCount(found)) return note(interaction, 'discord.stale');
+    await interaction.showModal(renderModal(found, part));
+  }
+
   async function onComponent(interaction: ComponentInteraction): Promise<void> {
     if (interaction.inGuild()) return note(interaction, 'discord.movedToDm');
     const action = readCustomId(interaction.customId);
-    const user = interaction.user.id;
-    if (action.type === 'openForm') {
-      const fresh = questions.check(user, interaction.message.id) !== 'stale';
-      const form = fresh && (await currentForm(engine, deps.texts, deps.config, memberOf(user), action.form));
-      if (!form) return note(interaction, 'discord.stale');
-      return interaction.showModal(renderModal(form));
-    }
+    if (action.type === 'openForm' && interaction.isButton())
+      return openForm(interaction, action.form, action.part);
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const value = action.type === 'choice' ? action.value : action.type === 'select' ? values[0] : undefined;
-    if (value === undefined || !questions.claim(user, interaction.message.id))
+    if (value === undefined || !questions.claim(interaction.user.id, interaction.message.id))
       return note(interaction, 'discord.stale');
-    const components = interaction.message.components.map((c) => c.toJSON());
-    await interaction.update({
-      components: answeredComponents(components, { customId: interaction.customId, values }),
-    });
+    await acknowledged(
+      interaction.update({
+        components: answeredComponents(
+          interaction.message.components.map((c) => c.toJSON()),
+          { customId: interaction.customId, values },
+        ),
+        allowedMentions: NO_MENTIONS,
+      }),
+    );
     await run(fromChoice(interaction, value));
   }
 
   async function onModal(interaction: ModalSubmitInteraction): Promise<void> {
     const action = readCustomId(interaction.customId);
-    const message = interaction.message;
-    if (action.type !== 'submitForm' || !message || !questions.claim(interaction.user.id, message.id))
-      return note(interaction, 'discord.stale');
-    const fields = [...interaction.fields.fields.values()].flatMap((f) =>
-      f.type === ComponentType.TextInput ? [{ customId: f.customId, value: f.value }] : [],
+    if (action.type !== 'submitForm') return note(interaction, 'discord.stale');
+    const user = interaction.user.id;
+    const question = questionOf(user, action.form, action.part, interaction.message?.id);
+    const form =
+      question && questions.check(user, question) !== 'stale' ? await formOf(user, action.form) : undefined;
+    if (!question || !form) return note(interaction, 'discord.stale');
+    const submitted = Object.fromEntries(
+      [...interaction.fields.fields.values()].flatMap((f) =>
+        f.type === ComponentType.TextInput ? [[f.customId, f.value] as const] : [],
+      ),
     );
-    if (interaction.isFromMessage()) {
-      const components = message.components.map((c) => c.toJSON());
-      await interaction.update({
-        components: answeredComponents(components, { customId: customId.openForm(action.form) }),
+    const step = afterPart(form, action.part, forms.get(user, action.form)?.fields ?? {}, submitted);
+    if ('next' in step) {
+      forms.keep(user, action.form, question, step.fields);
+      const say = await sayFor(user, interaction.locale);
+      const content = say('discord.formPart', { n: step.next + 1, of: modalCount(form) });
+      const words = { formButton: say('discord.formButton'), choose: say('discord.choose') };
+      await interaction.reply({
+        ...renderNextPart(form, step.next, content, words),
+        flags: MessageFlags.Ephemeral,
       });
-    } else {
-      await interaction.deferUpdate();
+      return;
     }
+    forms.drop(user);
+    if (!questions.claim(user, question)) return note(interaction, 'discord.stale');
+    await acknowledged(
+      interaction.isFromMessage()
+        ? interaction.update({
+            components: answeredComponents(
+              interaction.message.components.map((c) => c.toJSON()),
+              { customId: customId.openForm(action.form) },
+            ),
+            allowedMentions: NO_MENTIONS,
+          })
+        : interaction.deferUpdate(),
+    );
+    const fields = Object.entries(step.done).map(([customId, value]) => ({ customId, value }));
     await run(fromModal(interaction, fields));
   }
 

@@ -2,10 +2,12 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
+import type { Outbox } from '../../src/engine/types.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
 import { putCommands, restFor } from './commands.js';
 import { createDelivery } from './delivery.js';
+import { createPendingForms } from './form-parts.js';
 import { createHandlers } from './handlers.js';
 import { createQuestions } from './questions.js';
 import { NO_MENTIONS } from './render.js';
@@ -30,6 +32,7 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
     rest: discord.apiUrl ? { api: discord.apiUrl } : {},
   });
   const questions = createQuestions();
+  const forms = createPendingForms();
   const delivery = createDelivery({
     client,
     engine: app.engine,
@@ -44,6 +47,7 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
     config,
     log,
     questions,
+    forms,
     delivery,
     selfId: () => client.user?.id ?? '',
   });
@@ -66,7 +70,14 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
     throw error;
   }
   log.info({ user: client.user?.tag }, 'discord: connected');
-  return { outbox: delivery.outbox, stop: () => client.destroy() };
+  const outbox: Outbox = {
+    ...delivery.outbox,
+    forgotten: async (member) => {
+      forms.drop(member.user);
+      await delivery.outbox.forgotten?.(member);
+    },
+  };
+  return { outbox, stop: () => client.destroy() };
 }
 
 /** Registers the slash commands: in one guild (instant, for testing) or globally. */

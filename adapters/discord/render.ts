@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { Choice, Form, Reply } from '../../src/engine/types.js';
 import { customId } from './custom-ids.js';
+import { modalCount, partFields } from './form-parts.js';
 import { clip, LIMITS } from './limits.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -122,12 +123,14 @@ export function renderReply(reply: Reply, words: RenderWords): Outgoing[] {
 /** A plain text message, for the door's own notes. */
 export const renderText = (content: string): Outgoing => ({ content, allowedMentions: NO_MENTIONS });
 
-/** A form as a modal: each field a labelled text input (Discord shows at most five). */
-export function renderModal(form: Form): APIModalInteractionResponseCallbackData {
+/** One part of a form as a modal: each field a labelled text input, at most five. */
+export function renderModal(form: Form, part = 0): APIModalInteractionResponseCallbackData {
+  const count = modalCount(form);
+  const title = count > 1 ? `${form.title} (${part + 1}/${count})` : form.title;
   return {
-    custom_id: clip(customId.submitForm(form.id), LIMITS.customId),
-    title: clip(form.title, LIMITS.modalTitle),
-    components: form.fields.slice(0, LIMITS.inputsPerModal).map((field) => ({
+    custom_id: clip(customId.submitForm(form.id, part), LIMITS.customId),
+    title: clip(title, LIMITS.modalTitle),
+    components: partFields(form, part).map((field) => ({
       type: ComponentType.Label,
       label: clip(field.label, LIMITS.inputLabel),
       component: {
@@ -139,6 +142,19 @@ export function renderModal(form: Form): APIModalInteractionResponseCallbackData
         ...(field.value ? { value: field.value.slice(0, LIMITS.inputValue) } : {}),
       },
     })),
+  };
+}
+
+/** A modal cannot open another: the next part of a long form opens from a button on a note. */
+export function renderNextPart(form: Form, part: number, content: string, words: RenderWords): Outgoing {
+  return {
+    content,
+    allowedMentions: NO_MENTIONS,
+    components: [
+      row([
+        { ...formButton(form, words), custom_id: clip(customId.openForm(form.id, part), LIMITS.customId) },
+      ]),
+    ],
   };
 }
 

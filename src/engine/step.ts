@@ -314,6 +314,14 @@ function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
   return { answer: { kind: 'text', text } };
 }
 
+/** Places where the member is not in the middle of anything: a due follow-up may take over. */
+const IDLE_FLOWS: ReadonlySet<FlowAt> = new Set<FlowAt>([
+  'welcome',
+  'menu',
+  'commitments.list',
+  'network.overview',
+]);
+
 function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env: StepEnv): StepResult {
   const job = inbound.job;
   if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
@@ -323,7 +331,7 @@ function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env
       ? { at: 'network.revisit', before: snapshot(next) }
       : followUpFlow(next, job);
   if (!flow) return { state: next, replies: [], effects: [] };
-  const idle = next.flow.at === 'menu' || next.flow.at === 'welcome' || next.overlay === 'paused';
+  const idle = IDLE_FLOWS.has(next.flow.at) || next.overlay === 'paused';
   // Someone in the middle of an exercise gets a note, not a new question.
   if (!idle) {
     const note = job.kind === 'awareness.revisit' ? 'revisit.nudgeBusy' : 'followup.nudgeBusy';

@@ -1,4 +1,4 @@
-import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
+import { answerText, type Ctx, type Effect, type FlowHandler, moveTo } from '../engine/flow.js';
 import type { Commitment, Flow, State } from '../engine/state.js';
 import type { Job, Reply } from '../engine/types.js';
 import { unexpected } from './menu.js';
@@ -10,6 +10,17 @@ const update = (state: State, id: string, change: Partial<Commitment>): State =>
   ...state,
   commitments: state.commitments.map((c) => (c.id === id ? { ...c, ...change } : c)),
 });
+
+/** Closes a commitment; its follow-up, when still planned, is no longer needed. */
+function close(state: State, id: string, change: Partial<Commitment>): { state: State; effects: Effect[] } {
+  const c = find(state, id);
+  const next = update(state, id, change);
+  if (!c || !next.jobs.includes(c.jobId)) return { state: next, effects: [] };
+  return {
+    state: { ...next, jobs: next.jobs.filter((j) => j !== c.jobId) },
+    effects: [{ type: 'unschedule', jobId: c.jobId }],
+  };
+}
 
 /** Where a due follow-up leads: the question for an ask or an event that is still open. */
 export function followUpFlow(state: State, job: Job): Flow | undefined {
@@ -87,10 +98,10 @@ export const followupAsked: FlowHandler<'followup.asked'> = {
         return moveTo(state, { at: 'when.move', commitment: flow.commitment }, [
           { text: ctx.say('followup.noRush') },
         ]);
-      case 'drop':
-        return moveTo(update(state, flow.commitment, { status: 'cancelled' }), { at: 'menu' }, [
-          { text: ctx.say('followup.dropped') },
-        ]);
+      case 'drop': {
+        const closed = close(state, flow.commitment, { status: 'cancelled' });
+        return moveTo(closed.state, { at: 'menu' }, [{ text: ctx.say('followup.dropped') }], closed.effects);
+      }
       default:
         return { state, replies: [unexpected(ctx)] };
     }
@@ -104,17 +115,22 @@ export const followupStory: FlowHandler<'followup.story'> = {
   answer(flow, state, answer, ctx) {
     if (answer.kind === 'choice' && answer.value !== 'skip') return { state, replies: [unexpected(ctx)] };
     const story = answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
-    const next = update(state, flow.commitment, { story, status: 'done' });
+    const { state: next, effects } = close(state, flow.commitment, { story, status: 'done' });
     const c = calibration(next);
-    return moveTo(next, { at: 'menu' }, [
-      { text: ctx.say('followup.thanks') },
-      {
-        text: ctx.say('progress.calibration', {
-          predicted: pct(c.predictedRate),
-          actual: pct(c.asked ? c.yes / c.asked : 0),
-        }),
-      },
-    ]);
+    return moveTo(
+      next,
+      { at: 'menu' },
+      [
+        { text: ctx.say('followup.thanks') },
+        {
+          text: ctx.say('progress.calibration', {
+            predicted: pct(c.predictedRate),
+            actual: pct(c.asked ? c.yes / c.asked : 0),
+          }),
+        },
+      ],
+      effects,
+    );
   },
 };
 
@@ -146,9 +162,8 @@ export const debriefPeople: FlowHandler<'debrief.people'> = {
   answer(flow, state, answer, ctx) {
     if (answer.kind === 'choice') {
       if (answer.value !== 'none') return { state, replies: [unexpected(ctx)] };
-      return moveTo(update(state, flow.commitment, { status: 'done', met: 0 }), { at: 'menu' }, [
-        { text: ctx.say('debrief.done') },
-      ]);
+      const closed = close(state, flow.commitment, { status: 'done', met: 0 });
+      return moveTo(closed.state, { at: 'menu' }, [{ text: ctx.say('debrief.done') }], closed.effects);
     }
     const result = addPeople(state, answerText(answer) ?? '', 'event', ctx);
     if (result.added.length === 0 && result.known.length === 0)
@@ -158,16 +173,22 @@ export const debriefPeople: FlowHandler<'debrief.people'> = {
     const people = result.state.network.people.map((p) =>
       ids.has(p.id) ? { ...p, ring: 'outer' as const, contact: 'weekly' as const } : p,
     );
-    const next = update({ ...result.state, network: { ...result.state.network, people } }, flow.commitment, {
-      status: 'done',
-      met: result.added.length,
-    });
-    return moveTo(next, { at: 'menu' }, [
-      ...(result.added.length
-        ? [{ text: ctx.say('debrief.added', { names: result.added.map((p) => p.name).join(', ') }) }]
-        : []),
-      { text: ctx.say('debrief.done') },
-    ]);
+    const { state: next, effects } = close(
+      { ...result.state, network: { ...result.state.network, people } },
+      flow.commitment,
+      { status: 'done', met: result.added.length },
+    );
+    return moveTo(
+      next,
+      { at: 'menu' },
+      [
+        ...(result.added.length
+          ? [{ text: ctx.say('debrief.added', { names: result.added.map((p) => p.name).join(', ') }) }]
+          : []),
+        { text: ctx.say('debrief.done') },
+      ],
+      effects,
+    );
   },
 };
 
@@ -232,13 +253,15 @@ export const commitmentsItem: FlowHandler<'commitments.item'> = {
         );
       case 'move':
         return moveTo(state, { at: 'when.move', commitment: c.id });
-      case 'cancel':
+      case 'cancel': {
+        const closed = close(state, c.id, { status: 'cancelled' });
         return moveTo(
-          { ...update(state, c.id, { status: 'cancelled' }), jobs: state.jobs.filter((j) => j !== c.jobId) },
+          closed.state,
           { at: 'commitments.list' },
           [{ text: ctx.say('commitments.cancelled') }],
-          [{ type: 'unschedule', jobId: c.jobId }],
+          closed.effects,
         );
+      }
       case 'back':
         return moveTo(state, { at: 'commitments.list' });
       default:

@@ -1,0 +1,162 @@
+/**
+ * One Discord door on a real discord.js Client, talking to a FakeDiscord, on a real engine with
+ * a temp SQLite store: the same wiring as `weakties start`.
+ */
+import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import { registerDiscordCommands, startDiscord } from '../../adapters/discord/index.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { type Door, routingOutbox } from '../../src/door.js';
+import type { Outbox, Platform } from '../../src/engine/types.js';
+import { silentLogger } from '../../src/log.js';
+import { tempSqliteUrl } from '../helpers/engine.js';
+import { BOT_TOKEN, FakeDiscord, type RestCall } from './fake-discord.js';
+import {
+  buttonPress,
+  directMessage,
+  dmCommand,
+  interactionCreate,
+  messageCreate,
+  modalSubmit,
+  person,
+} from './fixtures.js';
+
+export async function startHarness() {
+  const fake = await FakeDiscord.start();
+  const config = loadConfig({
+    STORE_URL: tempSqliteUrl(),
+    DISCORD_TOKEN: BOT_TOKEN,
+    DISCORD_APPLICATION_ID: '900000000000000001',
+    DISCORD_API_URL: fake.apiUrl,
+  });
+  const routes: Partial<Record<Platform, Outbox>> = {};
+  const app = await createApp(config, silentLogger, routingOutbox(routes));
+  let door: Door | undefined;
+  try {
+    door = await startDiscord({ app, config, log: silentLogger });
+  } catch (error) {
+    await app.close();
+    await fake.close();
+    throw error;
+  }
+  routes.discord = door.outbox;
+  return {
+    fake,
+    app,
+    config,
+    register: (guild?: string) => registerDiscordCommands(config, guild),
+    /** Stops the door and starts a new one (a new Client, empty caches) on the same store. */
+    async restartDoor() {
+      await door?.stop();
+      delete routes.discord;
+      door = await startDiscord({ app, config, log: silentLogger });
+      routes.discord = door.outbox;
+    },
+    async stop() {
+      await door?.stop();
+      await app.close();
+      await fake.close();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** The value, or a failure naming what was missing. */
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}
+
+const hasComponents = (m: APIMessage) => (m.components?.length ?? 0) > 0;
+
+const customIds = (m: APIMessage): string[] =>
+  (m.components ?? []).flatMap((row) =>
+    'components' in row ? row.components.flatMap((c) => ('custom_id' in c ? [c.custom_id] : [])) : [],
+  );
+
+/** A member in a DM with the bot, driven like a person: types, presses, submits, and reads. */
+export class Member {
+  readonly user: APIUser;
+  private seen = 0;
+  private last: APIMessage | undefined;
+
+  constructor(
+    private readonly h: Harness,
+    id: string,
+    name = 'Ada',
+  ) {
+    this.user = person(id, name);
+  }
+
+  get channel(): string {
+    return this.h.fake.dmChannelOf(this.user.id);
+  }
+
+  /** Waits for the next question in the DM; returns it with the messages before it. */
+  async nextQuestion(): Promise<{ question: APIMessage; before: APIMessage[] }> {
+    const from = this.seen;
+    const mine = () => this.h.fake.messages.slice(from).filter((m) => m.channel_id === this.channel);
+    const question = await this.h.fake.waitFor(() => mine().find(hasComponents));
+    const all = mine();
+    const index = all.indexOf(question);
+    this.seen = this.h.fake.messages.indexOf(question) + 1;
+    this.last = question;
+    return { question, before: all.slice(0, index) };
+  }
+
+  /** The question on screen now. */
+  get question(): APIMessage {
+    if (!this.last) throw new Error('no question yet');
+    return this.last;
+  }
+
+  async type(text: string) {
+    this.h.fake.dispatch(messageCreate(directMessage(this.user, this.channel, text)));
+    return this.nextQuestion();
+  }
+
+  /** Presses the button of choice `id` on the current question. */
+  async press(id: string, on: APIMessage = this.question) {
+    const customId = `c:${id}`;
+    if (!customIds(on).includes(customId))
+      throw new Error(`no button ${customId} on "${on.content.slice(0, 80)}": ${customIds(on).join(', ')}`);
+    this.h.fake.dispatch(interactionCreate(buttonPress(this.user, on, customId)));
+    return this.nextQuestion();
+  }
+
+  /** Presses a button of the current question without waiting for a next question. */
+  pressOnly(id: string, on: APIMessage = this.question) {
+    const press = buttonPress(this.user, on, `c:${id}`);
+    this.h.fake.dispatch(interactionCreate(press));
+    return press;
+  }
+
+  /** Opens the form of the current question and submits it. */
+  async fill(formId: string, fields: Record<string, string>) {
+    const on = this.question;
+    const open = buttonPress(this.user, on, `f:0:${formId}`);
+    this.h.fake.dispatch(interactionCreate(open));
+    await this.h.fake.waitFor(() => callbackOf(this.h.fake.calls, open.id));
+    this.h.fake.dispatch(interactionCreate(modalSubmit(this.user, on, `m:0:${formId}`, fields)));
+    return this.nextQuestion();
+  }
+
+  async command(subcommand: string) {
+    this.h.fake.dispatch(interactionCreate(dmCommand(this.user, this.channel, subcommand)));
+    return this.nextQuestion();
+  }
+}
+
+/** The interaction callback the bot posted for an interaction, once it has. */
+export const callbackOf = (calls: RestCall[], interactionId: string) =>
+  calls.find((c) => c.method === 'POST' && c.path.startsWith(`/interactions/${interactionId}/`));
+
+/** Every call that creates or edits a message, an interaction response included. */
+export const messageCalls = (calls: RestCall[]) =>
+  calls.filter(
+    (c) =>
+      (c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path)) ||
+      (c.method === 'POST' && c.path.startsWith('/interactions/')) ||
+      c.path.startsWith('/webhooks/'),
+  );
