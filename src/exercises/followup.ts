@@ -25,7 +25,7 @@ function close(state: State, id: string, change: Partial<Commitment>): { state: 
 /** Where a due follow-up leads: the question for an ask or an event that is still open. */
 export function followUpFlow(state: State, job: Job): Flow | undefined {
   const commitment = job.commitment ? find(state, job.commitment) : undefined;
-  if (!commitment || commitment.status !== 'open') return undefined;
+  if (commitment?.status !== 'open') return undefined;
   return commitment.kind === 'ask'
     ? { at: 'followup.asked', commitment: commitment.id }
     : { at: 'debrief.hooks', commitment: commitment.id };
