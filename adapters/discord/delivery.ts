@@ -41,7 +41,7 @@ export function createDelivery(deps: DeliveryDeps) {
     return { formButton: say('discord.formButton'), choose: say('discord.choose') };
   }
 
-  async function deliver(member: MemberRef, replies: Reply[]): Promise<void> {
+  async function deliver(member: MemberRef, replies: Reply[]): Promise<boolean> {
     const send = routes.get(member.user) ?? toDm(member.user);
     const wording = await words(member);
     try {
@@ -56,10 +56,11 @@ export function createDelivery(deps: DeliveryDeps) {
       if (dmsClosed(error)) {
         closed.add(member.user);
         deps.log.warn({ user: member.user }, 'discord: the member does not accept direct messages');
-      } else {
-        deps.log.error({ err: error, user: member.user }, 'discord: delivery failed');
+        return false;
       }
+      deps.log.error({ err: error, user: member.user }, 'discord: delivery failed');
     }
+    return true;
   }
 
   const outbox: Outbox = {

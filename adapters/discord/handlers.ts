@@ -62,8 +62,7 @@ export function createHandlers(deps: HandlerDeps) {
     await interaction.reply({ ...renderText(say(key)), flags: MessageFlags.Ephemeral });
   }
 
-  const formOf = (user: string, form: string) =>
-    currentForm(engine, deps.texts, deps.config, memberOf(user), form);
+  const formOf = (user: string, form: string) => currentForm(engine, memberOf(user), form);
 
   /**
    * Waits for an answer's acknowledgement. The question is claimed by then, so even when Discord

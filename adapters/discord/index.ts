@@ -22,7 +22,7 @@ function discordConfig(config: Config): NonNullable<Config['discord']> {
 export async function startDiscord(context: DoorContext): Promise<Door> {
   const { app, config, log } = context;
   const discord = discordConfig(config);
-  const texts = loadTexts(PROMPTS_DIR);
+  const texts = app.texts;
   // DMs only: no privileged intent; interactions arrive without any. DM channels are not
   // cached before their first message, hence the Channel partial.
   const client = new Client({

@@ -5,7 +5,7 @@ import type { MemberRepo } from '../store/members.js';
 import type { Texts } from '../texts/texts.js';
 import { parseCommandName } from './commands.js';
 import type { State } from './state.js';
-import { guessLang, type StepEnv, step } from './step.js';
+import { askCurrent, guessLang, type StepEnv, step } from './step.js';
 import {
   type Inbound,
   InboundSchema,
@@ -113,7 +113,9 @@ export function createEngine(deps: EngineDeps) {
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);
     }
-    if (replies.length > 0) await deps.outbox.deliver(inbound.member, replies);
+    if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, replies)) === false) {
+      await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
+    }
     return 'done';
   }
 
@@ -139,6 +141,12 @@ export function createEngine(deps: EngineDeps) {
     /** The member's stored state, read-only (for dashboards such as Slack's App Home). */
     async peek(ref: MemberRef): Promise<State | undefined> {
       return (await deps.members.load(ref, clock())).state;
+    },
+
+    /** The question the member is looking at now (a door checks a stale button or form with it). */
+    async currentQuestion(ref: MemberRef): Promise<Reply[]> {
+      const state = (await deps.members.load(ref, clock())).state;
+      return state ? askCurrent(state, env(clock())) : [];
     },
 
     /** Everything stored about a member, for the export command; undefined when nothing is. */

@@ -109,7 +109,9 @@ export interface CoachEvent {
 
 /** How replies leave the engine; each adapter renders them for its platform. */
 export interface Outbox {
-  deliver(member: MemberRef, replies: Reply[]): Promise<void>;
+  /** Sends replies; false when the member turned out unreachable, so the engine keeps them. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: doors that always deliver return nothing
+  deliver(member: MemberRef, replies: Reply[]): Promise<void | boolean>;
   emit?(member: MemberRef, event: CoachEvent): Promise<void>;
   /** False when no door to the member is open now; their replies then wait in their record. */
   reachable?(member: MemberRef): boolean;

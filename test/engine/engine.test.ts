@@ -114,6 +114,21 @@ describe('engine shell', () => {
     expect(h.sent.length).toBe(before);
   });
 
+  it('keeps replies a door could not deliver, and shows them on the next turn', async () => {
+    h = await testEngine();
+    await h.command('start');
+    h.unreachable.add(h.member.user);
+    await h.choice('begin');
+    expect(h.sent.some((s) => s.reply.text.includes('bigger than you think'))).toBe(false);
+    expect((await h.state())?.inbox.map((r) => r.text)).toEqual([
+      expect.stringMatching(/bigger than you think/),
+    ]);
+    h.unreachable.clear();
+    await h.command('start');
+    expect(h.lastText()).toMatch(/bigger than you think/);
+    expect((await h.state())?.inbox).toEqual([]);
+  });
+
   it('answers "try again" when the store fails, and changes nothing', async () => {
     h = await testEngine();
     await toRecall(h);

@@ -19,6 +19,8 @@ export const tempSqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), '
 export async function testEngine(options: { storeUrl?: string; now?: () => Date } = {}) {
   const store = await openStore(options.storeUrl ?? tempSqliteUrl(), silentLogger);
   const sent: { member: MemberRef; reply: Reply }[] = [];
+  /** Members whose door refuses delivery (closed DMs). */
+  const unreachable = new Set<string>();
   const events: CoachEvent[] = [];
   const members = createMemberRepo(store, silentLogger);
   const jobs = createJobs(store, silentLogger);
@@ -29,6 +31,7 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date 
     texts,
     outbox: {
       deliver: async (member, replies) => {
+        if (unreachable.has(member.user)) return false;
         for (const reply of replies) sent.push({ member, reply });
       },
       emit: async (_member, event) => {
@@ -51,6 +54,7 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date 
     members,
     jobs,
     sent,
+    unreachable,
     events,
     member,
     text: (text: string, who = member) => engine.handle({ kind: 'text', id: id(), member: who, text }),
