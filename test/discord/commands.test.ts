@@ -139,7 +139,17 @@ describe('/coach', () => {
       const coach = must((must(puts[0], 'the global PUT').body as Body[])[0], 'the /coach command');
       expect(coach).toMatchObject({ name: 'coach', type: 1, contexts: [0, 1], integration_types: [0] });
       const subs = (coach.options as Body[]).map((o) => o.name);
-      expect(subs).toEqual(['start', 'menu', 'network', 'language', 'export', 'forget']);
+      expect(subs).toEqual([
+        'start',
+        'menu',
+        'network',
+        'progress',
+        'commitments',
+        'help',
+        'language',
+        'export',
+        'forget',
+      ]);
       expect((coach.description_localizations as Body).nl).toBe(say('nl', 'discord.command.coach'));
       // Discord refuses descriptions over 100 characters, in any language.
       const described = [coach, ...(coach.options as Body[])];
