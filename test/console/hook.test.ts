@@ -176,7 +176,7 @@ describe('console --json: preparing an event', () => {
 
 const NL_EVENT = 'Zorgcongres';
 const NL_GOAL = 'Twee mensen uit de ouderenzorg spreken';
-const NL_HOOKS = ['ik zelf met zorgdata werk', 'wachtlijsten mijn project raken'];
+const NL_HOOKS = ['ik werk zelf met zorgdata', 'wachtlijsten raken mijn project'];
 const NL_OPENER =
   'Mooi verhaal over wachtlijsten. Ik zie dat ook in mijn project. Hoe pakken jullie dat aan?';
 const NL_INTRO = 'Ik ben analist en maak zorgdata bruikbaar voor teams.';
@@ -226,7 +226,7 @@ describe('console in Dutch, plain text lines: een evenement voorbereiden', () =>
     expect([today, addDays(today, 1)]).toContain(date);
     const suggestion = say('nl', 'hook.are', { topic: 'Zorgdata', hook: NL_HOOKS[0] as string });
     expect(out).toContain(say('nl', 'hook.opener', { topic: 'Zorgdata', suggestion }));
-    expect(suggestion).toContain('omdat ik zelf met zorgdata werk.');
+    expect(suggestion).toContain('want ik werk zelf met zorgdata.');
     const card = [
       say('nl', 'card.head', { event: NL_EVENT, date, format: 'Op locatie' }),
       say('nl', 'card.goal', { goal: NL_GOAL }),
