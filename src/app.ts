@@ -1,3 +1,4 @@
+import { createCoach } from './coach/uses.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import type { Outbox } from './engine/types.js';
@@ -20,6 +21,8 @@ export interface App {
 export async function createApp(config: Config, log: Logger, outbox: Outbox): Promise<App> {
   const texts = loadTexts(PROMPTS_DIR);
   const store = await openStore(config.storeUrl, log);
+  const coach = config.coach ? createCoach({ config: config.coach, texts, log }) : undefined;
+  log.info({ coach: coach?.label ?? 'scripted' }, 'coach ready');
   const engine = createEngine({
     members: createMemberRepo(store, log),
     jobs: createJobs(store, log),
@@ -31,6 +34,7 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     log,
     revisitDays: config.revisitDays,
     defaultLang: config.defaultLang,
+    coach,
   });
   return { engine, texts, store, close: () => store.close() };
 }

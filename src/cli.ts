@@ -5,13 +5,15 @@ import { removeMemberFiles, runConsole } from '../adapters/console/index.js';
 import { registerDiscordCommands, startDiscord } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { createApp } from './app.js';
+import { createCoach } from './coach/uses.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Door, routingOutbox } from './door.js';
 import { guessLang } from './engine/step.js';
 import type { MemberRef, Outbox, Platform } from './engine/types.js';
 import { createLogger } from './log.js';
+import { PROMPTS_DIR } from './paths.js';
 import { StoreError } from './store/open.js';
-import { TextsError } from './texts/texts.js';
+import { loadTexts, TextsError } from './texts/texts.js';
 import { startTicker } from './ticker.js';
 
 const USAGE = `weakties: a coach for conscious networking
@@ -24,6 +26,7 @@ Usage:
   weakties export --user ID              print everything stored about a terminal member as JSON
   weakties forget --user ID              delete everything stored about a terminal member
   weakties discord register [--guild ID] register the Discord slash commands (a guild: instant; else global)
+  weakties coach check                   one request to the language-model coach: latency and answer, or the error
   weakties help                          this text
 
 Configuration comes from the environment or a .env file; see .env.example.`;
@@ -117,6 +120,33 @@ async function discordCommand(args: string[], config: Config): Promise<number> {
   return 0;
 }
 
+async function coachCommand(args: string[], config: Config): Promise<number> {
+  if (args[0] !== 'check') {
+    process.stderr.write('Usage: weakties coach check\n');
+    return 2;
+  }
+  if (!config.coach) {
+    process.stderr.write(
+      'weakties coach check: no coach configured; set OPENAI_API_KEY or OPENAI_BASE_URL\n',
+    );
+    return 1;
+  }
+  const log = createLogger(config.logLevel ?? 'silent');
+  const coach = createCoach({ config: config.coach, texts: loadTexts(PROMPTS_DIR), log });
+  const started = performance.now();
+  try {
+    const answer = await coach.check();
+    process.stdout.write(`${coach.label}: ${answer.ms} ms (model ${answer.model})\n${answer.say}\n`);
+    return 0;
+  } catch (error) {
+    const ms = Math.round(performance.now() - started);
+    process.stderr.write(
+      `weakties coach check: ${coach.label} failed after ${ms} ms: ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
+}
+
 async function tickCommand(args: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } } });
   const now = values.now ? new Date(values.now) : new Date();
@@ -184,6 +214,8 @@ export async function main(argv: string[]): Promise<number> {
         return await discordCommand(rest, config);
       case 'tick':
         return await tickCommand(rest, config);
+      case 'coach':
+        return await coachCommand(rest, config);
       case 'export':
       case 'forget':
         return await memberDataCommand(command, rest, config);

@@ -26,6 +26,11 @@ const ConfigSchema = z.object({
     .regex(/^\d{5,30}$/, 'must be the numeric application id')
     .optional(),
   DISCORD_API_URL: z.url().optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4.1-mini'),
+  COACH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  COACH_DAILY_BUDGET: z.coerce.number().int().min(0).max(10_000).default(40),
 });
 
 export interface Config {
@@ -40,6 +45,18 @@ export interface Config {
   /** Set when SLACK_BOT_TOKEN is: HTTP mode with a signing secret, Socket Mode with an app token. */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
   discord?: { token: string; applicationId: string; apiUrl?: string };
+  /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the language-model coach; else the scripted one. */
+  coach?: CoachConfig;
+}
+
+export interface CoachConfig {
+  apiKey?: string;
+  baseUrl?: string;
+  model: string;
+  /** The longest a member waits for the model in one turn, retry included. */
+  timeoutMs: number;
+  /** Model calls per member per day. */
+  dailyBudget: number;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +102,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discord:
       c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID
         ? { token: c.DISCORD_TOKEN, applicationId: c.DISCORD_APPLICATION_ID, apiUrl: c.DISCORD_API_URL }
+        : undefined,
+    coach:
+      c.OPENAI_API_KEY || c.OPENAI_BASE_URL
+        ? {
+            apiKey: c.OPENAI_API_KEY,
+            baseUrl: c.OPENAI_BASE_URL,
+            model: c.OPENAI_MODEL,
+            timeoutMs: c.COACH_TIMEOUT_MS,
+            dailyBudget: c.COACH_DAILY_BUDGET,
+          }
         : undefined,
   };
 }

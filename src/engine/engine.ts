@@ -1,3 +1,5 @@
+import type { Coach } from '../coach/uses.js';
+import { applyCoach } from '../exercises/coached.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
@@ -5,7 +7,7 @@ import type { MemberRepo } from '../store/members.js';
 import type { Texts } from '../texts/texts.js';
 import { parseCommandName } from './commands.js';
 import type { State } from './state.js';
-import { askCurrent, guessLang, type StepEnv, step } from './step.js';
+import { askCurrent, ctxFor, guessLang, type StepEnv, type StepResult, step } from './step.js';
 import {
   type Inbound,
   InboundSchema,
@@ -33,6 +35,8 @@ export interface EngineDeps {
   revisitDays: number;
   defaultLang: Lang;
   clock?: () => Date;
+  /** The optional language-model coach; without it every turn is the scripted one. */
+  coach?: Coach;
 }
 
 export type HandleResult = 'done' | 'duplicate' | 'skipped' | 'unavailable';
@@ -70,6 +74,35 @@ export function createEngine(deps: EngineDeps) {
     await deps.outbox.forgotten?.(ref);
   }
 
+  /**
+   * Runs the coach calls a step asked for, then folds each validated answer in with the pure
+   * applyCoach. On any failure the step's own (scripted) replies stand as they are.
+   */
+  async function coached(result: StepResult, now: Date): Promise<StepResult> {
+    const coach = deps.coach;
+    if (!coach || !result.state) return result;
+    let state: State = result.state;
+    const asked = result.asked ?? 0;
+    let head = result.replies.slice(0, result.replies.length - asked);
+    let question = result.replies.slice(result.replies.length - asked);
+    for (const effect of result.effects) {
+      if (effect.type !== 'coach') continue;
+      const { type: _type, ...ask } = effect;
+      const run = await coach.run(ask, state, now).catch((err: unknown) => {
+        deps.log.error({ err, coach: ask.use }, 'coach failed');
+        return { state, answer: undefined };
+      });
+      state = run.state;
+      if (!run.answer) continue;
+      const applied = applyCoach(state, run.answer, ctxFor(state, env(now)));
+      if (applied.state.flow !== state.flow || applied.state.drafts !== state.drafts)
+        question = askCurrent(applied.state, env(now));
+      state = applied.state;
+      head = applied.replacesFirst ? [...applied.replies, ...head.slice(1)] : [...head, ...applied.replies];
+    }
+    return { ...result, state, replies: [...head, ...question] };
+  }
+
   async function turn(inbound: Inbound): Promise<HandleResult> {
     const now = clock();
     const loaded = await deps.members.load(inbound.member, now);
@@ -77,7 +110,7 @@ export function createEngine(deps: EngineDeps) {
     if (inbound.kind === 'due' && !stored) return 'skipped';
     if (stored?.seen.some(([id]) => id === inbound.id)) return 'duplicate';
 
-    const result = step(stored, inbound, env(now));
+    const result = await coached(step(stored, inbound, env(now)), now);
     let replies = result.replies;
     if (loaded.corrupt)
       replies = [{ text: deps.texts.forLang(deps.defaultLang)('common.corrupt') }, ...replies];

@@ -1,3 +1,4 @@
+import type { CoachAsk } from '../coach/schemas.js';
 import type { Say } from '../texts/texts.js';
 import type { Flow, FlowAt, FlowOf, State } from './state.js';
 import type { CoachEvent, Job, Reply } from './types.js';
@@ -20,7 +21,9 @@ export type Effect =
   | { type: 'event'; event: CoachEvent }
   | { type: 'unschedule'; jobId: string }
   | { type: 'export' }
-  | { type: 'forget' };
+  | { type: 'forget' }
+  /** Ask the optional language-model coach; the scripted replies stand on their own without it. */
+  | ({ type: 'coach' } & CoachAsk);
 
 /** The result of answering: the engine appends the question of the (new) flow. */
 export interface Outcome {

@@ -35,6 +35,8 @@ export const HelpDraftSchema = z.object({
   channel: z.enum(CHANNELS).optional(),
   date: localDate.optional(),
   offer: shortText.optional(),
+  /** The language-model coach's improved draft of the request, offered once to use or not. */
+  suggested: z.string().max(1200).optional(),
 });
 export type HelpDraft = z.infer<typeof HelpDraftSchema>;
 
@@ -51,6 +53,8 @@ export const HookDraftSchema = z.object({
   intro: shortText.optional(),
   closing: z.enum(['connect', 'coffee']).optional(),
   message: shortText.optional(),
+  /** Openers the language-model coach wrote from the hooks, one per topic; replace the scripted ones. */
+  suggested: z.array(z.string().max(700)).max(4).optional(),
 });
 export type HookDraft = z.infer<typeof HookDraftSchema>;
 
@@ -82,6 +86,16 @@ const AFTER_TIME = ['help', 'hook'] as const;
 const EDIT_FIELDS = ['name', 'ring', 'contact', 'domain'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
+/** Where the coach's deepening question returns to: the step after the answer it was about. */
+const DEEPEN_RESUME = z.discriminatedUnion('at', [
+  z.object({ at: z.literal('help.need') }),
+  z.object({ at: z.literal('help.request') }),
+  z.object({ at: z.literal('hook.hook'), index: index }),
+  z.object({ at: z.literal('hook.people') }),
+]);
+export type DeepenResume = z.infer<typeof DEEPEN_RESUME>;
+export const DEEPEN_FIELDS = ['goal', 'reversal', 'hook'] as const;
+
 /** Where the member is: one serialisable step of one flow. */
 export const FlowSchema = z.discriminatedUnion('at', [
   z.object({ at: z.literal('welcome') }),
@@ -111,6 +125,7 @@ export const FlowSchema = z.discriminatedUnion('at', [
   z.object({ at: z.literal('help.reversal') }),
   z.object({ at: z.literal('help.request') }),
   z.object({ at: z.literal('help.smart'), letter: z.enum(SMART_LETTERS) }),
+  z.object({ at: z.literal('help.draft') }),
   z.object({ at: z.literal('help.easyOut') }),
   z.object({ at: z.literal('help.whom') }),
   z.object({ at: z.literal('help.channel') }),
@@ -136,6 +151,14 @@ export const FlowSchema = z.discriminatedUnion('at', [
   z.object({ at: z.literal('debrief.people'), commitment: z.string() }),
   z.object({ at: z.literal('commitments.list') }),
   z.object({ at: z.literal('commitments.item'), commitment: z.string() }),
+  /** The language-model coach's one deepening question about a free-text answer. */
+  z.object({
+    at: z.literal('coach.deepen'),
+    question: z.string().max(600),
+    field: z.enum(DEEPEN_FIELDS),
+    index: index,
+    resume: DEEPEN_RESUME,
+  }),
 ]);
 export type Flow = z.infer<typeof FlowSchema>;
 export type FlowAt = Flow['at'];
@@ -179,6 +202,8 @@ export const StateSchema = z.object({
   /** Where an exercise was left, to resume it from the menu. */
   parked: z.partialRecord(z.enum(EXERCISES), FlowSchema).default({}),
   commitments: z.array(CommitmentSchema).default([]),
+  /** Language-model calls made for this member today (UTC), against the daily budget. */
+  coach: z.object({ day: localDate, calls: z.number().int().min(0) }).optional(),
 });
 export type State = z.infer<typeof StateSchema>;
 

@@ -4,6 +4,7 @@ import {
   awarenessRecall,
   awarenessResources,
 } from '../exercises/awareness.js';
+import { coachDeepen, helpDraft } from '../exercises/coached.js';
 import {
   commitmentsItem,
   commitmentsList,
@@ -87,6 +88,7 @@ const HANDLERS: FlowHandlers = {
   'help.reversal': helpReversal,
   'help.request': helpRequest,
   'help.smart': helpSmart,
+  'help.draft': helpDraft,
   'help.easyOut': helpEasyOut,
   'help.whom': helpWhom,
   'help.channel': helpChannel,
@@ -112,6 +114,7 @@ const HANDLERS: FlowHandlers = {
   'debrief.people': debriefPeople,
   'commitments.list': commitmentsList,
   'commitments.item': commitmentsItem,
+  'coach.deepen': coachDeepen,
 };
 
 /** The exercise a flow belongs to, so leaving it for the menu parks it for later. */
@@ -120,6 +123,7 @@ export function exerciseOf(flow: Flow): Exercise | undefined {
     return 'awareness';
   if (flow.at.startsWith('help.') && flow.at !== 'help.intro') return 'ask-for-help';
   if (flow.at.startsWith('hook.') && flow.at !== 'hook.event') return 'hook';
+  if (flow.at === 'coach.deepen') return flow.field === 'hook' ? 'hook' : 'ask-for-help';
   if (flow.at === 'when.timezone' || flow.at === 'when.hour')
     return flow.resume === 'help' ? 'ask-for-help' : 'hook';
   return undefined;
@@ -147,6 +151,8 @@ export interface StepResult {
   state: State | null;
   replies: Reply[];
   effects: Effect[];
+  /** How many of the replies, at the end, are the question asked now (the coach adds before them). */
+  asked?: number;
 }
 
 export function guessLang(locale: string | undefined): Lang | undefined {
@@ -177,7 +183,7 @@ export function newState(member: MemberRef, lang: Lang, now: Date): State {
   };
 }
 
-const ctxFor = (state: State, env: StepEnv): Ctx => ({
+export const ctxFor = (state: State, env: StepEnv): Ctx => ({
   say: env.texts.forLang(state.lang),
   now: env.now,
   revisitDays: env.revisitDays,
@@ -214,11 +220,10 @@ export function askCurrent(state: State, env: StepEnv): Reply[] {
   }
 }
 
-const finish = (state: State, env: StepEnv, replies: Reply[], effects: Effect[] = []): StepResult => ({
-  state,
-  replies: [...replies, ...askCurrent(state, env)],
-  effects,
-});
+function finish(state: State, env: StepEnv, replies: Reply[], effects: Effect[] = []): StepResult {
+  const question = askCurrent(state, env);
+  return { state, replies: [...replies, ...question], effects, asked: question.length };
+}
 
 function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepResult {
   const ctx = ctxFor(state, env);

@@ -12,7 +12,7 @@ import {
 } from '../network/model.js';
 import { domainLabel, isOneOf } from './labels.js';
 import { unexpected } from './menu.js';
-import { addedReplies, addPeople, needsRating } from './people.js';
+import { addedReplies, addPeople, looksLikeSentence, needsRating } from './people.js';
 import { mapPicture } from './picture.js';
 
 const percent = (share: number) => Math.round(share * 100);
@@ -80,11 +80,17 @@ export const awarenessRecall: FlowHandler<'awareness.recall'> = {
     };
     if (answer.kind === 'choice')
       return answer.value === 'none' ? advance(state) : { state, replies: [unexpected(ctx)] };
-    const result = addPeople(state, answerText(answer) ?? '', RECALL_DOMAINS[flow.domain] ?? null, ctx);
+    const text = answerText(answer) ?? '';
+    const domain = RECALL_DOMAINS[flow.domain] ?? null;
+    const result = addPeople(state, text, domain, ctx);
     if (result.added.length === 0 && result.known.length === 0 && !result.full) {
       return { state, replies: [{ text: ctx.say('people.noName') }] };
     }
-    return advance(result.state, addedReplies(result, ctx));
+    const outcome = advance(result.state, addedReplies(result, ctx));
+    // A sentence ("my neighbour Anna and Piet") reads better with the coach; the split stands without it.
+    if (!looksLikeSentence(text) || result.added.length === 0) return outcome;
+    const ids = result.added.map((p) => p.id);
+    return { ...outcome, effects: [{ type: 'coach', use: 'people', input: { text, domain, ids } }] };
   },
 };
 

@@ -1,4 +1,4 @@
-import { answerText, type Ctx, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
+import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
 import {
   CHANNELS,
   type HelpDraft,
@@ -39,6 +39,12 @@ const typed = (answer: Parameters<FlowHandler<'help.goal'>['answer']>[2]) =>
 
 const needText = (ctx: Ctx) => ({ text: ctx.say('common.typeAnswer') });
 
+const reflectOn = (field: 'goal' | 'reversal', text: string): Effect => ({
+  type: 'coach',
+  use: 'reflect',
+  input: { field, index: 0, text },
+});
+
 export const helpIntro: FlowHandler<'help.intro'> = {
   ask: (_flow, _state, ctx) => [
     {
@@ -62,9 +68,8 @@ export const helpGoal: FlowHandler<'help.goal'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('help.goal'), ctx)],
   answer(_flow, state, answer, ctx) {
     const goal = typed(answer);
-    return goal
-      ? moveTo(withDraft(state, { goal }), { at: 'help.need' })
-      : { state, replies: [needText(ctx)] };
+    if (!goal) return { state, replies: [needText(ctx)] };
+    return moveTo(withDraft(state, { goal }), { at: 'help.need' }, [], [reflectOn('goal', goal)]);
   },
 };
 
@@ -100,9 +105,12 @@ export const helpReversal: FlowHandler<'help.reversal'> = {
     const reversal = typed(answer);
     if (!reversal) return { state, replies: [needText(ctx)] };
     const belief = draftOf(state).belief ?? 0;
-    return moveTo(withDraft(state, { reversal }), { at: 'help.request' }, [
-      { text: ctx.say('help.reflect', { answer: reversal, belief }) },
-    ]);
+    return moveTo(
+      withDraft(state, { reversal }),
+      { at: 'help.request' },
+      [{ text: ctx.say('help.reflect', { answer: reversal, belief }) }],
+      [reflectOn('reversal', reversal)],
+    );
   },
 };
 
@@ -116,14 +124,14 @@ export function addSentence(request: string, sentence: string): string {
 }
 
 /** The next SMART letter to ask about, skipping letters met or asked about already. */
-function nextSmartStep(state: State): Outcome {
+export function nextSmartStep(state: State): Outcome {
   const draft = draftOf(state);
   const letter = missingSmart(draft.request ?? '').find((l) => !draft.smartAsked.includes(l));
   if (letter) return moveTo(state, { at: 'help.smart', letter });
   return moveTo(state, hasEasyOut(draft.request ?? '') ? { at: 'help.whom' } : { at: 'help.easyOut' });
 }
 
-function smartLine(request: string, ctx: Ctx): string {
+export function smartLine(request: string, ctx: Ctx): string {
   const missing = missingSmart(request);
   const marks = SMART_LETTERS.map((l) => `${l} ${missing.includes(l) ? '·' : '✓'}`).join('  ');
   return ctx.say('help.smartCheck', { marks });
@@ -134,8 +142,13 @@ export const helpRequest: FlowHandler<'help.request'> = {
   answer(_flow, state, answer, ctx) {
     const request = typed(answer);
     if (!request) return { state, replies: [needText(ctx)] };
-    const next = nextSmartStep(withDraft(state, { request, smartAsked: [] }));
-    return { ...next, replies: [{ text: smartLine(request, ctx) }] };
+    const next = nextSmartStep(withDraft(state, { request, smartAsked: [], suggested: undefined }));
+    const goal = draftOf(state).goal;
+    return {
+      ...next,
+      replies: [{ text: smartLine(request, ctx) }],
+      effects: [{ type: 'coach', use: 'smart', input: { goal, request } }],
+    };
   },
 };
 

@@ -1,4 +1,4 @@
-import { answerText, type Ctx, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
+import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
 import type { HookDraft, State } from '../engine/state.js';
 import type { Reply } from '../engine/types.js';
 import { unexpected } from './menu.js';
@@ -35,6 +35,11 @@ const topicAt = (state: State, index: number) => draftOf(state).topics[index] ??
 /** The scripted ARE opener (Anchor, Reveal, Encourage) built from the member's own hook. */
 export const suggestedOpener = (topic: string, hook: string, ctx: Ctx) =>
   ctx.say('hook.are', { topic, hook });
+
+/** The language-model coach's opener for a topic when it wrote one, else the scripted one. */
+const openerFor = (state: State, index: number, ctx: Ctx) =>
+  draftOf(state).suggested?.[index] ??
+  suggestedOpener(topicAt(state, index), draftOf(state).hooks[index] ?? '', ctx);
 
 export const hookEvent: FlowHandler<'hook.event'> = {
   ask: (_flow, _state, ctx) => [
@@ -111,8 +116,16 @@ export const hookHook: FlowHandler<'hook.hook'> = {
     const draft = draftOf(state);
     const hooks = [...draft.hooks.slice(0, flow.index), hook];
     const next = withDraft(state, { hooks });
-    if (flow.index + 1 < draft.topics.length) return moveTo(next, { at: 'hook.hook', index: flow.index + 1 });
-    return moveTo(next, { at: 'hook.people' });
+    const effects: Effect[] = [
+      {
+        type: 'coach',
+        use: 'reflect',
+        input: { field: 'hook', index: flow.index, text: hook, topic: topicAt(state, flow.index) },
+      },
+    ];
+    if (flow.index + 1 < draft.topics.length)
+      return moveTo(next, { at: 'hook.hook', index: flow.index + 1 }, [], effects);
+    return moveTo(next, { at: 'hook.people' }, [], effects);
   },
 };
 
@@ -124,14 +137,25 @@ export const hookPeople: FlowHandler<'hook.people'> = {
     if (answer.kind === 'choice' && answer.value !== 'open') return { state, replies: [unexpected(ctx)] };
     const people = answer.kind === 'choice' ? undefined : typed(answer);
     if (answer.kind !== 'choice' && !people) return { state, replies: [needText(ctx)] };
-    return moveTo(withDraft(state, { people }), { at: 'hook.opener', index: 0 });
+    const draft = draftOf(state);
+    return moveTo(
+      withDraft(state, { people, suggested: undefined }),
+      { at: 'hook.opener', index: 0 },
+      [],
+      [
+        {
+          type: 'coach',
+          use: 'openers',
+          input: { event: draft.event, topics: draft.topics, hooks: draft.hooks },
+        },
+      ],
+    );
   },
 };
 
 export const hookOpener: FlowHandler<'hook.opener'> = {
   ask(flow, state, ctx) {
-    const draft = draftOf(state);
-    const suggestion = suggestedOpener(topicAt(state, flow.index), draft.hooks[flow.index] ?? '', ctx);
+    const suggestion = openerFor(state, flow.index, ctx);
     return [
       textQuestion(ctx.say('hook.opener', { topic: topicAt(state, flow.index), suggestion }), ctx, [
         { id: 'use', label: ctx.say('hook.useSuggestion') },
@@ -141,10 +165,7 @@ export const hookOpener: FlowHandler<'hook.opener'> = {
   answer(flow, state, answer, ctx) {
     const draft = draftOf(state);
     if (answer.kind === 'choice' && answer.value !== 'use') return { state, replies: [unexpected(ctx)] };
-    const opener =
-      answer.kind === 'choice'
-        ? suggestedOpener(topicAt(state, flow.index), draft.hooks[flow.index] ?? '', ctx)
-        : typed(answer);
+    const opener = answer.kind === 'choice' ? openerFor(state, flow.index, ctx) : typed(answer);
     if (!opener) return { state, replies: [needText(ctx)] };
     const next = withDraft(state, { openers: [...draft.openers.slice(0, flow.index), opener] });
     if (flow.index + 1 < draft.topics.length)

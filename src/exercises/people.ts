@@ -99,3 +99,14 @@ export function changeReply(before: Snapshot, state: State, ctx: Ctx): Reply {
     }),
   };
 }
+
+/** Words that mark a description rather than a list of names, in English and Dutch. */
+const SENTENCE_WORDS =
+  /(?<![\p{L}])(my|mijn|our|onze|ons|the|het|at|bij|from|uit|who|die|with|met|old|oude|former|vroegere|colleague|collega|neighbour|neighbor|buurvrouw|buurman|friend|vriend|vriendin|sister|brother|zus|broer|from)(?![\p{L}])/iu;
+
+/** True for an answer written as a sentence rather than a list of names. */
+export function looksLikeSentence(text: string): boolean {
+  return text
+    .split(/[,;\n]+/)
+    .some((part) => SENTENCE_WORDS.test(part) || part.trim().split(/\s+/).length >= 5);
+}

@@ -1,3 +1,4 @@
+import { COACH_TEXTS } from './coach.js';
 import { CORE_TEXTS } from './core.js';
 import { DISCORD_TEXTS } from './discord.js';
 import { FOLLOWUP_TEXTS } from './followup.js';
@@ -7,6 +8,12 @@ import { SLACK_TEXTS } from './slack.js';
  * Every text key the code uses, with the placeholders the code fills in it, one file per part.
  * prompts/<lang>/*.json must define exactly these keys and use no other placeholders.
  */
-export const CATALOG = { ...CORE_TEXTS, ...FOLLOWUP_TEXTS, ...SLACK_TEXTS, ...DISCORD_TEXTS } as const;
+export const CATALOG = {
+  ...CORE_TEXTS,
+  ...FOLLOWUP_TEXTS,
+  ...SLACK_TEXTS,
+  ...DISCORD_TEXTS,
+  ...COACH_TEXTS,
+} as const;
 
 export type TextKey = keyof typeof CATALOG;

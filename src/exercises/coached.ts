@@ -1,0 +1,205 @@
+import type { CoachAnswer, CoachAsk, CoachResults } from '../coach/schemas.js';
+import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
+import type { DeepenResume, Flow, HelpDraft, HookDraft, State } from '../engine/state.js';
+import type { Reply } from '../engine/types.js';
+import type { Person } from '../network/model.js';
+import { cleanName, findByName } from '../network/names.js';
+import { addSentence, nextSmartStep, smartLine } from './help.js';
+import { domainLabel } from './labels.js';
+import { unexpected } from './menu.js';
+import { MAX_PEOPLE } from './people.js';
+
+/** What the coach's answer adds to a turn; `replacesFirst` drops the scripted reply it improves on. */
+export interface Coached {
+  state: State;
+  replies: Reply[];
+  replacesFirst?: boolean;
+}
+
+const helpOf = (state: State): HelpDraft => state.drafts.help ?? { smartAsked: [] };
+const hookOf = (state: State): HookDraft => state.drafts.hook ?? { topics: [], hooks: [], openers: [] };
+
+/** The step a deepening question returns to, when the flow is one it may interrupt. */
+function resumeOf(flow: Flow): DeepenResume | undefined {
+  if (flow.at === 'help.need' || flow.at === 'help.request' || flow.at === 'hook.people')
+    return { at: flow.at };
+  if (flow.at === 'hook.hook') return { at: 'hook.hook', index: flow.index };
+  return undefined;
+}
+
+/** The flow each use expects right after the step that asked for it; anything else means "too late". */
+function expected(state: State, ask: CoachAsk): boolean {
+  const flow = state.flow;
+  switch (ask.use) {
+    case 'reflect':
+      if (ask.input.field === 'goal') return flow.at === 'help.need';
+      if (ask.input.field === 'reversal') return flow.at === 'help.request';
+      return flow.at === 'hook.people' || (flow.at === 'hook.hook' && flow.index === ask.input.index + 1);
+    case 'people':
+      return flow.at === 'awareness.recall';
+    case 'smart':
+      return helpOf(state).request === ask.input.request && flow.at.startsWith('help.');
+    case 'openers':
+      return flow.at === 'hook.opener' && flow.index === 0;
+  }
+}
+
+/**
+ * Pure: folds a validated coach answer into the turn. It may add replies and set the values the
+ * step asked for (a reflection, parsed people, a suggested draft, openers), nothing else.
+ */
+export function applyCoach(state: State, answer: CoachAnswer, ctx: Ctx): Coached {
+  if (!expected(state, answer.ask)) return { state, replies: [] };
+  switch (answer.ask.use) {
+    case 'reflect':
+      return reflect(state, answer.ask, answer.result as CoachResults['reflect'], ctx);
+    case 'people':
+      return people(state, answer.ask, answer.result as CoachResults['people'], ctx);
+    case 'smart': {
+      const { feedback, draft } = answer.result as CoachResults['smart'];
+      const replies = [{ text: feedback }];
+      if (draft.trim() === answer.ask.input.request.trim()) return { state, replies };
+      const help = { ...helpOf(state), suggested: draft };
+      return { state: { ...state, drafts: { ...state.drafts, help }, flow: { at: 'help.draft' } }, replies };
+    }
+    case 'openers': {
+      const { openers } = answer.result as CoachResults['openers'];
+      const draft = hookOf(state);
+      const suggested = openers
+        .slice(0, draft.topics.length)
+        .map((o) => `${o.anchor} ${o.reveal} ${o.encourage}`.slice(0, 700));
+      return { state: { ...state, drafts: { ...state.drafts, hook: { ...draft, suggested } } }, replies: [] };
+    }
+  }
+}
+
+function reflect(
+  state: State,
+  ask: Extract<CoachAsk, { use: 'reflect' }>,
+  result: CoachResults['reflect'],
+  ctx: Ctx,
+): Coached {
+  const replies: Reply[] = [{ text: result.reflection }];
+  // The scripted reversal reply carries the member's yes-estimate; keep that line, drop its echo.
+  const replacesFirst = ask.input.field === 'reversal';
+  if (replacesFirst)
+    replies.push({ text: ctx.say('coach.beliefNote', { belief: helpOf(state).belief ?? 0 }) });
+  const resume = resumeOf(state.flow);
+  if (!result.question || !resume) return { state, replies, replacesFirst };
+  const flow: Flow = {
+    at: 'coach.deepen',
+    question: result.question,
+    field: ask.input.field,
+    index: ask.input.index,
+    resume,
+  };
+  return { state: { ...state, flow }, replies, replacesFirst };
+}
+
+function people(
+  state: State,
+  ask: Extract<CoachAsk, { use: 'people' }>,
+  result: CoachResults['people'],
+  ctx: Ctx,
+): Coached {
+  // Only the people this very answer added are replaced; everyone else stays as they were.
+  const kept = state.network.people.filter((p) => !ask.input.ids.includes(p.id));
+  const added: Person[] = [];
+  let nextPersonId = state.nextPersonId;
+  for (const parsed of result.people) {
+    const name = cleanName(parsed.name);
+    if (!name || !/[\p{L}\p{N}]/u.test(name) || /\[[PETU]\d+\]/.test(name)) continue;
+    if (findByName([...kept, ...added], name) || kept.length + added.length >= MAX_PEOPLE) continue;
+    added.push({
+      id: `p${nextPersonId++}`,
+      name,
+      domain: parsed.domain ?? ask.input.domain,
+      ring: null,
+      contact: null,
+      named: [],
+      addedAt: ctx.now.toISOString(),
+    });
+  }
+  if (added.length === 0) return { state, replies: [] };
+  const total = kept.length + added.length;
+  const names = added
+    .map((p) => (p.domain ? `${p.name} (${domainLabel(p.domain, ctx)})` : p.name))
+    .join(', ');
+  return {
+    state: { ...state, nextPersonId, network: { ...state.network, people: [...kept, ...added] } },
+    replies: [{ text: ctx.say('coach.peopleRead', { names, total }) }],
+    replacesFirst: true,
+  };
+}
+
+/** The coach's one deepening question: answered in a line (added to the answer) or skipped. */
+export const coachDeepen: FlowHandler<'coach.deepen'> = {
+  ask: (flow, _state, ctx) => [
+    {
+      text: flow.question,
+      choices: [{ id: 'skip', label: ctx.say('coach.deepenSkip') }],
+      form: {
+        id: 'answer',
+        title: ctx.say(flow.field === 'hook' ? 'hook.title' : 'help.title'),
+        submit: ctx.say('common.submit'),
+        fields: [{ id: 'answer', label: ctx.say('help.answerLabel'), multiline: true }],
+      },
+    },
+  ],
+  answer(flow, state, answer, ctx) {
+    if (answer.kind === 'choice')
+      return answer.value === 'skip' ? moveTo(state, flow.resume) : { state, replies: [unexpected(ctx)] };
+    const more = (answerText(answer) ?? '').trim();
+    if (!more) return { state, replies: [{ text: ctx.say('common.typeAnswer') }] };
+    const extend = (before: string | undefined) => addSentence(before ?? '', more).slice(0, 2000);
+    if (flow.field === 'hook') {
+      const draft = hookOf(state);
+      const hooks = draft.hooks.map((h, i) => (i === flow.index ? extend(h) : h));
+      return moveTo({ ...state, drafts: { ...state.drafts, hook: { ...draft, hooks } } }, flow.resume, [
+        { text: ctx.say('coach.deepenNoted') },
+      ]);
+    }
+    const draft = helpOf(state);
+    const help = { ...draft, [flow.field]: extend(draft[flow.field]) };
+    return moveTo({ ...state, drafts: { ...state.drafts, help } }, flow.resume, [
+      { text: ctx.say('coach.deepenNoted') },
+    ]);
+  },
+};
+
+/** The coach's improved request: use it, keep one's own, or type a new version. */
+export const helpDraft: FlowHandler<'help.draft'> = {
+  ask: (_flow, state, ctx) => [
+    {
+      text: ctx.say('coach.draft', { draft: helpOf(state).suggested ?? helpOf(state).request ?? '' }),
+      choices: [
+        { id: 'use', label: ctx.say('coach.useDraft') },
+        { id: 'keep', label: ctx.say('coach.keepDraft') },
+      ],
+    },
+  ],
+  answer(_flow, state, answer, ctx) {
+    const draft = helpOf(state);
+    if (answer.kind === 'choice' && answer.value === 'keep')
+      return nextSmartStep({
+        ...state,
+        drafts: { ...state.drafts, help: { ...draft, suggested: undefined } },
+      });
+    const request =
+      answer.kind === 'choice'
+        ? answer.value === 'use'
+          ? draft.suggested
+          : undefined
+        : (answerText(answer) ?? '').trim() || undefined;
+    if (!request) return { state, replies: [unexpected(ctx)] };
+    const help = { ...draft, request: request.slice(0, 6000), suggested: undefined, smartAsked: [] };
+    const next = nextSmartStep({ ...state, drafts: { ...state.drafts, help } });
+    return {
+      ...next,
+      replies: [
+        { text: ctx.say('help.updated', { request: help.request }) },
+        { text: smartLine(help.request, ctx) },
+      ],
+    };
+  },
+};

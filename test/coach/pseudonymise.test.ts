@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createPseudonymiser } from '../../src/coach/pseudonymise.js';
+
+describe('pseudonymise', () => {
+  it('replaces known names, capitalised words, emails, phones and URLs, and maps them back', () => {
+    const p = createPseudonymiser(['Anna de Vries', 'Piet', 'marieke']);
+    const text =
+      'I want to ask Anna de Vries and Piet, or Zbigniew at Acme; mail me at m.jansen@example.nl or call +31 6 1234 5678, see https://example.nl/cv. My friend marieke too.';
+    const masked = p.mask(text);
+    for (const secret of [
+      'Anna',
+      'Vries',
+      'Piet',
+      'Zbigniew',
+      'Acme',
+      'jansen',
+      '1234',
+      'example.nl',
+      'marieke',
+    ])
+      expect(masked).not.toContain(secret);
+    expect(masked).toContain('I want to ask [P');
+    expect(masked).toContain('My friend');
+    expect(p.unmask(masked)).toBe(text);
+  });
+
+  it('gives one person one placeholder, whatever the case', () => {
+    const p = createPseudonymiser(['Anna']);
+    expect(p.mask('Anna met anna')).toBe('[P1] met [P1]');
+    expect(p.unmask('Say hi to [P1] and [P9].')).toBe('Say hi to Anna and [P9].');
+  });
+});
