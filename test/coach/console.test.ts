@@ -44,7 +44,24 @@ describe('console --json with the language-model coach', () => {
     // The server goes away mid-session: the rest of the exercise runs on the scripted path.
     await fake.close();
     open = false;
-    await session.ask({ choice: 'keep' });
+    // The same session carries on, scripted, to the end card.
+    let turn = await session.ask({ choice: 'keep' });
+    const planned: Record<string, Record<string, unknown>> = {
+      [say('en', 'help.easyOut')]: { choice: 'add' },
+      [say('en', 'help.whomEmpty')]: { text: 'Dirk' },
+      [say('en', 'help.channel')]: { choice: 'call' },
+      [say('en', 'help.date', { name: 'Dirk' })]: { choice: 'd7' },
+      [say('en', 'when.hour')]: { choice: 'h9' },
+      [say('en', 'help.offer')]: { text: 'A CV review' },
+    };
+    for (let i = 0; i < 12 && turn.question.text !== say('en', 'menu.prompt'); i++) {
+      const smart = turn.question.choices?.some((c) => c.id === 'keep');
+      const input = smart ? { choice: 'keep' } : planned[turn.question.text];
+      if (!input) throw new Error(`no planned answer for: ${turn.question.text}`);
+      turn = await session.ask(input);
+    }
+    expect(turn.replies.some((r) => r.text.startsWith('Your request\n'))).toBe(true);
+    expect(turn.events.map((e) => e.exercise)).toEqual(['ask-for-help']);
     await session.end();
 
     const again = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
