@@ -1,5 +1,6 @@
 /** Scripted conversations shared by the end-to-end tests. */
 import { readFileSync } from 'node:fs';
+import { RECALL_DOMAINS } from '../../src/network/model.js';
 import type { CliSession, ScriptStep, Turn } from './cli.js';
 import { runScript } from './cli.js';
 import { variants } from './texts.js';
@@ -9,18 +10,8 @@ export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x
 export const isPng = (path: string): boolean =>
   readFileSync(path).subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
 
-export const DOMAIN_ORDER = [
-  'work',
-  'former',
-  'study',
-  'school',
-  'family',
-  'friends',
-  'neighbourhood',
-  'volunteering',
-  'associations',
-  'online',
-] as const;
+/** The parts of life the network map walks through, in order. */
+export const DOMAIN_ORDER = RECALL_DOMAINS;
 
 export const part = (n: number) => `Part ${n} of 10\n`;
 
