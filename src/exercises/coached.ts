@@ -3,7 +3,7 @@ import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.j
 import type { DeepenResume, Flow, HelpDraft, HookDraft, State } from '../engine/state.js';
 import type { Reply } from '../engine/types.js';
 import type { Person } from '../network/model.js';
-import { cleanName, findByName } from '../network/names.js';
+import { cleanName, findByName, looksLikeName } from '../network/names.js';
 import { addSentence, nextSmartStep, smartLine } from './help.js';
 import { domainLabel } from './labels.js';
 import { unexpected } from './menu.js';
@@ -108,7 +108,7 @@ function people(
   let nextPersonId = state.nextPersonId;
   for (const parsed of result.people) {
     const name = cleanName(parsed.name);
-    if (!name || !/[\p{L}\p{N}]/u.test(name) || /\[[PETU]\d+\]/.test(name)) continue;
+    if (!looksLikeName(name) || /\[[PETU]\d+\]/.test(name)) continue;
     if (findByName([...kept, ...added], name) || kept.length + added.length >= MAX_PEOPLE) continue;
     added.push({
       id: `p${nextPersonId++}`,

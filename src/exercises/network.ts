@@ -3,7 +3,7 @@ import type { State } from '../engine/state.js';
 import type { Reply } from '../engine/types.js';
 import { mapMetrics } from '../network/metrics.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
-import { cleanName, findByName } from '../network/names.js';
+import { cleanName, findByName, looksLikeName } from '../network/names.js';
 import {
   contactChoices,
   contactLabel,
@@ -242,7 +242,7 @@ export const networkEditValue: FlowHandler<'network.editValue'> = {
       moveTo(replacePerson(state, next), edit, [{ text: ctx.say('edit.saved') }]);
     if (flow.field === 'name') {
       const name = cleanName(answerText(answer) ?? '');
-      if (!/[\p{L}\p{N}]/u.test(name)) return { state, replies: [{ text: ctx.say('people.noName') }] };
+      if (!looksLikeName(name)) return { state, replies: [{ text: ctx.say('people.noName') }] };
       const other = findByName(state.network.people, name);
       if (other && other.id !== person.id) {
         return { state, replies: [{ text: ctx.say('people.duplicate', { names: other.name }) }] };

@@ -13,12 +13,15 @@ export function cleanName(raw: string): string {
   return [...flat].slice(0, MAX_NAME_LENGTH).join('').trim();
 }
 
+/** A name has at least one letter: "3" or "👋" is not a name, "A.B." is. */
+export const looksLikeName = (text: string): boolean => /\p{L}/u.test(text);
+
 /** Splits "Anna, Piet and Mo" into names; drops empties and repeats within the answer. */
 export function parseNames(text: string): string[] {
   const names: string[] = [];
   for (const part of text.split(SEPARATORS)) {
     const name = cleanName(part);
-    if (name && /[\p{L}\p{N}]/u.test(name) && !names.some((n) => sameName(n, name))) names.push(name);
+    if (looksLikeName(name) && !names.some((n) => sameName(n, name))) names.push(name);
   }
   return names.slice(0, MAX_NAMES_PER_ANSWER);
 }
