@@ -5,7 +5,6 @@ import type { Outbox } from './engine/types.js';
 import type { Logger } from './log.js';
 import { PROMPTS_DIR } from './paths.js';
 import { createJobs } from './store/jobs.js';
-import { createProcessLocks } from './store/locks.js';
 import { createMemberRepo } from './store/members.js';
 import { openStore, type Store } from './store/open.js';
 import { loadTexts, type Texts } from './texts/texts.js';
@@ -26,7 +25,7 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
   const engine = createEngine({
     members: createMemberRepo(store, log),
     jobs: createJobs(store, log),
-    locks: createProcessLocks(),
+    locks: store.locks,
     texts,
     outbox,
     claim: (name) => store.claim(name),
@@ -36,5 +35,14 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     defaultLang: config.defaultLang,
     coach,
   });
-  return { engine, texts, store, close: () => store.close() };
+  return {
+    engine,
+    texts,
+    store,
+    // Turns still running finish (and save) before the store goes away.
+    close: async () => {
+      await engine.drain();
+      await store.close();
+    },
+  };
 }

@@ -3,11 +3,12 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { removeMemberFiles, runConsole } from '../adapters/console/index.js';
 import { registerDiscordCommands, startDiscord } from '../adapters/discord/index.js';
+import { startDiscordShards } from '../adapters/discord/shards.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { createApp } from './app.js';
 import { createCoach } from './coach/uses.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { type Door, routingOutbox } from './door.js';
+import { type Door, type DoorContext, routingOutbox } from './door.js';
 import { guessLang } from './engine/step.js';
 import type { MemberRef, Outbox, Platform } from './engine/types.js';
 import { createLogger } from './log.js';
@@ -76,7 +77,9 @@ async function startDoors(config: Config): Promise<number> {
   const doors: Door[] = [];
   const context = { app, config, log };
   try {
-    const starters = { slack: config.slack && startSlack, discord: config.discord && startDiscord };
+    const shards = config.discord?.shards;
+    const discord = shards ? (c: DoorContext) => startDiscordShards(c, shards) : startDiscord;
+    const starters = { slack: config.slack && startSlack, discord: config.discord && discord };
     for (const [platform, start] of Object.entries(starters) as [Platform, typeof startSlack | undefined][]) {
       if (!start) continue;
       const door = await start(context);
@@ -94,9 +97,12 @@ async function startDoors(config: Config): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  // Stop taking events, let the turns in flight finish and save, then close the store.
+  log.info('stopping: finishing the turns in flight');
   stopTicker();
   await Promise.allSettled(doors.map((d) => d.stop()));
   await app.close();
+  log.info('stopped');
   return 0;
 }
 

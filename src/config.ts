@@ -26,6 +26,7 @@ const ConfigSchema = z.object({
     .regex(/^\d{5,30}$/, 'must be the numeric application id')
     .optional(),
   DISCORD_API_URL: z.url().optional(),
+  DISCORD_SHARDS: z.coerce.number().int().min(1).max(1000).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4.1-mini'),
@@ -44,7 +45,8 @@ export interface Config {
   tickSeconds: number;
   /** Set when SLACK_BOT_TOKEN is: HTTP mode with a signing secret, Socket Mode with an app token. */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
-  discord?: { token: string; applicationId: string; apiUrl?: string };
+  /** `shards`: run the Discord door as that many discord.js shards, in child processes. */
+  discord?: { token: string; applicationId: string; apiUrl?: string; shards?: number };
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the language-model coach; else the scripted one. */
   coach?: CoachConfig;
 }
@@ -101,7 +103,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     discord:
       c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID
-        ? { token: c.DISCORD_TOKEN, applicationId: c.DISCORD_APPLICATION_ID, apiUrl: c.DISCORD_API_URL }
+        ? {
+            token: c.DISCORD_TOKEN,
+            applicationId: c.DISCORD_APPLICATION_ID,
+            apiUrl: c.DISCORD_API_URL,
+            shards: c.DISCORD_SHARDS,
+          }
         : undefined,
     coach:
       c.OPENAI_API_KEY || c.OPENAI_BASE_URL

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MAX_INBOUND_TEXT, type MemberRef } from '../../src/engine/types.js';
 
-/** One JSON line from a script: exactly one of text, choice, form or command. */
+/** One JSON line from a script: exactly one of text, choice, form or command, within the engine's limits. */
 const JsonLineSchema = z.union([
   z.strictObject({ text: z.string().max(MAX_INBOUND_TEXT) }),
-  z.strictObject({ choice: z.union([z.string(), z.number()]).transform(String) }),
-  z.strictObject({ form: z.record(z.string(), z.string().max(MAX_INBOUND_TEXT)) }),
+  z.strictObject({ choice: z.union([z.string().max(200), z.number()]).transform(String) }),
+  z.strictObject({ form: z.record(z.string().max(100), z.string().max(MAX_INBOUND_TEXT)) }),
   z.strictObject({
     command: z.string().min(1).max(100),
     args: z.array(z.string().max(1000)).max(20).default([]),

@@ -74,6 +74,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const interactive = !json && 'isTTY' in options.input && options.input.isTTY === true;
   const prompt = () => interactive && output.write('> ');
   let lines: ReturnType<typeof createInterface> | undefined;
+  let stopSignals = () => {};
   try {
     const profile = {
       locale: options.lang ?? options.locale,
@@ -96,6 +97,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       crlfDelay: Number.POSITIVE_INFINITY,
     });
     prompt();
+    // SIGTERM or SIGINT: read no further line; the turn in flight finishes and saves, then the store closes.
+    const reader = lines;
+    const stopReading = () => reader.close();
+    process.once('SIGTERM', stopReading);
+    process.once('SIGINT', stopReading);
+    stopSignals = () => {
+      process.off('SIGTERM', stopReading);
+      process.off('SIGINT', stopReading);
+    };
     for await (const line of lines) {
       const parsed = parseLine(line, member, json, profile);
       if ('error' in parsed) {
@@ -108,6 +118,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       prompt();
     }
   } finally {
+    stopSignals();
     lines?.close();
     await app.close();
   }

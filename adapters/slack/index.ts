@@ -77,8 +77,10 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
     port,
     idle: tasks.idle,
     async stop() {
-      await tasks.idle();
+      // Stop taking requests first (a burst would otherwise never let it go idle), then finish
+      // the listeners still running after their acks.
       await bolt.stop();
+      await tasks.idle();
     },
   };
 }

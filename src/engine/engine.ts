@@ -21,6 +21,9 @@ import {
 /** A retried event is recognised for at least this long. */
 const SEEN_TTL_MS = 15 * 60_000;
 const SEEN_MAX = 200;
+/** More member events than this within the window earn one friendly slow-down note per window. */
+export const FLOOD_LIMIT = 20;
+export const FLOOD_WINDOW_MS = 10_000;
 
 export interface EngineDeps {
   members: MemberRepo;
@@ -52,9 +55,32 @@ const isStart = (inbound: Inbound) =>
 const storable = (replies: Reply[]): State['inbox'] =>
   replies.map((r) => (r.choices ? { text: r.text, choices: r.choices } : { text: r.text }));
 
+/**
+ * Counts each member's recent turns in memory (per process). `busy` is true once per window when
+ * a member goes past the limit; every event is still handled, in order, nothing is dropped.
+ */
+function floodGauge(limit = FLOOD_LIMIT, windowMs = FLOOD_WINDOW_MS) {
+  const recent = new Map<string, { times: number[]; notedAt?: number }>();
+  return {
+    busy(key: string, now: number): boolean {
+      const entry = recent.get(key) ?? { times: [] };
+      entry.times = [...entry.times.filter((at) => now - at < windowMs), now].slice(-(limit + 1));
+      recent.set(key, entry);
+      if (recent.size > 10_000) {
+        for (const [k, e] of recent) if (now - (e.times.at(-1) ?? 0) >= windowMs) recent.delete(k);
+      }
+      if (entry.times.length <= limit) return false;
+      if (entry.notedAt !== undefined && now - entry.notedAt < windowMs) return false;
+      entry.notedAt = now;
+      return true;
+    },
+  };
+}
+
 /** The engine shell: dedupe, per-member lock, load, step, save, effects, deliver. */
 export function createEngine(deps: EngineDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const flood = floodGauge();
   const env = (now: Date): StepEnv => ({
     texts: deps.texts,
     now,
@@ -103,6 +129,19 @@ export function createEngine(deps: EngineDeps) {
     return { ...result, state, replies: [...head, ...question] };
   }
 
+  // Work in flight (turns, forgets, ticks), so a shutdown can wait for it before closing the store.
+  let running = 0;
+  const idle: (() => void)[] = [];
+  async function track<T>(work: () => Promise<T>): Promise<T> {
+    running += 1;
+    try {
+      return await work();
+    } finally {
+      running -= 1;
+      if (running === 0) for (const wake of idle.splice(0)) wake();
+    }
+  }
+
   async function turn(inbound: Inbound): Promise<HandleResult> {
     const now = clock();
     const loaded = await deps.members.load(inbound.member, now);
@@ -122,6 +161,10 @@ export function createEngine(deps: EngineDeps) {
     }
 
     let state: State = { ...result.state, seen: remember(result.state.seen, inbound.id, now.getTime()) };
+    // The console is one local person or a script piping lines: nobody to be slowed down for.
+    const chat = inbound.kind !== 'due' && inbound.member.platform !== 'console';
+    if (chat && flood.busy(memberKey(inbound.member), now.getTime()))
+      replies = [{ text: deps.texts.forLang(state.lang)('common.slowDown') }, ...replies];
     // No door is open to the member (a tick from the terminal): keep the replies for their next turn.
     if (deps.outbox.reachable && !deps.outbox.reachable(inbound.member)) {
       state = { ...state, inbox: [...state.inbox, ...storable(replies)] };
@@ -152,23 +195,49 @@ export function createEngine(deps: EngineDeps) {
     return 'done';
   }
 
+  async function handleOne(payload: unknown): Promise<HandleResult> {
+    const parsed = InboundSchema.safeParse(payload);
+    if (!parsed.success)
+      throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
+    const inbound = parsed.data;
+    try {
+      return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound));
+    } catch (error) {
+      deps.log.error({ err: error, event: inbound.id, kind: inbound.kind }, 'turn failed');
+      const locale = inbound.kind === 'due' ? undefined : inbound.locale;
+      const say = deps.texts.forLang(guessLang(locale) ?? deps.defaultLang);
+      if (inbound.kind !== 'due')
+        await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
+      return 'unavailable';
+    }
+  }
+
+  async function tickAt(now: Date): Promise<number> {
+    let delivered = 0;
+    for (const job of await deps.jobs.due(now)) {
+      // Overlapping ticks, in this process or another, both see the job; only one may fire it.
+      if (!(await deps.claim(`job:${job.id}`))) continue;
+      const result = await handleOne({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
+      if (result === 'unavailable') {
+        await deps.release(`job:${job.id}`);
+        continue;
+      }
+      await deps.jobs.remove([job.id]);
+      if (result === 'done') delivered += 1;
+    }
+    return delivered;
+  }
+
   return {
     /** Handles one inbound event, given as an unparsed payload from an adapter or a job. */
-    async handle(payload: unknown): Promise<HandleResult> {
-      const parsed = InboundSchema.safeParse(payload);
-      if (!parsed.success)
-        throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
-      const inbound = parsed.data;
-      try {
-        return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound));
-      } catch (error) {
-        deps.log.error({ err: error, event: inbound.id, kind: inbound.kind }, 'turn failed');
-        const locale = inbound.kind === 'due' ? undefined : inbound.locale;
-        const say = deps.texts.forLang(guessLang(locale) ?? deps.defaultLang);
-        if (inbound.kind !== 'due')
-          await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
-        return 'unavailable';
-      }
+    handle(payload: unknown): Promise<HandleResult> {
+      return track(() => handleOne(payload));
+    },
+
+    /** Resolves when no turn, forget or tick is running (a door has stopped taking events first). */
+    drain(): Promise<void> {
+      if (running === 0) return Promise.resolve();
+      return new Promise((resolve) => idle.push(resolve));
     },
 
     /** The member's stored state, read-only (for dashboards such as Slack's App Home). */
@@ -190,28 +259,18 @@ export function createEngine(deps: EngineDeps) {
 
     /** Deletes every record of a member: their state and their scheduled jobs. */
     async forgetMember(ref: MemberRef): Promise<boolean> {
-      return deps.locks.withLock(memberKey(ref), async () => {
-        const { state } = await deps.members.load(ref, clock());
-        await erase(ref, state);
-        return state !== undefined;
-      });
+      return track(() =>
+        deps.locks.withLock(memberKey(ref), async () => {
+          const { state } = await deps.members.load(ref, clock());
+          await erase(ref, state);
+          return state !== undefined;
+        }),
+      );
     },
 
     /** Hands every job due at `now` to its member's engine turn; each job fires once. */
-    async tick(now: Date): Promise<number> {
-      let delivered = 0;
-      for (const job of await deps.jobs.due(now)) {
-        // Overlapping ticks, in this process or another, both see the job; only one may fire it.
-        if (!(await deps.claim(`job:${job.id}`))) continue;
-        const result = await this.handle({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
-        if (result === 'unavailable') {
-          await deps.release(`job:${job.id}`);
-          continue;
-        }
-        await deps.jobs.remove([job.id]);
-        if (result === 'done') delivered += 1;
-      }
-      return delivered;
+    tick(now: Date): Promise<number> {
+      return track(() => tickAt(now));
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   awarenessResources,
 } from '../exercises/awareness.js';
 import { coachDeepen, helpDraft } from '../exercises/coached.js';
+import { isTimeZone } from '../exercises/dates.js';
 import {
   commitmentsItem,
   commitmentsList,
@@ -351,13 +352,17 @@ function commandOf(inbound: Inbound): ParsedCommand | undefined {
   return undefined;
 }
 
+/** The time zone a platform sent, when it is one this runtime knows (a bad one would break every date). */
+const platformZone = (inbound: Inbound): string | null =>
+  inbound.kind !== 'due' && inbound.timezone && isTimeZone(inbound.timezone) ? inbound.timezone : null;
+
 /** One turn of the conversation: pure, from the stored state and one inbound event. */
 export function step(stored: State | undefined, inbound: Inbound, env: StepEnv): StepResult {
   if (!stored) {
     const locale = inbound.kind === 'due' ? undefined : inbound.locale;
     const fresh = {
       ...newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now),
-      timezone: (inbound.kind !== 'due' && inbound.timezone) || null,
+      timezone: platformZone(inbound),
     };
     const command = commandOf(inbound);
     const chosen =
@@ -367,7 +372,8 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
     const other = command && !['start', 'continue', 'language', 'unknown'].includes(command.name);
     return command && other ? runCommand(fresh, command, env) : finish(fresh, env, []);
   }
-  const timezone = (inbound.kind !== 'due' && inbound.timezone) || stored.timezone;
+  const kept = stored.timezone !== null && isTimeZone(stored.timezone) ? stored.timezone : null;
+  const timezone = platformZone(inbound) ?? kept;
   const state = { ...stored, timezone, turn: stored.turn + 1 };
   if (inbound.kind === 'due') return handleDue(state, inbound, env);
   const command = commandOf(inbound);

@@ -1,7 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log.js';
+
 /** Runs functions for the same key one after another, so two events of one member never interleave. */
 export interface Locks {
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
+
+/**
+ * The shared store could not answer in time (Redis down or slow, a lock held too long elsewhere).
+ * The engine turns it, like any failed turn, into a short "try again in a minute" for the member.
+ */
+export class StoreUnavailable extends Error {}
 
 export function createProcessLocks(): Locks {
   const tails = new Map<string, Promise<unknown>>();
@@ -16,6 +25,89 @@ export function createProcessLocks(): Locks {
       } finally {
         if (tails.get(key) === tail) tails.delete(key);
       }
+    },
+  };
+}
+
+/**
+ * Expiring leases kept in the shared store, each held by one owner token. Every call is atomic
+ * in the store (Redis `SET NX PX` and compare-and-delete scripts, or one SQLite statement).
+ */
+export interface Leases {
+  /** Takes the lease when it is free or expired; true when this token now holds it. */
+  acquire(key: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Pushes the expiry further when this token still holds the lease; false when it was lost. */
+  renew(key: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease back, only when this token holds it. */
+  release(key: string, token: string): Promise<void>;
+}
+
+export interface LeaseLockOptions {
+  /** A holder that dies keeps the lease at most this long. */
+  ttlMs?: number;
+  /** How long a turn waits for a lease held elsewhere before it gives up. */
+  waitMs?: number;
+  log?: Logger;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Locks shared by every process on one store. Inside a process, turns of one member still queue
+ * in arrival order (so a flood is served in order and polls the store once at a time); across
+ * processes, the lease decides. While a turn runs, its lease is renewed, so a slow turn (a coach
+ * call) keeps it; a crashed holder's lease expires after `ttlMs`.
+ */
+export function createLeaseLocks(leases: Leases, options: LeaseLockOptions = {}): Locks {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const waitMs = options.waitMs ?? 5_000;
+  const local = createProcessLocks();
+
+  async function acquire(key: string, token: string): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    let pause = 5;
+    for (;;) {
+      let taken: boolean;
+      try {
+        taken = await leases.acquire(key, token, ttlMs);
+      } catch (error) {
+        // A timed-out request may still be applied later by a slow store: give that lease back.
+        leases.release(key, token).catch(() => {});
+        throw error;
+      }
+      if (taken) return;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new StoreUnavailable(`lock ${key}: still held elsewhere after ${waitMs} ms`);
+      await sleep(Math.min(pause, left));
+      pause = Math.min(pause * 2, 200);
+    }
+  }
+
+  return {
+    withLock(key, fn) {
+      return local.withLock(key, async () => {
+        // The pid lets a store on one machine free the lease of a holder that was killed.
+        const token = `${process.pid}:${randomUUID()}`;
+        await acquire(key, token);
+        const renewal = setInterval(() => {
+          leases.renew(key, token, ttlMs).then(
+            (held) => {
+              if (!held) options.log?.error({ lock: key }, 'lock lost while held');
+            },
+            (error: unknown) => options.log?.warn({ err: error, lock: key }, 'lock renewal failed'),
+          );
+        }, ttlMs / 3);
+        renewal.unref();
+        try {
+          return await fn();
+        } finally {
+          clearInterval(renewal);
+          // When the store is down the lease cannot be given back; it expires by itself.
+          await leases
+            .release(key, token)
+            .catch((error: unknown) => options.log?.warn({ err: error, lock: key }, 'lock release failed'));
+        }
+      });
     },
   };
 }

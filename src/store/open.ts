@@ -1,32 +1,13 @@
-import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Logger } from '../log.js';
+import { createLeaseLocks, createProcessLocks, type LeaseLockOptions, type Leases } from './locks.js';
+import { openRedis } from './redis.js';
+import { claimKey, SPACES, type Space, type Store, StoreError, watch } from './store.js';
 
-/** The key spaces weakties keeps; one Keyv each, all in the same file or server. */
-export const SPACES = ['member', 'job', 'quarantine'] as const;
-export type Space = (typeof SPACES)[number];
-
-export interface Store {
-  readonly url: string;
-  readonly spaces: Record<Space, Keyv>;
-  /**
-   * Claims a name once and for all, atomically across every process sharing the store: true for
-   * the first caller only. The name is hashed, so a claim holds no member id.
-   */
-  claim(name: string): Promise<boolean>;
-  /** Gives a claim back, when the work it guarded could not be done and must be tried again. */
-  release(name: string): Promise<void>;
-  /** After a member is erased: make sure deleted bytes are gone from the files, not only unlinked. */
-  purge(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export class StoreError extends Error {}
-
-const claimKey = (name: string) => createHash('sha256').update(name).digest('hex');
+export { SPACES, type Space, type Store, StoreError } from './store.js';
 
 /** The file path of a sqlite:// URL: sqlite://./data/x.sqlite is relative, sqlite:///var/x.sqlite absolute. */
 export function sqlitePath(url: string): string {
@@ -49,7 +30,7 @@ function ensureWritable(file: string): void {
   }
 }
 
-async function openSqlite(url: string, log: Logger): Promise<Store> {
+async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOptions): Promise<Store> {
   const file = sqlitePath(url);
   ensureWritable(file);
   const adapters: KeyvSqlite[] = [];
@@ -66,14 +47,19 @@ async function openSqlite(url: string, log: Logger): Promise<Store> {
       await adapter.query('PRAGMA secure_delete=ON');
       spaces[space] = watch(new Keyv({ store: adapter, namespace: space }), space, log);
     }
+    await (adapters[0] as KeyvSqlite).query(
+      'CREATE TABLE IF NOT EXISTS weakties_locks (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)',
+    );
     await spaces.member.get('__probe__');
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.disconnect()));
     throw new StoreError(`STORE_URL: cannot open the SQLite file ${file} (${(error as Error).message})`);
   }
+  const db = adapters[0] as KeyvSqlite;
   return {
     url,
     spaces,
+    locks: createLeaseLocks(sqliteLeases(db), { log, ...lockOptions }),
     claim: async (name) => {
       // One statement, so two processes racing for the same name cannot both win.
       const rows: unknown[] = await (adapters[0] as KeyvSqlite).query(
@@ -95,6 +81,68 @@ async function openSqlite(url: string, log: Logger): Promise<Store> {
   };
 }
 
+/**
+ * Leases on rows of the SQLite file, so processes sharing one file never interleave a member's
+ * turns. Each call is one statement, atomic under SQLite's write lock. The key is hashed, so the
+ * table never holds a member id. Expiry uses the wall clock: the processes share one machine.
+ */
+function sqliteLeases(db: KeyvSqlite): Leases {
+  const row = (key: string) => `lock:${claimKey(key)}`;
+  /** Frees a lease whose holder process is gone (killed mid-turn), so a restart need not wait for its expiry. */
+  async function freeIfOrphaned(key: string): Promise<boolean> {
+    const rows: { owner: string }[] = await db.query(
+      'SELECT owner FROM weakties_locks WHERE key = ?',
+      row(key),
+    );
+    const owner = rows[0]?.owner;
+    const pid = Number(owner?.split(':')[0]);
+    if (!owner || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') return false;
+    }
+    const gone: unknown[] = await db.query(
+      'DELETE FROM weakties_locks WHERE key = ? AND owner = ? RETURNING key',
+      row(key),
+      owner,
+    );
+    return gone.length === 1;
+  }
+  async function take(key: string, token: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const rows: unknown[] = await db.query(
+      `INSERT INTO weakties_locks (key, owner, expires) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires
+         WHERE weakties_locks.expires <= ? RETURNING key`,
+      row(key),
+      token,
+      now + ttlMs,
+      now,
+    );
+    return rows.length === 1;
+  }
+  return {
+    async acquire(key, token, ttlMs) {
+      if (await take(key, token, ttlMs)) return true;
+      return (await freeIfOrphaned(key)) && take(key, token, ttlMs);
+    },
+    async renew(key, token, ttlMs) {
+      const rows: unknown[] = await db.query(
+        'UPDATE weakties_locks SET expires = ? WHERE key = ? AND owner = ? RETURNING key',
+        Date.now() + ttlMs,
+        row(key),
+        token,
+      );
+      return rows.length === 1;
+    },
+    async release(key, token) {
+      await db.query('DELETE FROM weakties_locks WHERE key = ? AND owner = ?', row(key), token);
+    },
+  };
+}
+
 function openMemory(url: string, log: Logger): Store {
   const spaces = Object.fromEntries(
     SPACES.map((s) => [s, watch(new Keyv({ namespace: s }), s, log)]),
@@ -102,18 +150,25 @@ function openMemory(url: string, log: Logger): Store {
   const claimed = new Set<string>();
   const claim = async (name: string) => !claimed.has(name) && Boolean(claimed.add(name));
   const release = async (name: string) => void claimed.delete(name);
-  return { url, spaces, claim, release, purge: async () => {}, close: async () => {} };
+  const locks = createProcessLocks();
+  return { url, spaces, locks, claim, release, purge: async () => {}, close: async () => {} };
 }
 
-function watch(keyv: Keyv, space: Space, log: Logger): Keyv {
-  keyv.on('error', (error: unknown) => log.error({ err: error, space }, 'store error'));
-  return keyv;
-}
-
-/** Opens the store named by STORE_URL: sqlite://PATH (the default) or memory:// (tests). */
-export async function openStore(url: string, log: Logger): Promise<Store> {
-  if (url.startsWith('sqlite://')) return openSqlite(url, log);
+/**
+ * Opens the store named by STORE_URL: sqlite://PATH (the default, one machine), redis:// or
+ * rediss:// (several processes), or memory:// (tests).
+ */
+export async function openStore(
+  url: string,
+  log: Logger,
+  options: { locks?: LeaseLockOptions } = {},
+): Promise<Store> {
+  if (url.startsWith('sqlite://')) return openSqlite(url, log, options.locks ?? {});
+  if (url.startsWith('redis://') || url.startsWith('rediss://'))
+    return openRedis(url, log, options.locks ?? {});
   if (url === 'memory://' || url.startsWith('memory://')) return openMemory(url, log);
   const scheme = url.includes('://') ? url.slice(0, url.indexOf('://') + 3) : url;
-  throw new StoreError(`STORE_URL: unknown scheme "${scheme}"; use sqlite://PATH or memory://`);
+  throw new StoreError(
+    `STORE_URL: unknown scheme "${scheme}"; use sqlite://PATH, redis://HOST:PORT (or rediss://) or memory://`,
+  );
 }

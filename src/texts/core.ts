@@ -19,6 +19,7 @@ export const CORE_TEXTS = {
   'common.welcomeBack': [],
   'common.corrupt': [],
   'common.unavailable': [],
+  'common.slowDown': [],
   'welcome.intro': [],
   'welcome.begin': [],
   'welcome.menu': [],

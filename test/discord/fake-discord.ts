@@ -68,6 +68,8 @@ export class FakeDiscord {
   /** Users whose privacy settings refuse DMs from the bot (REST 50007). */
   readonly closedDms = new Set<string>();
   identifies = 0;
+  /** The `shard` field of every IDENTIFY, as [id, count] (absent for an unsharded client). */
+  readonly identifiedShards: unknown[] = [];
   resumes = 0;
   private readonly dmChannels = new Map<string, string>();
   private readonly interactions = new Map<string, { channel: string; message?: string }>();
@@ -179,6 +181,7 @@ export class FakeDiscord {
     if (frame.op === GatewayOpcodes.Heartbeat) this.send({ op: GatewayOpcodes.HeartbeatAck });
     if (frame.op === GatewayOpcodes.Identify) {
       this.identifies += 1;
+      this.identifiedShards.push(frame.d.shard);
       this.sessionId = `fake-session-${this.identifies}`;
       const ready: GatewayReadyDispatchData = {
         v: 10,

@@ -6,7 +6,6 @@ import type { CoachEvent, MemberRef, Reply } from '../../src/engine/types.js';
 import { silentLogger } from '../../src/log.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { createJobs } from '../../src/store/jobs.js';
-import { createProcessLocks } from '../../src/store/locks.js';
 import { createMemberRepo } from '../../src/store/members.js';
 import { openStore } from '../../src/store/open.js';
 import { loadTexts } from '../../src/texts/texts.js';
@@ -27,7 +26,7 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date 
   const engine = createEngine({
     members,
     jobs,
-    locks: createProcessLocks(),
+    locks: store.locks,
     texts,
     outbox: {
       deliver: async (member, replies) => {

@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_KINDS, type MemberRef } from '../../src/engine/types.js';
+import { silentLogger } from '../../src/log.js';
+import { createJobs } from '../../src/store/jobs.js';
+import { openStore } from '../../src/store/open.js';
+import { BIN, type ReplyLine, useCli } from '../helpers/cli.js';
+import { tempSqliteUrl, testEngine } from '../helpers/engine.js';
+import { type RedisServer, startRedis } from '../helpers/redis.js';
+
+const e2e = useCli();
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.close();
+});
+
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('several processes on one Redis', () => {
+  it('two overlapping `weakties tick` processes fire each job once', async () => {
+    const t = await testEngine({ storeUrl: redis.url });
+    const members = Array.from(
+      { length: 30 },
+      (_, i): MemberRef => ({ platform: 'console', space: 'local', user: `tick${i}` }),
+    );
+    for (const who of members) expect(await t.command('start', ['en'], who)).toBe('done');
+    const jobs = createJobs(t.store, silentLogger);
+    for (const [i, who] of members.entries())
+      await jobs.schedule({
+        id: `tick-job-${i}`,
+        kind: JOB_KINDS[0],
+        member: who,
+        due: '2026-01-01T00:00:00.000Z',
+      });
+    const sandbox = e2e.sandbox({ STORE_URL: redis.url });
+    const runs = await Promise.all(
+      [1, 2].map(() => run(['tick', '--now', '2026-02-01T00:00:00Z'], sandbox.env, sandbox.dir)),
+    );
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const delivered = runs.map((r) => JSON.parse(r.stdout).delivered as number);
+    expect((delivered[0] ?? 0) + (delivered[1] ?? 0)).toBe(30);
+    expect(await jobs.due(new Date('2026-02-01'))).toEqual([]);
+    for (const who of members)
+      expect((await t.state(who))?.seen.filter(([id]) => id.startsWith('job:'))).toHaveLength(1);
+    await t.store.close();
+  });
+});
+
+describe('two processes on one SQLite file', () => {
+  it('member locks hold across both: never two turns of one member at once', async () => {
+    const url = tempSqliteUrl();
+    const [a, b] = [await openStore(url, silentLogger), await openStore(url, silentLogger)];
+    let inside = 0;
+    let most = 0;
+    const work = async () => {
+      inside += 1;
+      most = Math.max(most, inside);
+      await new Promise((r) => setTimeout(r, 5));
+      inside -= 1;
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).locks.withLock('m', work)));
+    expect(most).toBe(1);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('one event delivered to both engines is handled once, the state as a serial run', async () => {
+    const url = tempSqliteUrl();
+    const now = () => new Date('2026-03-02T10:00:00Z');
+    const [a, b] = [await testEngine({ storeUrl: url, now }), await testEngine({ storeUrl: url, now })];
+    const serial = await testEngine({ storeUrl: 'memory://', now });
+    const who: MemberRef = { platform: 'slack', space: 'T', user: 'U' };
+    const events = [
+      { kind: 'command', member: who, name: 'start', args: ['en'] },
+      { kind: 'choice', member: who, value: 'begin' },
+      { kind: 'choice', member: who, value: 'begin' },
+      { kind: 'text', member: who, text: 'Anna, Piet' },
+    ].map((e, k) => ({ ...e, id: `e${k}` }));
+    for (const event of events) {
+      const pair = await Promise.all([a.engine.handle(event), b.engine.handle(event)]);
+      expect(pair.sort()).toEqual(['done', 'duplicate']);
+      await serial.engine.handle(event);
+    }
+    expect(await a.state(who)).toEqual(await serial.state(who));
+    await Promise.all([a.store.close(), b.store.close()]);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('SIGTERM during a burst: the console stops reading, the turn in flight finishes and is saved', async () => {
+    const sandbox = e2e.sandbox();
+    const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
+    await session.question();
+    session.burst([
+      { choice: 'begin' },
+      { choice: 'begin' },
+      { text: 'Anna, Piet' },
+      { text: 'Mo' },
+      { choice: 'none' },
+      { text: 'Cleo' },
+      { choice: 'none' },
+      { text: 'Mama' },
+    ]);
+    await session.question();
+    await session.kill('SIGTERM');
+    const exit = await session.exited;
+    expect(exit).toEqual({ code: 0, signal: null });
+    const printed = session.lines.filter(
+      (l): l is ReplyLine => l.type === 'reply' && l.choices !== undefined,
+    );
+    // Every answer printed was saved, and nothing beyond it: the next session asks the last question again.
+    const next = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
+    const resumed = await next.question();
+    expect(resumed.question.text).toBe(printed.at(-1)?.text);
+  });
+});
