@@ -10,7 +10,7 @@ import { createCoach } from './coach/uses.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Door, type DoorContext, routingOutbox } from './door.js';
 import { guessLang } from './engine/step.js';
-import type { MemberRef, Outbox, Platform } from './engine/types.js';
+import { type MemberRef, type Outbox, PLATFORMS, type Platform } from './engine/types.js';
 import { createLogger } from './log.js';
 import { PROMPTS_DIR } from './paths.js';
 import { StoreError } from './store/open.js';
@@ -91,7 +91,10 @@ async function startDoors(config: Config): Promise<number> {
     await app.close();
     throw error;
   }
-  const stopTicker = startTicker(app.engine, log, config.tickSeconds);
+  // Discord shards deliver their own follow-ups (shard 0); this process delivers the rest.
+  const sharded = Boolean(config.discord?.shards);
+  const platforms = sharded ? PLATFORMS.filter((p) => p !== 'discord') : undefined;
+  const stopTicker = startTicker(app.engine, log, config.tickSeconds, platforms);
   log.info({ doors: Object.keys(routes) }, 'weakties is running');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -14,7 +14,8 @@ const app = await createApp(config, log, routingOutbox(routes));
 const door = await startDiscord({ app, config, log });
 routes.discord = door.outbox;
 // One shard delivers the follow-ups; claims keep any overlap with other processes harmless.
-const stopTicker = process.env.SHARDS === '0' ? startTicker(app.engine, log, config.tickSeconds) : () => {};
+const stopTicker =
+  process.env.SHARDS === '0' ? startTicker(app.engine, log, config.tickSeconds, ['discord']) : () => {};
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {

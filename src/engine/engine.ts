@@ -15,6 +15,7 @@ import {
   type MemberRef,
   memberKey,
   type Outbox,
+  type Platform,
   type Reply,
 } from './types.js';
 
@@ -212,9 +213,11 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  async function tickAt(now: Date): Promise<number> {
+  async function tickAt(now: Date, platforms?: readonly Platform[]): Promise<number> {
     let delivered = 0;
     for (const job of await deps.jobs.due(now)) {
+      // A process that runs only some doors leaves the other platforms' jobs to their own process.
+      if (platforms && !platforms.includes(job.member.platform)) continue;
       // Overlapping ticks, in this process or another, both see the job; only one may fire it.
       if (!(await deps.claim(`job:${job.id}`))) continue;
       const result = await handleOne({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
@@ -268,9 +271,9 @@ export function createEngine(deps: EngineDeps) {
       );
     },
 
-    /** Hands every job due at `now` to its member's engine turn; each job fires once. */
-    tick(now: Date): Promise<number> {
-      return track(() => tickAt(now));
+    /** Hands every job due at `now` (of the given platforms, or all) to its member's turn; each fires once. */
+    tick(now: Date, platforms?: readonly Platform[]): Promise<number> {
+      return track(() => tickAt(now, platforms));
     },
   };
 }

@@ -143,3 +143,24 @@ describe('engine shell', () => {
     expect((await h.state())?.network.people).toEqual([]);
   });
 });
+
+describe('tick by platform', () => {
+  it('leaves jobs of platforms it does not serve to the process that does', async () => {
+    h = await testEngine();
+    const slack = { platform: 'slack' as const, space: 'T1', user: 'U1' };
+    for (const [id, member] of [
+      ['a', h.member],
+      ['b', slack],
+    ] as const) {
+      await h.command('start', [], member);
+      const state = await h.state(member);
+      if (!state) throw new Error('no state');
+      await h.members.save({ ...state, jobs: [id] });
+      await h.jobs.schedule({ id, kind: 'awareness.revisit', member, due: '2026-01-01T00:00:00.000Z' });
+    }
+    const now = new Date('2026-02-01T00:00:00Z');
+    expect(await h.engine.tick(now, ['slack'])).toBe(1);
+    expect((await h.jobs.due(now)).map((j) => j.id)).toEqual(['a']);
+    expect(await h.engine.tick(now)).toBe(1);
+  });
+});
