@@ -1,103 +1,169 @@
 /**
- * npm run bench: engine turns through the console path on the SQLite store, beside a bare
- * Keyv get+set of one member record on the same store, from the same run.
+ * npm run bench: every figure beside its baseline from the same run.
+ * - engine turns through the console path on SQLite and on Redis, beside a bare Keyv get+set;
+ * - two processes on one Redis, beside one process;
+ * - Slack HTTP events acknowledged by one process at 200 events/s, beside a bare HTTP server.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLine } from '../adapters/console/inbound.js';
-import { renderText } from '../adapters/console/render.js';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { type MemberRef, memberKey } from '../src/engine/types.js';
 import { silentLogger } from '../src/log.js';
+import { startRedis } from '../test/helpers/redis.js';
+import { eventEnvelope, imMessage } from '../test/slack/fixtures.js';
+import { signature, startHarness } from '../test/slack/harness.js';
+import { playTurns, renderToNothing, SCRIPT } from './turns.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100);
+const f = (n: number) => n.toFixed(2);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const quantile = (xs: number[], q: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
 
-/** The typed lines of a network map, up to the resource check; every line is one turn. */
-const SCRIPT = [
-  '1',
-  '1',
-  'Anna, Piet, Mo',
-  'Kees',
-  'Lot, Sam',
-  'No one else',
-  '1',
-  'Fatima, Joost',
-  '1',
-  'Ruth',
-  'Ruth',
-  '1',
-  '1',
-  '1',
-  '1',
-  '1',
-  'Piet',
-  'Nobody',
-  '1',
-  ...Array.from({ length: 9 }, () => ['2', '3']).flat(),
-];
+interface Row {
+  name: string;
+  ops: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+const row = (name: string, samples: number[], ms = sum(samples)): Row => ({
+  name,
+  ops: samples.length,
+  perSecond: (samples.length / ms) * 1000,
+  p50: quantile(samples, 0.5),
+  p99: quantile(samples, 0.99),
+});
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+function table(rows: Row[]) {
+  console.log('| measure | ops | ops/s | p50 ms | p99 ms |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows)
+    console.log(`| ${r.name} | ${r.ops} | ${r.perSecond.toFixed(0)} | ${f(r.p50)} | ${f(r.p99)} |`);
+}
 
-function summarise(name: string, samples: number[], totalMs: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    name,
-    ops: samples.length,
-    perSecond: (samples.length / totalMs) * 1000,
-    p50: quantile(sorted, 0.5),
-    p99: quantile(sorted, 0.99),
-  };
+const ratio = (turn: Row, bare: Row) =>
+  `turn ÷ bare get+set: mean ${f(bare.perSecond / turn.perSecond)}x, p50 ${f(turn.p50 / bare.p50)}x, p99 ${f(turn.p99 / bare.p99)}x`;
+
+async function engineOn(storeUrl: string, label: string): Promise<[Row, Row]> {
+  const app = await createApp({ ...loadConfig({}), storeUrl }, silentLogger, renderToNothing);
+  const samples = await playTurns(app, 0, MEMBERS, true);
+  await app.close();
+  return [row(`engine turn (${label})`, samples.turns), row(`bare Keyv get+set (${label})`, samples.bare)];
+}
+
+/** Runs worker processes on the store at once, each with its own members; turns per second over all. */
+async function processes(storeUrl: string, count: number): Promise<number> {
+  const worker = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  const children = Array.from({ length: count }, (_, i) =>
+    spawn(
+      process.execPath,
+      ['--import', 'tsx', worker, storeUrl, String(10_000 * (i + 1)), String(MEMBERS)],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // let every worker connect first
+  const outputs = children.map(async (child) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    await once(child, 'exit');
+    return JSON.parse(out) as { turns: number; wallMs: number };
+  });
+  for (const child of children) child.stdin.end('go\n');
+  const results = await Promise.all(outputs);
+  return (sum(results.map((r) => r.turns)) / Math.max(...results.map((r) => r.wallMs))) * 1000;
+}
+
+/** Sends signed message.im events at `rate` per second; milliseconds to each acknowledgement. */
+async function fire(url: string, rate: number, seconds: number): Promise<number[]> {
+  const pending: Promise<number>[] = [];
+  const total = rate * seconds;
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const body = JSON.stringify(eventEnvelope(imMessage(`UB${i % 500}`, 'hello')));
+    const t0 = performance.now();
+    pending.push(
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signature(body) },
+        body,
+      }).then(async (response) => {
+        await response.text();
+        return response.ok ? performance.now() - t0 : Number.POSITIVE_INFINITY;
+      }),
+    );
+  }
+  return Promise.all(pending);
+}
+
+async function slackAcks(rate: number, seconds: number): Promise<[Row, Row, number]> {
+  const harness = await startHarness();
+  const acks = await fire(`http://127.0.0.1:${harness.door.port}/slack/events`, rate, seconds);
+  await harness.door.idle();
+  await harness.close();
+  const bare = createServer((_req, res) => {
+    res.end('');
+  });
+  bare.listen(0, '127.0.0.1');
+  await once(bare, 'listening');
+  const bareAcks = await fire(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, rate, seconds);
+  bare.close();
+  const within = acks.filter((ms) => ms < 3000).length;
+  return [
+    row(`Slack HTTP event acknowledged (${rate}/s offered)`, acks, seconds * 1000),
+    row(`bare Node HTTP 200 (${rate}/s offered)`, bareAcks, seconds * 1000),
+    within / seconds,
+  ];
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'weakties-bench-'));
-  const config = { ...loadConfig({}), storeUrl: `sqlite://${join(dir, 'bench.sqlite')}` };
-  let rendered = 0;
-  const app = await createApp(config, silentLogger, {
-    deliver: async (_member, replies) => {
-      for (const reply of replies) rendered += renderText(reply, {}).length;
-    },
-  });
-
-  // Turns and the baseline alternate, so both meet the same WAL checkpoints and garbage collections.
-  const members = app.store.spaces.member;
-  const turns: number[] = [];
-  const bare: number[] = [];
-  for (let m = 0; m < MEMBERS; m++) {
-    const member: MemberRef = { platform: 'console', space: 'local', user: `bench-${m}` };
-    const key = memberKey(member);
-    for (const line of SCRIPT) {
-      const parsed = parseLine(line, member, false);
-      if ('error' in parsed) throw new Error(parsed.error);
-      const t0 = performance.now();
-      await app.engine.handle(parsed.payload);
-      turns.push(performance.now() - t0);
-      // The baseline: the same member record, read and written back as it is, on the same store.
-      const t1 = performance.now();
-      await members.set(key, await members.get(key));
-      bare.push(performance.now() - t1);
-    }
-  }
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-
-  const total = (samples: number[]) => samples.reduce((a, b) => a + b, 0);
-  const engine = summarise('engine turn (console path, SQLite)', turns, total(turns));
-  const baseline = summarise('bare Keyv get+set of a member record (same store)', bare, total(bare));
-  const f = (n: number) => n.toFixed(2);
-  console.log(`weakties bench: ${MEMBERS} members × ${SCRIPT.length} turns, node ${process.version}`);
-  console.log(`(${rendered} characters of replies rendered)\n`);
-  console.log('| measure | ops | ops/s | p50 ms | p99 ms |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of [engine, baseline])
-    console.log(`| ${r.name} | ${r.ops} | ${r.perSecond.toFixed(0)} | ${f(r.p50)} | ${f(r.p99)} |`);
-  const ratio = baseline.perSecond / engine.perSecond;
   console.log(
-    `\nturn cost ÷ bare get+set: mean ${f(ratio)}x, p50 ${f(engine.p50 / baseline.p50)}x, p99 ${f(engine.p99 / baseline.p99)}x (goal: at most 2x)`,
+    `weakties bench: ${MEMBERS} members × ${SCRIPT.length} turns per store, node ${process.version}\n`,
   );
+  const dir = mkdtempSync(join(tmpdir(), 'weakties-bench-'));
+  const redis = await startRedis();
+  try {
+    const sqlite = await engineOn(`sqlite://${join(dir, 'bench.sqlite')}`, 'SQLite');
+    const onRedis = await engineOn(`${redis.url}/1`, 'Redis');
+    table([...sqlite, ...onRedis]);
+    console.log(`\nSQLite ${ratio(...sqlite)} (goal: at most 2x)`);
+    console.log(`Redis  ${ratio(...onRedis)}`);
+    const redisTurn = onRedis[0];
+    console.log(
+      `Redis, one process: ${redisTurn.perSecond.toFixed(0)} turns/s, p99 ${f(redisTurn.p99)} ms (goal: 500 turns/s, p99 under 20 ms)`,
+    );
+
+    const one = await processes(`${redis.url}/2`, 1);
+    const two = await processes(`${redis.url}/3`, 2);
+    console.log(
+      `\nTwo processes on one Redis: ${two.toFixed(0)} turns/s beside one process ${one.toFixed(0)} turns/s: ${f(two / one)}x (goal: 1.7x)`,
+    );
+
+    const [slack, bare, within] = await slackAcks(200, 5);
+    console.log('');
+    table([slack, bare]);
+    console.log(
+      `Slack acknowledgements within 3 s: ${within.toFixed(0)} events/s; p99 ${f(slack.p99)} ms beside a bare server's ${f(bare.p99)} ms (goal: p99 under 100 ms at 200 events/s)`,
+    );
+  } finally {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -45,6 +45,8 @@ async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOption
       if (adapters.length === 1) await adapter.query('PRAGMA journal_mode=WAL');
       // Deleted records are overwritten with zeros, so a forgotten member leaves no readable trace.
       await adapter.query('PRAGMA secure_delete=ON');
+      // In WAL mode NORMAL still never corrupts the file; a power cut may undo the last commits.
+      await adapter.query('PRAGMA synchronous=NORMAL');
       spaces[space] = watch(new Keyv({ store: adapter, namespace: space }), space, log);
     }
     await (adapters[0] as KeyvSqlite).query(

@@ -1,0 +1,260 @@
+/**
+ * Scale-out through the real CLI: two `weakties start` processes (Slack HTTP mode) on one Redis
+ * and one fake Slack Web API, fed signed Events API requests as Slack would send them. What each
+ * member ends with is compared to a serial run of the same messages through one in-process door.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { migrateState, type State } from '../../src/engine/state.js';
+import { silentLogger } from '../../src/log.js';
+import { openStore, type Store } from '../../src/store/open.js';
+import { BIN, makeSandbox, type Sandbox, useCli } from '../helpers/cli.js';
+import { texts } from '../helpers/engine.js';
+import { type RedisServer, startRedis } from '../helpers/redis.js';
+import { FakeSlack } from '../slack/fake-slack.js';
+import { eventEnvelope, imMessage, TEAM } from '../slack/fixtures.js';
+import { SIGNING_SECRET, signature, startHarness } from '../slack/harness.js';
+
+useCli();
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.close();
+});
+
+/** One Slack message of one member: its text, its ts (the engine's event id is channel + ts) and its envelope. */
+interface Message {
+  user: string;
+  text: string;
+  ts: string;
+  eventId: string;
+  body: string;
+}
+
+const UNAVAILABLE = texts.forLang('en')('common.unavailable');
+
+/** Each test has members of its own: they share one Redis. */
+const userOf = (i: number, run: string) => `U${run}${String(i).padStart(4, '0')}`;
+const idOf = (m: Message) => `slack:msg:D${m.user}:${m.ts}`;
+
+function messagesFor(i: number, texts: string[], run: string): Message[] {
+  const user = userOf(i, run);
+  return texts.map((text, k) => {
+    const ts = `1710000000.${String(i * 100 + k).padStart(6, '0')}`;
+    const eventId = `Ev${run}${String(i * 100 + k).padStart(6, '0')}`;
+    const body = JSON.stringify(eventEnvelope(imMessage(user, text, ts), eventId));
+    return { user, text, ts, eventId, body };
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One running `weakties start` process with its Slack door on `port`. */
+interface Door {
+  port: number;
+  child: ChildProcessWithoutNullStreams;
+  exited: Promise<void>;
+  dead: () => boolean;
+  stderr: () => string;
+}
+
+const running: Door[] = [];
+const sandboxes: Sandbox[] = [];
+
+afterEach(async () => {
+  for (const door of running.splice(0)) {
+    if (!door.dead()) door.child.kill('SIGKILL');
+    await door.exited;
+  }
+  for (const sandbox of sandboxes.splice(0)) sandbox.cleanup();
+});
+
+async function startDoor(fake: FakeSlack): Promise<Door> {
+  const port = await freePort();
+  const sandbox = makeSandbox({
+    STORE_URL: redis.url,
+    SLACK_BOT_TOKEN: 'xoxb-1-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    // The ticker is not under test here.
+    TICK_SECONDS: '3600',
+  });
+  sandboxes.push(sandbox);
+  const child = spawn(process.execPath, [BIN, 'start'], { cwd: sandbox.dir, env: sandbox.env });
+  let stderr = '';
+  let gone = false;
+  child.stdout.resume();
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('close', () => {
+      gone = true;
+      resolve();
+    }),
+  );
+  const door: Door = { port, child, exited, dead: () => gone, stderr: () => stderr };
+  running.push(door);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (gone) throw new Error(`weakties start exited before its door opened:\n${stderr}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.status === 200) return door;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`weakties start: no /healthz on ${port}\n${stderr}`);
+    await sleep(50);
+  }
+}
+
+/** Posts one signed event as Slack does; status 0 when the connection was refused or reset. */
+async function deliver(port: number, message: Message, retry = 0): Promise<number> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...signature(message.body),
+    ...(retry ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_error' } : {}),
+  };
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers,
+      body: message.body,
+    });
+    await res.text();
+    return res.status;
+  } catch {
+    return 0;
+  }
+}
+
+async function readState(store: Store, user: string): Promise<State | undefined> {
+  const raw = await store.spaces.member.get(`slack:${TEAM}:${user}`);
+  return raw === undefined ? undefined : migrateState(raw);
+}
+
+/**
+ * Waits until the member's stored state has handled the message (its id is in `seen`): the ack
+ * comes before the work, so this is how the sender knows the turn is done. False when `gaveUp`
+ * says no one will handle it any more.
+ */
+async function handled(store: Store, message: Message, gaveUp: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let lastLook = false;
+  for (;;) {
+    const state = await readState(store, message.user);
+    if (state?.seen.some(([id]) => id === idOf(message))) return true;
+    if (lastLook) return false;
+    if (gaveUp()) {
+      // One more look after whatever was already on its way to Redis has landed.
+      await sleep(100);
+      lastLook = true;
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`${message.user} "${message.text}" was never handled`);
+    await sleep(10);
+  }
+}
+
+/** What must match a serial run: everything but wall-clock times. */
+function comparable(state: State | undefined) {
+  if (!state) return undefined;
+  const { createdAt: _created, seen, network, completed, ...rest } = state;
+  return {
+    ...rest,
+    seen: seen.map(([id]) => id),
+    network: { ...network, people: network.people.map(({ addedAt: _at, ...p }) => p) },
+    completed: completed.map(({ at: _at, ...c }) => c),
+  };
+}
+
+/** The same messages, one at a time, through one in-process Slack door: the expected states and reply counts. */
+async function serialRun(members: Message[][]) {
+  const h = await startHarness();
+  try {
+    for (const messages of members)
+      for (const m of messages) {
+        const sent = await h.post(m.body, { 'content-type': 'application/json', ...signature(m.body) });
+        expect(sent.status).toBe(200);
+      }
+    const posts = h.fake.callsOf('chat.postMessage');
+    const expected = new Map<string, { state: ReturnType<typeof comparable>; posted: number }>();
+    for (const messages of members) {
+      const user = messages[0]?.user ?? '';
+      const state = await h.app.engine.peek({ platform: 'slack', space: TEAM, user });
+      const posted = posts.filter((c) => c.args.channel === `D${user}`).length;
+      expected.set(user, { state: comparable(state), posted });
+    }
+    return expected;
+  } finally {
+    await h.close();
+  }
+}
+
+/** Replies posted to the member, leaving out the "try again in a minute" notes of turns not handled. */
+const postedTo = (fake: FakeSlack, user: string) =>
+  fake.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${user}` && c.args.text !== UNAVAILABLE)
+    .length;
+
+/** Waits until the fake has seen no Web API call for `quietMs`: the doors' work after the turns is done. */
+async function settle(fake: FakeSlack, quietMs = 300): Promise<void> {
+  let count = -1;
+  while (fake.calls.length !== count) {
+    count = fake.calls.length;
+    await sleep(quietMs);
+  }
+}
+
+describe('two `weakties start` processes on one Redis (Slack HTTP mode)', () => {
+  it('interleaved events for 50 members: each state as a serial run gives, no reply twice', async () => {
+    const members = Array.from({ length: 50 }, (_, i) =>
+      messagesFor(i, ['hello', '1', '1', `Ann${i}, Bo${i}`, `Cy${i}`], 'A'),
+    );
+    const expected = await serialRun(members);
+
+    const fake = await new FakeSlack().start();
+    const store = await openStore(redis.url, silentLogger);
+    try {
+      const doors = await Promise.all([startDoor(fake), startDoor(fake)]);
+      await Promise.all(
+        members.map(async (messages, i) => {
+          for (const [k, m] of messages.entries()) {
+            const door = doors[(i + k) % 2] as Door;
+            expect(await deliver(door.port, m), door.stderr()).toBe(200);
+            expect(await handled(store, m, () => false)).toBe(true);
+          }
+        }),
+      );
+      await settle(fake);
+      for (const messages of members) {
+        const user = messages[0]?.user ?? '';
+        const want = expected.get(user);
+        expect(comparable(await readState(store, user)), user).toEqual(want?.state);
+        expect(postedTo(fake, user), user).toBe(want?.posted);
+      }
+      for (const door of doors) expect(door.dead(), door.stderr()).toBe(false);
+    } finally {
+      await store.close();
+      await fake.stop();
+    }
+  }, 90_000);
+});
