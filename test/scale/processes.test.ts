@@ -4,14 +4,13 @@
  * member ends with is compared to a serial run of the same messages through one in-process door.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrateState, type State } from '../../src/engine/state.js';
 import { silentLogger } from '../../src/log.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { BIN, makeSandbox, type Sandbox, useCli } from '../helpers/cli.js';
 import { texts } from '../helpers/engine.js';
-import { type RedisServer, startRedis } from '../helpers/redis.js';
+import { freePort, type RedisServer, startRedis } from '../helpers/redis.js';
 import { FakeSlack } from '../slack/fake-slack.js';
 import { eventEnvelope, imMessage, TEAM } from '../slack/fixtures.js';
 import { SIGNING_SECRET, signature, startHarness } from '../slack/harness.js';
@@ -48,18 +47,6 @@ function messagesFor(i: number, texts: string[], run: string): Message[] {
     const eventId = `Ev${run}${String(i * 100 + k).padStart(6, '0')}`;
     const body = JSON.stringify(eventEnvelope(imMessage(user, text, ts), eventId));
     return { user, text, ts, eventId, body };
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 
