@@ -3,10 +3,8 @@
  * card, and the "did you ask?" follow-up arriving as a DM at the member's hour in their zone.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { escapeMrkdwn } from '../../adapters/slack/render.js';
 import { addDays, zonedInstant } from '../../src/exercises/dates.js';
-import { say } from '../helpers/texts.js';
-import { type Harness, SlackMember, startHarness } from './harness.js';
+import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,9 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-const en = (key: string, params: Record<string, string | number> = {}) =>
-  escapeMrkdwn(say('en', key, params));
 
 it('runs ask-for-help in a DM and follows up as a DM the day after the chosen date', async () => {
   const member = new SlackMember(h, 'U1');

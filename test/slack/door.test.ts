@@ -1,10 +1,9 @@
 /** Slack's rules, through the real Bolt app: signatures, retries, duplicates, commands, Home, escaping. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { escapeMrkdwn } from '../../adapters/slack/render.js';
 import { METHOD_SCOPES } from '../../adapters/slack/scopes.js';
 import { say } from '../helpers/texts.js';
 import { appMention, eventEnvelope, homeOpened, imMessage, newTs } from './fixtures.js';
-import { type Harness, SlackMember, sectionText, signature, startHarness } from './harness.js';
+import { en, type Harness, nl, SlackMember, sectionText, signature, startHarness } from './harness.js';
 
 let h: Harness;
 let anna: SlackMember;
@@ -23,10 +22,6 @@ afterEach(async () => {
   expect([...methods].filter((m) => !(m in METHOD_SCOPES))).toEqual([]);
 });
 
-const en = (key: string, params: Record<string, string | number> = {}) =>
-  escapeMrkdwn(say('en', key, params));
-const nl = (key: string, params: Record<string, string | number> = {}) =>
-  escapeMrkdwn(say('nl', key, params));
 const posts = () => h.fake.callsOf('chat.postMessage');
 
 describe('HTTP mode', () => {

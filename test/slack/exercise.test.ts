@@ -4,11 +4,10 @@
  * the summary and the map picture uploaded with files.uploadV2.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { escapeMrkdwn } from '../../adapters/slack/render.js';
 import { METHOD_SCOPES } from '../../adapters/slack/scopes.js';
 import { PNG_SIGNATURE } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
-import { type Harness, SlackMember, startHarness } from './harness.js';
+import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,9 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-const en = (key: string, params: Record<string, string | number> = {}) =>
-  escapeMrkdwn(say('en', key, params));
 
 /** What the member picks whenever a question offers it, in this order of preference. */
 const PICKS = ['none', 'inner', 'weekly', 'acquaintance'];

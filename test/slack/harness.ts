@@ -7,11 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSlackDoor, type SlackDoor } from '../../adapters/slack/index.js';
+import { escapeMrkdwn } from '../../adapters/slack/render.js';
 import { type App, createApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { routingOutbox } from '../../src/door.js';
 import type { Outbox, Platform } from '../../src/engine/types.js';
 import { silentLogger } from '../../src/log.js';
+import { say } from '../helpers/texts.js';
 import { FakeSlack, type FakeUser } from './fake-slack.js';
 import {
   blockActions,
@@ -253,3 +255,11 @@ export class SlackMember {
     return this.texts().at(-1) ?? '';
   }
 }
+
+/** A coach text as the Slack door posts it: in the given language, mrkdwn-escaped. */
+const posted =
+  (lang: 'en' | 'nl') =>
+  (key: string, params: Record<string, string | number> = {}) =>
+    escapeMrkdwn(say(lang, key, params));
+export const en = posted('en');
+export const nl = posted('nl');
