@@ -45,6 +45,10 @@ export const moveTo = (state: State, flow: Flow, replies: Reply[] = [], effects:
   effects,
 });
 
+/** Typed or form text of a free-text step, trimmed; undefined for a button or an empty answer. */
+export const typedText = (answer: Answer): string | undefined =>
+  answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
+
 /** The free text of an answer: typed text, or the first field of a form. */
 export function answerText(answer: Answer): string | undefined {
   if (answer.kind === 'text') return answer.text;

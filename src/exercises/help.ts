@@ -1,4 +1,4 @@
-import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
+import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
 import {
   CHANNELS,
   type HelpDraft,
@@ -10,7 +10,7 @@ import {
 import type { Reply } from '../engine/types.js';
 import { findByName } from '../network/names.js';
 import { domainLabel, isOneOf } from './labels.js';
-import { unexpected } from './menu.js';
+import { askForText, freeTextQuestion, unexpected } from './menu.js';
 import { addPeople } from './people.js';
 import { hasEasyOut, missingSmart } from './smart.js';
 import { suggestPeople } from './suggest.js';
@@ -23,21 +23,8 @@ const withDraft = (state: State, change: Partial<HelpDraft>): State => ({
   drafts: { ...state.drafts, help: { ...draftOf(state), ...change } },
 });
 
-const textQuestion = (text: string, ctx: Ctx, multiline = false): Reply => ({
-  text,
-  form: {
-    id: 'answer',
-    title: ctx.say('help.title'),
-    submit: ctx.say('common.submit'),
-    fields: [{ id: 'answer', label: ctx.say('help.answerLabel'), multiline }],
-  },
-});
-
-/** Free text of a text step, or undefined (then the engine repeats the question with a hint). */
-const typed = (answer: Parameters<FlowHandler<'help.goal'>['answer']>[2]) =>
-  answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
-
-const needText = (ctx: Ctx) => ({ text: ctx.say('common.typeAnswer') });
+const textQuestion = (text: string, ctx: Ctx, multiline = false): Reply =>
+  freeTextQuestion(text, ctx.say('help.title'), ctx, { multiline });
 
 const reflectOn = (field: 'goal' | 'reversal', text: string): Effect => ({
   type: 'coach',
@@ -67,8 +54,8 @@ export const helpIntro: FlowHandler<'help.intro'> = {
 export const helpGoal: FlowHandler<'help.goal'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('help.goal'), ctx)],
   answer(_flow, state, answer, ctx) {
-    const goal = typed(answer);
-    if (!goal) return { state, replies: [needText(ctx)] };
+    const goal = typedText(answer);
+    if (!goal) return { state, replies: [askForText(ctx)] };
     return moveTo(withDraft(state, { goal }), { at: 'help.need' }, [], [reflectOn('goal', goal)]);
   },
 };
@@ -102,8 +89,8 @@ export const helpBelief: FlowHandler<'help.belief'> = {
 export const helpReversal: FlowHandler<'help.reversal'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('help.reversal'), ctx)],
   answer(_flow, state, answer, ctx) {
-    const reversal = typed(answer);
-    if (!reversal) return { state, replies: [needText(ctx)] };
+    const reversal = typedText(answer);
+    if (!reversal) return { state, replies: [askForText(ctx)] };
     const belief = draftOf(state).belief ?? 0;
     return moveTo(
       withDraft(state, { reversal }),
@@ -140,8 +127,8 @@ export function smartLine(request: string, ctx: Ctx): string {
 export const helpRequest: FlowHandler<'help.request'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('help.request'), ctx, true)],
   answer(_flow, state, answer, ctx) {
-    const request = typed(answer);
-    if (!request) return { state, replies: [needText(ctx)] };
+    const request = typedText(answer);
+    if (!request) return { state, replies: [askForText(ctx)] };
     const next = nextSmartStep(withDraft(state, { request, smartAsked: [], suggested: undefined }));
     const goal = draftOf(state).goal;
     return {
@@ -167,8 +154,8 @@ export const helpSmart: FlowHandler<'help.smart'> = {
         ? nextSmartStep(withDraft(state, { smartAsked }))
         : { state, replies: [unexpected(ctx)] };
     }
-    const addition = typed(answer);
-    if (!addition) return { state, replies: [needText(ctx)] };
+    const addition = typedText(answer);
+    if (!addition) return { state, replies: [askForText(ctx)] };
     const request = addSentence(draft.request ?? '', addition);
     const next = nextSmartStep(withDraft(state, { request, smartAsked }));
     return {
@@ -224,8 +211,8 @@ export const helpWhom: FlowHandler<'help.whom'> = {
       if (!person) return { state, replies: [unexpected(ctx)] };
       return moveTo(withDraft(state, { whom: person.name }), { at: 'help.channel' });
     }
-    const name = typed(answer);
-    if (!name) return { state, replies: [needText(ctx)] };
+    const name = typedText(answer);
+    if (!name) return { state, replies: [askForText(ctx)] };
     const known = findByName(state.network.people, name);
     if (known) return moveTo(withDraft(state, { whom: known.name }), { at: 'help.channel' });
     const added = addPeople(state, name, null, ctx);
@@ -290,8 +277,8 @@ afterTime.help = scheduleAsk;
 export const helpOffer: FlowHandler<'help.offer'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('help.offer'), ctx)],
   answer(_flow, state, answer, ctx) {
-    const offer = typed(answer);
-    if (!offer) return { state, replies: [needText(ctx)] };
+    const offer = typedText(answer);
+    if (!offer) return { state, replies: [askForText(ctx)] };
     const draft = { ...draftOf(state), offer };
     const data = {
       goal: draft.goal,

@@ -1,7 +1,7 @@
-import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
+import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
 import type { HookDraft, State } from '../engine/state.js';
 import type { Reply } from '../engine/types.js';
-import { unexpected } from './menu.js';
+import { askForText, freeTextQuestion, unexpected } from './menu.js';
 import { afterTime, askTimeFirst, commit, dateChoices, readDate } from './when.js';
 
 /** At most this many speakers or topics get a hook each: the exercise stays short. */
@@ -14,21 +14,8 @@ const withDraft = (state: State, change: Partial<HookDraft>): State => ({
   drafts: { ...state.drafts, hook: { ...draftOf(state), ...change } },
 });
 
-const textQuestion = (text: string, ctx: Ctx, choices?: Reply['choices']): Reply => ({
-  text,
-  choices,
-  form: {
-    id: 'answer',
-    title: ctx.say('hook.title'),
-    submit: ctx.say('common.submit'),
-    fields: [{ id: 'answer', label: ctx.say('help.answerLabel'), multiline: true }],
-  },
-});
-
-const typed = (answer: Parameters<FlowHandler<'hook.goal'>['answer']>[2]) =>
-  answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
-
-const needText = (ctx: Ctx) => ({ text: ctx.say('common.typeAnswer') });
+const textQuestion = (text: string, ctx: Ctx, choices?: Reply['choices']): Reply =>
+  freeTextQuestion(text, ctx.say('hook.title'), ctx, { multiline: true, choices });
 
 const topicAt = (state: State, index: number) => draftOf(state).topics[index] ?? '';
 
@@ -48,8 +35,8 @@ export const hookEvent: FlowHandler<'hook.event'> = {
   answer(_flow, state, answer, ctx) {
     if (answer.kind === 'choice')
       return answer.value === 'menu' ? moveTo(state, { at: 'menu' }) : { state, replies: [unexpected(ctx)] };
-    const event = typed(answer);
-    if (!event) return { state, replies: [needText(ctx)] };
+    const event = typedText(answer);
+    if (!event) return { state, replies: [askForText(ctx)] };
     const fresh = {
       ...state,
       drafts: { ...state.drafts, hook: { topics: [], hooks: [], openers: [], event } },
@@ -88,12 +75,12 @@ export const hookFormat: FlowHandler<'hook.format'> = {
 export const hookTopics: FlowHandler<'hook.topics'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('hook.topics', { max: MAX_TOPICS }), ctx)],
   answer(_flow, state, answer, ctx) {
-    const topics = (typed(answer) ?? '')
+    const topics = (typedText(answer) ?? '')
       .split(/[,;\n]+/)
       .map((t) => t.trim().slice(0, 200))
       .filter((t) => /[\p{L}\p{N}]/u.test(t))
       .slice(0, MAX_TOPICS);
-    if (topics.length === 0) return { state, replies: [needText(ctx)] };
+    if (topics.length === 0) return { state, replies: [askForText(ctx)] };
     return moveTo(withDraft(state, { topics, hooks: [], openers: [] }), { at: 'hook.goal' });
   },
 };
@@ -101,18 +88,18 @@ export const hookTopics: FlowHandler<'hook.topics'> = {
 export const hookGoal: FlowHandler<'hook.goal'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('hook.goal'), ctx)],
   answer(_flow, state, answer, ctx) {
-    const goal = typed(answer);
+    const goal = typedText(answer);
     return goal
       ? moveTo(withDraft(state, { goal }), { at: 'hook.hook', index: 0 })
-      : { state, replies: [needText(ctx)] };
+      : { state, replies: [askForText(ctx)] };
   },
 };
 
 export const hookHook: FlowHandler<'hook.hook'> = {
   ask: (flow, state, ctx) => [textQuestion(ctx.say('hook.hook', { topic: topicAt(state, flow.index) }), ctx)],
   answer(flow, state, answer, ctx) {
-    const hook = typed(answer);
-    if (!hook) return { state, replies: [needText(ctx)] };
+    const hook = typedText(answer);
+    if (!hook) return { state, replies: [askForText(ctx)] };
     const draft = draftOf(state);
     const hooks = [...draft.hooks.slice(0, flow.index), hook];
     const next = withDraft(state, { hooks });
@@ -135,8 +122,8 @@ export const hookPeople: FlowHandler<'hook.people'> = {
   ],
   answer(_flow, state, answer, ctx) {
     if (answer.kind === 'choice' && answer.value !== 'open') return { state, replies: [unexpected(ctx)] };
-    const people = answer.kind === 'choice' ? undefined : typed(answer);
-    if (answer.kind !== 'choice' && !people) return { state, replies: [needText(ctx)] };
+    const people = answer.kind === 'choice' ? undefined : typedText(answer);
+    if (answer.kind !== 'choice' && !people) return { state, replies: [askForText(ctx)] };
     const draft = draftOf(state);
     return moveTo(
       withDraft(state, { people, suggested: undefined }),
@@ -165,8 +152,8 @@ export const hookOpener: FlowHandler<'hook.opener'> = {
   answer(flow, state, answer, ctx) {
     const draft = draftOf(state);
     if (answer.kind === 'choice' && answer.value !== 'use') return { state, replies: [unexpected(ctx)] };
-    const opener = answer.kind === 'choice' ? openerFor(state, flow.index, ctx) : typed(answer);
-    if (!opener) return { state, replies: [needText(ctx)] };
+    const opener = answer.kind === 'choice' ? openerFor(state, flow.index, ctx) : typedText(answer);
+    if (!opener) return { state, replies: [askForText(ctx)] };
     const next = withDraft(state, { openers: [...draft.openers.slice(0, flow.index), opener] });
     if (flow.index + 1 < draft.topics.length)
       return moveTo(next, { at: 'hook.opener', index: flow.index + 1 });
@@ -177,10 +164,10 @@ export const hookOpener: FlowHandler<'hook.opener'> = {
 export const hookIntro: FlowHandler<'hook.intro'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('hook.intro'), ctx)],
   answer(_flow, state, answer, ctx) {
-    const intro = typed(answer);
+    const intro = typedText(answer);
     return intro
       ? moveTo(withDraft(state, { intro }), { at: 'hook.closing' })
-      : { state, replies: [needText(ctx)] };
+      : { state, replies: [askForText(ctx)] };
   },
 };
 
@@ -227,8 +214,8 @@ export const hookOnline: FlowHandler<'hook.online'> = {
     const message =
       answer.kind === 'choice'
         ? ctx.say('hook.dmSuggestion', { topic: draft.topics[0] ?? '', hook: draft.hooks[0] ?? '' })
-        : typed(answer);
-    if (!message) return { state, replies: [needText(ctx)] };
+        : typedText(answer);
+    if (!message) return { state, replies: [askForText(ctx)] };
     const next = withDraft(state, { message });
     const ask = askTimeFirst(next, 'hook');
     return ask ? moveTo(next, ask) : finishHook(next, ctx);

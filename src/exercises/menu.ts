@@ -11,6 +11,26 @@ export const unexpected = (ctx: Ctx): Reply => ({ text: ctx.say('common.pickChoi
 
 export const helpReply = (ctx: Ctx): Reply => ({ text: ctx.say('common.help') });
 
+/** The answer to a free-text step was empty or a button: ask for words. */
+export const askForText = (ctx: Ctx): Reply => ({ text: ctx.say('common.typeAnswer') });
+
+/** A question answered in free text, with a one-field form for the doors that show forms. */
+export const freeTextQuestion = (
+  text: string,
+  title: string,
+  ctx: Ctx,
+  options: { multiline?: boolean; choices?: Reply['choices'] } = {},
+): Reply => ({
+  text,
+  ...(options.choices ? { choices: options.choices } : {}),
+  form: {
+    id: 'answer',
+    title,
+    submit: ctx.say('common.submit'),
+    fields: [{ id: 'answer', label: ctx.say('help.answerLabel'), multiline: options.multiline ?? false }],
+  },
+});
+
 export const welcome: FlowHandler<'welcome'> = {
   ask: (_flow, _state, ctx) => [
     {
