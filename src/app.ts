@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import type { Outbox } from './engine/types.js';
 import type { Logger } from './log.js';
+import { createPairing, type Pairing } from './pairing/service.js';
 import { PROMPTS_DIR } from './paths.js';
 import { createJobs } from './store/jobs.js';
 import { createMemberRepo } from './store/members.js';
@@ -11,6 +12,7 @@ import { loadTexts, type Texts } from './texts/texts.js';
 
 export interface App {
   engine: Engine;
+  pairing: Pairing;
   texts: Texts;
   store: Store;
   close(): Promise<void>;
@@ -22,9 +24,19 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
   const store = await openStore(config.storeUrl, log);
   const coach = config.coach ? createCoach({ config: config.coach, texts, log }) : undefined;
   log.info({ coach: coach?.label ?? 'scripted' }, 'coach ready');
+  const jobs = createJobs(store, log);
+  const pairing: Pairing = createPairing({
+    store,
+    locks: store.locks,
+    jobs,
+    texts,
+    log,
+    door: outbox.coffee,
+    notify: (member, replies) => engine.notify(member, replies),
+  });
   const engine = createEngine({
     members: createMemberRepo(store, log),
-    jobs: createJobs(store, log),
+    jobs,
     locks: store.locks,
     texts,
     outbox,
@@ -34,9 +46,11 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     revisitDays: config.revisitDays,
     defaultLang: config.defaultLang,
     coach,
+    pairing,
   });
   return {
     engine,
+    pairing,
     texts,
     store,
     // Turns still running finish (and save) before the store goes away.

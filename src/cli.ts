@@ -12,6 +12,7 @@ import { type Door, type DoorContext, routingOutbox } from './door.js';
 import { guessLang } from './engine/step.js';
 import { type MemberRef, type Outbox, PLATFORMS, type Platform } from './engine/types.js';
 import { createLogger } from './log.js';
+import { pairingCommand } from './pairing/cli.js';
 import { PROMPTS_DIR } from './paths.js';
 import { StoreError } from './store/open.js';
 import { loadTexts, TextsError } from './texts/texts.js';
@@ -27,6 +28,10 @@ Usage:
   weakties export --user ID              print everything stored about a terminal member as JSON
   weakties forget --user ID              delete everything stored about a terminal member
   weakties discord register [--guild ID] register the Discord slash commands (a guild: instant; else global)
+  weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--out FILE]
+                                         run virtual-coffee rounds on a synthetic community; JSON out
+  weakties pairing run [--dry-run]       make a virtual-coffee round now (or preview it)
+  weakties pairing stats [--json]        participation, met, repeat, cross-group and no-answer rates
   weakties coach check                   one request to the language-model coach: latency and answer, or the error
   weakties help                          this text
 
@@ -225,6 +230,8 @@ export async function main(argv: string[]): Promise<number> {
         return await tickCommand(rest, config);
       case 'coach':
         return await coachCommand(rest, config);
+      case 'pairing':
+        return await pairingCommand(rest, config);
       case 'export':
       case 'forget':
         return await memberDataCommand(command, rest, config);

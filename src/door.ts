@@ -27,5 +27,11 @@ export function routingOutbox(doors: Partial<Record<Platform, Outbox>>): Outbox 
     deliver: async (member, replies) => door(member)?.deliver(member, replies),
     emit: async (member, event) => door(member)?.emit?.(member, event),
     forgotten: async (member) => door(member)?.forgotten?.(member),
+    coffee: {
+      pool: async (c, settings) => doors[c.platform]?.coffee?.pool?.(c, settings),
+      names: async (c, users) => (await doors[c.platform]?.coffee?.names?.(c, users)) ?? {},
+      introduce: async (c, intro) => doors[c.platform]?.coffee?.introduce?.(c, intro),
+      wrote: async (c, conversation) => (await doors[c.platform]?.coffee?.wrote?.(c, conversation)) ?? true,
+    },
   };
 }

@@ -8,7 +8,7 @@ import { ACTION, escapeMrkdwn } from './render.js';
 
 const LANGUAGE_NAMES = { en: 'English', nl: 'Nederlands' } as const;
 
-type Exercise = 'none' | 'awareness' | 'ask-for-help' | 'hook' | 'network' | 'paused' | 'other';
+type Exercise = 'none' | 'awareness' | 'ask-for-help' | 'hook' | 'coffee' | 'network' | 'paused' | 'other';
 
 /** Which exercise the member is in the middle of, as the dashboard names it. */
 export function currentExercise(state: State): Exercise {

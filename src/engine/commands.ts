@@ -11,6 +11,8 @@ export const COMMAND_WORDS = {
   forget: ['forget', 'vergeet', 'forget me', 'vergeet mij'],
   progress: ['progress', 'my progress', 'voortgang', 'mijn voortgang'],
   commitments: ['commitments', 'my commitments', 'plans', 'afspraken', 'mijn afspraken', 'plannen'],
+  coffee: ['coffee', 'koffie', 'virtual coffee', 'virtuele koffie'],
+  stats: ['stats', 'statistieken'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_WORDS;

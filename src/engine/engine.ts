@@ -1,6 +1,7 @@
 import type { Coach } from '../coach/uses.js';
 import { applyCoach } from '../exercises/coached.js';
 import type { Logger } from '../log.js';
+import type { Pairing } from '../pairing/service.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
 import type { MemberRepo } from '../store/members.js';
@@ -41,6 +42,8 @@ export interface EngineDeps {
   clock?: () => Date;
   /** The optional language-model coach; without it every turn is the scripted one. */
   coach?: Coach;
+  /** Virtual-coffee rounds of the members' communities. */
+  pairing?: Pairing;
 }
 
 export type HandleResult = 'done' | 'duplicate' | 'skipped' | 'unavailable';
@@ -92,11 +95,18 @@ export function createEngine(deps: EngineDeps) {
   async function exportData(state: State) {
     const jobs = await Promise.all(state.jobs.map((id) => deps.jobs.get(id)));
     const { seen: _seen, ...kept } = state;
-    return { exportedAt: clock().toISOString(), member: kept, jobs: jobs.filter((j) => j !== undefined) };
+    const community = await deps.pairing?.exportOf(state.member);
+    return {
+      exportedAt: clock().toISOString(),
+      member: kept,
+      jobs: jobs.filter((j) => j !== undefined),
+      ...(community ? { coffeeCommunity: community } : {}),
+    };
   }
 
   async function erase(ref: MemberRef, state: State | undefined): Promise<void> {
     await deps.jobs.remove(state?.jobs ?? []);
+    await deps.pairing?.forget(ref);
     await deps.members.delete(ref);
     await deps.outbox.forgotten?.(ref);
   }
@@ -147,7 +157,7 @@ export function createEngine(deps: EngineDeps) {
     const now = clock();
     const loaded = await deps.members.load(inbound.member, now);
     const stored = loaded.state;
-    if (inbound.kind === 'due' && !stored) return 'skipped';
+    if (inbound.kind === 'due' && !stored && !inbound.job.kind.startsWith('coffee.')) return 'skipped';
     if (stored?.seen.some(([id]) => id === inbound.id)) return 'duplicate';
 
     const result = await coached(step(stored, inbound, env(now)), now);
@@ -189,6 +199,7 @@ export function createEngine(deps: EngineDeps) {
     await deps.members.save(state);
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);
+      if (effect.type === 'coffee') await deps.pairing?.apply(inbound.member, effect);
     }
     if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, replies)) === false) {
       await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
@@ -201,6 +212,8 @@ export function createEngine(deps: EngineDeps) {
     if (!parsed.success)
       throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
     const inbound = parsed.data;
+    const pairing = deps.pairing;
+    if (pairing?.isAdminCommand(inbound)) return adminTurn(pairing, inbound);
     try {
       return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound));
     } catch (error) {
@@ -211,6 +224,30 @@ export function createEngine(deps: EngineDeps) {
         await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
       return 'unavailable';
     }
+  }
+
+  /** A community admin's command: it changes the community, not the member's conversation. */
+  async function adminTurn(pairing: Pairing, inbound: Extract<Inbound, { kind: 'command' }>): Promise<HandleResult> {
+    const stored = (await deps.members.load(inbound.member, clock())).state;
+    const say = deps.texts.forLang(stored?.lang ?? guessLang(inbound.locale) ?? deps.defaultLang);
+    try {
+      await deps.outbox.deliver(inbound.member, [{ text: await pairing.admin(inbound, say, clock()) }]);
+      return 'done';
+    } catch (error) {
+      deps.log.error({ err: error, event: inbound.id }, 'coffee admin command failed');
+      await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
+      return 'unavailable';
+    }
+  }
+
+  /** A note outside any turn (a round's nudge): delivered now, or kept in the member's record. */
+  async function notify(member: MemberRef, replies: Reply[]): Promise<void> {
+    await deps.locks.withLock(memberKey(member), async () => {
+      const { state } = await deps.members.load(member, clock());
+      const open = !deps.outbox.reachable || deps.outbox.reachable(member);
+      if (open && (await deps.outbox.deliver(member, replies)) !== false) return;
+      if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
+    });
   }
 
   async function tickAt(now: Date, platforms?: readonly Platform[]): Promise<number> {
@@ -228,7 +265,7 @@ export function createEngine(deps: EngineDeps) {
       await deps.jobs.remove([job.id]);
       if (result === 'done') delivered += 1;
     }
-    return delivered;
+    return delivered + ((await deps.pairing?.tick(now, platforms)) ?? 0);
   }
 
   return {
@@ -270,6 +307,8 @@ export function createEngine(deps: EngineDeps) {
         }),
       );
     },
+
+    notify: (member: MemberRef, replies: Reply[]) => track(() => notify(member, replies)),
 
     /** Hands every job due at `now` (of the given platforms, or all) to its member's turn; each fires once. */
     tick(now: Date, platforms?: readonly Platform[]): Promise<number> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOMAINS, NetworkSchema } from '../network/model.js';
+import { CoffeePrefsSchema, defaultPrefs, OUTCOMES } from '../pairing/community.js';
 import { LANGS, MemberRefSchema } from './types.js';
 
 export const STATE_VERSION = 1;
@@ -58,7 +59,7 @@ export const HookDraftSchema = z.object({
 });
 export type HookDraft = z.infer<typeof HookDraftSchema>;
 
-export const EXERCISES = ['awareness', 'ask-for-help', 'hook'] as const;
+export const EXERCISES = ['awareness', 'ask-for-help', 'hook', 'coffee'] as const;
 export type Exercise = (typeof EXERCISES)[number];
 
 /** A dated intention the coach comes back to: a request to make, or an event to debrief. */
@@ -79,6 +80,39 @@ export const CommitmentSchema = z.object({
   createdAt: z.string(),
 });
 export type Commitment = z.infer<typeof CommitmentSchema>;
+
+export const PURPOSES = ['learn', 'reconnect', 'ask'] as const;
+
+/** One virtual coffee of the member: who with, how it went, and the reflection afterwards. */
+export const CoffeeSchema = z.object({
+  round: z.number().int().min(1),
+  at: z.string(),
+  partners: z.array(z.object({ user: z.string().max(200), name: z.string().max(60) })).max(2),
+  organiser: z.boolean(),
+  outcome: z.enum(OUTCOMES).optional(),
+  purpose: z.enum(PURPOSES).optional(),
+  questions: shortText.optional(),
+  offer: shortText.optional(),
+  story: shortText.optional(),
+  /** The liking gap: how much the member enjoyed it, and how much they think their partner did (1-5). */
+  enjoyedSelf: z.number().int().min(1).max(5).optional(),
+  enjoyedThem: z.number().int().min(1).max(5).optional(),
+  learned: shortText.optional(),
+  theirNeed: shortText.optional(),
+  askedFor: z.boolean().optional(),
+  nextStep: localDate.optional(),
+});
+export type Coffee = z.infer<typeof CoffeeSchema>;
+
+const CoffeeStateSchema = z.object({
+  prefs: CoffeePrefsSchema,
+  coffees: z.array(CoffeeSchema).max(200),
+});
+
+export const COFFEE_TEXT_FIELDS = ['intro', 'group', 'hours', 'block', 'name'] as const;
+export type CoffeeTextField = (typeof COFFEE_TEXT_FIELDS)[number];
+export const REFLECT_STEPS = ['story', 'enjoyedSelf', 'enjoyedThem', 'learned', 'theirNeed', 'askedFor', 'next'] as const;
+export const PREPARE_STEPS = ['purpose', 'questions', 'offer'] as const;
 
 /** What follows once a date has a time zone and an hour. */
 const AFTER_TIME = ['help', 'hook'] as const;
@@ -150,6 +184,13 @@ export const FlowSchema = z.discriminatedUnion('at', [
   z.object({ at: z.literal('debrief.hooks'), commitment: z.string() }),
   z.object({ at: z.literal('debrief.people'), commitment: z.string() }),
   z.object({ at: z.literal('commitments.list') }),
+  z.object({ at: z.literal('coffee.menu') }),
+  z.object({ at: z.literal('coffee.snooze') }),
+  z.object({ at: z.literal('coffee.text'), field: z.enum(COFFEE_TEXT_FIELDS) }),
+  z.object({ at: z.literal('coffee.prepare'), round: index, step: z.enum(PREPARE_STEPS) }),
+  z.object({ at: z.literal('coffee.checkin'), round: index }),
+  z.object({ at: z.literal('coffee.reflect'), round: index, step: z.enum(REFLECT_STEPS) }),
+  z.object({ at: z.literal('coffee.stay') }),
   z.object({ at: z.literal('commitments.item'), commitment: z.string() }),
   /** The language-model coach's one deepening question about a free-text answer. */
   z.object({
@@ -202,6 +243,8 @@ export const StateSchema = z.object({
   /** Where an exercise was left, to resume it from the menu. */
   parked: z.partialRecord(z.enum(EXERCISES), FlowSchema).default({}),
   commitments: z.array(CommitmentSchema).default([]),
+  /** Virtual coffees: the member's choices and their coffees so far. */
+  coffee: CoffeeStateSchema.default(() => ({ prefs: defaultPrefs(), coffees: [] })),
   /** Language-model calls made for this member today (UTC), against the daily budget. */
   coach: z.object({ day: localDate, calls: z.number().int().min(0) }).optional(),
 });

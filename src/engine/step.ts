@@ -5,6 +5,8 @@ import {
   awarenessResources,
 } from '../exercises/awareness.js';
 import { coachDeepen, helpDraft } from '../exercises/coached.js';
+import { coffeeMenu, coffeeShortcut, coffeeSnooze, coffeeText } from '../exercises/coffee.js';
+import { coffeeCheckin, coffeeDue, coffeePrepare, coffeeReflect, coffeeStay } from '../exercises/coffee-round.js';
 import { isTimeZone } from '../exercises/dates.js';
 import {
   commitmentsItem,
@@ -59,6 +61,7 @@ import { snapshot } from '../exercises/people.js';
 import { rate } from '../exercises/rate.js';
 import { whenHour, whenMove, whenTimezone } from '../exercises/when.js';
 import { emptyNetwork } from '../network/model.js';
+import { defaultPrefs } from '../pairing/community.js';
 import { cleanName, sameName } from '../network/names.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
@@ -116,6 +119,13 @@ const HANDLERS: FlowHandlers = {
   'commitments.list': commitmentsList,
   'commitments.item': commitmentsItem,
   'coach.deepen': coachDeepen,
+  'coffee.menu': coffeeMenu,
+  'coffee.snooze': coffeeSnooze,
+  'coffee.text': coffeeText,
+  'coffee.prepare': coffeePrepare,
+  'coffee.checkin': coffeeCheckin,
+  'coffee.reflect': coffeeReflect,
+  'coffee.stay': coffeeStay,
 };
 
 /** The exercise a flow belongs to, so leaving it for the menu parks it for later. */
@@ -124,6 +134,7 @@ export function exerciseOf(flow: Flow): Exercise | undefined {
     return 'awareness';
   if (flow.at.startsWith('help.') && flow.at !== 'help.intro') return 'ask-for-help';
   if (flow.at.startsWith('hook.') && flow.at !== 'hook.event') return 'hook';
+  if (flow.at === 'coffee.reflect') return 'coffee';
   if (flow.at === 'coach.deepen') return flow.field === 'hook' ? 'hook' : 'ask-for-help';
   if (flow.at === 'when.timezone' || flow.at === 'when.hour')
     return flow.resume === 'help' ? 'ask-for-help' : 'hook';
@@ -180,6 +191,7 @@ export function newState(member: MemberRef, lang: Lang, now: Date): State {
     drafts: {},
     parked: {},
     commitments: [],
+    coffee: { prefs: defaultPrefs(), coffees: [] },
     createdAt: now.toISOString(),
   };
 }
@@ -265,6 +277,13 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
       return finish(state, env, [], [{ type: 'export' }]);
     case 'forget':
       return finish({ ...state, overlay: 'forget' }, env, []);
+    case 'coffee': {
+      const shortcut = coffeeShortcut(state, command.args, ctx);
+      if (shortcut) return finish(shortcut.state, env, shortcut.replies, shortcut.effects);
+      return finish(leave(state, { at: 'coffee.menu' }), env, []);
+    }
+    case 'stats':
+      return finish(state, env, [{ text: ctx.say('coffee.admin.only') }]);
   }
 }
 
@@ -326,10 +345,20 @@ const IDLE_FLOWS: ReadonlySet<FlowAt> = new Set<FlowAt>([
   'menu',
   'commitments.list',
   'network.overview',
+  'coffee.menu',
 ]);
 
 function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env: StepEnv): StepResult {
   const job = inbound.job;
+  const idle = IDLE_FLOWS.has(state.flow.at) || state.overlay === 'paused';
+  // Coffee jobs come from the community's round, not from the member's own plans.
+  if (job.kind.startsWith('coffee.')) {
+    // An unanswered question of an earlier coffee gives way to the newer one.
+    const free = idle || state.flow.at === 'coffee.prepare' || state.flow.at === 'coffee.checkin';
+    const due = coffeeDue(state, job, free, ctxFor(state, env));
+    const next = due.flow ? leave(due.state, due.flow) : due.state;
+    return due.flow ? finish(next, env, due.replies, due.effects) : { state: next, replies: due.replies, effects: due.effects };
+  }
   if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
   const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
   const flow: Flow | undefined =
@@ -337,7 +366,6 @@ function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env
       ? { at: 'network.revisit', before: snapshot(next) }
       : followUpFlow(next, job);
   if (!flow) return { state: next, replies: [], effects: [] };
-  const idle = IDLE_FLOWS.has(next.flow.at) || next.overlay === 'paused';
   // Someone in the middle of an exercise gets a note, not a new question.
   if (!idle) {
     const note = job.kind === 'awareness.revisit' ? 'revisit.nudgeBusy' : 'followup.nudgeBusy';
@@ -364,6 +392,8 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
       ...newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now),
       timezone: platformZone(inbound),
     };
+    // A coffee intro can be the first the bot says to a member of a channel's pool.
+    if (inbound.kind === 'due') return handleDue(fresh, inbound, env);
     const command = commandOf(inbound);
     const chosen =
       command?.name === 'language' || command?.name === 'start' ? guessLang(command.args[0]) : undefined;

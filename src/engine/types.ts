@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CoffeeDoor } from '../pairing/service.js';
 
 export const LANGS = ['en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -20,7 +21,30 @@ export type MemberRef = z.infer<typeof MemberRefSchema>;
 
 export const memberKey = (m: MemberRef): string => `${m.platform}:${m.space}:${m.user}`;
 
-export const JOB_KINDS = ['awareness.revisit', 'help.followup', 'hook.debrief'] as const;
+export const JOB_KINDS = [
+  'awareness.revisit',
+  'help.followup',
+  'hook.debrief',
+  'coffee.intro',
+  'coffee.checkin',
+  'coffee.stay',
+] as const;
+
+/** A virtual coffee a job is about: the round, the partners (user and first name), who organises. */
+export const CoffeeJobSchema = z.object({
+  round: z.number().int().min(1),
+  partners: z
+    .array(
+      z.object({
+        user: id,
+        name: z.string().max(60),
+        intro: z.string().max(200).optional(),
+        topics: z.array(z.string().max(200)).max(4).optional(),
+      }),
+    )
+    .max(2),
+  organiser: id,
+});
 
 export const JobSchema = z.object({
   id,
@@ -29,6 +53,7 @@ export const JobSchema = z.object({
   due: z.iso.datetime(),
   /** The commitment a follow-up is about. */
   commitment: z.string().max(100).optional(),
+  coffee: CoffeeJobSchema.optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 
@@ -37,6 +62,10 @@ const profile = {
   locale: z.string().max(50).optional(),
   /** An IANA time zone such as Europe/Amsterdam. */
   timezone: z.string().max(80).optional(),
+  /** The member's display name, where the platform tells it; partners see the first name. */
+  displayName: z.string().max(200).optional(),
+  /** The platform says this member may change community settings (workspace or server admin). */
+  admin: z.boolean().optional(),
 };
 
 export const InboundSchema = z.discriminatedUnion('kind', [
@@ -103,7 +132,7 @@ export interface Reply {
 
 export interface CoachEvent {
   name: 'exercise.completed';
-  exercise: 'awareness' | 'ask-for-help' | 'hook';
+  exercise: 'awareness' | 'ask-for-help' | 'hook' | 'coffee';
   data: Record<string, unknown>;
 }
 
@@ -117,4 +146,6 @@ export interface Outbox {
   reachable?(member: MemberRef): boolean;
   /** The member's data was deleted: drop anything the door keeps of them too. */
   forgotten?(member: MemberRef): Promise<void>;
+  /** The door's side of virtual-coffee rounds: pool, names, group intros. */
+  coffee?: CoffeeDoor;
 }

@@ -1,3 +1,4 @@
+import { coffeeProgress } from './coffee-round.js';
 import { answerText, type Ctx, type Effect, type FlowHandler, moveTo } from '../engine/flow.js';
 import type { Commitment, Flow, State } from '../engine/state.js';
 import type { Job, Reply } from '../engine/types.js';
@@ -63,6 +64,8 @@ export function progressReply(state: State, ctx: Ctx): Reply {
     }),
     firstMap ? ctx.say('progress.added', { count: added }) : ctx.say('progress.noMap'),
   ];
+  const coffees = coffeeProgress(state, ctx);
+  if (coffees) lines.push(coffees);
   if (c.asked > 0 && c.yes / c.asked > c.predictedRate) lines.push(ctx.say('progress.meaningHigher'));
   else lines.push(ctx.say('progress.meaning'));
   return { text: lines.join('\n') };

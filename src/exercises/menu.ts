@@ -54,6 +54,7 @@ const START: Record<Exercise, Flow> = {
   awareness: { at: 'awareness.intro' },
   'ask-for-help': { at: 'help.intro' },
   hook: { at: 'hook.event' },
+  coffee: { at: 'coffee.menu' },
 };
 
 /** Opens an exercise where the member left it, or at its start. */
@@ -76,6 +77,7 @@ export const menu: FlowHandler<'menu'> = {
           label: ctx.say(state.parked['ask-for-help'] ? 'menu.resumeHelp' : 'menu.askForHelp'),
         },
         { id: 'hook', label: ctx.say(state.parked.hook ? 'menu.resumeHook' : 'menu.hook') },
+        { id: 'coffee', label: ctx.say(state.parked.coffee ? 'coffee.menu.resume' : 'coffee.menu.title') },
         { id: 'network', label: ctx.say('menu.network') },
         { id: 'progress', label: ctx.say('menu.progress') },
         { id: 'commitments', label: ctx.say('menu.commitments') },
@@ -90,6 +92,7 @@ export const menu: FlowHandler<'menu'> = {
       case 'awareness':
       case 'ask-for-help':
       case 'hook':
+      case 'coffee':
         return resume(state, answer.value);
       case 'progress':
         return { state, replies: [progressReply(state, ctx)] };

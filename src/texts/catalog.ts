@@ -1,4 +1,5 @@
 import { COACH_TEXTS } from './coach.js';
+import { COFFEE_TEXTS } from './coffee.js';
 import { CORE_TEXTS } from './core.js';
 import { DISCORD_TEXTS } from './discord.js';
 import { FOLLOWUP_TEXTS } from './followup.js';
@@ -14,6 +15,7 @@ export const CATALOG = {
   ...SLACK_TEXTS,
   ...DISCORD_TEXTS,
   ...COACH_TEXTS,
+  ...COFFEE_TEXTS,
 } as const;
 
 export type TextKey = keyof typeof CATALOG;

@@ -28,6 +28,7 @@ export const SLACK_TEXTS = {
   'slack.home.askDue': ['name', 'title', 'date'],
   'slack.home.eventDue': ['title', 'date'],
   'slack.home.exercise.ask-for-help': [],
+  'slack.home.exercise.coffee': [],
   'slack.home.exercise.hook': [],
   'slack.home.completed': ['count', 'date'],
   'slack.home.noFollowUps': [],

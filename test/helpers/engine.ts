@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/engine.js';
-import type { CoachEvent, MemberRef, Reply } from '../../src/engine/types.js';
+import type { CoachEvent, MemberRef, Outbox, Reply } from '../../src/engine/types.js';
 import { silentLogger } from '../../src/log.js';
+import { createPairing, type CoffeeDoor } from '../../src/pairing/service.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { createJobs } from '../../src/store/jobs.js';
 import { createMemberRepo } from '../../src/store/members.js';
@@ -15,7 +16,7 @@ export const texts = loadTexts(PROMPTS_DIR);
 export const tempSqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'weakties-')), 'db.sqlite')}`;
 
 /** A real engine on a real store (a temp SQLite file unless told otherwise), recording what it sends. */
-export async function testEngine(options: { storeUrl?: string; now?: () => Date } = {}) {
+export async function testEngine(options: { storeUrl?: string; now?: () => Date; coffee?: CoffeeDoor } = {}) {
   const store = await openStore(options.storeUrl ?? tempSqliteUrl(), silentLogger);
   const sent: { member: MemberRef; reply: Reply }[] = [];
   /** Members whose door refuses delivery (closed DMs). */
@@ -23,20 +24,31 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date 
   const events: CoachEvent[] = [];
   const members = createMemberRepo(store, silentLogger);
   const jobs = createJobs(store, silentLogger);
+  const outbox: Outbox = {
+    deliver: async (member, replies) => {
+      if (unreachable.has(member.user)) return false;
+      for (const reply of replies) sent.push({ member, reply });
+    },
+    emit: async (_member, event) => {
+      events.push(event);
+    },
+  };
+  const pairing = createPairing({
+    store,
+    locks: store.locks,
+    jobs,
+    texts,
+    log: silentLogger,
+    door: options.coffee,
+    notify: (member, replies) => engine.notify(member, replies),
+  });
   const engine = createEngine({
     members,
     jobs,
     locks: store.locks,
     texts,
-    outbox: {
-      deliver: async (member, replies) => {
-        if (unreachable.has(member.user)) return false;
-        for (const reply of replies) sent.push({ member, reply });
-      },
-      emit: async (_member, event) => {
-        events.push(event);
-      },
-    },
+    outbox,
+    pairing,
     claim: (name) => store.claim(name),
     release: (name) => store.release(name),
     log: silentLogger,
@@ -49,6 +61,7 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date 
   const id = () => `t${++n}`;
   return {
     engine,
+    pairing,
     store,
     members,
     jobs,

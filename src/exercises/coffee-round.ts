@@ -1,0 +1,294 @@
+import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
+import type { Coffee, Flow, State } from '../engine/state.js';
+import { PURPOSES } from '../engine/state.js';
+import type { Job, Reply } from '../engine/types.js';
+import { findByName, cleanName } from '../network/names.js';
+import type { Person } from '../network/model.js';
+import { addDays } from './dates.js';
+import { withPrefs } from './coffee.js';
+import { askForText, freeTextQuestion, unexpected } from './menu.js';
+import { readDate, today, dateChoices } from './when.js';
+
+type CoffeeJob = NonNullable<Job['coffee']>;
+
+const names = (coffee: Pick<Coffee, 'partners'>, ctx: Ctx) =>
+  coffee.partners.map((p) => p.name).join(ctx.say('coffee.and'));
+
+const coffeeOf = (state: State, round: number) => state.coffee.coffees.find((c) => c.round === round);
+
+/** Replaces one coffee of the member's list. */
+function withCoffee(state: State, round: number, patch: Partial<Coffee>): State {
+  const coffees = state.coffee.coffees.map((c) => (c.round === round ? { ...c, ...patch } : c));
+  return { ...state, coffee: { ...state.coffee, coffees } };
+}
+
+/** A conversation starter: a topic a partner shared from their hooks, else a general opener. */
+export function starter(job: CoffeeJob, ctx: Ctx): string {
+  const shared = job.partners.find((p) => (p.topics ?? []).length > 0);
+  const topic = shared?.topics?.[0];
+  if (shared && topic) return ctx.say('coffee.starter.topic', { name: shared.name, topic });
+  return ctx.say('coffee.starter.general', undefined, job.round);
+}
+
+/** The intro in the member's own chat: who, their lines, a starter, the organiser, 15-30 minutes. */
+export function introReply(job: CoffeeJob, self: string, ctx: Ctx): string {
+  const lines = [ctx.say('coffee.introDm.heading', { round: job.round, names: names(job, ctx) })];
+  for (const p of job.partners)
+    if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
+  lines.push(ctx.say('coffee.introDm.starter', { starter: starter(job, ctx) }));
+  const organiser = job.partners.find((p) => p.user === job.organiser);
+  lines.push(
+    job.organiser === self
+      ? ctx.say('coffee.introDm.youOrganise')
+      : ctx.say('coffee.introDm.theyOrganise', { name: organiser?.name ?? names(job, ctx) }),
+  );
+  return lines.join('\n');
+}
+
+/** A coffee job arrived: the intro (and an offer to prepare), the check-in, or the stay question. */
+export function coffeeDue(state: State, job: Job, idle: boolean, ctx: Ctx): { state: State; flow?: Flow; replies: Reply[]; effects: Effect[] } {
+  const coffee = job.coffee;
+  if (job.kind === 'coffee.stay') return { state, flow: idle ? { at: 'coffee.stay' } : undefined, replies: idle ? [] : [{ text: ctx.say('coffee.stay.busy') }], effects: [] };
+  if (!coffee) return { state, replies: [], effects: [] };
+  if (job.kind === 'coffee.intro') {
+    // A job scheduled twice (a round resumed after a restart) introduces once.
+    if (coffeeOf(state, coffee.round)) return { state, replies: [], effects: [] };
+    const record: Coffee = {
+      round: coffee.round,
+      at: ctx.now.toISOString(),
+      partners: coffee.partners.map((p) => ({ user: p.user, name: p.name })),
+      organiser: coffee.organiser === state.member.user,
+    };
+    let next: State = { ...state, coffee: { ...state.coffee, coffees: [...state.coffee.coffees, record].slice(-200) } };
+    let effects: Effect[] = [];
+    // A member of a channel pool who never chose is in; record it so their menu says so.
+    if (next.coffee.prefs.joined === undefined) ({ state: next, effects } = withPrefs(next, { joined: true }));
+    const replies = [{ text: introReply(coffee, state.member.user, ctx) }];
+    return { state: next, flow: idle ? { at: 'coffee.prepare', round: coffee.round, step: 'purpose' } : undefined, replies, effects };
+  }
+  const outcome = coffeeOf(state, coffee.round)?.outcome;
+  const askAgain = outcome === 'later' && job.id.endsWith(':again');
+  if (!coffeeOf(state, coffee.round) || (outcome !== undefined && !askAgain)) return { state, replies: [], effects: [] };
+  return {
+    state,
+    flow: idle ? { at: 'coffee.checkin', round: coffee.round } : undefined,
+    replies: idle ? [] : [{ text: ctx.say('coffee.checkin.busy') }],
+    effects: [],
+  };
+}
+
+const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
+
+export const coffeePrepare: FlowHandler<'coffee.prepare'> = {
+  ask(flow, _state, ctx) {
+    if (flow.step === 'purpose')
+      return [
+        {
+          text: ctx.say('coffee.prepare.purpose'),
+          choices: [
+            ...PURPOSES.map((p) => ({ id: p, label: ctx.say(`coffee.purpose.${p}`) })),
+            { id: 'later', label: ctx.say('coffee.prepare.later') },
+          ],
+        },
+      ];
+    const key = flow.step === 'questions' ? 'coffee.prepare.questions' : 'coffee.prepare.offer';
+    return [freeTextQuestion(ctx.say(key), ctx.say('coffee.prepare.title'), ctx, { multiline: true, choices: skipChoice(ctx) })];
+  },
+  answer(flow, state, answer, ctx): Outcome {
+    if (flow.step === 'purpose') {
+      if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+      if (answer.value === 'later') return moveTo(state, { at: 'menu' }, [{ text: ctx.say('coffee.prepare.skipped') }]);
+      const purpose = PURPOSES.find((p) => p === answer.value);
+      if (!purpose) return { state, replies: [unexpected(ctx)] };
+      return moveTo(withCoffee(state, flow.round, { purpose }), { ...flow, step: 'questions' }, [
+        { text: ctx.say(`coffee.purposeTip.${purpose}`) },
+      ]);
+    }
+    const skipped = answer.kind === 'choice' && answer.value === 'skip';
+    const text = skipped ? undefined : typedText(answer);
+    if (!skipped && !text) return { state, replies: [askForText(ctx)] };
+    if (flow.step === 'questions')
+      return moveTo(withCoffee(state, flow.round, { questions: text }), { ...flow, step: 'offer' });
+    return moveTo(withCoffee(state, flow.round, { offer: text }), { at: 'menu' }, [{ text: ctx.say('coffee.prepare.done') }]);
+  },
+};
+
+export const CHECKIN_CHOICES = ['met', 'later', 'missed'] as const;
+
+/** The partner joins the map as a weak tie, or an existing person moves a ring closer and is no longer dormant. */
+export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: State; text: string } {
+  const people = [...state.network.people];
+  let nextPersonId = state.nextPersonId;
+  const added: string[] = [];
+  const closer: string[] = [];
+  for (const partner of coffee.partners) {
+    const name = cleanName(partner.name.split(' ')[0] ?? '');
+    if (!name) continue;
+    const existing = findByName(people, name);
+    if (existing) {
+      const ring = existing.ring === 'outer' ? 'middle' : existing.ring === 'middle' ? 'inner' : existing.ring ?? 'outer';
+      const contact = existing.contact === 'weekly' ? 'weekly' : 'monthly';
+      people[people.indexOf(existing)] = { ...existing, ring, contact };
+      closer.push(name);
+      continue;
+    }
+    const person: Person = { id: `p${nextPersonId++}`, name, domain: 'associations', ring: 'outer', contact: 'monthly', named: [], addedAt: ctx.now.toISOString() };
+    people.push(person);
+    added.push(name);
+  }
+  const lines = [
+    ...(added.length ? [ctx.say('coffee.map.added', { names: added.join(', ') })] : []),
+    ...(closer.length ? [ctx.say('coffee.map.closer', { names: closer.join(', ') })] : []),
+  ];
+  return { state: { ...state, nextPersonId, network: { ...state.network, people } }, text: lines.join('\n') };
+}
+
+export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
+  ask(flow, state, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    return [
+      {
+        text: ctx.say('coffee.checkin.prompt', { names: coffee ? names(coffee, ctx) : '…' }),
+        choices: CHECKIN_CHOICES.map((id) => ({ id, label: ctx.say(`coffee.checkin.${id}`) })),
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    const outcome = CHECKIN_CHOICES.find((c) => answer.kind === 'choice' && c === answer.value);
+    if (!outcome || !coffee) return { state, replies: [unexpected(ctx)] };
+    const told: Effect = { type: 'coffee', outcome: { round: flow.round, outcome } };
+    const marked = withCoffee(state, flow.round, { outcome });
+    if (outcome === 'met') {
+      const { state: mapped, text } = addPartners(marked, coffee, ctx);
+      return moveTo(mapped, { at: 'coffee.reflect', round: flow.round, step: 'story' }, text ? [{ text }] : [], [told]);
+    }
+    if (outcome === 'missed') return moveTo(marked, { at: 'menu' }, [{ text: ctx.say('coffee.checkin.missedReply') }], [told]);
+    // Not yet: once, the coach asks again three days later.
+    const job: Job = {
+      id: `coffee:${state.member.platform}:${state.member.space}:${state.member.user}:${flow.round}:again`,
+      kind: 'coffee.checkin',
+      member: state.member,
+      due: new Date(ctx.now.getTime() + 3 * 86_400_000).toISOString(),
+      coffee: { round: flow.round, partners: coffee.partners, organiser: state.member.user },
+    };
+    const again = coffee.outcome === 'later' ? [] : [{ type: 'schedule' as const, job }];
+    return moveTo(marked, { at: 'menu' }, [{ text: ctx.say(again.length ? 'coffee.checkin.laterReply' : 'coffee.checkin.laterAgain') }], [told, ...again]);
+  },
+};
+
+const SCALE = ['1', '2', '3', '4', '5'];
+const scale = (ctx: Ctx) => SCALE.map((id) => ({ id, label: ctx.say(`coffee.scale.${id}` as 'coffee.scale.1') }));
+
+export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
+  ask(flow, state, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    const who = coffee ? names(coffee, ctx) : '…';
+    const title = ctx.say('coffee.reflect.title');
+    switch (flow.step) {
+      case 'story':
+        return [freeTextQuestion(ctx.say('coffee.reflect.story'), title, ctx, { multiline: true, choices: skipChoice(ctx) })];
+      case 'enjoyedSelf':
+        return [{ text: ctx.say('coffee.reflect.enjoyedSelf'), choices: scale(ctx) }];
+      case 'enjoyedThem':
+        return [{ text: ctx.say('coffee.reflect.enjoyedThem', { names: who }), choices: scale(ctx) }];
+      case 'learned':
+        return [freeTextQuestion(ctx.say('coffee.reflect.learned'), title, ctx, { choices: skipChoice(ctx) })];
+      case 'theirNeed':
+        return [freeTextQuestion(ctx.say('coffee.reflect.theirNeed', { names: who }), title, ctx, { choices: skipChoice(ctx) })];
+      case 'askedFor':
+        return [{ text: ctx.say('coffee.reflect.askedFor'), choices: [{ id: 'yes', label: ctx.say('common.yes') }, { id: 'no', label: ctx.say('common.no') }] }];
+      case 'next':
+        return [{ text: ctx.say('coffee.reflect.next'), choices: [...dateChoices(ctx).slice(1), { id: 'none', label: ctx.say('coffee.reflect.noNext') }] }];
+    }
+  },
+  answer(flow, state, answer, ctx): Outcome {
+    const go = (patch: Partial<Coffee>, step: Flow, replies: Reply[] = [], effects: Effect[] = []) =>
+      moveTo(withCoffee(state, flow.round, patch), step, replies, effects);
+    const at = (step: (typeof flow)['step']): Flow => ({ ...flow, step });
+    const choice = answer.kind === 'choice' ? answer.value : undefined;
+    switch (flow.step) {
+      case 'story':
+      case 'learned':
+      case 'theirNeed': {
+        const text = choice === 'skip' ? undefined : typedText(answer);
+        if (choice !== 'skip' && !text) return { state, replies: [askForText(ctx)] };
+        const following = { story: 'enjoyedSelf', learned: 'theirNeed', theirNeed: 'askedFor' } as const;
+        return go({ [flow.step]: text }, at(following[flow.step]));
+      }
+      case 'enjoyedSelf':
+      case 'enjoyedThem': {
+        if (!choice || !SCALE.includes(choice)) return { state, replies: [unexpected(ctx)] };
+        const value = Number(choice);
+        if (flow.step === 'enjoyedSelf') return go({ enjoyedSelf: value }, at('enjoyedThem'));
+        const self = coffeeOf(state, flow.round)?.enjoyedSelf ?? value;
+        // The liking gap: people think their partner enjoyed the talk less than they did.
+        const gap = ctx.say(value < self ? 'coffee.reflect.gapBelow' : 'coffee.reflect.gapOther');
+        return go({ enjoyedThem: value }, at('learned'), [{ text: gap }]);
+      }
+      case 'askedFor':
+        if (choice !== 'yes' && choice !== 'no') return { state, replies: [unexpected(ctx)] };
+        return go({ askedFor: choice === 'yes' }, at('next'), choice === 'no' ? [{ text: ctx.say('coffee.reflect.askNextTime') }] : []);
+      case 'next': {
+        let nextStep: string | undefined;
+        if (choice !== 'none') {
+          const read = readDate(answer, state, ctx);
+          if ('problem' in read) return { state, replies: [read.problem] };
+          nextStep = read.date;
+        }
+        return finishReflection(withCoffee(state, flow.round, { nextStep }), flow.round, ctx);
+      }
+    }
+  },
+};
+
+function finishReflection(state: State, round: number, ctx: Ctx): Outcome {
+  const coffee = coffeeOf(state, round);
+  const data = {
+    at: ctx.now.toISOString(),
+    round,
+    enjoyedSelf: coffee?.enjoyedSelf ?? null,
+    enjoyedThem: coffee?.enjoyedThem ?? null,
+    askedFor: coffee?.askedFor ?? null,
+    nextStep: coffee?.nextStep ?? null,
+  };
+  const done = { ...state, completed: [...state.completed, { exercise: 'coffee' as const, at: data.at, metrics: data }] };
+  const text = coffee?.nextStep ? ctx.say('coffee.reflect.doneNext', { date: coffee.nextStep }) : ctx.say('coffee.reflect.done');
+  return moveTo(done, { at: 'menu' }, [{ text }], [{ type: 'event', event: { name: 'exercise.completed', exercise: 'coffee', data } }]);
+}
+
+export const coffeeStay: FlowHandler<'coffee.stay'> = {
+  ask: (_flow, _state, ctx) => [
+    {
+      text: ctx.say('coffee.stay.prompt'),
+      choices: [
+        { id: 'stay', label: ctx.say('coffee.stay.stay') },
+        { id: 'pause', label: ctx.say('coffee.stay.pause') },
+        { id: 'leave', label: ctx.say('coffee.stay.leave') },
+      ],
+    },
+  ],
+  answer(_flow, state, answer, ctx) {
+    const choice = answer.kind === 'choice' ? answer.value : undefined;
+    if (choice === 'stay') return moveTo(state, { at: 'menu' }, [{ text: ctx.say('coffee.stay.stayed') }], [{ type: 'coffee', stayed: true }]);
+    if (choice === 'pause' || choice === 'leave') {
+      const patch = choice === 'pause' ? { snoozeUntil: addDays(today(state, ctx), 30) } : { joined: false };
+      const next = withPrefs(state, patch);
+      const text = choice === 'pause' ? ctx.say('coffee.snooze.set', { date: patch.snoozeUntil ?? '' }) : ctx.say('coffee.left');
+      return moveTo(next.state, { at: 'menu' }, [{ text }], [...next.effects, { type: 'coffee', stayed: true }]);
+    }
+    return { state, replies: [unexpected(ctx)] };
+  },
+};
+
+/** "My progress": coffees had, met, and the liking gap in the member's own answers. */
+export function coffeeProgress(state: State, ctx: Ctx): string | undefined {
+  const coffees = state.coffee.coffees;
+  if (coffees.length === 0) return undefined;
+  const met = coffees.filter((c) => c.outcome === 'met');
+  const lines = [ctx.say('coffee.progress', { total: coffees.length, met: met.length })];
+  const rated = met.filter((c) => c.enjoyedSelf !== undefined && c.enjoyedThem !== undefined);
+  const under = rated.filter((c) => (c.enjoyedThem ?? 0) < (c.enjoyedSelf ?? 0)).length;
+  if (rated.length > 0) lines.push(ctx.say('coffee.progressGap', { under, rated: rated.length }));
+  return lines.join('\n');
+}

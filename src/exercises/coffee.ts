@@ -1,0 +1,190 @@
+import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
+import type { CoffeeTextField, State } from '../engine/state.js';
+import type { Choice, Reply } from '../engine/types.js';
+import type { CoffeePrefs } from '../pairing/community.js';
+import { askForText, freeTextQuestion, unexpected } from './menu.js';
+import { readDate, today } from './when.js';
+
+/** The hook topics a member shares with partners: those of the last event they prepared. */
+const sharedTopics = (state: State, share: boolean) => (share ? (state.drafts.hook?.topics ?? []).slice(0, 4) : []);
+
+/** Saves the member's coffee choices and tells the community (the roster keeps a copy). */
+export function withPrefs(state: State, change: Partial<CoffeePrefs>): { state: State; effects: Effect[] } {
+  const merged = { ...state.coffee.prefs, ...change };
+  const prefs: CoffeePrefs = {
+    ...merged,
+    timezone: state.timezone ?? undefined,
+    topics: sharedTopics(state, merged.shareHooks),
+  };
+  return { state: { ...state, coffee: { ...state.coffee, prefs } }, effects: [{ type: 'coffee', prefs }] };
+}
+
+const change = (state: State, patch: Partial<CoffeePrefs>, text: string): Outcome => {
+  const next = withPrefs(state, patch);
+  return moveTo(next.state, { at: 'coffee.menu' }, [{ text }], next.effects);
+};
+
+/** One line on where the member stands: in or out, snoozed, how often. */
+export function coffeeStatus(state: State, ctx: Ctx): string {
+  const { prefs } = state.coffee;
+  const lines = [ctx.say(prefs.joined ? 'coffee.status.in' : 'coffee.status.out')];
+  if (prefs.joined && prefs.snoozeUntil && prefs.snoozeUntil > today(state, ctx))
+    lines.push(ctx.say('coffee.status.snoozed', { date: prefs.snoozeUntil }));
+  if (prefs.joined && prefs.every === 2) lines.push(ctx.say('coffee.status.everyOther'));
+  if (prefs.intro) lines.push(ctx.say('coffee.status.intro', { intro: prefs.intro }));
+  return lines.join('\n');
+}
+
+export const coffeeMenu: FlowHandler<'coffee.menu'> = {
+  ask(_flow, state, ctx) {
+    const { prefs } = state.coffee;
+    const choices: Choice[] = prefs.joined
+      ? [
+          { id: 'skip', label: ctx.say('coffee.menu.skip') },
+          { id: 'snooze', label: ctx.say('coffee.menu.snooze') },
+          { id: 'every', label: ctx.say(prefs.every === 1 ? 'coffee.menu.everyOther' : 'coffee.menu.everyRound') },
+          { id: 'intro', label: ctx.say('coffee.menu.intro') },
+          { id: 'group', label: ctx.say('coffee.menu.group') },
+          { id: 'hours', label: ctx.say('coffee.menu.hours') },
+          { id: 'block', label: ctx.say('coffee.menu.block') },
+          { id: 'share', label: ctx.say(prefs.shareHooks ? 'coffee.menu.shareOff' : 'coffee.menu.shareOn') },
+          { id: 'leave', label: ctx.say('coffee.menu.leave') },
+        ]
+      : [{ id: 'join', label: ctx.say('coffee.menu.join') }];
+    return [
+      { text: `${ctx.say('coffee.menu.prompt')}\n${coffeeStatus(state, ctx)}`, choices: [...choices, backChoice(ctx)] },
+    ];
+  },
+  answer(_flow, state, answer, ctx) {
+    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    const { prefs } = state.coffee;
+    switch (answer.value) {
+      case 'join':
+        return change(state, { joined: true }, ctx.say('coffee.joined'));
+      case 'leave':
+        return change(state, { joined: false }, ctx.say('coffee.left'));
+      case 'skip':
+        return change(state, { skipFrom: ctx.now.toISOString() }, ctx.say('coffee.skipped'));
+      case 'every':
+        return change(
+          state,
+          { every: prefs.every === 1 ? 2 : 1 },
+          ctx.say(prefs.every === 1 ? 'coffee.everyOther' : 'coffee.everyRound'),
+        );
+      case 'share':
+        return change(state, { shareHooks: !prefs.shareHooks }, ctx.say(prefs.shareHooks ? 'coffee.shareOff' : 'coffee.shareOn'));
+      case 'snooze':
+        return moveTo(state, { at: 'coffee.snooze' });
+      case 'intro':
+      case 'group':
+      case 'hours':
+      case 'block':
+        return moveTo(state, { at: 'coffee.text', field: answer.value });
+      case 'back':
+        return moveTo(state, { at: 'menu' });
+      default:
+        return { state, replies: [unexpected(ctx)] };
+    }
+  },
+};
+
+const backChoice = (ctx: Ctx): Choice => ({ id: 'back', label: ctx.say('coffee.menu.back') });
+
+const SNOOZE_DAYS = [14, 30, 90] as const;
+
+export const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
+  ask: (_flow, state, ctx) => [
+    {
+      text: ctx.say('coffee.snooze.prompt'),
+      choices: [
+        ...SNOOZE_DAYS.map((n) => ({ id: `d${n}`, label: ctx.say(`coffee.snooze.d${n}`) })),
+        ...(state.coffee.prefs.snoozeUntil ? [{ id: 'wake', label: ctx.say('coffee.snooze.wake') }] : []),
+        backChoice(ctx),
+      ],
+    },
+  ],
+  answer(_flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value === 'back') return moveTo(state, { at: 'coffee.menu' });
+    if (answer.kind === 'choice' && answer.value === 'wake')
+      return change(state, { snoozeUntil: undefined }, ctx.say('coffee.snooze.woken'));
+    const read = readDate(answer, state, ctx);
+    if ('problem' in read) return { state, replies: [read.problem] };
+    return change(state, { snoozeUntil: read.date }, ctx.say('coffee.snooze.set', { date: read.date }));
+  },
+};
+
+/** Working hours typed as "9-17", "09:00 - 17:30" or "9 tot 17": whole hours, start before end. */
+export function parseHours(text: string): [number, number] | undefined {
+  const m = text.trim().match(/^(\d{1,2})(?:[:.]\d{2})?\s*(?:-|–|to|tot|till|until)\s*(\d{1,2})(?:[:.]\d{2})?$/i);
+  if (!m) return undefined;
+  const [start, end] = [Number(m[1]), Number(m[2])];
+  return start < end && end <= 24 ? [start, end] : undefined;
+}
+
+/** Member ids in a typed "don't pair me with": Slack <@U1>, Discord <@123> or <@!123>, or plain ids. */
+export function parseMentions(text: string): string[] {
+  const ids = [...text.matchAll(/<@!?([A-Za-z0-9_.-]{1,100})(?:\|[^>]*)?>/g)].map((m) => m[1] as string);
+  if (ids.length > 0) return [...new Set(ids)];
+  const words = text.split(/[\s,;]+/).filter(Boolean);
+  return words.every((w) => /^[A-Za-z0-9_.-]{1,100}$/.test(w)) ? [...new Set(words)] : [];
+}
+
+const TEXT_QUESTIONS: Record<CoffeeTextField, (state: State, ctx: Ctx) => Reply> = {
+  intro: (_s, ctx) => freeTextQuestion(ctx.say('coffee.intro.prompt'), ctx.say('coffee.menu.intro'), ctx),
+  group: (_s, ctx) => freeTextQuestion(ctx.say('coffee.group.prompt'), ctx.say('coffee.menu.group'), ctx),
+  hours: (_s, ctx) => freeTextQuestion(ctx.say('coffee.hours.prompt'), ctx.say('coffee.menu.hours'), ctx),
+  name: (_s, ctx) => freeTextQuestion(ctx.say('coffee.name.prompt'), ctx.say('coffee.name.title'), ctx),
+  block: (state, ctx) =>
+    freeTextQuestion(ctx.say('coffee.block.prompt', { count: state.coffee.prefs.blocks.length }), ctx.say('coffee.menu.block'), ctx, {
+      choices: state.coffee.prefs.blocks.length > 0 ? [{ id: 'clear', label: ctx.say('coffee.block.clear') }] : [],
+    }),
+};
+
+export const coffeeText: FlowHandler<'coffee.text'> = {
+  ask: (flow, state, ctx) => {
+    const question = TEXT_QUESTIONS[flow.field](state, ctx);
+    return [{ ...question, choices: [...(question.choices ?? []), backChoice(ctx)] }];
+  },
+  answer(flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value === 'back') return moveTo(state, { at: 'coffee.menu' });
+    if (answer.kind === 'choice' && answer.value === 'clear' && flow.field === 'block')
+      return change(state, { blocks: [] }, ctx.say('coffee.block.cleared'));
+    const text = typedText(answer)?.replace(/\s+/g, ' ');
+    if (!text) return { state, replies: [askForText(ctx)] };
+    switch (flow.field) {
+      case 'intro':
+        return change(state, { intro: text.slice(0, 200) }, ctx.say('coffee.intro.saved'));
+      case 'group':
+        return change(state, { group: text.slice(0, 60) }, ctx.say('coffee.group.saved', { group: text.slice(0, 60) }));
+      case 'name':
+        return change(state, { name: text.slice(0, 60) }, ctx.say('coffee.name.saved'));
+      case 'hours': {
+        const hours = parseHours(text);
+        if (!hours) return { state, replies: [{ text: ctx.say('coffee.hours.invalid') }] };
+        const zone = state.timezone ?? 'UTC';
+        return change(state, { hours }, ctx.say('coffee.hours.saved', { start: hours[0], end: hours[1], zone }));
+      }
+      case 'block': {
+        const ids = parseMentions(text).filter((id) => id !== state.member.user);
+        if (ids.length === 0) return { state, replies: [{ text: ctx.say('coffee.block.invalid') }] };
+        const blocks = [...new Set([...state.coffee.prefs.blocks, ...ids])].slice(0, 200);
+        return change(state, { blocks }, ctx.say('coffee.block.saved'));
+      }
+    }
+  },
+};
+
+/** Typed shortcuts: "coffee join", "coffee leave", "coffee skip", "coffee snooze 2026-12-20". */
+export function coffeeShortcut(state: State, args: string[], ctx: Ctx): Outcome | undefined {
+  const [word = '', ...rest] = args.map((a) => a.toLowerCase());
+  const is = (...words: string[]) => words.includes(word);
+  if (is('join', 'meedoen', 'aanmelden')) return change(state, { joined: true }, ctx.say('coffee.joined'));
+  if (is('leave', 'stoppen', 'afmelden')) return change(state, { joined: false }, ctx.say('coffee.left'));
+  if (is('skip', 'overslaan'))
+    return change(state, { skipFrom: ctx.now.toISOString() }, ctx.say('coffee.skipped'));
+  if (is('snooze', 'sluimer')) {
+    if (rest.length === 0) return moveTo(state, { at: 'coffee.snooze' });
+    return coffeeSnooze.answer({ at: 'coffee.snooze' }, state, { kind: 'text', text: rest.join(' ') }, ctx);
+  }
+  return undefined;
+}

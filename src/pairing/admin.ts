@@ -1,0 +1,95 @@
+import { isTimeZone } from '../exercises/dates.js';
+import { guessLang } from '../engine/step.js';
+import type { Say } from '../texts/texts.js';
+import { CADENCES, type Community, type Settings } from './community.js';
+import { nextRoundAt } from './schedule.js';
+
+type Setter = { expected: string; read: (value: string, rest: string[]) => Partial<Settings> | undefined };
+
+const day = (v: string) => (/^[1-7]$/.test(v) ? Number(v) : undefined);
+
+/** The settings an admin can change with "coffee set KEY VALUE", and how each value is read. */
+const SETTERS: Record<string, Setter> = {
+  on: { expected: '', read: () => ({ active: true }) },
+  off: { expected: '', read: () => ({ active: false }) },
+  channel: { expected: 'a channel id, or "none"', read: (v) => optionalId('channel', v, channelId(v)) },
+  role: { expected: 'a role id, or "none"', read: (v) => optionalId('role', v, roleId(v)) },
+  cadence: {
+    expected: CADENCES.join(', '),
+    read: (v) => {
+      const cadence = CADENCES.find((c) => c === v);
+      return cadence ? { cadence } : undefined;
+    },
+  },
+  day: { expected: '1-7 (1 = Monday)', read: (v) => (day(v) ? { weekday: day(v) } : undefined) },
+  time: {
+    expected: '0-23',
+    read: (v) => {
+      const hour = Number(v.split(':')[0]);
+      return /^\d{1,2}(:00)?$/.test(v) && hour <= 23 ? { hour } : undefined;
+    },
+  },
+  timezone: { expected: 'an IANA zone such as Europe/Amsterdam', read: (v) => (isTimeZone(v) ? { timezone: v } : undefined) },
+  group: { expected: 'a word such as team or department', read: (v, rest) => ({ groupBy: [v, ...rest].join(' ').slice(0, 40) }) },
+  checkin: { expected: '1-7 (1 = Monday)', read: (v) => (day(v) ? { checkinWeekday: day(v) } : undefined) },
+  language: {
+    expected: 'en, nl',
+    read: (v) => {
+      const lang = guessLang(v);
+      return lang && v.length === 2 ? { lang } : undefined;
+    },
+  },
+};
+
+const optionalId = (key: 'channel' | 'role', value: string, id: string | undefined) =>
+  value === 'none' ? { [key]: undefined } : id ? { [key]: id } : undefined;
+
+/** Slack <#C123|name>, Discord <#123>, or a bare id. */
+const channelId = (v: string) => v.match(/^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? (/^[A-Za-z0-9_-]{1,80}$/.test(v) ? v : undefined);
+const roleId = (v: string) => v.match(/^<@&(\d+)>$/)?.[1] ?? (/^\d{1,30}$/.test(v) ? v : undefined);
+
+export function settingsText(community: Community, say: Say): string {
+  const s = community.settings;
+  const pool = s.role
+    ? say('coffee.admin.poolRole', { role: s.role })
+    : s.channel
+      ? say('coffee.admin.poolChannel', { channel: s.channel })
+      : say('coffee.admin.poolJoined');
+  return say('coffee.admin.settings', {
+    active: say(s.active ? 'coffee.admin.on' : 'coffee.admin.off'),
+    pool,
+    cadence: say(`coffee.cadence.${s.cadence}`),
+    weekday: s.weekday,
+    hour: s.hour,
+    timezone: s.timezone,
+    groupBy: s.groupBy,
+    checkin: s.checkinWeekday,
+    lang: s.lang,
+    members: Object.values(community.roster).filter((e) => e.prefs.joined !== false).length,
+    next: nextText(community, say),
+  });
+}
+
+const nextText = (c: Community, say: Say) =>
+  c.settings.active && c.nextRoundAt ? c.nextRoundAt.replace('T', ' ').slice(0, 16) + ' UTC' : say('coffee.admin.notPlanned');
+
+/** "coffee set KEY VALUE": the changed community (next round re-planned), or why not. */
+export function changeSetting(
+  community: Community,
+  args: string[],
+  now: Date,
+  say: Say,
+): { community?: Community; text: string } {
+  const [rawKey = '', value = '', ...rest] = args;
+  const key = rawKey.toLowerCase();
+  const setter = SETTERS[key];
+  if (!setter) return { text: say('coffee.admin.unknownKey', { key: rawKey.slice(0, 40) }) };
+  const patch = setter.read(key === 'on' || key === 'off' ? key : value, rest);
+  if (!patch)
+    return { text: say('coffee.admin.invalid', { key, value: value.slice(0, 60), expected: setter.expected }) };
+  const settings = { ...community.settings, ...patch };
+  const last = community.rounds.findLast((r) => !r.dryRun);
+  const next = settings.active ? nextRoundAt(settings, now, last ? new Date(last.at) : undefined).toISOString() : undefined;
+  const changed = { ...community, settings, nextRoundAt: next };
+  return { community: changed, text: say('coffee.admin.saved', { next: nextText(changed, say) }) };
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { LANGS, type MemberRef, PLATFORMS } from '../engine/types.js';
+
+/** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
+export const CommunityRefSchema = z.object({ platform: z.enum(PLATFORMS), space: z.string().min(1).max(200) });
+export type CommunityRef = z.infer<typeof CommunityRefSchema>;
+
+export const communityOf = (member: MemberRef): CommunityRef => ({
+  platform: member.platform,
+  space: member.space,
+});
+export const communityKey = (c: CommunityRef) => `${c.platform}:${c.space}`;
+export const memberOf = (c: CommunityRef, user: string): MemberRef => ({ ...c, user });
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const user = z.string().min(1).max(200);
+
+/** What a member chose about virtual coffees; kept in their own record and copied to the roster. */
+export const CoffeePrefsSchema = z.object({
+  /** In the pool; undefined means the community's default (in, when the pool is a channel). */
+  joined: z.boolean().optional(),
+  /** The first day the member is back in the pool. */
+  snoozeUntil: localDate.optional(),
+  /** When the member asked to skip: the first round after this instant is skipped. */
+  skipFrom: z.iso.datetime().optional(),
+  /** 1: every round; 2: every other round. */
+  every: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** Members never to be paired with ("don't pair me with"); private, never shown to them. */
+  blocks: z.array(user).max(200).default([]),
+  /** Working hours in the member's own time zone, whole hours [start, end). */
+  hours: z.tuple([z.number().int().min(0).max(23), z.number().int().min(1).max(24)]).optional(),
+  timezone: z.string().max(80).optional(),
+  intro: z.string().max(200).optional(),
+  shareHooks: z.boolean().default(false),
+  /** The value of the community's group attribute (team, department…), as the member gives it. */
+  group: z.string().max(60).optional(),
+  /** First name as partners see it in the intro and put it on their map. */
+  name: z.string().max(60).optional(),
+  /** Hook topics shared with partners when shareHooks is on. */
+  topics: z.array(z.string().max(200)).max(4).default([]),
+});
+export type CoffeePrefs = z.infer<typeof CoffeePrefsSchema>;
+export const defaultPrefs = (): CoffeePrefs => CoffeePrefsSchema.parse({});
+
+export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
+export type Cadence = (typeof CADENCES)[number];
+
+/** Set by an admin: where the pool comes from, and when rounds and check-ins happen. */
+export const SettingsSchema = z.object({
+  /** Off until an admin turns rounds on. */
+  active: z.boolean().default(false),
+  /** Slack channel or Discord channel whose members form the pool; intros and threads go there. */
+  channel: z.string().max(200).optional(),
+  /** Discord: members with this role form the pool. */
+  role: z.string().max(200).optional(),
+  cadence: z.enum(CADENCES).default('biweekly'),
+  /** ISO weekday of the round: 1 = Monday … 7 = Sunday. */
+  weekday: z.number().int().min(1).max(7).default(1),
+  hour: z.number().int().min(0).max(23).default(10),
+  timezone: z.string().max(80).default('UTC'),
+  /** The attribute "across groups" uses, named as the community calls it (team, department…). */
+  groupBy: z.string().max(40).default('team'),
+  /** Weekday of the end-of-round check-in. */
+  checkinWeekday: z.number().int().min(1).max(7).default(5),
+  lang: z.enum(LANGS).default('en'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const OUTCOMES = ['met', 'later', 'missed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const GroupSchema = z.object({
+  users: z.array(user).min(1).max(3),
+  organiser: user,
+  /** The conversation the intro went to, once it went (so a resumed round never introduces twice). */
+  conversation: z.string().max(200).optional(),
+  nudged: z.boolean().default(false),
+});
+export type Group = z.infer<typeof GroupSchema>;
+
+export const RoundSchema = z.object({
+  n: z.number().int().min(1),
+  at: z.iso.datetime(),
+  seed: z.number().int(),
+  groups: z.array(GroupSchema),
+  absent: z.array(user),
+  /** Present members no placement could be found for (blocks); told so. */
+  unplaced: z.array(user).default([]),
+  nudgeAt: z.iso.datetime(),
+  checkinAt: z.iso.datetime(),
+  /** Each member's answer to the check-in. */
+  outcomes: z.record(user, z.enum(OUTCOMES)).default({}),
+  /** Cross-group and repeat counts, taken when the round was made (stats keep no names). */
+  participants: z.number().int().min(0).default(0),
+  pairs: z.number().int().min(0).default(0),
+  crossGroup: z.number().int().min(0).default(0),
+  repeats: z.number().int().min(0).default(0),
+  dryRun: z.boolean().optional(),
+});
+export type Round = z.infer<typeof RoundSchema>;
+
+/** Per member, what the community keeps: their prefs (a copy) and the counts pairing needs. */
+export const RosterEntrySchema = z.object({
+  prefs: CoffeePrefsSchema,
+  trios: z.number().int().min(0).default(0),
+  /** Intros in a row the member did not answer; at three, they are asked before being paired again. */
+  ghosts: z.number().int().min(0).default(0),
+  lastRound: z.number().int().min(0).optional(),
+  /** Asked to stay, pause or leave after ghosting; not paired until they answer. */
+  asked: z.boolean().default(false),
+});
+export type RosterEntry = z.infer<typeof RosterEntrySchema>;
+
+export const COMMUNITY_VERSION = 1;
+
+export const CommunitySchema = z.object({
+  v: z.literal(COMMUNITY_VERSION),
+  ref: CommunityRefSchema,
+  settings: SettingsSchema,
+  nextRoundAt: z.iso.datetime().optional(),
+  roster: z.record(user, RosterEntrySchema).default({}),
+  /** pairKey(a, b) → the round they last met in. */
+  lastMet: z.record(z.string(), z.number().int()).default({}),
+  rounds: z.array(RoundSchema).default([]),
+});
+export type Community = z.infer<typeof CommunitySchema>;
+
+export const newCommunity = (ref: CommunityRef): Community =>
+  CommunitySchema.parse({ v: COMMUNITY_VERSION, ref, settings: {} });

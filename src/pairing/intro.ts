@@ -1,0 +1,30 @@
+import type { Lang } from '../engine/types.js';
+import type { Say } from '../texts/texts.js';
+
+/** What a door needs to introduce one coffee group in its shared conversation. */
+export interface GroupIntro {
+  round: number;
+  lang: Lang;
+  members: { user: string; name: string; intro?: string }[];
+  organiser: string;
+  starter: string;
+}
+
+/**
+ * The group intro as text. Each door passes how it mentions a member and how it escapes member
+ * text (an intro line is the member's own words and may hold markup).
+ */
+export function groupIntroText(
+  intro: GroupIntro,
+  say: Say,
+  mention: (user: string) => string,
+  escape: (text: string) => string,
+): string {
+  const names = intro.members.map((m) => mention(m.user)).join(say('coffee.and'));
+  const lines = [say('coffee.groupIntro.heading', { round: intro.round, names })];
+  for (const m of intro.members)
+    if (m.intro) lines.push(say('coffee.groupIntro.line', { name: mention(m.user), intro: escape(m.intro) }));
+  lines.push(say('coffee.groupIntro.starter', { starter: escape(intro.starter) }));
+  lines.push(say('coffee.groupIntro.organiser', { name: mention(intro.organiser) }));
+  return lines.join('\n');
+}

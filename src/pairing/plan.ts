@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { localDate, zonedInstant } from '../exercises/dates.js';
+import {
+  type Community,
+  communityKey,
+  defaultPrefs,
+  type Group,
+  type Round,
+  type RosterEntry,
+  RosterEntrySchema,
+} from './community.js';
+import { type Candidate, pairKey, pairRound } from './match.js';
+import { checkinAt, nudgeAt } from './schedule.js';
+
+/** Rounds whose groups are kept in full; older ones keep only their counts. */
+const KEPT_ROUNDS = 26;
+/** Intros ignored in a row before a member is asked to stay, pause or leave. */
+export const GHOST_LIMIT = 3;
+
+export interface Plan {
+  community: Community;
+  round: Round;
+  /** Members who ignored GHOST_LIMIT intros in a row: asked instead of paired. */
+  ask: string[];
+}
+
+/** The same community and round always give the same seed; it is logged with the round. */
+export const roundSeed = (community: Community, n: number) =>
+  createHash('sha256').update(`${communityKey(community.ref)}#${n}`).digest().readUInt32BE(0);
+
+const minuteOfDay = (t: Date) => t.getUTCHours() * 60 + t.getUTCMinutes();
+
+/** A member's working hours as UTC minutes of the round's day, or undefined when unknown. */
+function utcHours(entry: RosterEntry, roundAt: Date): [number, number] | undefined {
+  const { hours, timezone } = entry.prefs;
+  if (!hours || !timezone) return undefined;
+  const day = localDate(roundAt, timezone);
+  return [minuteOfDay(zonedInstant(day, hours[0], timezone)), minuteOfDay(zonedInstant(day, hours[1] % 24, timezone))];
+}
+
+/** Who takes part in round n, and why the others do not. */
+export function isPresent(
+  entry: RosterEntry,
+  inPool: boolean,
+  n: number,
+  roundAt: Date,
+  previousAt: string | undefined,
+  timezone: string,
+): boolean {
+  const { prefs } = entry;
+  if (!(prefs.joined ?? inPool) || entry.asked) return false;
+  if (prefs.snoozeUntil && prefs.snoozeUntil > localDate(roundAt, timezone)) return false;
+  if (prefs.skipFrom && (!previousAt || prefs.skipFrom > previousAt)) return false;
+  if (prefs.every === 2 && entry.lastRound !== undefined && n - entry.lastRound < 2) return false;
+  return true;
+}
+
+/** Counts intros answered or not in the last round: three ignored in a row and the member is asked. */
+function countGhosts(community: Community): { roster: Community['roster']; ask: string[] } {
+  const last = community.rounds.findLast((r) => !r.dryRun);
+  const roster = { ...community.roster };
+  const ask: string[] = [];
+  if (!last) return { roster, ask };
+  for (const user of last.groups.flatMap((g) => (g.users.length > 1 ? g.users : []))) {
+    const entry = roster[user];
+    if (!entry) continue;
+    const ghosts = last.outcomes[user] ? 0 : entry.ghosts + 1;
+    const asked = entry.asked || ghosts >= GHOST_LIMIT;
+    if (asked && !entry.asked) ask.push(user);
+    roster[user] = { ...entry, ghosts, asked };
+  }
+  return { roster, ask };
+}
+
+/**
+ * Makes round n: who is present, the groups (pairs, one trio when odd), the organiser of each, and
+ * the updated counts. Pure; `pool` is the platform's list (channel members), when there is one.
+ */
+export function planRound(community: Community, now: Date, pool?: readonly string[]): Plan {
+  const { settings } = community;
+  const n = (community.rounds.at(-1)?.n ?? 0) + 1;
+  const seed = roundSeed(community, n);
+  const poolSet = new Set(pool ?? []);
+  const { roster, ask } = countGhosts(community);
+  for (const user of poolSet) roster[user] ??= RosterEntrySchema.parse({ prefs: defaultPrefs() });
+  const previousAt = community.rounds.findLast((r) => !r.dryRun)?.at;
+
+  const present: Candidate[] = [];
+  const absent: string[] = [];
+  for (const [user, entry] of Object.entries(roster)) {
+    const inPool = poolSet.has(user);
+    if (!(entry.prefs.joined ?? inPool)) continue;
+    if (!isPresent(entry, inPool, n, now, previousAt, settings.timezone)) {
+      absent.push(user);
+      continue;
+    }
+    const hours = utcHours(entry, now);
+    present.push({
+      id: user,
+      group: entry.prefs.group?.toLowerCase(),
+      trios: entry.trios,
+      blocks: entry.prefs.blocks,
+      ...(hours ? { hours } : {}),
+    });
+  }
+  const lastMet = new Map(Object.entries(community.lastMet));
+  const matched = pairRound({ members: present, lastMet, round: n, seed });
+
+  const groupOf = new Map(present.map((c) => [c.id, c.group]));
+  let pairs = 0;
+  let crossGroup = 0;
+  let repeats = 0;
+  const met = { ...community.lastMet };
+  const groups: Group[] = matched.groups.map((users, i) => {
+    for (const [a, b] of pairsIn(users)) {
+      pairs += 1;
+      const key = pairKey(a, b);
+      if (met[key] !== undefined) repeats += 1;
+      const [ga, gb] = [groupOf.get(a), groupOf.get(b)];
+      if (ga === undefined || gb === undefined || ga !== gb) crossGroup += 1;
+      met[key] = n;
+    }
+    const organiser = users[(seed + i) % users.length] ?? users[0] ?? '';
+    return { users, organiser, nudged: false };
+  });
+  for (const users of matched.groups)
+    for (const user of users) {
+      const entry = roster[user];
+      if (entry)
+        roster[user] = { ...entry, lastRound: n, trios: entry.trios + (users.length === 3 ? 1 : 0) };
+    }
+
+  const checkin = checkinAt(settings, now);
+  const round: Round = {
+    n,
+    at: now.toISOString(),
+    seed,
+    groups,
+    absent,
+    unplaced: matched.unplaced,
+    nudgeAt: nudgeAt(now, checkin).toISOString(),
+    checkinAt: checkin.toISOString(),
+    outcomes: {},
+    participants: present.length - matched.unplaced.length,
+    pairs,
+    crossGroup,
+    repeats,
+  };
+  const rounds = [...community.rounds, round].map((r, i, all) =>
+    i < all.length - KEPT_ROUNDS ? { ...r, groups: [] } : r,
+  );
+  return { community: { ...community, roster, lastMet: met, rounds }, round, ask };
+}
+
+/** Every two members who share a group. */
+export function pairsIn(users: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < users.length; i++)
+    for (let j = i + 1; j < users.length; j++) out.push([users[i] as string, users[j] as string]);
+  return out;
+}

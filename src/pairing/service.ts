@@ -1,0 +1,397 @@
+import type { Effect } from '../engine/flow.js';
+import type { Inbound, Job, MemberRef, Reply } from '../engine/types.js';
+import { starter } from '../exercises/coffee-round.js';
+import type { Logger } from '../log.js';
+import type { Jobs } from '../store/jobs.js';
+import type { Locks } from '../store/locks.js';
+import type { Store } from '../store/store.js';
+import type { Say, Texts } from '../texts/texts.js';
+import { changeSetting, settingsText } from './admin.js';
+import {
+  type Community,
+  type CommunityRef,
+  CommunitySchema,
+  communityKey,
+  communityOf,
+  defaultPrefs,
+  memberOf,
+  type Round,
+  RosterEntrySchema,
+  type Settings,
+} from './community.js';
+import type { GroupIntro } from './intro.js';
+import { type Plan, planRound } from './plan.js';
+import { nextRoundAt } from './schedule.js';
+import { communityStats } from './stats.js';
+
+/** What a platform door does for virtual coffees; every part is optional. */
+export interface CoffeeDoor {
+  /** User ids in the community's pool source (a channel's or a role's members). */
+  pool?(community: CommunityRef, settings: Settings): Promise<string[] | undefined>;
+  /** First names the platform knows, for members who never gave one. */
+  names?(community: CommunityRef, users: string[]): Promise<Record<string, string>>;
+  /** Opens the group's shared conversation and posts the intro; returns the conversation id. */
+  introduce?(community: CommunityRef, intro: GroupIntro): Promise<string | undefined>;
+  /** Whether a member wrote in the intro conversation. */
+  wrote?(community: CommunityRef, conversation: string): Promise<boolean>;
+}
+
+export interface PairingDeps {
+  store: Store;
+  locks: Locks;
+  jobs: Jobs;
+  texts: Texts;
+  log: Logger;
+  /** The doors' side of rounds (routed by platform when several doors share a process). */
+  door?: CoffeeDoor;
+  /** Sends a plain note to a member (kept for later when no door is open). */
+  notify(member: MemberRef, replies: Reply[]): Promise<void>;
+}
+
+/** Conversation id of a group whose intro went only by direct messages. */
+const BY_DM = 'dm';
+const ADMIN_WORDS = new Set(['settings', 'set', 'round', 'stats', 'admin']);
+
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** Virtual-coffee rounds for every community: settings, the roster, rounds, nudges, stats. */
+export function createPairing(deps: PairingDeps) {
+  const space = deps.store.spaces.community;
+  const { log } = deps;
+
+  async function load(ref: CommunityRef): Promise<Community> {
+    const raw = await space.get(communityKey(ref));
+    if (raw === undefined) return CommunitySchema.parse({ v: 1, ref, settings: {} });
+    return CommunitySchema.parse(raw);
+  }
+  const save = (c: Community) => space.set(communityKey(c.ref), c);
+  const locked = <T>(ref: CommunityRef, fn: () => Promise<T>) =>
+    deps.locks.withLock(`community:${communityKey(ref)}`, fn);
+  const sayFor = (c: Community): Say => deps.texts.forLang(c.settings.lang);
+
+  /** The job that brings one member their intro, check-in, or the question whether to stay. */
+  function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
+    const group = round.groups.find((g) => g.users.includes(user));
+    const partners = (group?.users ?? [])
+      .filter((u) => u !== user)
+      .map((u) => {
+        const prefs = c.roster[u]?.prefs ?? defaultPrefs();
+        return {
+          user: u,
+          name: prefs.name ?? u,
+          ...(prefs.intro ? { intro: prefs.intro } : {}),
+          ...(prefs.shareHooks && prefs.topics.length ? { topics: prefs.topics } : {}),
+        };
+      });
+    const member = memberOf(c.ref, user);
+    return {
+      id: `coffee:${communityKey(c.ref)}:${user}:${round.n}:${kind}`,
+      kind,
+      member,
+      due,
+      coffee: { round: round.n, partners, organiser: group?.organiser ?? user },
+    };
+  }
+
+  /** Fills in first names the platform knows for members who never gave one. */
+  async function withNames(c: Community, users: string[]): Promise<Community> {
+    const missing = users.filter((u) => !c.roster[u]?.prefs.name);
+    const door = deps.door;
+    if (missing.length === 0 || !door?.names) return c;
+    const found = await door.names(c.ref, missing).catch((err: unknown) => {
+      log.warn({ err }, 'could not look up member names');
+      return {} as Record<string, string>;
+    });
+    const roster = { ...c.roster };
+    for (const [user, name] of Object.entries(found)) {
+      const entry = roster[user];
+      const first = name.trim().split(/\s+/)[0]?.slice(0, 60);
+      if (entry && first) roster[user] = { ...entry, prefs: { ...entry.prefs, name: first } };
+    }
+    return { ...c, roster };
+  }
+
+  async function poolOf(c: Community): Promise<string[] | undefined> {
+    const door = deps.door;
+    if (!(c.settings.channel || c.settings.role) || !door?.pool) return undefined;
+    try {
+      return await door.pool(c.ref, c.settings);
+    } catch (err) {
+      log.warn({ err, community: communityKey(c.ref) }, 'could not list the pool; using members who joined');
+      return undefined;
+    }
+  }
+
+  /** Posts the intros not yet posted; a restart in the middle picks up where it stopped. */
+  async function introduce(c: Community): Promise<Community> {
+    const round = c.rounds.at(-1);
+    if (!round || round.dryRun) return c;
+    const door = deps.door;
+    const say = sayFor(c);
+    let current = c;
+    let groups = round.groups;
+    for (const [i, group] of round.groups.entries()) {
+      if (group.conversation || group.users.length < 2) continue;
+      let conversation = BY_DM;
+      if (door?.introduce) {
+        const job = memberJob(current, round, group.organiser, 'coffee.intro', round.at);
+        const members = group.users.map((user) => {
+          const prefs = current.roster[user]?.prefs;
+          return { user, name: prefs?.name ?? user, ...(prefs?.intro ? { intro: prefs.intro } : {}) };
+        });
+        const intro: GroupIntro = {
+          round: round.n,
+          lang: c.settings.lang,
+          members,
+          organiser: group.organiser,
+          starter: starter({ ...job.coffee!, partners: members }, { say, now: new Date(), revisitDays: 0 }),
+        };
+        try {
+          conversation = (await door.introduce(c.ref, intro)) ?? BY_DM;
+        } catch (err) {
+          log.warn({ err, round: round.n }, 'group intro failed; members still get theirs directly');
+        }
+      }
+      groups = groups.map((g, j) => (j === i ? { ...g, conversation } : g));
+      current = { ...current, rounds: [...current.rounds.slice(0, -1), { ...round, groups }] };
+      // Saved after each group, so a restart never introduces a group twice.
+      await save(current);
+    }
+    return current;
+  }
+
+  /** Saves a new round, schedules every member's intro and check-in, then posts the group intros. */
+  async function start(plan: Plan, now: Date): Promise<Community> {
+    const { round } = plan;
+    const members = round.groups.flatMap((g) => g.users);
+    let c = await withNames(plan.community, members);
+    await save(c);
+    log.info({ community: communityKey(c.ref), round: round.n, seed: round.seed, groups: round.groups.length }, 'coffee round made');
+    for (const user of members) {
+      await deps.jobs.schedule(memberJob(c, round, user, 'coffee.intro', now.toISOString()));
+      await deps.jobs.schedule(memberJob(c, round, user, 'coffee.checkin', round.checkinAt));
+    }
+    for (const user of plan.ask) await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
+    for (const user of round.unplaced) {
+      const member = memberOf(c.ref, user);
+      await deps.notify(member, [{ text: sayFor(c)('coffee.unplaced') }]);
+    }
+    c = await introduce(c);
+    return c;
+  }
+
+  /** Makes a round now (or previews it): the admin command and the scheduler both come here. */
+  async function runRound(ref: CommunityRef, now: Date, preview: boolean): Promise<{ text: string; community: Community }> {
+    return locked(ref, async () => {
+      const c = await load(ref);
+      const say = sayFor(c);
+      const plan = planRound(c, now, await poolOf(c));
+      const { round } = plan;
+      const counts = {
+        round: round.n,
+        seed: round.seed,
+        groups: round.groups.length,
+        absent: round.absent.length,
+        unplaced: round.unplaced.length,
+      };
+      if (round.participants < 2) return { text: say('coffee.admin.tooFew'), community: c };
+      if (preview) {
+        const names = (u: string) => c.roster[u]?.prefs.name ?? u;
+        const lines = round.groups.map((g) => say('coffee.admin.previewGroup', { names: g.users.map(names).join(', ') }));
+        return { text: [say('coffee.admin.preview', counts), ...lines].join('\n'), community: c };
+      }
+      return { text: say('coffee.admin.ran', counts), community: await start(plan, now) };
+    });
+  }
+
+  /** A scheduled round, a group intro left half done, or a quiet intro's nudge, per community. */
+  async function tickOne(ref: CommunityRef, now: Date): Promise<number> {
+    return locked(ref, async () => {
+      let c = await load(ref);
+      let fired = 0;
+      if (c.settings.active && c.nextRoundAt && Date.parse(c.nextRoundAt) <= now.getTime()) {
+        const due = new Date(c.nextRoundAt);
+        const plan = planRound(c, due, await poolOf(c));
+        const after = { ...plan.community, nextRoundAt: nextRoundAt(c.settings, now, due).toISOString() };
+        if (plan.round.participants >= 2) c = await start({ ...plan, community: after }, now);
+        else {
+          c = { ...c, nextRoundAt: after.nextRoundAt };
+          await save(c);
+        }
+        fired += 1;
+      }
+      const round = c.rounds.at(-1);
+      if (round && !round.dryRun && round.groups.some((g) => !g.conversation && g.users.length > 1))
+        c = await introduce(c);
+      if (round && Date.parse(round.nudgeAt) <= now.getTime() && Date.parse(round.checkinAt) > now.getTime())
+        fired += await nudge(c, round);
+      return fired;
+    });
+  }
+
+  async function nudge(c: Community, round: Round): Promise<number> {
+    const door = deps.door;
+    let sent = 0;
+    const groups = [];
+    for (const group of round.groups) {
+      if (group.nudged || !group.conversation || group.conversation === BY_DM || !door?.wrote) {
+        groups.push(group);
+        continue;
+      }
+      const wrote = await door.wrote(c.ref, group.conversation).catch(() => true);
+      if (!wrote) {
+        const names = group.users
+          .filter((u) => u !== group.organiser)
+          .map((u) => c.roster[u]?.prefs.name ?? u)
+          .join(sayFor(c)('coffee.and'));
+        await deps.notify(memberOf(c.ref, group.organiser), [{ text: sayFor(c)('coffee.nudge', { names }) }]);
+        sent += 1;
+      }
+      groups.push({ ...group, nudged: true });
+    }
+    if (groups.some((g, i) => g !== round.groups[i]))
+      await save({ ...c, rounds: [...c.rounds.slice(0, -1), { ...round, groups }] });
+    return sent;
+  }
+
+  function statsText(c: Community, say: Say): string {
+    const stats = communityStats(c);
+    if (stats.rounds.length === 0) return say('coffee.stats.none');
+    const figures = (s: (typeof stats.rounds)[number] | typeof stats.overall) => ({
+      met: pct(s.metRate),
+      repeats: pct(s.repeatRate),
+      cross: pct(s.crossGroupRate),
+      ghost: pct(s.ghostRate),
+    });
+    return [
+      say('coffee.stats.heading'),
+      ...stats.rounds.slice(-12).map((r) =>
+        say('coffee.stats.round', {
+          round: r.round,
+          date: r.at.slice(0, 10),
+          participants: r.participants,
+          absent: r.absent,
+          pairs: r.pairs,
+          ...figures(r),
+        }),
+      ),
+      say('coffee.stats.overall', { rounds: stats.overall.rounds, members: stats.overall.members, ...figures(stats.overall) }),
+    ].join('\n');
+  }
+
+  return {
+    /** Is this inbound an admin's community command ("coffee settings", "coffee set …", "coffee round …", "stats")? */
+    isAdminCommand(inbound: Inbound): inbound is Extract<Inbound, { kind: 'command' }> {
+      if (inbound.kind !== 'command') return false;
+      const name = inbound.name.trim().toLowerCase();
+      return name === 'stats' || ((name === 'coffee' || name === 'koffie') && ADMIN_WORDS.has(inbound.args[0]?.toLowerCase() ?? ''));
+    },
+
+    /** Runs an admin command for the member's community; the reply is in the member's language. */
+    async admin(inbound: Extract<Inbound, { kind: 'command' }>, say: Say, now: Date): Promise<string> {
+      const ref = communityOf(inbound.member);
+      const isAdmin = inbound.member.platform === 'console' || inbound.admin === true;
+      if (!isAdmin) return say('coffee.admin.only');
+      const [word = 'stats', ...rest] = inbound.name.toLowerCase() === 'stats' ? ['stats'] : inbound.args.map((a) => a.trim());
+      switch (word.toLowerCase()) {
+        case 'stats':
+          return statsText(await load(ref), say);
+        case 'settings':
+          return settingsText(await load(ref), say);
+        case 'set':
+          return locked(ref, async () => {
+            const result = changeSetting(await load(ref), rest, now, say);
+            if (result.community) await save(result.community);
+            return result.text;
+          });
+        case 'round': {
+          const preview = (rest[0] ?? 'preview').toLowerCase() !== 'now';
+          return (await runRound(ref, now, preview)).text;
+        }
+        default:
+          return say('coffee.admin.usage');
+      }
+    },
+
+    runRound,
+    statsText: async (ref: CommunityRef, say?: Say) => {
+      const c = await load(ref);
+      return statsText(c, say ?? sayFor(c));
+    },
+    stats: async (ref: CommunityRef) => communityStats(await load(ref)),
+    load,
+
+    /** Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay". */
+    async apply(member: MemberRef, effect: Extract<Effect, { type: 'coffee' }>): Promise<void> {
+      const ref = communityOf(member);
+      await locked(ref, async () => {
+        const c = await load(ref);
+        const entry = c.roster[member.user] ?? RosterEntrySchema.parse({ prefs: defaultPrefs() });
+        let next: typeof entry = effect.prefs ? { ...entry, prefs: effect.prefs } : entry;
+        if (effect.stayed) next = { ...next, asked: false, ghosts: 0 };
+        let rounds = c.rounds;
+        if (effect.outcome) {
+          const { round: n, outcome } = effect.outcome;
+          rounds = rounds.map((r) => (r.n === n ? { ...r, outcomes: { ...r.outcomes, [member.user]: outcome } } : r));
+          next = { ...next, ghosts: 0 };
+        }
+        await save({ ...c, roster: { ...c.roster, [member.user]: next }, rounds });
+      });
+    },
+
+    /** Every community due at `now`: scheduled rounds, intros left half done, nudges. Each fires once. */
+    async tick(now: Date, platforms?: readonly CommunityRef['platform'][]): Promise<number> {
+      let fired = 0;
+      if (!space.iterator) return 0;
+      const refs: CommunityRef[] = [];
+      for await (const [, value] of space.iterator(undefined)) {
+        const parsed = CommunitySchema.safeParse(value);
+        if (parsed.success && (!platforms || platforms.includes(parsed.data.ref.platform))) refs.push(parsed.data.ref);
+      }
+      for (const ref of refs) {
+        try {
+          fired += await tickOne(ref, now);
+        } catch (err) {
+          log.error({ err, community: communityKey(ref) }, 'coffee round tick failed');
+        }
+      }
+      return fired;
+    },
+
+    /** What the community keeps of one member, for their export. */
+    async exportOf(member: MemberRef) {
+      const c = await load(communityOf(member));
+      const entry = c.roster[member.user];
+      const coffees = c.rounds.filter((r) => r.groups.some((g) => g.users.includes(member.user))).map((r) => r.n);
+      return entry ? { roster: entry, rounds: coffees } : undefined;
+    },
+
+    /** Removes a member from the community: their roster entry, meetings and places in past rounds. */
+    async forget(member: MemberRef): Promise<void> {
+      const ref = communityOf(member);
+      await locked(ref, async () => {
+        const c = await load(ref);
+        const user = member.user;
+        const { [user]: _gone, ...roster } = c.roster;
+        const lastMet = Object.fromEntries(Object.entries(c.lastMet).filter(([k]) => !k.split('|').includes(user)));
+        const rounds = c.rounds.map((r) => {
+          const { [user]: _o, ...outcomes } = r.outcomes;
+          return {
+            ...r,
+            groups: r.groups.map((g) => ({
+              ...g,
+              users: g.users.filter((u) => u !== user),
+              organiser: g.organiser === user ? (g.users.find((u) => u !== user) ?? g.organiser) : g.organiser,
+            })).filter((g) => g.users.length > 0),
+            absent: r.absent.filter((u) => u !== user),
+            unplaced: r.unplaced.filter((u) => u !== user),
+            outcomes,
+          };
+        });
+        await save({ ...c, roster, lastMet, rounds });
+      });
+    },
+  };
+}
+
+export type Pairing = ReturnType<typeof createPairing>;
