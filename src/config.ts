@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
     .regex(/^xapp-/, 'must start with xapp-')
     .optional(),
   SLACK_API_URL: z.url().optional(),
+  /** Slack user ids (comma-separated) who may change coffee settings, besides workspace admins. */
+  ADMIN_USERS: z
+    .string()
+    .regex(/^[A-Za-z0-9]+(\s*,\s*[A-Za-z0-9]+)*$/, 'must be user ids separated by commas')
+    .optional(),
   DISCORD_TOKEN: z.string().min(20, 'looks too short for a bot token').optional(),
   DISCORD_APPLICATION_ID: z
     .string()
@@ -44,7 +49,15 @@ export interface Config {
   /** How often a running platform door delivers due follow-ups. */
   tickSeconds: number;
   /** Set when SLACK_BOT_TOKEN is: HTTP mode with a signing secret, Socket Mode with an app token. */
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
+  slack?: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    port: number;
+    /** Users who may change coffee settings besides workspace admins and owners (ADMIN_USERS). */
+    adminUsers: string[];
+  };
   /** `shards`: run the Discord door as that many discord.js shards, in child processes. */
   discord?: { token: string; applicationId: string; apiUrl?: string; shards?: number };
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the language-model coach; else the scripted one. */
@@ -99,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           appToken: c.SLACK_APP_TOKEN,
           apiUrl: c.SLACK_API_URL,
           port: c.PORT,
+          adminUsers: c.ADMIN_USERS?.split(',').map((u) => u.trim()) ?? [],
         }
       : undefined,
     discord:

@@ -8,6 +8,8 @@ export interface GroupIntro {
   members: { user: string; name: string; intro?: string }[];
   organiser: string;
   starter: string;
+  /** The community's coffee channel, where a door that threads intros opens them. */
+  channel?: string;
 }
 
 /**

@@ -144,6 +144,7 @@ export function createPairing(deps: PairingDeps) {
           lang: c.settings.lang,
           members,
           organiser: group.organiser,
+          ...(c.settings.channel ? { channel: c.settings.channel } : {}),
           starter: starter({ ...job.coffee!, partners: members }, { say, now: new Date(), revisitDays: 0 }),
         };
         try {
