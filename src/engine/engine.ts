@@ -212,8 +212,8 @@ export function createEngine(deps: EngineDeps) {
     if (!parsed.success)
       throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
     const inbound = parsed.data;
-    const pairing = deps.pairing;
-    if (pairing?.isAdminCommand(inbound)) return adminTurn(pairing, inbound);
+    const admin = deps.pairing?.adminCommand(inbound);
+    if (deps.pairing && admin) return adminTurn(deps.pairing, admin);
     try {
       return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound));
     } catch (error) {
@@ -227,7 +227,10 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** A community admin's command: it changes the community, not the member's conversation. */
-  async function adminTurn(pairing: Pairing, inbound: Extract<Inbound, { kind: 'command' }>): Promise<HandleResult> {
+  async function adminTurn(
+    pairing: Pairing,
+    inbound: Extract<Inbound, { kind: 'command' }>,
+  ): Promise<HandleResult> {
     const stored = (await deps.members.load(inbound.member, clock())).state;
     const say = deps.texts.forLang(stored?.lang ?? guessLang(inbound.locale) ?? deps.defaultLang);
     try {

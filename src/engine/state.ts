@@ -111,7 +111,15 @@ const CoffeeStateSchema = z.object({
 
 export const COFFEE_TEXT_FIELDS = ['intro', 'group', 'hours', 'block', 'name'] as const;
 export type CoffeeTextField = (typeof COFFEE_TEXT_FIELDS)[number];
-export const REFLECT_STEPS = ['story', 'enjoyedSelf', 'enjoyedThem', 'learned', 'theirNeed', 'askedFor', 'next'] as const;
+export const REFLECT_STEPS = [
+  'story',
+  'enjoyedSelf',
+  'enjoyedThem',
+  'learned',
+  'theirNeed',
+  'askedFor',
+  'next',
+] as const;
 export const PREPARE_STEPS = ['purpose', 'questions', 'offer'] as const;
 
 /** What follows once a date has a time zone and an hour. */

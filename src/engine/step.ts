@@ -6,7 +6,13 @@ import {
 } from '../exercises/awareness.js';
 import { coachDeepen, helpDraft } from '../exercises/coached.js';
 import { coffeeMenu, coffeeShortcut, coffeeSnooze, coffeeText } from '../exercises/coffee.js';
-import { coffeeCheckin, coffeeDue, coffeePrepare, coffeeReflect, coffeeStay } from '../exercises/coffee-round.js';
+import {
+  coffeeCheckin,
+  coffeeDue,
+  coffeePrepare,
+  coffeeReflect,
+  coffeeStay,
+} from '../exercises/coffee-round.js';
 import { isTimeZone } from '../exercises/dates.js';
 import {
   commitmentsItem,
@@ -61,8 +67,8 @@ import { snapshot } from '../exercises/people.js';
 import { rate } from '../exercises/rate.js';
 import { whenHour, whenMove, whenTimezone } from '../exercises/when.js';
 import { emptyNetwork } from '../network/model.js';
-import { defaultPrefs } from '../pairing/community.js';
 import { cleanName, sameName } from '../network/names.js';
+import { defaultPrefs } from '../pairing/community.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, FlowHandlers, Outcome } from './flow.js';
@@ -357,7 +363,9 @@ function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env
     const free = idle || state.flow.at === 'coffee.prepare' || state.flow.at === 'coffee.checkin';
     const due = coffeeDue(state, job, free, ctxFor(state, env));
     const next = due.flow ? leave(due.state, due.flow) : due.state;
-    return due.flow ? finish(next, env, due.replies, due.effects) : { state: next, replies: due.replies, effects: due.effects };
+    return due.flow
+      ? finish(next, env, due.replies, due.effects)
+      : { state: next, replies: due.replies, effects: due.effects };
   }
   if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
   const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };

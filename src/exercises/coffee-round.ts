@@ -2,12 +2,12 @@ import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedTex
 import type { Coffee, Flow, State } from '../engine/state.js';
 import { PURPOSES } from '../engine/state.js';
 import type { Job, Reply } from '../engine/types.js';
-import { findByName, cleanName } from '../network/names.js';
 import type { Person } from '../network/model.js';
-import { addDays } from './dates.js';
+import { cleanName, findByName } from '../network/names.js';
 import { withPrefs } from './coffee.js';
+import { addDays } from './dates.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';
-import { readDate, today, dateChoices } from './when.js';
+import { dateChoices, readDate, today } from './when.js';
 
 type CoffeeJob = NonNullable<Job['coffee']>;
 
@@ -46,9 +46,20 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx): string {
 }
 
 /** A coffee job arrived: the intro (and an offer to prepare), the check-in, or the stay question. */
-export function coffeeDue(state: State, job: Job, idle: boolean, ctx: Ctx): { state: State; flow?: Flow; replies: Reply[]; effects: Effect[] } {
+export function coffeeDue(
+  state: State,
+  job: Job,
+  idle: boolean,
+  ctx: Ctx,
+): { state: State; flow?: Flow; replies: Reply[]; effects: Effect[] } {
   const coffee = job.coffee;
-  if (job.kind === 'coffee.stay') return { state, flow: idle ? { at: 'coffee.stay' } : undefined, replies: idle ? [] : [{ text: ctx.say('coffee.stay.busy') }], effects: [] };
+  if (job.kind === 'coffee.stay')
+    return {
+      state,
+      flow: idle ? { at: 'coffee.stay' } : undefined,
+      replies: idle ? [] : [{ text: ctx.say('coffee.stay.busy') }],
+      effects: [],
+    };
   if (!coffee) return { state, replies: [], effects: [] };
   if (job.kind === 'coffee.intro') {
     // A job scheduled twice (a round resumed after a restart) introduces once.
@@ -59,16 +70,26 @@ export function coffeeDue(state: State, job: Job, idle: boolean, ctx: Ctx): { st
       partners: coffee.partners.map((p) => ({ user: p.user, name: p.name })),
       organiser: coffee.organiser === state.member.user,
     };
-    let next: State = { ...state, coffee: { ...state.coffee, coffees: [...state.coffee.coffees, record].slice(-200) } };
+    let next: State = {
+      ...state,
+      coffee: { ...state.coffee, coffees: [...state.coffee.coffees, record].slice(-200) },
+    };
     let effects: Effect[] = [];
     // A member of a channel pool who never chose is in; record it so their menu says so.
-    if (next.coffee.prefs.joined === undefined) ({ state: next, effects } = withPrefs(next, { joined: true }));
+    if (next.coffee.prefs.joined === undefined)
+      ({ state: next, effects } = withPrefs(next, { joined: true }));
     const replies = [{ text: introReply(coffee, state.member.user, ctx) }];
-    return { state: next, flow: idle ? { at: 'coffee.prepare', round: coffee.round, step: 'purpose' } : undefined, replies, effects };
+    return {
+      state: next,
+      flow: idle ? { at: 'coffee.prepare', round: coffee.round, step: 'purpose' } : undefined,
+      replies,
+      effects,
+    };
   }
   const outcome = coffeeOf(state, coffee.round)?.outcome;
   const askAgain = outcome === 'later' && job.id.endsWith(':again');
-  if (!coffeeOf(state, coffee.round) || (outcome !== undefined && !askAgain)) return { state, replies: [], effects: [] };
+  if (!coffeeOf(state, coffee.round) || (outcome !== undefined && !askAgain))
+    return { state, replies: [], effects: [] };
   return {
     state,
     flow: idle ? { at: 'coffee.checkin', round: coffee.round } : undefined,
@@ -92,12 +113,18 @@ export const coffeePrepare: FlowHandler<'coffee.prepare'> = {
         },
       ];
     const key = flow.step === 'questions' ? 'coffee.prepare.questions' : 'coffee.prepare.offer';
-    return [freeTextQuestion(ctx.say(key), ctx.say('coffee.prepare.title'), ctx, { multiline: true, choices: skipChoice(ctx) })];
+    return [
+      freeTextQuestion(ctx.say(key), ctx.say('coffee.prepare.title'), ctx, {
+        multiline: true,
+        choices: skipChoice(ctx),
+      }),
+    ];
   },
   answer(flow, state, answer, ctx): Outcome {
     if (flow.step === 'purpose') {
       if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
-      if (answer.value === 'later') return moveTo(state, { at: 'menu' }, [{ text: ctx.say('coffee.prepare.skipped') }]);
+      if (answer.value === 'later')
+        return moveTo(state, { at: 'menu' }, [{ text: ctx.say('coffee.prepare.skipped') }]);
       const purpose = PURPOSES.find((p) => p === answer.value);
       if (!purpose) return { state, replies: [unexpected(ctx)] };
       return moveTo(withCoffee(state, flow.round, { purpose }), { ...flow, step: 'questions' }, [
@@ -109,7 +136,9 @@ export const coffeePrepare: FlowHandler<'coffee.prepare'> = {
     if (!skipped && !text) return { state, replies: [askForText(ctx)] };
     if (flow.step === 'questions')
       return moveTo(withCoffee(state, flow.round, { questions: text }), { ...flow, step: 'offer' });
-    return moveTo(withCoffee(state, flow.round, { offer: text }), { at: 'menu' }, [{ text: ctx.say('coffee.prepare.done') }]);
+    return moveTo(withCoffee(state, flow.round, { offer: text }), { at: 'menu' }, [
+      { text: ctx.say('coffee.prepare.done') },
+    ]);
   },
 };
 
@@ -126,13 +155,26 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
     if (!name) continue;
     const existing = findByName(people, name);
     if (existing) {
-      const ring = existing.ring === 'outer' ? 'middle' : existing.ring === 'middle' ? 'inner' : existing.ring ?? 'outer';
+      const ring =
+        existing.ring === 'outer'
+          ? 'middle'
+          : existing.ring === 'middle'
+            ? 'inner'
+            : (existing.ring ?? 'outer');
       const contact = existing.contact === 'weekly' ? 'weekly' : 'monthly';
       people[people.indexOf(existing)] = { ...existing, ring, contact };
       closer.push(name);
       continue;
     }
-    const person: Person = { id: `p${nextPersonId++}`, name, domain: 'associations', ring: 'outer', contact: 'monthly', named: [], addedAt: ctx.now.toISOString() };
+    const person: Person = {
+      id: `p${nextPersonId++}`,
+      name,
+      domain: 'associations',
+      ring: 'outer',
+      contact: 'monthly',
+      named: [],
+      addedAt: ctx.now.toISOString(),
+    };
     people.push(person);
     added.push(name);
   }
@@ -161,9 +203,15 @@ export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
     const marked = withCoffee(state, flow.round, { outcome });
     if (outcome === 'met') {
       const { state: mapped, text } = addPartners(marked, coffee, ctx);
-      return moveTo(mapped, { at: 'coffee.reflect', round: flow.round, step: 'story' }, text ? [{ text }] : [], [told]);
+      return moveTo(
+        mapped,
+        { at: 'coffee.reflect', round: flow.round, step: 'story' },
+        text ? [{ text }] : [],
+        [told],
+      );
     }
-    if (outcome === 'missed') return moveTo(marked, { at: 'menu' }, [{ text: ctx.say('coffee.checkin.missedReply') }], [told]);
+    if (outcome === 'missed')
+      return moveTo(marked, { at: 'menu' }, [{ text: ctx.say('coffee.checkin.missedReply') }], [told]);
     // Not yet: once, the coach asks again three days later.
     const job: Job = {
       id: `coffee:${state.member.platform}:${state.member.space}:${state.member.user}:${flow.round}:again`,
@@ -173,12 +221,18 @@ export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
       coffee: { round: flow.round, partners: coffee.partners, organiser: state.member.user },
     };
     const again = coffee.outcome === 'later' ? [] : [{ type: 'schedule' as const, job }];
-    return moveTo(marked, { at: 'menu' }, [{ text: ctx.say(again.length ? 'coffee.checkin.laterReply' : 'coffee.checkin.laterAgain') }], [told, ...again]);
+    return moveTo(
+      marked,
+      { at: 'menu' },
+      [{ text: ctx.say(again.length ? 'coffee.checkin.laterReply' : 'coffee.checkin.laterAgain') }],
+      [told, ...again],
+    );
   },
 };
 
 const SCALE = ['1', '2', '3', '4', '5'];
-const scale = (ctx: Ctx) => SCALE.map((id) => ({ id, label: ctx.say(`coffee.scale.${id}` as 'coffee.scale.1') }));
+const scale = (ctx: Ctx) =>
+  SCALE.map((id) => ({ id, label: ctx.say(`coffee.scale.${id}` as 'coffee.scale.1') }));
 
 export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
   ask(flow, state, ctx) {
@@ -187,19 +241,43 @@ export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
     const title = ctx.say('coffee.reflect.title');
     switch (flow.step) {
       case 'story':
-        return [freeTextQuestion(ctx.say('coffee.reflect.story'), title, ctx, { multiline: true, choices: skipChoice(ctx) })];
+        return [
+          freeTextQuestion(ctx.say('coffee.reflect.story'), title, ctx, {
+            multiline: true,
+            choices: skipChoice(ctx),
+          }),
+        ];
       case 'enjoyedSelf':
         return [{ text: ctx.say('coffee.reflect.enjoyedSelf'), choices: scale(ctx) }];
       case 'enjoyedThem':
         return [{ text: ctx.say('coffee.reflect.enjoyedThem', { names: who }), choices: scale(ctx) }];
       case 'learned':
-        return [freeTextQuestion(ctx.say('coffee.reflect.learned'), title, ctx, { choices: skipChoice(ctx) })];
+        return [
+          freeTextQuestion(ctx.say('coffee.reflect.learned'), title, ctx, { choices: skipChoice(ctx) }),
+        ];
       case 'theirNeed':
-        return [freeTextQuestion(ctx.say('coffee.reflect.theirNeed', { names: who }), title, ctx, { choices: skipChoice(ctx) })];
+        return [
+          freeTextQuestion(ctx.say('coffee.reflect.theirNeed', { names: who }), title, ctx, {
+            choices: skipChoice(ctx),
+          }),
+        ];
       case 'askedFor':
-        return [{ text: ctx.say('coffee.reflect.askedFor'), choices: [{ id: 'yes', label: ctx.say('common.yes') }, { id: 'no', label: ctx.say('common.no') }] }];
+        return [
+          {
+            text: ctx.say('coffee.reflect.askedFor'),
+            choices: [
+              { id: 'yes', label: ctx.say('common.yes') },
+              { id: 'no', label: ctx.say('common.no') },
+            ],
+          },
+        ];
       case 'next':
-        return [{ text: ctx.say('coffee.reflect.next'), choices: [...dateChoices(ctx).slice(1), { id: 'none', label: ctx.say('coffee.reflect.noNext') }] }];
+        return [
+          {
+            text: ctx.say('coffee.reflect.next'),
+            choices: [...dateChoices(ctx).slice(1), { id: 'none', label: ctx.say('coffee.reflect.noNext') }],
+          },
+        ];
     }
   },
   answer(flow, state, answer, ctx): Outcome {
@@ -228,7 +306,11 @@ export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
       }
       case 'askedFor':
         if (choice !== 'yes' && choice !== 'no') return { state, replies: [unexpected(ctx)] };
-        return go({ askedFor: choice === 'yes' }, at('next'), choice === 'no' ? [{ text: ctx.say('coffee.reflect.askNextTime') }] : []);
+        return go(
+          { askedFor: choice === 'yes' },
+          at('next'),
+          choice === 'no' ? [{ text: ctx.say('coffee.reflect.askNextTime') }] : [],
+        );
       case 'next': {
         let nextStep: string | undefined;
         if (choice !== 'none') {
@@ -252,9 +334,19 @@ function finishReflection(state: State, round: number, ctx: Ctx): Outcome {
     askedFor: coffee?.askedFor ?? null,
     nextStep: coffee?.nextStep ?? null,
   };
-  const done = { ...state, completed: [...state.completed, { exercise: 'coffee' as const, at: data.at, metrics: data }] };
-  const text = coffee?.nextStep ? ctx.say('coffee.reflect.doneNext', { date: coffee.nextStep }) : ctx.say('coffee.reflect.done');
-  return moveTo(done, { at: 'menu' }, [{ text }], [{ type: 'event', event: { name: 'exercise.completed', exercise: 'coffee', data } }]);
+  const done = {
+    ...state,
+    completed: [...state.completed, { exercise: 'coffee' as const, at: data.at, metrics: data }],
+  };
+  const text = coffee?.nextStep
+    ? ctx.say('coffee.reflect.doneNext', { date: coffee.nextStep })
+    : ctx.say('coffee.reflect.done');
+  return moveTo(
+    done,
+    { at: 'menu' },
+    [{ text }],
+    [{ type: 'event', event: { name: 'exercise.completed', exercise: 'coffee', data } }],
+  );
 }
 
 export const coffeeStay: FlowHandler<'coffee.stay'> = {
@@ -270,12 +362,26 @@ export const coffeeStay: FlowHandler<'coffee.stay'> = {
   ],
   answer(_flow, state, answer, ctx) {
     const choice = answer.kind === 'choice' ? answer.value : undefined;
-    if (choice === 'stay') return moveTo(state, { at: 'menu' }, [{ text: ctx.say('coffee.stay.stayed') }], [{ type: 'coffee', stayed: true }]);
+    if (choice === 'stay')
+      return moveTo(
+        state,
+        { at: 'menu' },
+        [{ text: ctx.say('coffee.stay.stayed') }],
+        [{ type: 'coffee', stayed: true }],
+      );
     if (choice === 'pause' || choice === 'leave') {
       const patch = choice === 'pause' ? { snoozeUntil: addDays(today(state, ctx), 30) } : { joined: false };
       const next = withPrefs(state, patch);
-      const text = choice === 'pause' ? ctx.say('coffee.snooze.set', { date: patch.snoozeUntil ?? '' }) : ctx.say('coffee.left');
-      return moveTo(next.state, { at: 'menu' }, [{ text }], [...next.effects, { type: 'coffee', stayed: true }]);
+      const text =
+        choice === 'pause'
+          ? ctx.say('coffee.snooze.set', { date: patch.snoozeUntil ?? '' })
+          : ctx.say('coffee.left');
+      return moveTo(
+        next.state,
+        { at: 'menu' },
+        [{ text }],
+        [...next.effects, { type: 'coffee', stayed: true }],
+      );
     }
     return { state, replies: [unexpected(ctx)] };
   },

@@ -6,7 +6,8 @@ import { askForText, freeTextQuestion, unexpected } from './menu.js';
 import { readDate, today } from './when.js';
 
 /** The hook topics a member shares with partners: those of the last event they prepared. */
-const sharedTopics = (state: State, share: boolean) => (share ? (state.drafts.hook?.topics ?? []).slice(0, 4) : []);
+const sharedTopics = (state: State, share: boolean) =>
+  share ? (state.drafts.hook?.topics ?? []).slice(0, 4) : [];
 
 /** Saves the member's coffee choices and tells the community (the roster keeps a copy). */
 export function withPrefs(state: State, change: Partial<CoffeePrefs>): { state: State; effects: Effect[] } {
@@ -42,7 +43,10 @@ export const coffeeMenu: FlowHandler<'coffee.menu'> = {
       ? [
           { id: 'skip', label: ctx.say('coffee.menu.skip') },
           { id: 'snooze', label: ctx.say('coffee.menu.snooze') },
-          { id: 'every', label: ctx.say(prefs.every === 1 ? 'coffee.menu.everyOther' : 'coffee.menu.everyRound') },
+          {
+            id: 'every',
+            label: ctx.say(prefs.every === 1 ? 'coffee.menu.everyOther' : 'coffee.menu.everyRound'),
+          },
           { id: 'intro', label: ctx.say('coffee.menu.intro') },
           { id: 'group', label: ctx.say('coffee.menu.group') },
           { id: 'hours', label: ctx.say('coffee.menu.hours') },
@@ -52,7 +56,10 @@ export const coffeeMenu: FlowHandler<'coffee.menu'> = {
         ]
       : [{ id: 'join', label: ctx.say('coffee.menu.join') }];
     return [
-      { text: `${ctx.say('coffee.menu.prompt')}\n${coffeeStatus(state, ctx)}`, choices: [...choices, backChoice(ctx)] },
+      {
+        text: `${ctx.say('coffee.menu.prompt')}\n${coffeeStatus(state, ctx)}`,
+        choices: [...choices, backChoice(ctx)],
+      },
     ];
   },
   answer(_flow, state, answer, ctx) {
@@ -72,7 +79,11 @@ export const coffeeMenu: FlowHandler<'coffee.menu'> = {
           ctx.say(prefs.every === 1 ? 'coffee.everyOther' : 'coffee.everyRound'),
         );
       case 'share':
-        return change(state, { shareHooks: !prefs.shareHooks }, ctx.say(prefs.shareHooks ? 'coffee.shareOff' : 'coffee.shareOn'));
+        return change(
+          state,
+          { shareHooks: !prefs.shareHooks },
+          ctx.say(prefs.shareHooks ? 'coffee.shareOff' : 'coffee.shareOn'),
+        );
       case 'snooze':
         return moveTo(state, { at: 'coffee.snooze' });
       case 'intro':
@@ -115,7 +126,9 @@ export const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
 
 /** Working hours typed as "9-17", "09:00 - 17:30" or "9 tot 17": whole hours, start before end. */
 export function parseHours(text: string): [number, number] | undefined {
-  const m = text.trim().match(/^(\d{1,2})(?:[:.]\d{2})?\s*(?:-|–|to|tot|till|until)\s*(\d{1,2})(?:[:.]\d{2})?$/i);
+  const m = text
+    .trim()
+    .match(/^(\d{1,2})(?:[:.]\d{2})?\s*(?:-|–|to|tot|till|until)\s*(\d{1,2})(?:[:.]\d{2})?$/i);
   if (!m) return undefined;
   const [start, end] = [Number(m[1]), Number(m[2])];
   return start < end && end <= 24 ? [start, end] : undefined;
@@ -135,9 +148,15 @@ const TEXT_QUESTIONS: Record<CoffeeTextField, (state: State, ctx: Ctx) => Reply>
   hours: (_s, ctx) => freeTextQuestion(ctx.say('coffee.hours.prompt'), ctx.say('coffee.menu.hours'), ctx),
   name: (_s, ctx) => freeTextQuestion(ctx.say('coffee.name.prompt'), ctx.say('coffee.name.title'), ctx),
   block: (state, ctx) =>
-    freeTextQuestion(ctx.say('coffee.block.prompt', { count: state.coffee.prefs.blocks.length }), ctx.say('coffee.menu.block'), ctx, {
-      choices: state.coffee.prefs.blocks.length > 0 ? [{ id: 'clear', label: ctx.say('coffee.block.clear') }] : [],
-    }),
+    freeTextQuestion(
+      ctx.say('coffee.block.prompt', { count: state.coffee.prefs.blocks.length }),
+      ctx.say('coffee.menu.block'),
+      ctx,
+      {
+        choices:
+          state.coffee.prefs.blocks.length > 0 ? [{ id: 'clear', label: ctx.say('coffee.block.clear') }] : [],
+      },
+    ),
 };
 
 export const coffeeText: FlowHandler<'coffee.text'> = {
@@ -155,14 +174,22 @@ export const coffeeText: FlowHandler<'coffee.text'> = {
       case 'intro':
         return change(state, { intro: text.slice(0, 200) }, ctx.say('coffee.intro.saved'));
       case 'group':
-        return change(state, { group: text.slice(0, 60) }, ctx.say('coffee.group.saved', { group: text.slice(0, 60) }));
+        return change(
+          state,
+          { group: text.slice(0, 60) },
+          ctx.say('coffee.group.saved', { group: text.slice(0, 60) }),
+        );
       case 'name':
         return change(state, { name: text.slice(0, 60) }, ctx.say('coffee.name.saved'));
       case 'hours': {
         const hours = parseHours(text);
         if (!hours) return { state, replies: [{ text: ctx.say('coffee.hours.invalid') }] };
         const zone = state.timezone ?? 'UTC';
-        return change(state, { hours }, ctx.say('coffee.hours.saved', { start: hours[0], end: hours[1], zone }));
+        return change(
+          state,
+          { hours },
+          ctx.say('coffee.hours.saved', { start: hours[0], end: hours[1], zone }),
+        );
       }
       case 'block': {
         const ids = parseMentions(text).filter((id) => id !== state.member.user);

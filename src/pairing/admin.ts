@@ -1,5 +1,5 @@
-import { isTimeZone } from '../exercises/dates.js';
 import { guessLang } from '../engine/step.js';
+import { isTimeZone } from '../exercises/dates.js';
 import type { Say } from '../texts/texts.js';
 import { CADENCES, type Community, type Settings } from './community.js';
 import { nextRoundAt } from './schedule.js';
@@ -29,8 +29,14 @@ const SETTERS: Record<string, Setter> = {
       return /^\d{1,2}(:00)?$/.test(v) && hour <= 23 ? { hour } : undefined;
     },
   },
-  timezone: { expected: 'an IANA zone such as Europe/Amsterdam', read: (v) => (isTimeZone(v) ? { timezone: v } : undefined) },
-  group: { expected: 'a word such as team or department', read: (v, rest) => ({ groupBy: [v, ...rest].join(' ').slice(0, 40) }) },
+  timezone: {
+    expected: 'an IANA zone such as Europe/Amsterdam',
+    read: (v) => (isTimeZone(v) ? { timezone: v } : undefined),
+  },
+  group: {
+    expected: 'a word such as team or department',
+    read: (v, rest) => ({ groupBy: [v, ...rest].join(' ').slice(0, 40) }),
+  },
   checkin: { expected: '1-7 (1 = Monday)', read: (v) => (day(v) ? { checkinWeekday: day(v) } : undefined) },
   language: {
     expected: 'en, nl',
@@ -45,7 +51,8 @@ const optionalId = (key: 'channel' | 'role', value: string, id: string | undefin
   value === 'none' ? { [key]: undefined } : id ? { [key]: id } : undefined;
 
 /** Slack <#C123|name>, Discord <#123>, or a bare id. */
-const channelId = (v: string) => v.match(/^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? (/^[A-Za-z0-9_-]{1,80}$/.test(v) ? v : undefined);
+const channelId = (v: string) =>
+  v.match(/^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? (/^[A-Za-z0-9_-]{1,80}$/.test(v) ? v : undefined);
 const roleId = (v: string) => v.match(/^<@&(\d+)>$/)?.[1] ?? (/^\d{1,30}$/.test(v) ? v : undefined);
 
 export function settingsText(community: Community, say: Say): string {
@@ -71,7 +78,9 @@ export function settingsText(community: Community, say: Say): string {
 }
 
 const nextText = (c: Community, say: Say) =>
-  c.settings.active && c.nextRoundAt ? c.nextRoundAt.replace('T', ' ').slice(0, 16) + ' UTC' : say('coffee.admin.notPlanned');
+  c.settings.active && c.nextRoundAt
+    ? c.nextRoundAt.replace('T', ' ').slice(0, 16) + ' UTC'
+    : say('coffee.admin.notPlanned');
 
 /** "coffee set KEY VALUE": the changed community (next round re-planned), or why not. */
 export function changeSetting(
@@ -86,10 +95,14 @@ export function changeSetting(
   if (!setter) return { text: say('coffee.admin.unknownKey', { key: rawKey.slice(0, 40) }) };
   const patch = setter.read(key === 'on' || key === 'off' ? key : value, rest);
   if (!patch)
-    return { text: say('coffee.admin.invalid', { key, value: value.slice(0, 60), expected: setter.expected }) };
+    return {
+      text: say('coffee.admin.invalid', { key, value: value.slice(0, 60), expected: setter.expected }),
+    };
   const settings = { ...community.settings, ...patch };
   const last = community.rounds.findLast((r) => !r.dryRun);
-  const next = settings.active ? nextRoundAt(settings, now, last ? new Date(last.at) : undefined).toISOString() : undefined;
+  const next = settings.active
+    ? nextRoundAt(settings, now, last ? new Date(last.at) : undefined).toISOString()
+    : undefined;
   const changed = { ...community, settings, nextRoundAt: next };
   return { community: changed, text: say('coffee.admin.saved', { next: nextText(changed, say) }) };
 }

@@ -31,7 +31,9 @@ async function communityCommand(sub: 'run' | 'stats', args: string[], config: Co
   const ref = communityFrom(values);
   const now = values.now ? new Date(values.now) : new Date();
   if (!ref || Number.isNaN(now.getTime())) {
-    process.stderr.write(`weakties pairing: --platform must be one of ${PLATFORMS.join(', ')}; --now an ISO time\n`);
+    process.stderr.write(
+      `weakties pairing: --platform must be one of ${PLATFORMS.join(', ')}; --now an ISO time\n`,
+    );
     return 2;
   }
   const log = createLogger(config.logLevel ?? 'warn');

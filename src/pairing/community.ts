@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { LANGS, type MemberRef, PLATFORMS } from '../engine/types.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
-export const CommunityRefSchema = z.object({ platform: z.enum(PLATFORMS), space: z.string().min(1).max(200) });
+export const CommunityRefSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  space: z.string().min(1).max(200),
+});
 export type CommunityRef = z.infer<typeof CommunityRefSchema>;
 
 export const communityOf = (member: MemberRef): CommunityRef => ({

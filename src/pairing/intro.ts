@@ -20,13 +20,14 @@ export function groupIntroText(
   intro: GroupIntro,
   say: Say,
   mention: (user: string) => string,
-  escape: (text: string) => string,
+  escapeText: (text: string) => string,
 ): string {
   const names = intro.members.map((m) => mention(m.user)).join(say('coffee.and'));
   const lines = [say('coffee.groupIntro.heading', { round: intro.round, names })];
   for (const m of intro.members)
-    if (m.intro) lines.push(say('coffee.groupIntro.line', { name: mention(m.user), intro: escape(m.intro) }));
-  lines.push(say('coffee.groupIntro.starter', { starter: escape(intro.starter) }));
+    if (m.intro)
+      lines.push(say('coffee.groupIntro.line', { name: mention(m.user), intro: escapeText(m.intro) }));
+  lines.push(say('coffee.groupIntro.starter', { starter: escapeText(intro.starter) }));
   lines.push(say('coffee.groupIntro.organiser', { name: mention(intro.organiser) }));
   return lines.join('\n');
 }

@@ -5,9 +5,9 @@ import {
   communityKey,
   defaultPrefs,
   type Group,
-  type Round,
   type RosterEntry,
   RosterEntrySchema,
+  type Round,
 } from './community.js';
 import { type Candidate, pairKey, pairRound } from './match.js';
 import { checkinAt, nudgeAt } from './schedule.js';
@@ -26,7 +26,10 @@ export interface Plan {
 
 /** The same community and round always give the same seed; it is logged with the round. */
 export const roundSeed = (community: Community, n: number) =>
-  createHash('sha256').update(`${communityKey(community.ref)}#${n}`).digest().readUInt32BE(0);
+  createHash('sha256')
+    .update(`${communityKey(community.ref)}#${n}`)
+    .digest()
+    .readUInt32BE(0);
 
 const minuteOfDay = (t: Date) => t.getUTCHours() * 60 + t.getUTCMinutes();
 
@@ -35,7 +38,10 @@ function utcHours(entry: RosterEntry, roundAt: Date): [number, number] | undefin
   const { hours, timezone } = entry.prefs;
   if (!hours || !timezone) return undefined;
   const day = localDate(roundAt, timezone);
-  return [minuteOfDay(zonedInstant(day, hours[0], timezone)), minuteOfDay(zonedInstant(day, hours[1] % 24, timezone))];
+  return [
+    minuteOfDay(zonedInstant(day, hours[0], timezone)),
+    minuteOfDay(zonedInstant(day, hours[1] % 24, timezone)),
+  ];
 }
 
 /** Who takes part in round n, and why the others do not. */
@@ -126,8 +132,7 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
   for (const users of matched.groups)
     for (const user of users) {
       const entry = roster[user];
-      if (entry)
-        roster[user] = { ...entry, lastRound: n, trios: entry.trios + (users.length === 3 ? 1 : 0) };
+      if (entry) roster[user] = { ...entry, lastRound: n, trios: entry.trios + (users.length === 3 ? 1 : 0) };
     }
 
   const checkin = checkinAt(settings, now);

@@ -22,10 +22,7 @@ function nextSlot(settings: Settings, after: Date): Date {
 export function nextRoundAt(settings: Settings, now: Date, previous?: Date): Date {
   if (!previous || settings.cadence === 'weekly') return nextSlot(settings, now);
   const prevDate = localDate(previous, settings.timezone);
-  const earliest =
-    settings.cadence === 'biweekly'
-      ? addDays(prevDate, 13)
-      : `${nextMonth(prevDate)}-01`;
+  const earliest = settings.cadence === 'biweekly' ? addDays(prevDate, 13) : `${nextMonth(prevDate)}-01`;
   const from = zonedInstant(earliest, 0, settings.timezone);
   return nextSlot(settings, new Date(Math.max(now.getTime(), from.getTime())));
 }

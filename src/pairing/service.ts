@@ -15,8 +15,8 @@ import {
   communityOf,
   defaultPrefs,
   memberOf,
-  type Round,
   RosterEntrySchema,
+  type Round,
   type Settings,
 } from './community.js';
 import type { GroupIntro } from './intro.js';
@@ -134,7 +134,6 @@ export function createPairing(deps: PairingDeps) {
       if (group.conversation || group.users.length < 2) continue;
       let conversation = BY_DM;
       if (door?.introduce) {
-        const job = memberJob(current, round, group.organiser, 'coffee.intro', round.at);
         const members = group.users.map((user) => {
           const prefs = current.roster[user]?.prefs;
           return { user, name: prefs?.name ?? user, ...(prefs?.intro ? { intro: prefs.intro } : {}) };
@@ -145,7 +144,15 @@ export function createPairing(deps: PairingDeps) {
           members,
           organiser: group.organiser,
           ...(c.settings.channel ? { channel: c.settings.channel } : {}),
-          starter: starter({ ...job.coffee!, partners: members }, { say, now: new Date(), revisitDays: 0 }),
+          starter: starter(
+            {
+              round: round.n,
+              partners:
+                memberJob(current, round, group.organiser, 'coffee.intro', round.at).coffee?.partners ?? [],
+              organiser: group.organiser,
+            },
+            { say, now: new Date(), revisitDays: 0 },
+          ),
         };
         try {
           conversation = (await door.introduce(c.ref, intro)) ?? BY_DM;
@@ -167,12 +174,16 @@ export function createPairing(deps: PairingDeps) {
     const members = round.groups.flatMap((g) => g.users);
     let c = await withNames(plan.community, members);
     await save(c);
-    log.info({ community: communityKey(c.ref), round: round.n, seed: round.seed, groups: round.groups.length }, 'coffee round made');
+    log.info(
+      { community: communityKey(c.ref), round: round.n, seed: round.seed, groups: round.groups.length },
+      'coffee round made',
+    );
     for (const user of members) {
       await deps.jobs.schedule(memberJob(c, round, user, 'coffee.intro', now.toISOString()));
       await deps.jobs.schedule(memberJob(c, round, user, 'coffee.checkin', round.checkinAt));
     }
-    for (const user of plan.ask) await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
+    for (const user of plan.ask)
+      await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
     for (const user of round.unplaced) {
       const member = memberOf(c.ref, user);
       await deps.notify(member, [{ text: sayFor(c)('coffee.unplaced') }]);
@@ -182,7 +193,11 @@ export function createPairing(deps: PairingDeps) {
   }
 
   /** Makes a round now (or previews it): the admin command and the scheduler both come here. */
-  async function runRound(ref: CommunityRef, now: Date, preview: boolean): Promise<{ text: string; community: Community }> {
+  async function runRound(
+    ref: CommunityRef,
+    now: Date,
+    preview: boolean,
+  ): Promise<{ text: string; community: Community }> {
     return locked(ref, async () => {
       const c = await load(ref);
       const say = sayFor(c);
@@ -198,7 +213,9 @@ export function createPairing(deps: PairingDeps) {
       if (round.participants < 2) return { text: say('coffee.admin.tooFew'), community: c };
       if (preview) {
         const names = (u: string) => c.roster[u]?.prefs.name ?? u;
-        const lines = round.groups.map((g) => say('coffee.admin.previewGroup', { names: g.users.map(names).join(', ') }));
+        const lines = round.groups.map((g) =>
+          say('coffee.admin.previewGroup', { names: g.users.map(names).join(', ') }),
+        );
         return { text: [say('coffee.admin.preview', counts), ...lines].join('\n'), community: c };
       }
       return { text: say('coffee.admin.ran', counts), community: await start(plan, now) };
@@ -276,16 +293,31 @@ export function createPairing(deps: PairingDeps) {
           ...figures(r),
         }),
       ),
-      say('coffee.stats.overall', { rounds: stats.overall.rounds, members: stats.overall.members, ...figures(stats.overall) }),
+      say('coffee.stats.overall', {
+        rounds: stats.overall.rounds,
+        members: stats.overall.members,
+        ...figures(stats.overall),
+      }),
     ].join('\n');
   }
 
   return {
-    /** Is this inbound an admin's community command ("coffee settings", "coffee set …", "coffee round …", "stats")? */
-    isAdminCommand(inbound: Inbound): inbound is Extract<Inbound, { kind: 'command' }> {
-      if (inbound.kind !== 'command') return false;
-      const name = inbound.name.trim().toLowerCase();
-      return name === 'stats' || ((name === 'coffee' || name === 'koffie') && ADMIN_WORDS.has(inbound.args[0]?.toLowerCase() ?? ''));
+    /**
+     * The admin command in an inbound, if it is one: "coffee settings", "coffee set …",
+     * "coffee round …" or "stats", given as a command or typed with a slash (case kept for ids).
+     */
+    adminCommand(inbound: Inbound): Extract<Inbound, { kind: 'command' }> | undefined {
+      let command: Extract<Inbound, { kind: 'command' }>;
+      if (inbound.kind === 'command') command = inbound;
+      else if (inbound.kind === 'text' && inbound.text.trim().startsWith('/')) {
+        const [name = '', ...args] = inbound.text.trim().slice(1).split(/\s+/).slice(0, 21);
+        const { text: _text, ...rest } = inbound;
+        command = { ...rest, kind: 'command', name, args: args.map((a) => a.slice(0, 1000)) };
+      } else return undefined;
+      const name = command.name.trim().toLowerCase();
+      const word = command.args[0]?.toLowerCase() ?? '';
+      const isAdmin = name === 'stats' || ((name === 'coffee' || name === 'koffie') && ADMIN_WORDS.has(word));
+      return isAdmin ? command : undefined;
     },
 
     /** Runs an admin command for the member's community; the reply is in the member's language. */
@@ -293,7 +325,8 @@ export function createPairing(deps: PairingDeps) {
       const ref = communityOf(inbound.member);
       const isAdmin = inbound.member.platform === 'console' || inbound.admin === true;
       if (!isAdmin) return say('coffee.admin.only');
-      const [word = 'stats', ...rest] = inbound.name.toLowerCase() === 'stats' ? ['stats'] : inbound.args.map((a) => a.trim());
+      const [word = 'stats', ...rest] =
+        inbound.name.toLowerCase() === 'stats' ? ['stats'] : inbound.args.map((a) => a.trim());
       switch (word.toLowerCase()) {
         case 'stats':
           return statsText(await load(ref), say);
@@ -333,7 +366,9 @@ export function createPairing(deps: PairingDeps) {
         let rounds = c.rounds;
         if (effect.outcome) {
           const { round: n, outcome } = effect.outcome;
-          rounds = rounds.map((r) => (r.n === n ? { ...r, outcomes: { ...r.outcomes, [member.user]: outcome } } : r));
+          rounds = rounds.map((r) =>
+            r.n === n ? { ...r, outcomes: { ...r.outcomes, [member.user]: outcome } } : r,
+          );
           next = { ...next, ghosts: 0 };
         }
         await save({ ...c, roster: { ...c.roster, [member.user]: next }, rounds });
@@ -347,7 +382,8 @@ export function createPairing(deps: PairingDeps) {
       const refs: CommunityRef[] = [];
       for await (const [, value] of space.iterator(undefined)) {
         const parsed = CommunitySchema.safeParse(value);
-        if (parsed.success && (!platforms || platforms.includes(parsed.data.ref.platform))) refs.push(parsed.data.ref);
+        if (parsed.success && (!platforms || platforms.includes(parsed.data.ref.platform)))
+          refs.push(parsed.data.ref);
       }
       for (const ref of refs) {
         try {
@@ -363,7 +399,9 @@ export function createPairing(deps: PairingDeps) {
     async exportOf(member: MemberRef) {
       const c = await load(communityOf(member));
       const entry = c.roster[member.user];
-      const coffees = c.rounds.filter((r) => r.groups.some((g) => g.users.includes(member.user))).map((r) => r.n);
+      const coffees = c.rounds
+        .filter((r) => r.groups.some((g) => g.users.includes(member.user)))
+        .map((r) => r.n);
       return entry ? { roster: entry, rounds: coffees } : undefined;
     },
 
@@ -374,16 +412,21 @@ export function createPairing(deps: PairingDeps) {
         const c = await load(ref);
         const user = member.user;
         const { [user]: _gone, ...roster } = c.roster;
-        const lastMet = Object.fromEntries(Object.entries(c.lastMet).filter(([k]) => !k.split('|').includes(user)));
+        const lastMet = Object.fromEntries(
+          Object.entries(c.lastMet).filter(([k]) => !k.split('|').includes(user)),
+        );
         const rounds = c.rounds.map((r) => {
           const { [user]: _o, ...outcomes } = r.outcomes;
           return {
             ...r,
-            groups: r.groups.map((g) => ({
-              ...g,
-              users: g.users.filter((u) => u !== user),
-              organiser: g.organiser === user ? (g.users.find((u) => u !== user) ?? g.organiser) : g.organiser,
-            })).filter((g) => g.users.length > 0),
+            groups: r.groups
+              .map((g) => ({
+                ...g,
+                users: g.users.filter((u) => u !== user),
+                organiser:
+                  g.organiser === user ? (g.users.find((u) => u !== user) ?? g.organiser) : g.organiser,
+              }))
+              .filter((g) => g.users.length > 0),
             absent: r.absent.filter((u) => u !== user),
             unplaced: r.unplaced.filter((u) => u !== user),
             outcomes,

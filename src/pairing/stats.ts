@@ -58,8 +58,14 @@ export function communityStats(community: Community): CommunityStats {
       absent: total((r) => r.absent.length),
       pairs,
       metRate: rate(met, answered),
-      repeatRate: rate(total((r) => r.repeats), pairs),
-      crossGroupRate: rate(total((r) => r.crossGroup), pairs),
+      repeatRate: rate(
+        total((r) => r.repeats),
+        pairs,
+      ),
+      crossGroupRate: rate(
+        total((r) => r.crossGroup),
+        pairs,
+      ),
       ghostRate: rate(participants - answered, participants),
     },
   };

@@ -17,4 +17,8 @@ export const DISCORD_TEXTS = {
   'discord.command.languageOption': [],
   'discord.command.export': [],
   'discord.command.forget': [],
+  'discord.command.coffee': [],
+  'discord.command.coffeeAction': [],
+  'discord.command.stats': [],
+  'discord.coffee.thread': ['round'],
 } as const satisfies Record<string, readonly string[]>;

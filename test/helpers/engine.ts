@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createEngine } from '../../src/engine/engine.js';
 import type { CoachEvent, MemberRef, Outbox, Reply } from '../../src/engine/types.js';
 import { silentLogger } from '../../src/log.js';
-import { createPairing, type CoffeeDoor } from '../../src/pairing/service.js';
+import { type CoffeeDoor, createPairing } from '../../src/pairing/service.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { createJobs } from '../../src/store/jobs.js';
 import { createMemberRepo } from '../../src/store/members.js';

@@ -52,7 +52,12 @@ describe('virtual coffee rounds through the engine', () => {
     const partner = anaGroup?.users.find((u) => u !== 'ana') ?? '';
     expect(intro('ana')[0]?.text).toContain(partner);
     // The prepare question follows the intro; "later" leaves it.
-    expect(t.repliesTo('ana').at(-1)?.choices?.map((ch) => ch.id)).toContain('later');
+    expect(
+      t
+        .repliesTo('ana')
+        .at(-1)
+        ?.choices?.map((ch) => ch.id),
+    ).toContain('later');
 
     t.setNow(new Date(round?.checkinAt ?? ''));
     await t.engine.tick(new Date(round?.checkinAt ?? ''));
@@ -60,7 +65,9 @@ describe('virtual coffee rounds through the engine', () => {
     expect(checkin?.text).toBe(en('coffee.checkin.prompt', { names: partner }));
     await t.choice('met', who('ana'));
     const ana = await t.state(who('ana'));
-    expect(ana?.network.people.map((p) => [p.name, p.ring, p.domain])).toEqual([[partner, 'outer', 'associations']]);
+    expect(ana?.network.people.map((p) => [p.name, p.ring, p.domain])).toEqual([
+      [partner, 'outer', 'associations'],
+    ]);
     expect(ana?.flow).toMatchObject({ at: 'coffee.reflect', step: 'story' });
     await t.text('Fun, we talked about trains', who('ana'));
     await t.choice('4', who('ana'));
@@ -72,7 +79,12 @@ describe('virtual coffee rounds through the engine', () => {
     await t.choice('none', who('ana'));
     const done = await t.state(who('ana'));
     expect(done?.flow.at).toBe('menu');
-    expect(done?.coffee.coffees[0]).toMatchObject({ outcome: 'met', enjoyedSelf: 4, enjoyedThem: 2, askedFor: false });
+    expect(done?.coffee.coffees[0]).toMatchObject({
+      outcome: 'met',
+      enjoyedSelf: 4,
+      enjoyedThem: 2,
+      askedFor: false,
+    });
     expect(done?.completed.at(-1)?.exercise).toBe('coffee');
 
     const stats = await t.pairing.stats(community);
@@ -144,10 +156,19 @@ describe('virtual coffee rounds through the engine', () => {
     const slackMember: MemberRef = { platform: 'slack', space: 'T1', user: 'U1' };
     await t.command('coffee', ['settings'], slackMember);
     expect(t.lastText()).toBe(en('coffee.admin.only'));
-    await t.engine.handle({ kind: 'command', id: 'x1', member: slackMember, name: 'coffee', args: ['set', 'cadence', 'weekly'], admin: true });
+    await t.engine.handle({
+      kind: 'command',
+      id: 'x1',
+      member: slackMember,
+      name: 'coffee',
+      args: ['set', 'cadence', 'weekly'],
+      admin: true,
+    });
     expect(t.lastText()).toContain(en('coffee.admin.notPlanned'));
     await t.command('coffee', ['set', 'cadence', 'daily']);
-    expect(t.lastText()).toBe(en('coffee.admin.invalid', { key: 'cadence', value: 'daily', expected: 'weekly, biweekly, monthly' }));
+    expect(t.lastText()).toBe(
+      en('coffee.admin.invalid', { key: 'cadence', value: 'daily', expected: 'weekly, biweekly, monthly' }),
+    );
     const before = t.sent.length;
     await t.command('coffee', ['round', 'preview']);
     expect(t.sent.length).toBe(before + 1);
