@@ -83,11 +83,39 @@ function followUpBlocks(state: State | undefined, jobs: Job[], say: Say): types.
   return [header(say('slack.home.followUpsTitle')), section(body)];
 }
 
+/** Virtual coffees: whether the member takes part, their coffees so far, and a way to the menu. */
+function coffeeBlocks(state: State | undefined, say: Say, now: Date): types.KnownBlock[] {
+  const prefs = state?.coffee.prefs;
+  const coffees = state?.coffee.coffees ?? [];
+  const lines = [say(prefs?.joined ? 'slack.home.coffeeIn' : 'slack.home.coffeeOut')];
+  if (prefs?.joined && prefs.snoozeUntil && prefs.snoozeUntil > now.toISOString().slice(0, 10))
+    lines.push(say('coffee.status.snoozed', { date: prefs.snoozeUntil }));
+  if (prefs?.joined && prefs.every === 2) lines.push(say('coffee.status.everyOther'));
+  if (coffees.length > 0)
+    lines.push(
+      say('slack.home.coffeeCount', {
+        count: coffees.length,
+        met: coffees.filter((c) => c.outcome === 'met').length,
+      }),
+    );
+  return [
+    header(say('slack.home.coffeeTitle')),
+    section(lines.join('\n')),
+    { type: 'actions', elements: [button(ACTION.homeCoffee, say('slack.home.coffeeOpen'))] },
+  ];
+}
+
 /**
  * The member's dashboard in the App Home tab: where they are, their map in numbers (a Home tab
- * cannot show an uploaded picture, so a button sends it to the DM), follow-ups and language.
+ * cannot show an uploaded picture, so a button sends it to the DM), follow-ups, virtual coffees
+ * and language.
  */
-export function renderHome(state: State | undefined, jobs: Job[], say: Say): types.HomeView {
+export function renderHome(
+  state: State | undefined,
+  jobs: Job[],
+  say: Say,
+  now: Date = new Date(),
+): types.HomeView {
   const exercise = state ? currentExercise(state) : 'none';
   const where = state
     ? say('slack.home.current', { exercise: say(`slack.home.exercise.${exercise}`) })
@@ -106,6 +134,8 @@ export function renderHome(state: State | undefined, jobs: Job[], say: Say): typ
     ...mapBlocks(state, say),
     { type: 'divider' },
     ...followUpBlocks(state, jobs, say),
+    { type: 'divider' },
+    ...coffeeBlocks(state, say, now),
     { type: 'divider' },
     header(say('slack.home.languageTitle')),
     section(say('slack.home.language', { language: lang ? LANGUAGE_NAMES[lang] : '–' })),

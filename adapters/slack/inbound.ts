@@ -124,18 +124,41 @@ export interface SlashOutcome {
   channel: string;
 }
 
+/** A whole `<#C…|name>`, `<@U…|name>` or `<!subteam^S…>` token: an id the engine reads as it is. */
+const ID_TOKEN = /^<(?:#C|#G|@U|@W|!subteam\^)[A-Za-z0-9]+(?:\|[^<>]*)?>$/;
+
+/**
+ * The words of a slash command's text, each `<…>` token one word even when its label has spaces.
+ * Channel, member and user-group tokens stay as Slack sent them (the engine wants their ids, as in
+ * "coffee set channel <#C123|coffee>"); other words become plain text, lower-cased like the DM's.
+ */
+function slashArgs(raw: string): string[] {
+  const words = raw.match(/(?:<[^<>]*>|[^\s<>])+/g) ?? [];
+  return words.map((word) =>
+    ID_TOKEN.test(word) ? word : slackToPlain(word).toLowerCase().replace(/\s+/g, ' '),
+  );
+}
+
 /**
  * `/weakties [subcommand]`: the words work as in the DM ("help", "my network", "language nl",
- * "export", "forget"); nothing after the command starts or resumes the coaching.
+ * "coffee join", "coffee set channel #coffee", "stats", "export", "forget"); nothing after the
+ * command starts or resumes the coaching.
  */
 export function fromSlashCommand(body: unknown): SlashOutcome | undefined {
   const parsed = SlashCommandSchema.safeParse(body);
   if (!parsed.success) return undefined;
   const c = parsed.data;
-  const words = slackToPlain(c.text).trim().slice(0, 1000);
+  const raw = c.text.trim().slice(0, 1000);
+  const words = slackToPlain(raw).trim();
   const command = parseCommandText(`/${words || 'start'}`);
   const name = !command || command.name === 'unknown' ? (words.split(/\s+/)[0] ?? '') : command.name;
-  const args = command && command.name !== 'unknown' ? command.args.slice(0, 20) : [];
+  let args: string[] = [];
+  if (command && command.name !== 'unknown' && command.args.length > 0) {
+    // The command's own words ("my network" is two) come first; the arguments are read from the
+    // raw text, so that a channel or member token keeps its id.
+    const commandWords = words.split(/\s+/).length - command.args.length;
+    args = slashArgs(raw).slice(commandWords, commandWords + 20);
+  }
   return {
     channel: c.channel_id,
     inbound: {

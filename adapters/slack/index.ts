@@ -1,5 +1,6 @@
 import { ConfigError } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
+import { createSlackCoffee } from './coffee.js';
 import { listenToCommand } from './command.js';
 import { createBolt, startBolt, whoAmI } from './connection.js';
 import { listenToEvents } from './events.js';
@@ -38,7 +39,7 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
   bolt.processEvent = (event) => tasks.track(processEvent(event));
 
   const texts = app.texts;
-  const profiles = createProfiles(bolt.client, log);
+  const profiles = createProfiles(bolt.client, log, slack.adminUsers);
   const questions = createQuestions();
   const words = createTranslators(app.engine, profiles, texts, config.defaultLang);
   const slackOutbox = createSlackOutbox({
@@ -52,6 +53,7 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
     onForgotten: profiles.forget,
     log,
   });
+  const coffee = createSlackCoffee({ client: bolt.client, botUserId: identity.userId, texts, profiles, log });
   const wiring: Wiring = {
     bolt,
     engine: app.engine,
@@ -73,7 +75,7 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
   const { port } = await startBolt(bolt, slack);
   log.info({ mode: slack.signingSecret ? 'http' : 'socket', port }, 'slack door open');
   return {
-    outbox: slackOutbox.outbox,
+    outbox: { ...slackOutbox.outbox, coffee },
     port,
     idle: tasks.idle,
     async stop() {

@@ -102,7 +102,11 @@ export function listenToInteractions(w: Wiring): void {
     await toEngine(w, inbound);
   });
 
-  const homeCommands = { [ACTION.homeContinue]: 'continue', [ACTION.homeLanguage]: 'language' } as const;
+  const homeCommands = {
+    [ACTION.homeContinue]: 'continue',
+    [ACTION.homeLanguage]: 'language',
+    [ACTION.homeCoffee]: 'coffee',
+  } as const;
   for (const [actionId, command] of Object.entries(homeCommands)) {
     bolt.action(actionId, async ({ ack, body }) => {
       await ack();

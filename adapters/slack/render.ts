@@ -24,6 +24,7 @@ export const ACTION = {
   homeContinue: 'weakties.home.continue',
   homeMap: 'weakties.home.map',
   homeLanguage: 'weakties.home.language',
+  homeCoffee: 'weakties.home.coffee',
   invite: 'weakties.invite',
 } as const;
 export const FORM_CALLBACK = 'weakties.form';

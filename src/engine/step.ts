@@ -392,6 +392,13 @@ function commandOf(inbound: Inbound): ParsedCommand | undefined {
 const platformZone = (inbound: Inbound): string | null =>
   inbound.kind !== 'due' && inbound.timezone && isTimeZone(inbound.timezone) ? inbound.timezone : null;
 
+/** The first name coffee partners see: the member's own choice, else the platform's display name. */
+function withPlatformName(coffee: State['coffee'], inbound: Inbound): State['coffee'] {
+  const first =
+    inbound.kind !== 'due' ? inbound.displayName?.trim().split(/\s+/)[0]?.slice(0, 60) : undefined;
+  return coffee.prefs.name || !first ? coffee : { ...coffee, prefs: { ...coffee.prefs, name: first } };
+}
+
 /** One turn of the conversation: pure, from the stored state and one inbound event. */
 export function step(stored: State | undefined, inbound: Inbound, env: StepEnv): StepResult {
   if (!stored) {
@@ -400,6 +407,7 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
       ...newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now),
       timezone: platformZone(inbound),
     };
+    fresh.coffee = withPlatformName(fresh.coffee, inbound);
     // A coffee intro can be the first the bot says to a member of a channel's pool.
     if (inbound.kind === 'due') return handleDue(fresh, inbound, env);
     const command = commandOf(inbound);
@@ -412,7 +420,12 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
   }
   const kept = stored.timezone !== null && isTimeZone(stored.timezone) ? stored.timezone : null;
   const timezone = platformZone(inbound) ?? kept;
-  const state = { ...stored, timezone, turn: stored.turn + 1 };
+  const state = {
+    ...stored,
+    timezone,
+    turn: stored.turn + 1,
+    coffee: withPlatformName(stored.coffee, inbound),
+  };
   if (inbound.kind === 'due') return handleDue(state, inbound, env);
   const command = commandOf(inbound);
   if (command) return runCommand(state, command, env);

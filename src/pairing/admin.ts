@@ -93,7 +93,12 @@ export function changeSetting(
   const key = rawKey.toLowerCase();
   const setter = SETTERS[key];
   if (!setter) return { text: say('coffee.admin.unknownKey', { key: rawKey.slice(0, 40) }) };
-  const patch = setter.read(key === 'on' || key === 'off' ? key : value, rest);
+  // Ids keep their case; words such as "weekly" or "EN" do not matter.
+  const keepCase = key === 'channel' || key === 'role' || key === 'timezone' || key === 'group';
+  const patch = setter.read(
+    key === 'on' || key === 'off' ? key : keepCase ? value : value.toLowerCase(),
+    rest,
+  );
   if (!patch)
     return {
       text: say('coffee.admin.invalid', { key, value: value.slice(0, 60), expected: setter.expected }),

@@ -35,5 +35,10 @@ export const SLACK_TEXTS = {
   'slack.home.languageTitle': [],
   'slack.home.language': ['language'],
   'slack.home.changeLanguage': [],
+  'slack.home.coffeeTitle': [],
+  'slack.home.coffeeIn': [],
+  'slack.home.coffeeOut': [],
+  'slack.home.coffeeCount': ['count', 'met'],
+  'slack.home.coffeeOpen': [],
   'slack.home.commands': [],
 } as const satisfies Record<string, readonly string[]>;

@@ -23,6 +23,24 @@ export interface Upload {
 export interface FakeUser {
   locale?: string;
   tz?: string;
+  real_name?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  profile?: { first_name?: string; display_name?: string; real_name?: string };
+  is_bot?: boolean;
+  deleted?: boolean;
+  /** users.info answers user_not_found for this user. */
+  missing?: boolean;
+}
+
+/** A message of a conversation's history, as conversations.history lists it. */
+export interface FakeMessage {
+  type: 'message';
+  ts: string;
+  text: string;
+  user?: string;
+  bot_id?: string;
 }
 
 export interface FakeSlackOptions {
@@ -30,6 +48,10 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   users?: Record<string, FakeUser>;
+  /** Members of the channels the bot is in; conversations.members of any other channel fails. */
+  channels?: Record<string, string[]>;
+  /** Most members on one conversations.members page, whatever limit is asked (to test paging). */
+  pageSize?: number;
 }
 
 const JSON_FIELDS = new Set(['blocks', 'view', 'files', 'attachments']);
@@ -59,6 +81,12 @@ export class FakeSlack {
   readonly botUserId: string;
   readonly botId: string;
   private readonly users: Record<string, FakeUser>;
+  /** Channel id → member ids, for conversations.members. */
+  readonly channels: Record<string, string[]>;
+  /** Conversation id → its messages, oldest first (bot posts into group DMs land here too). */
+  readonly histories = new Map<string, FakeMessage[]>();
+  private readonly groups = new Map<string, string>();
+  private readonly pageSize: number;
   private readonly server: Server;
   private readonly sockets: WebSocketServer;
   private readonly rateLimited = new Set<string>();
@@ -73,6 +101,8 @@ export class FakeSlack {
     this.botUserId = options.botUserId ?? 'UBOT';
     this.botId = options.botId ?? 'BBOT';
     this.users = options.users ?? {};
+    this.channels = options.channels ?? {};
+    this.pageSize = options.pageSize ?? 1000;
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
         res.writeHead(500);
@@ -126,6 +156,25 @@ export class FakeSlack {
   sendEnvelope(envelope: Record<string, unknown>): void {
     if (!this.connected) throw new Error('no Socket Mode client is connected');
     this.connected.send(JSON.stringify(envelope));
+  }
+
+  /** A member writes in a conversation (say a coffee group DM): conversations.history lists it. */
+  addMessage(channel: string, user: string, text: string): void {
+    this.historyOf(channel).push({ type: 'message', ts: this.nextTs(), text, user });
+  }
+
+  /** The group DMs conversations.open made, each with its users in the order asked. */
+  groupDms(): { channel: string; users: string[] }[] {
+    return [...this.groups].map(([users, channel]) => ({ channel, users: users.split(',') }));
+  }
+
+  private historyOf(channel: string): FakeMessage[] {
+    let messages = this.histories.get(channel);
+    if (!messages) {
+      messages = [];
+      this.histories.set(channel, messages);
+    }
+    return messages;
   }
 
   callsOf(method: string): Call[] {
@@ -197,16 +246,64 @@ export class FakeSlack {
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       case 'users.info': {
         const user = String(args.user);
-        const known = this.users[user] ?? {};
+        const { missing, ...known } = this.users[user] ?? {};
+        if (missing) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
-          user: { id: user, team_id: this.team, name: user.toLowerCase(), ...known, is_bot: false },
+          user: {
+            id: user,
+            team_id: this.team,
+            name: user.toLowerCase(),
+            is_admin: false,
+            is_owner: false,
+            is_primary_owner: false,
+            is_bot: false,
+            deleted: false,
+            ...known,
+            profile: { real_name: known.real_name ?? '', display_name: '', ...known.profile },
+          },
         };
       }
-      case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case 'conversations.open': {
+        const users = String(args.users);
+        // Several users: a group DM with the bot (mpim), the same one each time for the same users.
+        if (!users.includes(',')) return { ok: true, channel: { id: `D${users}` } };
+        let group = this.groups.get(users);
+        if (!group) {
+          group = `G${id()}`;
+          this.groups.set(users, group);
+        }
+        return { ok: true, channel: { id: group, is_mpim: true } };
+      }
+      case 'conversations.members': {
+        const members = this.channels[String(args.channel)];
+        if (!members) return { ok: false, error: 'channel_not_found' };
+        const from = Number(args.cursor ?? 0);
+        const size = Math.min(Number(args.limit ?? 100), this.pageSize);
+        const next = from + size < members.length ? String(from + size) : '';
+        return {
+          ok: true,
+          members: members.slice(from, from + size),
+          response_metadata: { next_cursor: next },
+        };
+      }
+      case 'conversations.history': {
+        const channel = String(args.channel);
+        if (!this.histories.has(channel)) return { ok: false, error: 'channel_not_found' };
+        const newest = [...this.historyOf(channel)].reverse().slice(0, Number(args.limit ?? 100));
+        return { ok: true, messages: newest, has_more: false };
+      }
       case 'chat.postMessage': {
         const ts = this.nextTs();
+        const channel = String(args.channel);
+        if (channel.startsWith('G'))
+          this.historyOf(channel).push({
+            type: 'message',
+            ts,
+            text: String(args.text),
+            user: this.botUserId,
+            bot_id: this.botId,
+          });
         return { ok: true, channel: args.channel, ts, message: { ts, text: args.text, blocks: args.blocks } };
       }
       case 'chat.update':

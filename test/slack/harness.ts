@@ -52,13 +52,27 @@ export interface Harness {
   get(path: string): Promise<Sent>;
   /** Stops the door and opens a new one on the same store, as a restarted process would. */
   restart(): Promise<void>;
+  /** Stops the door and the app (engine, store), then starts both again on the same SQLite file. */
+  restartApp(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  options: { mode?: 'http' | 'socket'; users?: Record<string, FakeUser> } = {},
-): Promise<Harness> {
-  const fake = await new FakeSlack({ users: options.users }).start();
+export interface HarnessOptions {
+  mode?: 'http' | 'socket';
+  users?: Record<string, FakeUser>;
+  /** The fake workspace's channels (id → member ids) and its conversations.members page size. */
+  channels?: Record<string, string[]>;
+  pageSize?: number;
+  /** More environment for the configuration (ADMIN_USERS, …). */
+  env?: Record<string, string>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await new FakeSlack({
+    users: options.users,
+    channels: options.channels,
+    pageSize: options.pageSize,
+  }).start();
   const dir = mkdtempSync(join(tmpdir(), 'weakties-slack-'));
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-1-test-token',
@@ -71,9 +85,10 @@ export async function startHarness(
     STORE_URL: `sqlite://${join(dir, 'db.sqlite')}`,
     OUTPUT_DIR: join(dir, 'out'),
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const routes: Partial<Record<Platform, Outbox>> = {};
-  const app = await createApp(config, silentLogger, routingOutbox(routes));
+  let app = await createApp(config, silentLogger, routingOutbox(routes));
   let door = await openSlackDoor({ app, config, log: silentLogger });
   routes.slack = door.outbox;
   const base = () => `http://127.0.0.1:${door.port}`;
@@ -90,7 +105,9 @@ export async function startHarness(
 
   return {
     fake,
-    app,
+    get app() {
+      return app;
+    },
     get door() {
       return door;
     },
@@ -111,6 +128,14 @@ export async function startHarness(
     },
     restart: async () => {
       await door.stop();
+      door = await openSlackDoor({ app, config, log: silentLogger });
+      routes.slack = door.outbox;
+    },
+    restartApp: async () => {
+      await door.stop();
+      delete routes.slack;
+      await app.close();
+      app = await createApp(config, silentLogger, routingOutbox(routes));
       door = await openSlackDoor({ app, config, log: silentLogger });
       routes.slack = door.outbox;
     },

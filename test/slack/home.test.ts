@@ -45,7 +45,8 @@ describe('renderHome', () => {
     expect(view.type).toBe('home');
     expect(textOf(view)).toContain(say('slack.home.welcome'));
     expect(textOf(view)).toContain(say('slack.home.mapEmpty'));
-    expect(actionIds(view)).toEqual([ACTION.homeContinue, ACTION.homeLanguage]);
+    expect(actionIds(view)).toEqual([ACTION.homeContinue, ACTION.homeCoffee, ACTION.homeLanguage]);
+    expect(textOf(view)).toContain(say('slack.home.coffeeOut'));
   });
 
   it('shows the current exercise, the map numbers, a map button, follow-ups and the language', () => {
@@ -61,7 +62,12 @@ describe('renderHome', () => {
     );
     expect(text).toContain(say('slack.home.revisitDue', { date: slackDate(job.due) }));
     expect(text).toContain(say('slack.home.language', { language: 'English' }));
-    expect(actionIds(view)).toEqual([ACTION.homeContinue, ACTION.homeMap, ACTION.homeLanguage]);
+    expect(actionIds(view)).toEqual([
+      ACTION.homeContinue,
+      ACTION.homeMap,
+      ACTION.homeCoffee,
+      ACTION.homeLanguage,
+    ]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 
@@ -84,6 +90,36 @@ it('lists open commitments, escaped, and not the finished ones', () => {
   expect(text).toContain('Ask Dirk about');
   expect(text).toContain('a job &lt;!channel&gt;');
   expect(text).not.toContain('old ask');
+});
+
+it('shows whether the member takes part in the virtual coffees, and how many took place', () => {
+  const say = texts.forLang('en');
+  const coffee = (round: number, outcome?: 'met' | 'missed') => ({
+    round,
+    at: now.toISOString(),
+    partners: [{ user: 'U2', name: 'Ben' }],
+    organiser: false,
+    ...(outcome ? { outcome } : {}),
+  });
+  const base = stateWithMap();
+  const state = stateWithMap({
+    coffee: {
+      prefs: { ...base.coffee.prefs, joined: true, every: 2, snoozeUntil: '2999-01-01' },
+      coffees: [coffee(1, 'met'), coffee(2, 'missed'), coffee(3, 'met')],
+    },
+  });
+  const text = textOf(renderHome(state, [], say, now));
+  expect(text).toContain(say('slack.home.coffeeTitle'));
+  expect(text).toContain(say('slack.home.coffeeIn'));
+  expect(text).not.toContain(say('slack.home.coffeeOut'));
+  expect(text).toContain(say('slack.home.coffeeCount', { count: 3, met: 2 }));
+  expect(text).toContain(say('coffee.status.snoozed', { date: '2999-01-01' }));
+  expect(text).toContain(say('coffee.status.everyOther'));
+  const left = stateWithMap({ coffee: { prefs: { ...base.coffee.prefs, joined: false }, coffees: [] } });
+  const leftText = textOf(renderHome(left, [], say, now));
+  expect(leftText).toContain(say('slack.home.coffeeOut'));
+  expect(leftText).not.toContain(say('slack.home.coffeeCount', { count: 0, met: 0 }));
+  expect(texts.forLang('nl')('slack.home.coffeeTitle')).toBe('Virtuele koffie');
 });
 
 describe('currentExercise', () => {

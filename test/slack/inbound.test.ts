@@ -108,6 +108,15 @@ describe('fromSlashCommand', () => {
     ['export', 'export', []],
     ['forget', 'forget', []],
     ['dance', 'dance', []],
+    ['coffee', 'coffee', []],
+    ['coffee join', 'coffee', ['join']],
+    ['koffie round now', 'coffee', ['round', 'now']],
+    ['coffee set channel <#C0123ABC|coffee-chat>', 'coffee', ['set', 'channel', '<#C0123ABC|coffee-chat>']],
+    ['coffee  set   channel   <#C0123ABC>', 'coffee', ['set', 'channel', '<#C0123ABC>']],
+    ['coffee set group Sales &amp; Ops', 'coffee', ['set', 'group', 'sales', '&', 'ops']],
+    ['coffee set timezone <!channel>', 'coffee', ['set', 'timezone', '@channel']],
+    ['stats', 'stats', []],
+    ['statistieken', 'stats', []],
   ])('"/weakties %s" is the %s command', (text, name, args) => {
     const body = slashCommand('U1', text);
     expect(fromSlashCommand(body)).toEqual({
