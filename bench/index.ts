@@ -18,6 +18,7 @@ import { silentLogger } from '../src/log.js';
 import { startRedis } from '../test/helpers/redis.js';
 import { eventEnvelope, imMessage } from '../test/slack/fixtures.js';
 import { signature, startHarness } from '../test/slack/harness.js';
+import { benchPairing } from './pairing.js';
 import { playTurns, renderToNothing, SCRIPT } from './turns.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100);
@@ -132,6 +133,7 @@ async function slackAcks(rate: number, seconds: number): Promise<[Row, Row, numb
 }
 
 async function main() {
+  await benchPairing();
   console.log(
     `weakties bench: ${MEMBERS} members × ${SCRIPT.length} turns per store, node ${process.version}\n`,
   );

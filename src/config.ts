@@ -32,6 +32,11 @@ const ConfigSchema = z.object({
     .optional(),
   DISCORD_API_URL: z.url().optional(),
   DISCORD_SHARDS: z.coerce.number().int().min(1).max(1000).optional(),
+  /** The community's home server: only its Manage Server members run coffee rounds. */
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{5,30}$/, 'must be the numeric server id')
+    .optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4.1-mini'),
@@ -59,7 +64,7 @@ export interface Config {
     adminUsers: string[];
   };
   /** `shards`: run the Discord door as that many discord.js shards, in child processes. */
-  discord?: { token: string; applicationId: string; apiUrl?: string; shards?: number };
+  discord?: { token: string; applicationId: string; apiUrl?: string; shards?: number; guildId?: string };
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the language-model coach; else the scripted one. */
   coach?: CoachConfig;
 }
@@ -122,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             applicationId: c.DISCORD_APPLICATION_ID,
             apiUrl: c.DISCORD_API_URL,
             shards: c.DISCORD_SHARDS,
+            guildId: c.DISCORD_GUILD_ID,
           }
         : undefined,
     coach:

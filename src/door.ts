@@ -14,6 +14,8 @@ export interface DoorContext {
   app: App;
   config: Config;
   log: Logger;
+  /** Tests shorten how long a queued event waits before another process takes it over. */
+  durable?: { staleMs?: number; sweepMs?: number };
 }
 
 /**

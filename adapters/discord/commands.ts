@@ -1,4 +1,6 @@
 import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -25,39 +27,58 @@ export const SUBCOMMANDS = {
   language: 'language',
   export: 'export',
   forget: 'forget',
+  coffee: 'coffee',
+  stats: 'stats',
 } as const satisfies Record<string, CommandName>;
 
 export type Subcommand = keyof typeof SUBCOMMANDS;
 
 export const COACH_COMMAND = 'coach';
 export const LANGUAGE_OPTION = 'language';
+/** `/coach coffee action:…`: the rest of a typed "coffee …" command ("join", "set channel 123", "round now"). */
+export const ACTION_OPTION = 'action';
+/** Longest action Discord lets a member type; the engine takes at most 20 words of it. */
+export const ACTION_MAX_LENGTH = 200;
+
+/** The texts that describe /coach, its subcommands and their options. */
+type Described = Subcommand | 'languageOption' | 'coffeeAction';
 
 /** The /coach command, described in English with Dutch localisations; usable in servers and in DMs. */
 export function coachCommand(texts: Texts): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const en = texts.forLang('en');
   const nl = texts.forLang('nl');
-  const sub = (name: Subcommand) => ({
-    type: ApplicationCommandOptionType.Subcommand as const,
+  const option = (key: Described) => ({
+    description: en(`discord.command.${key}`),
+    description_localizations: { [Locale.Dutch]: nl(`discord.command.${key}`) },
+  });
+  const options: Partial<Record<Subcommand, APIApplicationCommandBasicOption[]>> = {
+    language: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: LANGUAGE_OPTION,
+        ...option('languageOption'),
+        required: false,
+        choices: [
+          { name: 'English', value: 'en' },
+          { name: 'Nederlands', value: 'nl' },
+        ],
+      },
+    ],
+    coffee: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: ACTION_OPTION,
+        ...option('coffeeAction'),
+        required: false,
+        max_length: ACTION_MAX_LENGTH,
+      },
+    ],
+  };
+  const sub = (name: Subcommand): APIApplicationCommandSubcommandOption => ({
+    type: ApplicationCommandOptionType.Subcommand,
     name,
-    description: en(`discord.command.${name}`),
-    description_localizations: { [Locale.Dutch]: nl(`discord.command.${name}`) },
-    ...(name === 'language'
-      ? {
-          options: [
-            {
-              type: ApplicationCommandOptionType.String as const,
-              name: LANGUAGE_OPTION,
-              description: en('discord.command.languageOption'),
-              description_localizations: { [Locale.Dutch]: nl('discord.command.languageOption') },
-              required: false,
-              choices: [
-                { name: 'English', value: 'en' },
-                { name: 'Nederlands', value: 'nl' },
-              ],
-            },
-          ],
-        }
-      : {}),
+    ...option(name),
+    ...(options[name] ? { options: options[name] } : {}),
   });
   return {
     type: ApplicationCommandType.ChatInput,

@@ -6,6 +6,7 @@ import {
   type Message,
   MessageFlags,
   type ModalSubmitInteraction,
+  PermissionFlagsBits,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Config } from '../../src/config.js';
@@ -14,7 +15,7 @@ import { guessLang } from '../../src/engine/step.js';
 import type { Inbound } from '../../src/engine/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Say, Texts } from '../../src/texts/texts.js';
-import { COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
+import { ACTION_OPTION, COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
 import { currentForm } from './current-form.js';
 import { customId, readCustomId } from './custom-ids.js';
 import type { Delivery, Send } from './delivery.js';
@@ -33,12 +34,14 @@ import {
 export interface HandlerDeps {
   engine: Engine;
   texts: Texts;
-  config: Pick<Config, 'revisitDays' | 'defaultLang'>;
+  config: Pick<Config, 'revisitDays' | 'defaultLang'> & { homeGuild?: string };
   log: Logger;
   questions: Questions;
   forms: PendingForms;
   delivery: Delivery;
   selfId(): string;
+  /** A community admin's command ("coffee set …", "stats"): answered where it was used. */
+  isAdminCommand(inbound: Inbound): boolean;
 }
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
@@ -82,11 +85,15 @@ export function createHandlers(deps: HandlerDeps) {
     if (inbound) await run(inbound);
   }
 
-  /** The engine's replies answer the command: the first edits the deferred reply, the rest follow up. */
-  function answerTo(interaction: ChatInputCommandInteraction): Send {
+  /**
+   * The engine's replies answer the command: the first edits the deferred reply, the rest follow
+   * up (privately too, when the deferred reply was private).
+   */
+  function answerTo(interaction: ChatInputCommandInteraction, ephemeral = false): Send {
     let first = true;
     return (message: Outgoing) => {
-      if (!first) return interaction.followUp(message);
+      if (!first)
+        return interaction.followUp(ephemeral ? { ...message, flags: MessageFlags.Ephemeral } : message);
       first = false;
       return interaction.editReply(message);
     };
@@ -95,17 +102,29 @@ export function createHandlers(deps: HandlerDeps) {
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (interaction.commandName !== COACH_COMMAND) return;
     const user = interaction.user.id;
+    const inGuild = interaction.inGuild();
     const inbound = fromCommand({
       id: interaction.id,
       locale: interaction.locale,
       user: interaction.user,
       subcommand: interaction.options.getSubcommand(false),
       language: interaction.options.getString(LANGUAGE_OPTION),
+      action: interaction.options.getString(ACTION_OPTION),
+      // Server admins (of the home server, when one is set) run the community's coffee rounds;
+      // in a DM nobody is an admin.
+      admin:
+        inGuild &&
+        (!deps.config.homeGuild || interaction.guildId === deps.config.homeGuild) &&
+        (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
     });
-    if (interaction.inGuild()) {
-      // In a server the coach only points to the DM, where the conversation continues.
+    if (inGuild) {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      if (inbound) await run(inbound);
+      // A community command is answered right here, privately: it has no conversation to move.
+      if (inbound && deps.isAdminCommand(inbound)) {
+        const answered = await delivery.through(user, answerTo(interaction, true), () => run(inbound));
+        if (answered) return;
+      } else if (inbound) await run(inbound);
+      // Everything else continues in the DM; in the server the coach only points there.
       const say = await sayFor(user, interaction.locale);
       const key = delivery.dmsClosed(user) ? 'discord.dmClosed' : 'discord.movedToDm';
       await interaction.editReply(renderText(say(key)));

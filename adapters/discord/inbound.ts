@@ -16,14 +16,27 @@ export const memberOf = (userId: string): MemberRef => ({
 
 const eventId = (snowflake: string) => `discord:${snowflake}`;
 
-/** A locale Discord sends ("en-US", "nl"), or nothing when it sent none. */
-const profile = (locale: string | null | undefined) => (locale ? { locale } : {});
+/** A Discord user as discord.js gives it: the display name is optional, the username is not. */
+export interface UserView {
+  id: string;
+  username?: string;
+  globalName?: string | null;
+}
+
+/** The name the member shows on Discord: their display name, else their username. */
+const displayName = (user: UserView) => (user.globalName || user.username)?.slice(0, 200);
+
+/** What Discord tells about the member: their locale ("en-US", "nl") and name, where it sent them. */
+function profile(user: UserView, locale?: string | null) {
+  const name = displayName(user);
+  return { ...(locale ? { locale } : {}), ...(name ? { displayName: name } : {}) };
+}
 
 export interface MessageView {
   id: string;
   content: string;
   guildId: string | null;
-  author: { id: string; bot: boolean };
+  author: UserView & { bot: boolean };
 }
 
 /** A direct message from a person; undefined for server messages, bots and the coach itself. */
@@ -34,13 +47,14 @@ export function fromDirectMessage(message: MessageView, selfId: string): Inbound
     id: eventId(message.id),
     member: memberOf(message.author.id),
     text: message.content.slice(0, MAX_INBOUND_TEXT),
+    ...profile(message.author),
   };
 }
 
 export interface InteractionView {
   id: string;
   locale?: string | null;
-  user: { id: string };
+  user: UserView;
 }
 
 /** A pressed button or a picked select option: the choice id the engine offered. */
@@ -50,7 +64,7 @@ export function fromChoice(interaction: InteractionView, value: string): Inbound
     id: eventId(interaction.id),
     member: memberOf(interaction.user.id),
     value,
-    ...profile(interaction.locale),
+    ...profile(interaction.user, interaction.locale),
   };
 }
 
@@ -69,14 +83,26 @@ export function fromModal(interaction: InteractionView, fields: ModalFieldView[]
     id: eventId(interaction.id),
     member: memberOf(interaction.user.id),
     fields: values,
-    ...profile(interaction.locale),
+    ...profile(interaction.user, interaction.locale),
   };
 }
 
 export interface CommandView extends InteractionView {
   subcommand: string | null;
   language: string | null;
+  /** `/coach coffee action:…`: its words are the command's arguments. */
+  action?: string | null;
+  /** May manage the server the command was used in (never true in a DM). */
+  admin?: boolean;
 }
+
+/** At most as many words as the engine takes, each within its length. */
+const words = (text: string) =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 20)
+    .map((word) => word.slice(0, 1000));
 
 const isSubcommand = (name: string | null): name is Subcommand =>
   name !== null && Object.hasOwn(SUBCOMMANDS, name);
@@ -90,7 +116,8 @@ export function fromCommand(interaction: CommandView): Inbound | undefined {
     id: eventId(interaction.id),
     member: memberOf(interaction.user.id),
     name,
-    args: interaction.language ? [interaction.language] : [],
-    ...profile(interaction.locale),
+    args: interaction.language ? [interaction.language] : words(interaction.action ?? ''),
+    ...profile(interaction.user, interaction.locale),
+    ...(interaction.admin ? { admin: true } : {}),
   };
 }

@@ -5,6 +5,7 @@ import type { Door, DoorContext } from '../../src/door.js';
 import type { Outbox } from '../../src/engine/types.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
+import { createCoffeeDoor } from './coffee.js';
 import { putCommands, restFor } from './commands.js';
 import { createDelivery } from './delivery.js';
 import { createPendingForms } from './form-parts.js';
@@ -44,12 +45,13 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
   const handlers = createHandlers({
     engine: app.engine,
     texts,
-    config,
+    config: { ...config, homeGuild: discord.guildId },
     log,
     questions,
     forms,
     delivery,
     selfId: () => client.user?.id ?? '',
+    isAdminCommand: (inbound) => app.pairing.adminCommand(inbound) !== undefined,
   });
   const guard =
     <T>(what: string, fn: (event: T) => Promise<void>) =>
@@ -76,6 +78,13 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
       forms.drop(member.user);
       await delivery.outbox.forgotten?.(member);
     },
+    coffee: createCoffeeDoor({
+      rest: client.rest,
+      texts,
+      log,
+      selfId: () => client.user?.id ?? '',
+      homeGuild: discord.guildId,
+    }),
   };
   return { outbox, stop: () => client.destroy() };
 }

@@ -1,8 +1,10 @@
 import { ConfigError } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
+import { createInboundQueue } from '../../src/store/inbound-queue.js';
 import { createSlackCoffee } from './coffee.js';
 import { listenToCommand } from './command.js';
 import { createBolt, startBolt, whoAmI } from './connection.js';
+import { makeDurable } from './durable.js';
 import { listenToEvents } from './events.js';
 import { listenToInteractions } from './interactions.js';
 import { createSlackOutbox } from './outbox.js';
@@ -33,10 +35,10 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
   const identity = await whoAmI(slack, log);
   const bolt = createBolt(slack, identity, log);
 
-  // Every request Bolt receives is tracked from before its ack to the end of its listeners.
+  // Every request Bolt receives is tracked from before its ack to the end of its listeners, and
+  // a member's message is stored before its ack, so a crash cannot lose it.
   const tasks = createTasks();
-  const processEvent = bolt.processEvent.bind(bolt);
-  bolt.processEvent = (event) => tasks.track(processEvent(event));
+  const durable = makeDurable(bolt, createInboundQueue(app.store, log), tasks, log, context.durable);
 
   const texts = app.texts;
   const profiles = createProfiles(bolt.client, log, slack.adminUsers);
@@ -81,6 +83,7 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
     async stop() {
       // Stop taking requests first (a burst would otherwise never let it go idle), then finish
       // the listeners still running after their acks.
+      durable.stop();
       await bolt.stop();
       await tasks.idle();
     },

@@ -3,6 +3,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import type { MemberRef } from '../../src/engine/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Identity } from './connection.js';
+import { isTakeover, markFailed } from './durable.js';
 import { renderHome } from './home.js';
 import type { Unprofiled } from './inbound.js';
 import type { SlackOutbox } from './outbox.js';
@@ -32,7 +33,9 @@ export const teamOf = (body: unknown): string => {
 export async function toEngine(w: Wiring, inbound: Unprofiled): Promise<void> {
   const profile = await w.profiles.of(inbound.member);
   try {
-    await w.engine.handle({ ...inbound, ...profile });
+    // A retry of ours stays quiet when it fails again: the member was told once already.
+    const result = await w.engine.handle({ ...inbound, ...profile }, { quiet: isTakeover() });
+    if (result === 'unavailable') markFailed();
   } catch (error) {
     w.log.warn({ err: error, kind: inbound.kind }, 'a Slack payload was not accepted by the engine');
   }

@@ -48,6 +48,11 @@ export interface EngineDeps {
 
 export type HandleResult = 'done' | 'duplicate' | 'skipped' | 'unavailable';
 
+export interface HandleOptions {
+  /** A door's own retry of an event: no "try again" note when it fails again. */
+  quiet?: boolean;
+}
+
 export class InboundError extends Error {}
 
 const remember = (seen: State['seen'], id: string, now: number): State['seen'] =>
@@ -207,7 +212,7 @@ export function createEngine(deps: EngineDeps) {
     return 'done';
   }
 
-  async function handleOne(payload: unknown): Promise<HandleResult> {
+  async function handleOne(payload: unknown, options: HandleOptions = {}): Promise<HandleResult> {
     const parsed = InboundSchema.safeParse(payload);
     if (!parsed.success)
       throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
@@ -220,7 +225,7 @@ export function createEngine(deps: EngineDeps) {
       deps.log.error({ err: error, event: inbound.id, kind: inbound.kind }, 'turn failed');
       const locale = inbound.kind === 'due' ? undefined : inbound.locale;
       const say = deps.texts.forLang(guessLang(locale) ?? deps.defaultLang);
-      if (inbound.kind !== 'due')
+      if (inbound.kind !== 'due' && !options.quiet)
         await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
       return 'unavailable';
     }
@@ -273,8 +278,8 @@ export function createEngine(deps: EngineDeps) {
 
   return {
     /** Handles one inbound event, given as an unparsed payload from an adapter or a job. */
-    handle(payload: unknown): Promise<HandleResult> {
-      return track(() => handleOne(payload));
+    handle(payload: unknown, options?: HandleOptions): Promise<HandleResult> {
+      return track(() => handleOne(payload, options));
     },
 
     /** Resolves when no turn, forget or tick is running (a door has stopped taking events first). */

@@ -57,10 +57,12 @@ const roleId = (v: string) => v.match(/^<@&(\d+)>$/)?.[1] ?? (/^\d{1,30}$/.test(
 
 export function settingsText(community: Community, say: Say): string {
   const s = community.settings;
+  // On Discord a channel says where threads open; the pool is a role's members, or who joined.
+  const threadsOnly = community.ref.platform === 'discord';
   const pool = s.role
     ? say('coffee.admin.poolRole', { role: s.role })
     : s.channel
-      ? say('coffee.admin.poolChannel', { channel: s.channel })
+      ? say(threadsOnly ? 'coffee.admin.poolThreads' : 'coffee.admin.poolChannel', { channel: s.channel })
       : say('coffee.admin.poolJoined');
   return say('coffee.admin.settings', {
     active: say(s.active ? 'coffee.admin.on' : 'coffee.admin.off'),
@@ -79,7 +81,7 @@ export function settingsText(community: Community, say: Say): string {
 
 const nextText = (c: Community, say: Say) =>
   c.settings.active && c.nextRoundAt
-    ? c.nextRoundAt.replace('T', ' ').slice(0, 16) + ' UTC'
+    ? `${c.nextRoundAt.replace('T', ' ').slice(0, 16)} UTC`
     : say('coffee.admin.notPlanned');
 
 /** "coffee set KEY VALUE": the changed community (next round re-planned), or why not. */

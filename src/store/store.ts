@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import type { Locks } from './locks.js';
 
 /** The key spaces weakties keeps; one Keyv each, all in the same file or server. */
-export const SPACES = ['member', 'job', 'quarantine', 'community'] as const;
+export const SPACES = ['member', 'job', 'quarantine', 'community', 'inbound'] as const;
 export type Space = (typeof SPACES)[number];
 
 export interface Store {

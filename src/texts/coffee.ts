@@ -135,6 +135,7 @@ export const COFFEE_TEXTS = {
   'coffee.admin.poolJoined': [],
   'coffee.admin.poolChannel': ['channel'],
   'coffee.admin.poolRole': ['role'],
+  'coffee.admin.poolThreads': ['channel'],
   'coffee.admin.notPlanned': [],
   'coffee.admin.saved': ['next'],
   'coffee.admin.invalid': ['expected', 'key', 'value'],

@@ -149,10 +149,25 @@ describe('/coach', () => {
         'language',
         'export',
         'forget',
+        'coffee',
+        'stats',
       ]);
+      // /coach coffee takes the rest of a "coffee …" command as one optional text.
+      const coffee = must(
+        (coach.options as Body[]).find((o) => o.name === 'coffee'),
+        '/coach coffee',
+      );
+      expect(coffee.options).toEqual([
+        expect.objectContaining({ type: 3, name: 'action', required: false, max_length: 200 }),
+      ]);
+      expect((coffee.description_localizations as Body).nl).toBe(say('nl', 'discord.command.coffee'));
       expect((coach.description_localizations as Body).nl).toBe(say('nl', 'discord.command.coach'));
       // Discord refuses descriptions over 100 characters, in any language.
-      const described = [coach, ...(coach.options as Body[])];
+      const described = [
+        coach,
+        ...(coach.options as Body[]),
+        ...(coach.options as Body[]).flatMap((o) => (o.options ?? []) as Body[]),
+      ];
       for (const item of described) {
         const texts = [item.description, ...Object.values(item.description_localizations as Body)];
         for (const text of texts) expect(String(text).length).toBeLessThanOrEqual(100);

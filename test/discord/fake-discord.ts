@@ -9,8 +9,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   type APIDMChannel,
+  type APIGuildMember,
   type APIInteraction,
   type APIMessage,
+  type APIPartialGuild,
+  type APIRole,
+  type APIThreadChannel,
   type APIUser,
   type ApplicationFlags,
   type ChannelFlags,
@@ -19,8 +23,12 @@ import {
   type GatewayDispatchPayload,
   GatewayOpcodes,
   type GatewayReadyDispatchData,
+  type GuildMemberFlags,
   InteractionResponseType,
   MessageType,
+  type Permissions,
+  type RoleFlags,
+  type ThreadMemberFlags,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
 
@@ -58,6 +66,21 @@ export interface RestCall {
 
 type Body = Record<string, unknown>;
 
+/** A server of the bot, as far as the coffee door sees it. */
+export interface FakeGuild {
+  name: string;
+  roles: string[];
+  members: APIGuildMember[];
+  /** Text channels where threads may be opened. */
+  channels: Set<string>;
+}
+
+const THREAD_ARCHIVE_MINUTES = [60, 1440, 4320, 10080];
+const error = (status: number, code: number, message: string): [number, unknown] => [
+  status,
+  { message, code },
+];
+
 let snowflake = 1_000_000_000_000_000n;
 const nextId = () => String(++snowflake);
 
@@ -71,6 +94,18 @@ export class FakeDiscord {
   /** The `shard` field of every IDENTIFY, as [id, count] (absent for an unsharded client). */
   readonly identifiedShards: unknown[] = [];
   resumes = 0;
+  /** Servers of the bot by id: their roles, members and text channels. */
+  readonly guilds = new Map<string, FakeGuild>();
+  /** Channels where the bot may not open private threads (Missing Permissions, 50013). */
+  readonly refusedThreads = new Set<string>();
+  /** The private threads the bot opened, with the members it added. */
+  readonly threads = new Map<string, { thread: APIThreadChannel; members: Set<string> }>();
+  /** Users GET /users/{id} knows: everyone who wrote or used an interaction, and any added. */
+  readonly users = new Map<string, APIUser>();
+  /** Messages members wrote in threads, kept apart from the bot's own. */
+  readonly memberMessages: APIMessage[] = [];
+  /** The application's Server Members intent (Developer Portal); off, listing members is refused. */
+  serverMembersIntent = true;
   private readonly dmChannels = new Map<string, string>();
   private readonly interactions = new Map<string, { channel: string; message?: string }>();
   private readonly originals = new Map<string, string>();
@@ -214,8 +249,51 @@ export class FakeDiscord {
 
   /** Sends a dispatch (or keeps it for the RESUME, while the client is disconnected). */
   dispatch(payload: GatewayDispatchPayload): void {
-    if (payload.t === GatewayDispatchEvents.InteractionCreate) this.track(payload.d);
+    if (payload.t === GatewayDispatchEvents.InteractionCreate) {
+      this.track(payload.d);
+      const user = payload.d.user ?? payload.d.member?.user;
+      if (user) this.users.set(user.id, user);
+    }
+    if (payload.t === GatewayDispatchEvents.MessageCreate)
+      this.users.set(payload.d.author.id, payload.d.author);
     this.record(payload);
+  }
+
+  // ---- servers -------------------------------------------------------------------------------
+
+  /** A server of the bot (made on first use). */
+  guild(id: string): FakeGuild {
+    let guild = this.guilds.get(id);
+    if (!guild) {
+      guild = { name: `guild ${id}`, roles: [], members: [], channels: new Set() };
+      this.guilds.set(id, guild);
+    }
+    return guild;
+  }
+
+  /** A member of a server, with roles; also a user GET /users/{id} knows. */
+  addGuildMember(guild: string, user: APIUser, roles: string[] = []): void {
+    this.users.set(user.id, user);
+    this.guild(guild).members.push({
+      user,
+      roles,
+      joined_at: '2026-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0 as GuildMemberFlags,
+    });
+  }
+
+  /** A member writes in a channel (a coffee thread). */
+  writeAs(user: APIUser, channel: string, content: string): APIMessage {
+    const message = { ...this.newMessage(channel, content), author: user };
+    this.memberMessages.push(message);
+    return message;
+  }
+
+  private guildOfChannel(channel: string): string | undefined {
+    for (const [id, guild] of this.guilds) if (guild.channels.has(channel)) return id;
+    return undefined;
   }
 
   private track(interaction: APIInteraction): void {
@@ -304,6 +382,35 @@ export class FakeDiscord {
         return [200, this.create(channel, call)];
       },
     ],
+    ['POST', /^\/channels\/(\d+)\/threads$/, ([channel = ''], call) => this.openThread(channel, call)],
+    [
+      'PUT',
+      /^\/channels\/(\d+)\/thread-members\/(\d+)$/,
+      ([thread = '', user = '']) => this.addThreadMember(thread, user),
+    ],
+    ['GET', /^\/channels\/(\d+)\/messages$/, ([channel = ''], call) => this.channelMessages(channel, call)],
+    [
+      'GET',
+      /^\/users\/@me\/guilds$/,
+      () => [200, [...this.guilds].map(([id, g]) => this.partialGuild(id, g))],
+    ],
+    [
+      'GET',
+      /^\/users\/(\d+)$/,
+      ([user = '']) => {
+        const found = this.users.get(user);
+        return found ? [200, found] : error(404, 10013, 'Unknown User');
+      },
+    ],
+    [
+      'GET',
+      /^\/guilds\/(\d+)\/roles$/,
+      ([guild = '']) => {
+        const found = this.guilds.get(guild);
+        return found ? [200, found.roles.map((id) => role(id))] : error(404, 10004, 'Unknown Guild');
+      },
+    ],
+    ['GET', /^\/guilds\/(\d+)\/members$/, ([guild = ''], call) => this.guildMembers(guild, call)],
     [
       'POST',
       /^\/interactions\/\d+\/([^/]+)\/callback$/,
@@ -369,6 +476,101 @@ export class FakeDiscord {
       flags: 0 as ChannelFlags,
     };
   }
+  /** POST /channels/{id}/threads: a thread without a message, in a text channel of a server. */
+  private openThread(channel: string, call: RestCall): [number, unknown] {
+    const guild = this.guildOfChannel(channel);
+    if (!guild) return error(404, 10003, 'Unknown Channel');
+    if (this.refusedThreads.has(channel)) return error(403, 50013, 'Missing Permissions');
+    const body = (call.body ?? {}) as Body;
+    const name = body.name;
+    const type = body.type ?? ChannelType.PrivateThread;
+    const problems = [
+      ...(typeof name === 'string' && name.length >= 1 && name.length <= 100 ? [] : ['name: 1-100']),
+      ...(type === ChannelType.PrivateThread || type === ChannelType.PublicThread ? [] : ['type']),
+      ...(body.auto_archive_duration === undefined ||
+      THREAD_ARCHIVE_MINUTES.includes(Number(body.auto_archive_duration))
+        ? []
+        : ['auto_archive_duration']),
+      ...(body.invitable === undefined ||
+      (typeof body.invitable === 'boolean' && type === ChannelType.PrivateThread)
+        ? []
+        : ['invitable: private threads only']),
+    ];
+    if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+    const id = nextId();
+    const thread: APIThreadChannel = {
+      id,
+      type: type as ChannelType.PrivateThread,
+      guild_id: guild,
+      parent_id: channel,
+      name: String(name),
+      owner_id: BOT_ID,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0 as ChannelFlags,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: Number(body.auto_archive_duration ?? 4320) as 60,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        ...(body.invitable !== undefined ? { invitable: Boolean(body.invitable) } : {}),
+      },
+      member: {
+        id,
+        user_id: BOT_ID,
+        join_timestamp: new Date().toISOString(),
+        flags: 0 as ThreadMemberFlags,
+      },
+      member_count: 1,
+      message_count: 0,
+      total_message_sent: 0,
+    };
+    this.threads.set(id, { thread, members: new Set([BOT_ID]) });
+    return [201, thread];
+  }
+
+  /** PUT /channels/{thread}/thread-members/{user}: a member of the thread's server joins it. */
+  private addThreadMember(thread: string, user: string): [number, unknown] {
+    const found = this.threads.get(thread);
+    if (!found) return error(404, 10003, 'Unknown Channel');
+    const guild = this.guilds.get(found.thread.guild_id ?? '');
+    if (guild && guild.members.length > 0 && !guild.members.some((m) => m.user.id === user))
+      return error(404, 10007, 'Unknown Member');
+    found.members.add(user);
+    return [204, undefined];
+  }
+
+  /** GET /channels/{id}/messages?limit=N: the newest messages first. */
+  private channelMessages(channel: string, call: RestCall): [number, unknown] {
+    const limit = Number(call.query.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return [400, { message: 'Invalid Form Body', code: 50035, errors: ['limit: 1-100'] }];
+    const all = [...this.messages, ...this.memberMessages].filter((m) => m.channel_id === channel);
+    all.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    return [200, all.slice(0, limit)];
+  }
+
+  /** GET /guilds/{id}/members?limit&after: a page ordered by user id; needs the Server Members intent. */
+  private guildMembers(id: string, call: RestCall): [number, unknown] {
+    const guild = this.guilds.get(id);
+    if (!guild) return error(404, 10004, 'Unknown Guild');
+    if (!this.serverMembersIntent) return error(403, 50001, 'Missing Access');
+    const limit = Number(call.query.get('limit') ?? 1);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      return [400, { message: 'Invalid Form Body', code: 50035, errors: ['limit: 1-1000'] }];
+    const after = BigInt(call.query.get('after') ?? '0');
+    const page = guild.members
+      .filter((m) => BigInt(m.user.id) > after)
+      .sort((a, b) => (BigInt(a.user.id) > BigInt(b.user.id) ? 1 : -1))
+      .slice(0, limit);
+    return [200, page];
+  }
+
+  /** A guild as GET /users/@me/guilds lists it. */
+  private partialGuild(id: string, guild: FakeGuild): Pick<APIPartialGuild, 'id' | 'name' | 'icon'> & Body {
+    return { id, name: guild.name, icon: null, owner: false, permissions: '0', features: [] };
+  }
+
   private callback(token: string, body: Body, call: RestCall): void {
     const known = this.interactions.get(token);
     const data = (body.data ?? {}) as Body;
@@ -384,20 +586,29 @@ export class FakeDiscord {
     return this.create(this.interactions.get(token)?.channel ?? 'unknown', call);
   }
 
-  private create(channel: string, call: RestCall): APIMessage {
-    const body = (call.body ?? {}) as Body;
-    const message: APIMessage = {
+  private newMessage(channel: string, content: string): APIMessage {
+    return {
       id: nextId(),
       type: MessageType.Default,
       channel_id: channel,
       author: BOT_USER,
-      content: String(body.content ?? ''),
+      content,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+    };
+  }
+
+  private create(channel: string, call: RestCall): APIMessage {
+    const body = (call.body ?? {}) as Body;
+    const message: APIMessage = {
+      ...this.newMessage(channel, String(body.content ?? '')),
       attachments: call.files.map((f) => ({
         id: nextId(),
         filename: f.name,
@@ -405,8 +616,6 @@ export class FakeDiscord {
         url: `https://cdn.example/${f.name}`,
         proxy_url: `https://cdn.example/${f.name}`,
       })),
-      embeds: [],
-      pinned: false,
       flags: Number(body.flags ?? 0),
       components: (body.components ?? []) as APIMessage['components'],
     };
@@ -429,6 +638,32 @@ export class FakeDiscord {
   }
 }
 
+const role = (id: string): APIRole => ({
+  id,
+  name: `role ${id}`,
+  color: 0,
+  colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+  hoist: false,
+  position: 1,
+  permissions: '0' as Permissions,
+  managed: false,
+  mentionable: false,
+  flags: 0 as RoleFlags,
+});
+
+/** allowed_mentions as Discord checks it: known parse types, and users never both parsed and listed. */
+function mentionProblems(allowed: unknown): string[] {
+  if (allowed === undefined) return [];
+  const { parse = [], users, roles } = allowed as { parse?: string[]; users?: string[]; roles?: string[] };
+  const problems: string[] = [];
+  if (!parse.every((p) => ['users', 'roles', 'everyone'].includes(p)))
+    problems.push('allowed_mentions.parse');
+  if (users && parse.includes('users')) problems.push('allowed_mentions: users both parsed and listed');
+  if (roles && parse.includes('roles')) problems.push('allowed_mentions: roles both parsed and listed');
+  if ((users?.length ?? 0) > 100 || (roles?.length ?? 0) > 100) problems.push('allowed_mentions: over 100');
+  return problems;
+}
+
 /**
  * Some of the limits Discord enforces with 400 Invalid Form Body, so a test fails where Discord
  * would refuse a message or a modal.
@@ -439,7 +674,7 @@ function formProblems(call: RestCall): string[] {
   const isCallback = call.path.startsWith('/interactions/');
   const data = (isCallback ? body.data : body) as Body | undefined;
   if (!data) return [];
-  const problems: string[] = [];
+  const problems: string[] = mentionProblems(data.allowed_mentions);
   if (typeof data.content === 'string' && data.content.length > 2000) problems.push('content: over 2000');
   const rows = (data.components ?? []) as Body[];
   if (rows.length > 5) problems.push('components: over 5');

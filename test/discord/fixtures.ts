@@ -20,6 +20,7 @@ import {
   InteractionType,
   Locale,
   MessageType,
+  PermissionFlagsBits,
   type Permissions,
 } from 'discord-api-types/v10';
 import { APPLICATION_ID } from './fake-discord.js';
@@ -138,7 +139,10 @@ export function modalSubmit(
   } satisfies APIModalSubmitInteraction;
 }
 
-const coachData = (subcommand: string, language?: string) => ({
+/** The string options of a subcommand, by name: `{ language: 'nl' }`, `{ action: 'round now' }`. */
+export type CommandOptions = Record<string, string>;
+
+const coachData = (subcommand: string, options: CommandOptions = {}) => ({
   id: snowflake(),
   name: 'coach',
   type: ApplicationCommandType.ChatInput as const,
@@ -146,11 +150,13 @@ const coachData = (subcommand: string, language?: string) => ({
     {
       type: ApplicationCommandOptionType.Subcommand as const,
       name: subcommand,
-      ...(language
+      ...(Object.keys(options).length > 0
         ? {
-            options: [
-              { type: ApplicationCommandOptionType.String as const, name: 'language', value: language },
-            ],
+            options: Object.entries(options).map(([name, value]) => ({
+              type: ApplicationCommandOptionType.String as const,
+              name,
+              value,
+            })),
           }
         : {}),
     },
@@ -158,21 +164,31 @@ const coachData = (subcommand: string, language?: string) => ({
 });
 
 /** `/coach <subcommand>` used in the member's DM with the bot. */
-export function dmCommand(user: APIUser, channel: string, subcommand: string, locale = Locale.EnglishUS) {
+export function dmCommand(
+  user: APIUser,
+  channel: string,
+  subcommand: string,
+  locale = Locale.EnglishUS,
+  options: CommandOptions = {},
+) {
   return {
     ...common(locale),
     ...dm(user, channel),
     type: InteractionType.ApplicationCommand,
-    data: coachData(subcommand),
+    data: coachData(subcommand, options),
   } satisfies APIChatInputApplicationCommandDMInteraction;
 }
 
-/** `/coach <subcommand>` used in a server text channel. */
+/** The permission bits of Manage Server, as Discord sends them in `member.permissions`. */
+export const MANAGE_GUILD = String(PermissionFlagsBits.ManageGuild);
+
+/** `/coach <subcommand>` used in a server text channel, by a member with these permissions. */
 export function guildCommand(
   user: APIUser,
   subcommand: string,
   locale = Locale.EnglishUS,
   language?: string,
+  { options = {}, permissions = '0' }: { options?: CommandOptions; permissions?: string } = {},
 ) {
   return {
     ...common(locale),
@@ -186,11 +202,11 @@ export function guildCommand(
       user,
       roles: [],
       joined_at: '2026-01-01T00:00:00.000Z',
-      permissions: '0' as Permissions,
+      permissions: permissions as Permissions,
       deaf: false,
       mute: false,
       flags: 0 as GuildMemberFlags,
     },
-    data: coachData(subcommand, language),
+    data: coachData(subcommand, { ...(language ? { language } : {}), ...options }),
   } satisfies APIChatInputApplicationCommandGuildInteraction;
 }

@@ -2,7 +2,7 @@
  * One Discord door on a real discord.js Client, talking to a FakeDiscord, on a real engine with
  * a temp SQLite store: the same wiring as `weakties start`.
  */
-import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import { type APIMessage, type APIUser, Locale } from 'discord-api-types/v10';
 import { registerDiscordCommands, startDiscord } from '../../adapters/discord/index.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -13,6 +13,7 @@ import { tempSqliteUrl } from '../helpers/engine.js';
 import { BOT_TOKEN, FakeDiscord, type RestCall } from './fake-discord.js';
 import {
   buttonPress,
+  type CommandOptions,
   directMessage,
   dmCommand,
   interactionCreate,
@@ -21,9 +22,10 @@ import {
   person,
 } from './fixtures.js';
 
-export async function startHarness() {
+export async function startHarness(env: NodeJS.ProcessEnv = {}) {
   const fake = await FakeDiscord.start();
   const config = loadConfig({
+    ...env,
     STORE_URL: tempSqliteUrl(),
     DISCORD_TOKEN: BOT_TOKEN,
     DISCORD_APPLICATION_ID: '900000000000000001',
@@ -142,9 +144,29 @@ export class Member {
     return this.nextQuestion();
   }
 
-  async command(subcommand: string) {
-    this.h.fake.dispatch(interactionCreate(dmCommand(this.user, this.channel, subcommand)));
+  async command(subcommand: string, options: CommandOptions = {}) {
+    this.h.fake.dispatch(
+      interactionCreate(dmCommand(this.user, this.channel, subcommand, Locale.EnglishUS, options)),
+    );
     return this.nextQuestion();
+  }
+
+  /** Waits for a question in the DM whose text contains `text`, passing over any before it. */
+  async questionWith(text: string): Promise<APIMessage> {
+    const from = this.seen;
+    const question = await this.h.fake.waitFor(() =>
+      this.h.fake.messages
+        .slice(from)
+        .find((m) => m.channel_id === this.channel && hasComponents(m) && m.content.includes(text)),
+    );
+    this.seen = this.h.fake.messages.indexOf(question) + 1;
+    this.last = question;
+    return question;
+  }
+
+  /** Every text the bot sent to the DM so far. */
+  get texts(): string[] {
+    return this.h.fake.messages.filter((m) => m.channel_id === this.channel).map((m) => m.content);
   }
 }
 

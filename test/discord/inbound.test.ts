@@ -42,7 +42,9 @@ describe('fromDirectMessage', () => {
 
 describe('interactions', () => {
   const press = buttonPress(ada, directMessage(BOT_USER, '1', 'q') as never, 'c:begin', Locale.Dutch);
-  const view = { id: press.id, locale: press.locale, user: press.user };
+  // The user as discord.js gives it: camelCase globalName.
+  const user = { id: ada.id, username: ada.username, globalName: ada.global_name };
+  const view = { id: press.id, locale: press.locale, user };
 
   it('a button carries the choice id and the locale', () => {
     expect(readCustomId(press.data.custom_id)).toEqual({ type: 'choice', value: 'begin' });
@@ -53,6 +55,7 @@ describe('interactions', () => {
       member,
       value: 'begin',
       locale: 'nl',
+      displayName: 'Ada',
     });
     expect(InboundSchema.parse(inbound)).toEqual(inbound);
   });
@@ -82,6 +85,7 @@ describe('interactions', () => {
       member,
       fields: { names: 'Anna', empty: '' },
       locale: 'nl',
+      displayName: 'Ada',
     });
     expect(InboundSchema.parse(inbound)).toEqual(inbound);
   });
@@ -95,6 +99,56 @@ describe('interactions', () => {
     const inbound = fromCommand({ ...view, subcommand, language });
     expect(inbound).toMatchObject({ kind: 'command', member, ...command, locale: 'nl' });
     expect(InboundSchema.parse(inbound)).toEqual(inbound);
+  });
+
+  it.each([
+    ['join', ['join']],
+    ['  set   channel 123 ', ['set', 'channel', '123']],
+    ['round now', ['round', 'now']],
+    ['', []],
+  ])('/coach coffee action:%j gives the words as arguments', (action, args) => {
+    const inbound = fromCommand({ ...view, subcommand: 'coffee', language: null, action });
+    expect(inbound).toEqual({
+      kind: 'command',
+      id: `discord:${press.id}`,
+      member,
+      name: 'coffee',
+      args,
+      locale: 'nl',
+      displayName: 'Ada',
+    });
+    expect(InboundSchema.parse(inbound)).toEqual(inbound);
+  });
+
+  it('keeps a long action within what the engine takes', () => {
+    const action = `${'x'.repeat(1500)} ${Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ')}`;
+    const inbound = fromCommand({ ...view, subcommand: 'coffee', language: null, action });
+    expect(inbound).toMatchObject({ args: expect.arrayContaining(['x'.repeat(1000), 'w18']) });
+    expect(inbound?.kind === 'command' && inbound.args).toHaveLength(20);
+    expect(InboundSchema.parse(inbound)).toEqual(inbound);
+  });
+
+  it('/coach stats is the stats command; admin only when Discord said so', () => {
+    expect(fromCommand({ ...view, subcommand: 'stats', language: null, admin: true })).toMatchObject({
+      name: 'stats',
+      args: [],
+      admin: true,
+    });
+    expect(fromCommand({ ...view, subcommand: 'stats', language: null, admin: false })).not.toHaveProperty(
+      'admin',
+    );
+  });
+
+  it('names the member by their display name, else their username', () => {
+    expect(fromChoice({ id: '1', user: { ...user, globalName: null } }, 'x')).toMatchObject({
+      displayName: 'ada',
+    });
+    const d = directMessage(ada, '1', 'hi');
+    const message = {
+      ...asMessage(d),
+      author: { ...asMessage(d).author, username: 'ada', globalName: 'Ada L.' },
+    };
+    expect(fromDirectMessage(message, BOT_USER.id)).toMatchObject({ displayName: 'Ada L.' });
   });
 
   it('an unknown subcommand is no command', () => {

@@ -245,3 +245,59 @@ describe('two `weakties start` processes on one Redis (Slack HTTP mode)', () => 
     }
   }, 90_000);
 });
+
+describe('a process killed during a burst (Slack HTTP mode, one Redis)', () => {
+  it('SIGKILL one of two processes amid 1,000 events; retries go to the other: nothing lost, nothing doubled', async () => {
+    const script = (i: number) => [
+      'hello',
+      '1',
+      '1',
+      ...Array.from({ length: 7 }, (_, k) => `N${k}a${i}, N${k}b${i}`),
+    ];
+    const members = Array.from({ length: 100 }, (_, i) => messagesFor(i, script(i), 'K'));
+    const expected = await serialRun(members);
+
+    const fake = await new FakeSlack().start();
+    const store = await openStore(redis.url, silentLogger);
+    try {
+      const [doomed, survivor] = (await Promise.all([startDoor(fake), startDoor(fake)])) as [Door, Door];
+      let sent = 0;
+      let retried = 0;
+      const killAt = 500;
+      await Promise.all(
+        members.map(async (messages, i) => {
+          for (const [k, m] of messages.entries()) {
+            const first = (i + k) % 2 === 0 && !doomed.dead() ? doomed : survivor;
+            sent += 1;
+            if (sent === killAt) doomed.child.kill('SIGKILL');
+            let status = await deliver(first.port, m);
+            // Slack retries what got no 200; the retries reach the process that is still up.
+            if (status !== 200) {
+              retried += 1;
+              status = await deliver(survivor.port, m, 1);
+            }
+            expect(status, survivor.stderr()).toBe(200);
+            // Events a killed process had acknowledged wait in Redis until the survivor takes them over.
+            expect(await handled(store, m, () => false, 90_000)).toBe(true);
+          }
+        }),
+      );
+      await settle(fake);
+      expect(doomed.dead()).toBe(true);
+      expect(retried).toBeGreaterThan(0);
+      for (const messages of members) {
+        const user = messages[0]?.user ?? '';
+        const want = expected.get(user);
+        const state = await readState(store, user);
+        // Nothing lost: every message was handled, in order, as in a serial run.
+        expect(comparable(state), user).toEqual(want?.state);
+        // Nothing doubled: never more replies than the serial run posted.
+        expect(postedTo(fake, user), user).toBeLessThanOrEqual(want?.posted ?? 0);
+      }
+      expect(survivor.dead(), survivor.stderr()).toBe(false);
+    } finally {
+      await store.close();
+      await fake.stop();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,227 @@
+/**
+ * Virtual-coffee pairing: each goal of the matcher beside two baselines from the same run,
+ * a greedy one ("avoid anyone met before, else random"; the last leftover joins a random pair)
+ * and a purely random one. Synthetic communities from `simulate`, so every figure repeats.
+ *
+ * A repeat is any two members in one group (pairs inside a trio too) who met in an earlier
+ * round; the cross-group rate is over the same pairs.
+ */
+import { type MatchInput, type MatchResult, pairKey, pairRound } from '../src/pairing/match.js';
+import { EXACT_LIMIT } from '../src/pairing/place.js';
+import { mulberry32, randomInt, shuffle } from '../src/pairing/random.js';
+import { type SimulateOptions, type Simulation, simulate } from '../src/pairing/simulate.js';
+
+type Matcher = (input: MatchInput) => MatchResult;
+
+/** Tries per member in the greedy baseline before it settles for anyone: keeps it linear at 10,000. */
+const GREEDY_TRIES = 100;
+
+/** Baseline: each member in random order takes a random stranger (else anyone not blocked, else anyone). */
+export function greedyMatcher(input: MatchInput): MatchResult {
+  const random = mulberry32(input.seed);
+  const blocked = new Set<string>();
+  for (const member of input.members) for (const id of member.blocks) blocked.add(pairKey(member.id, id));
+  const rest = shuffle(
+    input.members.map((m) => m.id),
+    random,
+  );
+  const groups: string[][] = [];
+  while (rest.length >= 2) {
+    const u = rest.pop() as string;
+    let pick = -1;
+    let fallback = -1;
+    const tries = Math.min(rest.length, GREEDY_TRIES);
+    for (let t = 0; t < tries && pick === -1; t++) {
+      // A partial shuffle: rest[0..t] are distinct random draws.
+      const j = t + randomInt(random, rest.length - t);
+      [rest[t], rest[j]] = [rest[j] as string, rest[t] as string];
+      const key = pairKey(u, rest[t] as string);
+      if (blocked.has(key)) continue;
+      if (!input.lastMet.has(key)) pick = t;
+      else if (fallback === -1) fallback = t;
+    }
+    if (pick === -1) pick = fallback === -1 ? randomInt(random, rest.length) : fallback;
+    groups.push([u, rest[pick] as string]);
+    rest[pick] = rest[rest.length - 1] as string;
+    rest.pop();
+  }
+  if (rest.length === 1 && groups.length > 0)
+    groups[randomInt(random, groups.length)]?.push(rest[0] as string);
+  return { groups, unplaced: groups.length === 0 ? rest : [] };
+}
+
+/** Baseline: a shuffle cut into pairs; an odd one out joins a random pair. Blind to everything. */
+export function randomMatcher(input: MatchInput): MatchResult {
+  const random = mulberry32(input.seed);
+  const ids = shuffle(
+    input.members.map((m) => m.id),
+    random,
+  );
+  const groups: string[][] = [];
+  for (let i = 0; i + 1 < ids.length; i += 2) groups.push([ids[i] as string, ids[i + 1] as string]);
+  if (ids.length % 2 === 1 && groups.length > 0)
+    groups[randomInt(random, groups.length)]?.push(ids[ids.length - 1] as string);
+  return { groups, unplaced: groups.length === 0 ? ids : [] };
+}
+
+interface Figures {
+  pairs: number;
+  repeats: number;
+  across: number;
+  /** Most trios of any member minus fewest. */
+  trioSpread: number;
+  /** Blocked pairs placed, members placed twice, missing or placed while absent, bad group sizes. */
+  violations: number;
+  unplaced: number;
+  medianMs: number;
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/** Everything the goals look at, recomputed from the simulation's JSON alone. */
+function figures(sim: Simulation): Figures {
+  const groupOf = new Map(sim.members.map((m) => [m.id, m.group]));
+  const blocked = new Set(sim.blocks.map(([a, b]) => pairKey(a, b)));
+  const trios = new Map(sim.members.map((m) => [m.id, 0]));
+  const met = new Set<string>();
+  const result: Figures = {
+    pairs: 0,
+    repeats: 0,
+    across: 0,
+    trioSpread: 0,
+    violations: 0,
+    unplaced: 0,
+    medianMs: 0,
+  };
+  for (const round of sim.rounds) {
+    const absent = new Set(round.absent);
+    const placed = new Set<string>();
+    const now: string[] = [];
+    let trioCount = 0;
+    for (const group of round.groups) {
+      if (group.length < 2 || group.length > 3) result.violations++;
+      if (group.length === 3) trioCount++;
+      for (const id of group) {
+        if (placed.has(id) || absent.has(id) || !groupOf.has(id)) result.violations++;
+        placed.add(id);
+        if (group.length === 3) trios.set(id, (trios.get(id) ?? 0) + 1);
+      }
+      for (const [k, a] of group.entries()) {
+        for (const b of group.slice(k + 1)) {
+          const key = pairKey(a, b);
+          result.pairs++;
+          if (blocked.has(key)) result.violations++;
+          if (met.has(key)) result.repeats++;
+          if (groupOf.get(a) !== groupOf.get(b)) result.across++;
+          now.push(key);
+        }
+      }
+    }
+    if (trioCount > 1 || (trioCount === 1 && placed.size % 2 === 0)) result.violations++;
+    result.unplaced += round.unplaced.length;
+    // Present members neither placed nor reported unplaced were silently dropped.
+    const reported = new Set(round.unplaced);
+    for (const { id } of sim.members)
+      if (!absent.has(id) && !placed.has(id) && !reported.has(id)) result.violations++;
+    for (const key of now) met.add(key);
+  }
+  const counts = [...trios.values()];
+  result.trioSpread = Math.max(...counts) - Math.min(...counts);
+  result.medianMs = median(sim.rounds.map((r) => r.ms));
+  return result;
+}
+
+const ALGORITHMS: [string, Matcher][] = [
+  ['weakties', pairRound],
+  ['greedy', greedyMatcher],
+  ['random', randomMatcher],
+];
+
+interface Scenario {
+  name: string;
+  options: SimulateOptions;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'N=100, 60 rounds, 5 groups, 20% absent, 20 blocks',
+    options: { members: 100, rounds: 60, groups: 5, snooze: 0.2, blocks: 20 },
+  },
+  { name: 'N=30, 29 rounds', options: { members: 30, rounds: 29 } },
+  { name: 'N=101, 60 rounds', options: { members: 101, rounds: 60 } },
+  {
+    name: 'N=1,000, 10 rounds, 5 groups, 10% absent, 100 blocks',
+    options: { members: 1000, rounds: 10, groups: 5, snooze: 0.1, blocks: 100 },
+  },
+  {
+    name: 'N=10,000, 10 rounds, 5 groups, 1,000 blocks',
+    options: { members: 10_000, rounds: 10, groups: 5, blocks: 1000 },
+  },
+];
+
+const pct = (part: number, whole: number) =>
+  whole === 0 ? '0.00%' : `${((100 * part) / whole).toFixed(2)}%`;
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+export async function benchPairing(): Promise<void> {
+  console.log(
+    `## Virtual-coffee pairing (exact blossom up to ${EXACT_LIMIT} members, candidate graph + 2-opt above), node ${process.version}\n`,
+  );
+  const results = new Map<string, Map<string, Figures>>();
+  console.log(
+    '| scenario | algorithm | pairs | repeats | across groups | trio spread | violations | unplaced | median ms/round |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const scenario of SCENARIOS) {
+    const row = new Map<string, Figures>();
+    for (const [name, matcher] of ALGORITHMS) {
+      const f = figures(simulate({ ...scenario.options, seed: 1, matcher }));
+      row.set(name, f);
+      console.log(
+        `| ${scenario.name} | ${name} | ${f.pairs} | ${f.repeats} (${pct(f.repeats, f.pairs)}) | ${pct(f.across, f.pairs)} | ${f.trioSpread} | ${f.violations} | ${f.unplaced} | ${f.medianMs.toFixed(2)} |`,
+      );
+    }
+    results.set(scenario.name, row);
+    await new Promise((resolve) => setImmediate(resolve)); // let output flush between scenarios
+  }
+
+  const get = (scenario: number, algorithm: string) =>
+    results.get((SCENARIOS[scenario] as Scenario).name)?.get(algorithm) as Figures;
+  const each = (pick: (f: Figures) => string | number, scenario: number) =>
+    `greedy ${pick(get(scenario, 'greedy'))}, random ${pick(get(scenario, 'random'))}`;
+  const all = (algorithm: string, pick: (f: Figures) => number) =>
+    SCENARIOS.reduce((sum, _, i) => sum + pick(get(i, algorithm)), 0);
+
+  console.log('\nGoals (weakties beside the greedy and random baselines of the same run):');
+  const violations = all('weakties', (f) => f.violations);
+  const unplaced = all('weakties', (f) => f.unplaced);
+  console.log(
+    `${mark(violations === 0 && unplaced === 0)} hard rules in every round of every scenario: weakties ${violations} violations, ${unplaced} unplaced; greedy ${all('greedy', (f) => f.violations)} violations, random ${all('random', (f) => f.violations)} (goal: 0, everyone placed once)`,
+  );
+  const a = get(0, 'weakties');
+  console.log(
+    `${mark(a.repeats <= 0.01 * a.pairs)} N=100, 60 rounds, 5 groups, 20% absent, 20 blocks: repeats ${pct(a.repeats, a.pairs)}; ${each((f) => pct(f.repeats, f.pairs), 0)} (goal: at most 1%)`,
+  );
+  console.log(
+    `${mark(a.across >= 0.95 * a.pairs)} same run: across groups ${pct(a.across, a.pairs)}; ${each((f) => pct(f.across, f.pairs), 0)} (goal: at least 95%)`,
+  );
+  const b = get(1, 'weakties');
+  console.log(
+    `${mark(b.repeats <= 0.005 * b.pairs)} N=30, 29 rounds, nobody absent: repeats ${pct(b.repeats, b.pairs)} (${b.repeats}); ${each((f) => `${pct(f.repeats, f.pairs)} (${f.repeats})`, 1)} (goal: at most 0.5%)`,
+  );
+  const c = get(2, 'weakties');
+  console.log(
+    `${mark(c.trioSpread <= 1)} N=101, 60 rounds: trios per member differ by ${c.trioSpread}; ${each((f) => f.trioSpread, 2)} (goal: at most 1)`,
+  );
+  const d = get(3, 'weakties');
+  console.log(
+    `${mark(d.medianMs < 300)} N=1,000: median ${d.medianMs.toFixed(1)} ms per round; ${each((f) => `${f.medianMs.toFixed(1)} ms`, 3)} (goal: under 300 ms)`,
+  );
+  const e = get(4, 'weakties');
+  console.log(
+    `${mark(e.medianMs < 3000 && e.repeats === 0)} N=10,000: median ${e.medianMs.toFixed(0)} ms per round, ${e.repeats} repeats over 10 rounds; ${each((f) => `${f.medianMs.toFixed(0)} ms, ${f.repeats} repeats`, 4)} (goal: under 3 s, no repeats)\n`,
+  );
+}

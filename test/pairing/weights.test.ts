@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { type Candidate, pairKey, pairWeight } from '../../src/pairing/match.js';
+import { hoursOverlap } from '../../src/pairing/weights.js';
+
+const ROUND = 50;
+
+/** A member; `group` and `hours` only when given (absent means unknown). */
+const member = (id: string, over: Partial<Candidate> = {}): Candidate => ({
+  id,
+  trios: 0,
+  blocks: [],
+  ...over,
+});
+
+const NINE_TO_FIVE: [number, number] = [9 * 60, 17 * 60];
+const EARLY: [number, number] = [6 * 60, 10 * 60]; // overlaps nine-to-five by 60 minutes
+const NIGHT: [number, number] = [22 * 60, 6 * 60]; // no overlap with nine-to-five
+
+interface Side {
+  lastMet?: number;
+  sameGroup?: boolean;
+  hours?: 'full' | 'some' | 'none' | 'unknown';
+}
+
+/** The weight of a pair described by its history, groups and working hours. */
+function weightOf(side: Side): number {
+  const other = { full: NINE_TO_FIVE, some: EARLY, none: NIGHT, unknown: undefined }[side.hours ?? 'unknown'];
+  const a = member('a', {
+    group: 'g1',
+    ...(side.hours && side.hours !== 'unknown' ? { hours: NINE_TO_FIVE } : {}),
+  });
+  const b = member('b', { group: side.sameGroup ? 'g1' : 'g2', ...(other ? { hours: other } : {}) });
+  return pairWeight(a, b, side.lastMet, ROUND);
+}
+
+describe('pairWeight', () => {
+  it.each<[string, Side, Side]>([
+    // description, better, worse
+    [
+      'never met beats met long ago, whatever the bonuses',
+      { sameGroup: true, hours: 'none' },
+      { lastMet: 1, sameGroup: false, hours: 'full' },
+    ],
+    [
+      'never met beats met before at the age cap',
+      { sameGroup: true, hours: 'none' },
+      { lastMet: ROUND - 5000, sameGroup: false, hours: 'full' },
+    ],
+    [
+      'met long ago beats met recently, whatever the bonuses',
+      { lastMet: ROUND - 10, sameGroup: true, hours: 'none' },
+      { lastMet: ROUND - 2, sameGroup: false, hours: 'full' },
+    ],
+    ['met two rounds ago beats met last round', { lastMet: ROUND - 2 }, { lastMet: ROUND - 1 }],
+    ['different group beats same group', { sameGroup: false }, { sameGroup: true }],
+    [
+      'different group beats same group even against working hours',
+      { sameGroup: false, hours: 'none' },
+      { sameGroup: true, hours: 'full' },
+    ],
+    ['overlapping hours beat none', { hours: 'some' }, { hours: 'none' }],
+    ['more overlap beats less', { hours: 'full' }, { hours: 'some' }],
+    ['unknown hours are neutral: below a full overlap', { hours: 'full' }, { hours: 'unknown' }],
+    ['unknown hours are neutral: above no overlap', { hours: 'unknown' }, { hours: 'none' }],
+  ])('%s', (_, better, worse) => {
+    expect(weightOf(better)).toBeGreaterThan(weightOf(worse));
+  });
+
+  it('rates a pair with an unknown group between across and same group', () => {
+    const across = pairWeight(member('a', { group: 'x' }), member('b', { group: 'y' }), undefined, 1);
+    const unknown = pairWeight(member('a', { group: 'x' }), member('b'), undefined, 1);
+    const same = pairWeight(member('a', { group: 'x' }), member('b', { group: 'x' }), undefined, 1);
+    expect(across).toBeGreaterThan(unknown);
+    expect(unknown).toBeGreaterThan(same);
+  });
+
+  it('is symmetric', () => {
+    const a = member('a', { group: 'g1', hours: EARLY });
+    const b = member('b', { group: 'g2', hours: NIGHT });
+    expect(pairWeight(a, b, 3, 9)).toBe(pairWeight(b, a, 3, 9));
+  });
+
+  it('is -Infinity for a blocked pair, whichever member blocked the other', () => {
+    const blocker = member('a', { blocks: ['b'] });
+    const blocked = member('b');
+    expect(pairWeight(blocker, blocked, undefined, 1)).toBe(Number.NEGATIVE_INFINITY);
+    expect(pairWeight(blocked, blocker, undefined, 1)).toBe(Number.NEGATIVE_INFINITY);
+  });
+});
+
+describe('hoursOverlap', () => {
+  it.each<[[number, number], [number, number], number]>([
+    [NINE_TO_FIVE, NINE_TO_FIVE, 480],
+    [NINE_TO_FIVE, EARLY, 60],
+    [NINE_TO_FIVE, NIGHT, 0],
+    [NIGHT, [0, 60], 60], // wraps past midnight
+    [NIGHT, [21 * 60, 23 * 60], 60],
+    [NIGHT, [23 * 60, 1 * 60], 120], // both wrap
+    [NINE_TO_FIVE, [17 * 60, 18 * 60], 0], // [start, end): touching is no overlap
+    [NINE_TO_FIVE, [600, 600], 0], // start == end: an empty span
+  ])('%j and %j overlap %i minutes', (a, b, minutes) => {
+    expect(hoursOverlap(a, b)).toBe(minutes);
+    expect(hoursOverlap(b, a)).toBe(minutes);
+  });
+});
+
+describe('pairKey', () => {
+  it('does not depend on the order', () => {
+    expect(pairKey('m2', 'm10')).toBe('m10|m2');
+    expect(pairKey('m10', 'm2')).toBe('m10|m2');
+  });
+});
