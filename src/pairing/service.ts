@@ -4,6 +4,7 @@ import { starter } from '../exercises/coffee-round.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
+import { readAll } from '../store/scan.js';
 import type { Store } from '../store/store.js';
 import type { Say, Texts } from '../texts/texts.js';
 import { changeSetting, settingsText } from './admin.js';
@@ -378,9 +379,8 @@ export function createPairing(deps: PairingDeps) {
     /** Every community due at `now`: scheduled rounds, intros left half done, nudges. Each fires once. */
     async tick(now: Date, platforms?: readonly CommunityRef['platform'][]): Promise<number> {
       let fired = 0;
-      if (!space.iterator) return 0;
       const refs: CommunityRef[] = [];
-      for await (const [, value] of space.iterator(undefined)) {
+      for (const [, value] of await readAll(space)) {
         const parsed = CommunitySchema.safeParse(value);
         if (parsed.success && (!platforms || platforms.includes(parsed.data.ref.platform)))
           refs.push(parsed.data.ref);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../log.js';
+import { readAll } from './scan.js';
 import { claimKey, type Store } from './store.js';
 
 /** An accepted platform event not yet fully handled, kept so no process crash can lose it. */
@@ -36,8 +37,7 @@ export function createInboundQueue(store: Store, log: Logger) {
     /** Events accepted longer than `staleMs` ago and still here, oldest first, each marked as taken now. */
     async takeStale(staleMs: number, now = Date.now()): Promise<Queued[]> {
       const found: Queued[] = [];
-      if (!queue.iterator) return found;
-      for await (const [key, value] of queue.iterator(undefined)) {
+      for (const [key, value] of await readAll(queue)) {
         const parsed = QueuedSchema.safeParse(value);
         if (!parsed.success) {
           await queue.delete(key);

@@ -1,6 +1,7 @@
 import { type Job, JobSchema } from '../engine/types.js';
 import type { Logger } from '../log.js';
 import type { Store } from './open.js';
+import { readAll } from './scan.js';
 
 /** Durable follow-ups: stored until a tick hands them to the engine, so they survive restarts. */
 export function createJobs(store: Store, log: Logger) {
@@ -16,8 +17,7 @@ export function createJobs(store: Store, log: Logger) {
     /** Jobs due at `now`, oldest first. A record that does not parse is reported and skipped. */
     async due(now: Date): Promise<Job[]> {
       const found: Job[] = [];
-      if (!jobs.iterator) return found;
-      for await (const [key, value] of jobs.iterator(undefined)) {
+      for (const [key, value] of await readAll(jobs)) {
         const parsed = JobSchema.safeParse(value);
         if (!parsed.success) log.error({ key }, 'unreadable job skipped');
         else if (Date.parse(parsed.data.due) <= now.getTime()) found.push(parsed.data);

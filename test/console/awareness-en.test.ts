@@ -189,6 +189,7 @@ describe('console --json: the network-map exercise in English', () => {
       'network',
       'progress',
       'commitments',
+      'coffee',
       'language',
       'help',
     ]);

@@ -247,7 +247,7 @@ describe('console in Dutch, plain text lines: een evenement voorbereiden', () =>
       out
         .trimEnd()
         .endsWith(
-          `${say('nl', 'menu.prompt')}\n  1. Oefening netwerkkaart\n  2. Om hulp vragen\n  3. Een evenement voorbereiden\n  4. Mijn netwerk\n  5. Mijn voortgang\n  6. Mijn afspraken\n  7. Taal\n  8. Hulp`,
+          `${say('nl', 'menu.prompt')}\n  1. Oefening netwerkkaart\n  2. Om hulp vragen\n  3. Een evenement voorbereiden\n  4. Mijn netwerk\n  5. Mijn voortgang\n  6. Mijn afspraken\n  7. Virtuele koffie\n  8. Taal\n  9. Hulp`,
         ),
     ).toBe(true);
 
