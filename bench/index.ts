@@ -7,17 +7,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
-import { startRedis } from '../test/helpers/redis.js';
+import { BIN } from '../test/helpers/cli.js';
+import { freePort, startRedis } from '../test/helpers/redis.js';
+import { FakeSlack } from '../test/slack/fake-slack.js';
 import { eventEnvelope, imMessage } from '../test/slack/fixtures.js';
-import { signature, startHarness } from '../test/slack/harness.js';
+import { SIGNING_SECRET, signature } from '../test/slack/harness.js';
 import { benchPairing } from './pairing.js';
 import { playTurns, renderToNothing, SCRIPT } from './turns.js';
 
@@ -112,18 +112,59 @@ async function fire(url: string, rate: number, seconds: number): Promise<number[
   return Promise.all(pending);
 }
 
-async function slackAcks(rate: number, seconds: number): Promise<[Row, Row, number]> {
-  const harness = await startHarness();
-  const acks = await fire(`http://127.0.0.1:${harness.door.port}/slack/events`, rate, seconds);
-  await harness.door.idle();
-  await harness.close();
-  const bare = createServer((_req, res) => {
-    res.end('');
+/** Runs a child process until `ready` answers; the door and the baseline each get their own process. */
+async function serve(args: string[], env: NodeJS.ProcessEnv, port: number, path: string) {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  bare.listen(0, '127.0.0.1');
-  await once(bare, 'listening');
-  const bareAcks = await fire(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, rate, seconds);
-  bare.close();
+  for (let i = 0; i < 400; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${path}`)).status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`no answer on port ${port}`);
+}
+
+/**
+ * Slack events acknowledged by one `weakties start` process (SQLite, the default store), with the
+ * Web API played by a fake in this process; beside a bare Node HTTP server in a process of its own.
+ */
+async function slackAcks(rate: number, seconds: number, dir: string): Promise<[Row, Row, number]> {
+  const fake = await new FakeSlack().start();
+  const port = await freePort();
+  const door = await serve(
+    [BIN, 'start'],
+    {
+      STORE_URL: `sqlite://${join(dir, 'slack.sqlite')}`,
+      SLACK_BOT_TOKEN: 'xoxb-1-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+    },
+    port,
+    '/healthz',
+  );
+  const acks = await fire(`http://127.0.0.1:${port}/slack/events`, rate, seconds);
+  door.kill('SIGTERM');
+  await once(door, 'exit');
+  await fake.stop();
+  const barePort = await freePort();
+  const bare = await serve(
+    ['-e', `require('node:http').createServer((q, s) => s.end('')).listen(${barePort}, '127.0.0.1')`],
+    {},
+    barePort,
+    '/',
+  );
+  const bareAcks = await fire(`http://127.0.0.1:${barePort}/`, rate, seconds);
+  bare.kill('SIGKILL');
   const within = acks.filter((ms) => ms < 3000).length;
   return [
     row(`Slack HTTP event acknowledged (${rate}/s offered)`, acks, seconds * 1000),
@@ -156,7 +197,7 @@ async function main() {
       `\nTwo processes on one Redis: ${two.toFixed(0)} turns/s beside one process ${one.toFixed(0)} turns/s: ${f(two / one)}x (goal: 1.7x)`,
     );
 
-    const [slack, bare, within] = await slackAcks(200, 5);
+    const [slack, bare, within] = await slackAcks(200, 5, dir);
     console.log('');
     table([slack, bare]);
     console.log(

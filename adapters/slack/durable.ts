@@ -1,24 +1,26 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { App, ReceiverEvent } from '@slack/bolt';
+import type { HandleResult } from '../../src/engine/engine.js';
 import type { Logger } from '../../src/log.js';
 import type { InboundQueue } from '../../src/store/inbound-queue.js';
 import type { Tasks } from './tasks.js';
 
-/** One run of an event's listeners: whether its turn must be tried again, and whether this is a retry of ours. */
+/** One run of a stored event's listeners: whether its turn must be tried again, and whether this is our retry. */
 interface Attempt {
   failed: boolean;
   takeover: boolean;
 }
-const attempts = new AsyncLocalStorage<Attempt>();
+/** Keyed by the event's body, which Bolt hands to the listener as it is. */
+const attempts = new WeakMap<object, Attempt>();
 
-/** Called by the listener when the engine could not handle the turn (the store was down): keep the event. */
-export function markFailed(): void {
-  const attempt = attempts.getStore();
-  if (attempt) attempt.failed = true;
+/** The listener tells how the engine took the event: 'unavailable' (the store was down) keeps it stored. */
+export function settled(body: unknown, result: HandleResult | undefined): void {
+  const attempt = typeof body === 'object' && body ? attempts.get(body) : undefined;
+  if (attempt && result === 'unavailable') attempt.failed = true;
 }
 
 /** True while an event left behind (by a crashed process, or a failed turn) is being handled again. */
-export const isTakeover = (): boolean => attempts.getStore()?.takeover ?? false;
+export const isTakeover = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && (attempts.get(body)?.takeover ?? false);
 
 /** The Events API id of a direct message to the bot: the events that carry a member's words. */
 export function durableId(body: unknown): string | undefined {
@@ -28,15 +30,34 @@ export function durableId(body: unknown): string | undefined {
 }
 
 export interface DurableOptions {
-  /** An event still queued this long after its ack belongs to no live turn: any process takes it. */
+  /** An event still stored this long after its ack belongs to no live turn: any process takes it. */
   staleMs?: number;
   sweepMs?: number;
+  /** Stored events whose turns run at once; the rest wait their turn, so acks never wait for work. */
+  concurrency?: number;
+}
+
+/** Runs at most `limit` jobs at once, in the order they came. */
+function limiter(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(job: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await job();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /**
  * Makes a member's messages survive a crash: each is stored before Slack gets its ack (a store
- * that cannot take it means no ack, so Slack retries) and deleted once its turn is done. A sweep
- * hands events left behind, by this process or one that died, to the listeners again.
+ * that cannot take it means no ack, so Slack retries), its turn runs from a bounded line of work,
+ * and it is deleted once handled. A sweep hands events left behind, by this process or one that
+ * died, to the listeners again.
  */
 export function makeDurable(
   bolt: App,
@@ -47,26 +68,26 @@ export function makeDurable(
 ) {
   const staleMs = options.staleMs ?? 15_000;
   const processEvent = bolt.processEvent.bind(bolt);
+  const inLine = limiter(options.concurrency ?? 8);
 
-  async function run(event: ReceiverEvent, key: string, takeover: boolean): Promise<void> {
+  async function run(body: ReceiverEvent['body'], key: string, takeover: boolean, retryNum?: number) {
     const attempt: Attempt = { failed: false, takeover };
-    await attempts.run(attempt, () => processEvent(event));
+    attempts.set(body, attempt);
+    const ack = async () => {};
+    await inLine(() =>
+      processEvent({ body, ack, retryNum, retryReason: takeover ? 'weakties_takeover' : undefined }),
+    );
     if (!attempt.failed) await queue.done(key);
   }
 
-  bolt.processEvent = (event) => {
+  bolt.processEvent = async (event) => {
     const id = durableId(event.body);
     if (!id) return tasks.track(processEvent(event));
-    const key = queue.keyOf(id);
-    const ack = event.ack;
-    const stored: ReceiverEvent = {
-      ...event,
-      ack: async (response) => {
-        await queue.put(id, event.body);
-        return ack(response);
-      },
-    };
-    return tasks.track(run(stored, key, false));
+    await queue.put(id, event.body);
+    await event.ack();
+    void tasks
+      .track(run(event.body, queue.keyOf(id), false, event.retryNum))
+      .catch((error: unknown) => log.warn({ err: error }, 'a stored event failed; it is tried again later'));
   };
 
   let sweeping = false;
@@ -74,17 +95,10 @@ export function makeDurable(
     if (sweeping) return;
     sweeping = true;
     try {
-      for (const item of await queue.takeStale(staleMs)) {
-        const again: ReceiverEvent = {
-          body: item.body as ReceiverEvent['body'],
-          ack: async () => {},
-          retryNum: item.attempts,
-          retryReason: 'weakties_takeover',
-        };
-        await tasks.track(run(again, item.key, true));
-      }
+      for (const item of await queue.takeStale(staleMs))
+        await tasks.track(run(item.body as ReceiverEvent['body'], item.key, true, item.attempts));
     } catch (error) {
-      log.warn({ err: error }, 'could not take over queued events; trying again later');
+      log.warn({ err: error }, 'could not take over stored events; trying again later');
     } finally {
       sweeping = false;
     }

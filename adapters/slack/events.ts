@@ -1,3 +1,4 @@
+import { isTakeover, settled } from './durable.js';
 import { fromAppMention, fromHomeOpened, fromMessageEvent, type MessageOutcome } from './inbound.js';
 import { appLink, renderInvite } from './render.js';
 import { publishHome, teamOf, toEngine, type Wiring } from './wiring.js';
@@ -29,7 +30,8 @@ export function listenToEvents(w: Wiring): void {
   }
 
   async function onMessage(outcome: MessageOutcome, body: unknown): Promise<void> {
-    if ('inbound' in outcome) await toEngine(w, outcome.inbound);
+    // A retry of a stored event stays quiet when it fails again: the member was told once already.
+    if ('inbound' in outcome) settled(body, await toEngine(w, outcome.inbound, { quiet: isTakeover(body) }));
     else if ('invite' in outcome) await invite(outcome.invite, body);
   }
 

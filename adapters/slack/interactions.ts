@@ -37,7 +37,10 @@ export function listenToInteractions(w: Wiring): void {
 
   async function answer(press: Press): Promise<void> {
     const { member, message } = press;
-    if (!message) return toEngine(w, choiceInbound(press));
+    if (!message) {
+      await toEngine(w, choiceInbound(press));
+      return;
+    }
     const claim = questions.claim(member, message.ts);
     if (claim.fresh === 'stale') return stale(member, press);
     if (claim.fresh === 'unknown' && (await outdated(member, press.questionKey))) return stale(member, press);

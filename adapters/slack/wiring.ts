@@ -1,9 +1,8 @@
 import type { App } from '@slack/bolt';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine, HandleOptions, HandleResult } from '../../src/engine/engine.js';
 import type { MemberRef } from '../../src/engine/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Identity } from './connection.js';
-import { isTakeover, markFailed } from './durable.js';
 import { renderHome } from './home.js';
 import type { Unprofiled } from './inbound.js';
 import type { SlackOutbox } from './outbox.js';
@@ -30,12 +29,14 @@ export const teamOf = (body: unknown): string => {
 };
 
 /** One engine turn, with the member's Slack locale and time zone added. */
-export async function toEngine(w: Wiring, inbound: Unprofiled): Promise<void> {
+export async function toEngine(
+  w: Wiring,
+  inbound: Unprofiled,
+  options?: HandleOptions,
+): Promise<HandleResult | undefined> {
   const profile = await w.profiles.of(inbound.member);
   try {
-    // A retry of ours stays quiet when it fails again: the member was told once already.
-    const result = await w.engine.handle({ ...inbound, ...profile }, { quiet: isTakeover() });
-    if (result === 'unavailable') markFailed();
+    return await w.engine.handle({ ...inbound, ...profile }, options);
   } catch (error) {
     w.log.warn({ err: error, kind: inbound.kind }, 'a Slack payload was not accepted by the engine');
   }

@@ -201,10 +201,12 @@ export function createEngine(deps: EngineDeps) {
         replies.unshift({ text: say('export.attached'), file: { name: 'weakties-export.json', content } });
       }
     }
+    // The community learns first: should that fail, the turn is not saved and a retry does it all.
+    for (const effect of result.effects)
+      if (effect.type === 'coffee') await deps.pairing?.apply(inbound.member, effect);
     await deps.members.save(state);
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);
-      if (effect.type === 'coffee') await deps.pairing?.apply(inbound.member, effect);
     }
     if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, replies)) === false) {
       await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
