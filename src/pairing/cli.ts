@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { PLATFORMS, type Platform } from '../engine/types.js';
 import { createLogger } from '../log.js';
 import type { CommunityRef } from './community.js';
+import { groupIntroText } from './intro.js';
 import { simulateCommand } from './simulate.js';
 
 export const PAIRING_USAGE = `Usage:
@@ -48,8 +49,15 @@ async function communityCommand(sub: 'run' | 'stats', args: string[], config: Co
       );
       return 0;
     }
-    const { text } = await app.pairing.runRound(ref, now, values['dry-run'] ?? false);
+    const { text, community } = await app.pairing.runRound(ref, now, values['dry-run'] ?? false);
     process.stdout.write(`${text}\n`);
+    if (!values['dry-run']) {
+      // The terminal community reads its intros here; each member also finds theirs in the console.
+      const say = app.texts.forLang(community.settings.lang);
+      const nameOf = (user: string) => community.roster[user]?.prefs.name ?? user;
+      for (const intro of app.pairing.intros(community))
+        process.stdout.write(`\n${groupIntroText(intro, say, nameOf, (text) => text)}\n`);
+    }
     if (!values['dry-run']) await app.engine.tick(now, [ref.platform]);
     return 0;
   } finally {

@@ -15,6 +15,7 @@ import {
   communityKey,
   communityOf,
   defaultPrefs,
+  type Group,
   memberOf,
   RosterEntrySchema,
   type Round,
@@ -123,38 +124,38 @@ export function createPairing(deps: PairingDeps) {
     }
   }
 
+  /** What a door posts for one group: names, intro lines, a starter, the organiser. */
+  function groupIntro(c: Community, round: Round, group: Group): GroupIntro {
+    const members = group.users.map((user) => {
+      const prefs = c.roster[user]?.prefs;
+      return { user, name: prefs?.name ?? user, ...(prefs?.intro ? { intro: prefs.intro } : {}) };
+    });
+    const partners = memberJob(c, round, group.organiser, 'coffee.intro', round.at).coffee?.partners ?? [];
+    return {
+      round: round.n,
+      lang: c.settings.lang,
+      members,
+      organiser: group.organiser,
+      ...(c.settings.channel ? { channel: c.settings.channel } : {}),
+      starter: starter(
+        { round: round.n, partners, organiser: group.organiser },
+        { say: sayFor(c), now: new Date(), revisitDays: 0 },
+      ),
+    };
+  }
+
   /** Posts the intros not yet posted; a restart in the middle picks up where it stopped. */
   async function introduce(c: Community): Promise<Community> {
     const round = c.rounds.at(-1);
     if (!round || round.dryRun) return c;
     const door = deps.door;
-    const say = sayFor(c);
     let current = c;
     let groups = round.groups;
     for (const [i, group] of round.groups.entries()) {
       if (group.conversation || group.users.length < 2) continue;
       let conversation = BY_DM;
       if (door?.introduce) {
-        const members = group.users.map((user) => {
-          const prefs = current.roster[user]?.prefs;
-          return { user, name: prefs?.name ?? user, ...(prefs?.intro ? { intro: prefs.intro } : {}) };
-        });
-        const intro: GroupIntro = {
-          round: round.n,
-          lang: c.settings.lang,
-          members,
-          organiser: group.organiser,
-          ...(c.settings.channel ? { channel: c.settings.channel } : {}),
-          starter: starter(
-            {
-              round: round.n,
-              partners:
-                memberJob(current, round, group.organiser, 'coffee.intro', round.at).coffee?.partners ?? [],
-              organiser: group.organiser,
-            },
-            { say, now: new Date(), revisitDays: 0 },
-          ),
-        };
+        const intro = groupIntro(current, round, group);
         try {
           conversation = (await door.introduce(c.ref, intro)) ?? BY_DM;
         } catch (err) {
@@ -349,6 +350,11 @@ export function createPairing(deps: PairingDeps) {
     },
 
     runRound,
+    /** The group intros of the community's latest round (the terminal prints them). */
+    intros: (c: Community): GroupIntro[] => {
+      const round = c.rounds.at(-1);
+      return round ? round.groups.filter((g) => g.users.length > 1).map((g) => groupIntro(c, round, g)) : [];
+    },
     statsText: async (ref: CommunityRef, say?: Say) => {
       const c = await load(ref);
       return statsText(c, say ?? sayFor(c));

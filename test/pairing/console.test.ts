@@ -28,6 +28,10 @@ describe('virtual coffees in the terminal community', () => {
     expect(preview.stdout).toMatch(/Preview of round 1 .*: 2 groups, 0 absent, 0 without a partner/);
     const ran = await runCli(sandbox, ['pairing', 'run', '--now', MONDAY]);
     expect(ran.stdout).toMatch(/Round 1 is made .*: 2 groups/);
+    // The intros are printed for the local community: every member named once, one organiser each.
+    for (const user of users) expect(ran.stdout.split(user).length - 1).toBeGreaterThanOrEqual(1);
+    expect(ran.stdout.match(/☕ Virtual coffee, round 1: meet/g)).toHaveLength(2);
+    expect(ran.stdout.match(/you organise this time/g)).toHaveLength(2);
 
     for (const user of users) {
       const exported = JSON.parse((await runCli(sandbox, ['export', '--user', user])).stdout);

@@ -119,11 +119,14 @@ describe('virtual coffee rounds through the engine', () => {
     t.setNow(new Date('2027-01-05T09:00:00Z'));
     await t.command('coffee', ['skip'], who('c'));
     await t.command('coffee', ['snooze', '2027-03-01'], who('d'));
+    await t.command('coffee', ['leave'], who('f'));
+    await t.command('coffee', ['join'], who('g'));
     t.setNow(new Date('2027-01-11T09:00:00Z'));
     await t.roundNow();
     const last = (await t.pairing.load(community)).rounds.at(-1);
     expect(last?.absent.sort()).toEqual(['c', 'd']);
-    expect(last?.groups.flatMap((g) => g.users).sort()).toEqual(['a', 'b', 'e', 'f']);
+    // Who left is neither paired nor counted absent; a newcomer is paired at once.
+    expect(last?.groups.flatMap((g) => g.users).sort()).toEqual(['a', 'b', 'e', 'g']);
     // The skip was for one round only.
     t.setNow(new Date('2027-01-18T09:00:00Z'));
     await t.roundNow();

@@ -70,6 +70,42 @@ describe('several processes on one Redis', () => {
   });
 });
 
+describe('coffee rounds across processes', () => {
+  it('overlapping `weakties tick` processes make a due round once, and introduce each member once', async () => {
+    const t = await testEngine({ storeUrl: redis.url });
+    const community = { platform: 'slack', space: 'TROUNDS' } as const;
+    const members = Array.from({ length: 12 }, (_, i): MemberRef => ({ ...community, user: `UR${i}` }));
+    for (const who of members) expect(await t.command('coffee', ['join'], who)).toBe('done');
+    const admin = members[0] as MemberRef;
+    await t.engine.handle({
+      kind: 'command',
+      id: 'on',
+      member: admin,
+      name: 'coffee',
+      args: ['set', 'on'],
+      admin: true,
+    });
+    const due = (await t.pairing.load(community)).nextRoundAt ?? '';
+    expect(due).not.toBe('');
+    const sandbox = e2e.sandbox({ STORE_URL: redis.url });
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => run(['tick', '--now', due], sandbox.env, sandbox.dir)),
+    );
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    // The intros are jobs due at the round; a later tick delivers any still waiting.
+    await run(['tick', '--now', due], sandbox.env, sandbox.dir);
+    const made = await t.pairing.load(community);
+    expect(made.rounds).toHaveLength(1);
+    expect(made.rounds[0]?.groups.flatMap((g) => g.users).sort()).toEqual(members.map((m) => m.user).sort());
+    for (const who of members) {
+      const state = await t.state(who);
+      expect(state?.coffee.coffees.map((c) => c.round)).toEqual([1]);
+      expect(state?.inbox.filter((r) => r.text.startsWith('☕'))).toHaveLength(1);
+    }
+    await t.store.close();
+  });
+});
+
 describe('two processes on one SQLite file', () => {
   it('member locks hold across both: never two turns of one member at once', async () => {
     const url = tempSqliteUrl();
