@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { Engine } from '../../src/engine/engine.js';
+import type { RetryLine } from '../../src/engine/retry.js';
 import { guessLang } from '../../src/engine/step.js';
 import type { Inbound } from '../../src/engine/types.js';
 import type { Logger } from '../../src/log.js';
@@ -33,6 +34,8 @@ import {
 
 export interface HandlerDeps {
   engine: Engine;
+  /** Hands events to the engine, and tries again those it could not handle while the store was down. */
+  retries: RetryLine;
   texts: Texts;
   config: Pick<Config, 'revisitDays' | 'defaultLang'> & { homeGuild?: string };
   log: Logger;
@@ -77,7 +80,8 @@ export function createHandlers(deps: HandlerDeps) {
 
   async function run(inbound: Inbound): Promise<void> {
     delivery.reopen(inbound.member.user);
-    await engine.handle(inbound);
+    // Discord never sends an event again: one the store could not take is retried from memory.
+    await deps.retries.handle(inbound);
   }
 
   async function onMessage(message: Message): Promise<void> {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
+import { createRetryLine } from '../../src/engine/retry.js';
 import type { Outbox } from '../../src/engine/types.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
@@ -42,8 +43,10 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
     log,
     defaultLang: config.defaultLang,
   });
+  const retries = createRetryLine(app.engine, log);
   const handlers = createHandlers({
     engine: app.engine,
+    retries,
     texts,
     config: { ...config, homeGuild: discord.guildId },
     log,
@@ -86,7 +89,13 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
       homeGuild: discord.guildId,
     }),
   };
-  return { outbox, stop: () => client.destroy() };
+  return {
+    outbox,
+    stop: async () => {
+      retries.stop();
+      await client.destroy();
+    },
+  };
 }
 
 /** Registers the slash commands: in one guild (instant, for testing) or globally. */

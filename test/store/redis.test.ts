@@ -1,5 +1,6 @@
 import { createClient, type RedisClientType } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRetryLine } from '../../src/engine/retry.js';
 import type { State } from '../../src/engine/state.js';
 import { JOB_KINDS, type Job, type MemberRef } from '../../src/engine/types.js';
 import { silentLogger } from '../../src/log.js';
@@ -169,6 +170,30 @@ describe('Redis down or slow', () => {
     }
     expect(result).toBe('done');
     expect(await t.state(who)).toBeDefined();
+  });
+});
+
+describe('the retry line (doors whose platform never resends)', () => {
+  it('a message that met a stopped Redis is handled by itself once Redis is back, with one "try again"', async () => {
+    const t = await testEngine({ storeUrl: redis.url });
+    opened.push(t.store);
+    const line = createRetryLine(t.engine, silentLogger, [300, 600, 1_000, 2_000, 3_000]);
+    const who: MemberRef = { platform: 'discord', space: 'global', user: 'retried' };
+    await redis.stop();
+    expect(await line.handle({ kind: 'command', id: 'r1', member: who, name: 'start', args: ['en'] })).toBe(
+      'unavailable',
+    );
+    expect(line.waiting).toBe(1);
+    await redis.restart();
+    for (let i = 0; i < 100 && (line.waiting > 0 || !(await t.state(who).catch(() => undefined))); i++)
+      await sleep(100);
+    const state = await t.state(who);
+    expect(state?.seen.map(([id]) => id)).toEqual(['r1']);
+    // The member heard "try again" once, then the answer; no second "try again" from the retries.
+    const texts = t.sent.filter((s) => s.member.user === 'retried').map((s) => s.reply.text);
+    expect(texts.filter((x) => x === say('common.unavailable'))).toHaveLength(1);
+    expect(texts.length).toBeGreaterThan(1);
+    line.stop();
   });
 });
 
