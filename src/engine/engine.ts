@@ -162,7 +162,8 @@ export function createEngine(deps: EngineDeps) {
     const now = clock();
     const loaded = await deps.members.load(inbound.member, now);
     const stored = loaded.state;
-    if (inbound.kind === 'due' && !stored && !inbound.job.kind.startsWith('coffee.')) return 'skipped';
+    // Only a coffee intro may be the first the bot says to someone (a member of a channel's pool).
+    if (inbound.kind === 'due' && !stored && inbound.job.kind !== 'coffee.intro') return 'skipped';
     if (stored?.seen.some(([id]) => id === inbound.id)) return 'duplicate';
 
     const result = await coached(step(stored, inbound, env(now)), now);

@@ -4,6 +4,7 @@ import { PURPOSES } from '../engine/state.js';
 import type { Job, Reply } from '../engine/types.js';
 import type { Person } from '../network/model.js';
 import { cleanName, findByName } from '../network/names.js';
+import { coffeeJobId } from '../pairing/roster.js';
 import { withPrefs } from './coffee.js';
 import { addDays } from './dates.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';
@@ -214,7 +215,7 @@ export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
       return moveTo(marked, { at: 'menu' }, [{ text: ctx.say('coffee.checkin.missedReply') }], [told]);
     // Not yet: once, the coach asks again three days later.
     const job: Job = {
-      id: `coffee:${state.member.platform}:${state.member.space}:${state.member.user}:${flow.round}:again`,
+      id: coffeeJobId(state.member, state.member.user, flow.round, 'again'),
       kind: 'coffee.checkin',
       member: state.member,
       due: new Date(ctx.now.getTime() + 3 * 86_400_000).toISOString(),

@@ -1,4 +1,3 @@
-import type { Effect } from '../engine/flow.js';
 import type { Inbound, Job, MemberRef, Reply } from '../engine/types.js';
 import { starter } from '../exercises/coffee-round.js';
 import type { Logger } from '../log.js';
@@ -17,14 +16,21 @@ import {
   defaultPrefs,
   type Group,
   memberOf,
-  RosterEntrySchema,
   type Round,
   type Settings,
 } from './community.js';
 import type { GroupIntro } from './intro.js';
 import { type Plan, planRound } from './plan.js';
+import {
+  applyNews,
+  type CoffeeNews,
+  coffeeJobId,
+  coffeeJobIds,
+  memberExport,
+  withoutMember,
+} from './roster.js';
 import { nextRoundAt } from './schedule.js';
-import { communityStats } from './stats.js';
+import { communityStats, statsText } from './stats.js';
 
 /** What a platform door does for virtual coffees; every part is optional. */
 export interface CoffeeDoor {
@@ -53,8 +59,6 @@ export interface PairingDeps {
 /** Conversation id of a group whose intro went only by direct messages. */
 const BY_DM = 'dm';
 const ADMIN_WORDS = new Set(['settings', 'set', 'round', 'stats', 'admin']);
-
-const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** Virtual-coffee rounds for every community: settings, the roster, rounds, nudges, stats. */
 export function createPairing(deps: PairingDeps) {
@@ -87,7 +91,7 @@ export function createPairing(deps: PairingDeps) {
       });
     const member = memberOf(c.ref, user);
     return {
-      id: `coffee:${communityKey(c.ref)}:${user}:${round.n}:${kind}`,
+      id: coffeeJobId(c.ref, user, round.n, kind),
       kind,
       member,
       due,
@@ -274,35 +278,6 @@ export function createPairing(deps: PairingDeps) {
     return sent;
   }
 
-  function statsText(c: Community, say: Say): string {
-    const stats = communityStats(c);
-    if (stats.rounds.length === 0) return say('coffee.stats.none');
-    const figures = (s: (typeof stats.rounds)[number] | typeof stats.overall) => ({
-      met: pct(s.metRate),
-      repeats: pct(s.repeatRate),
-      cross: pct(s.crossGroupRate),
-      ghost: pct(s.ghostRate),
-    });
-    return [
-      say('coffee.stats.heading'),
-      ...stats.rounds.slice(-12).map((r) =>
-        say('coffee.stats.round', {
-          round: r.round,
-          date: r.at.slice(0, 10),
-          participants: r.participants,
-          absent: r.absent,
-          pairs: r.pairs,
-          ...figures(r),
-        }),
-      ),
-      say('coffee.stats.overall', {
-        rounds: stats.overall.rounds,
-        members: stats.overall.members,
-        ...figures(stats.overall),
-      }),
-    ].join('\n');
-  }
-
   return {
     /**
      * The admin command in an inbound, if it is one: "coffee settings", "coffee set …",
@@ -331,7 +306,7 @@ export function createPairing(deps: PairingDeps) {
         inbound.name.toLowerCase() === 'stats' ? ['stats'] : inbound.args.map((a) => a.trim());
       switch (word.toLowerCase()) {
         case 'stats':
-          return statsText(await load(ref), say);
+          return statsText(communityStats(await load(ref)), say);
         case 'settings':
           return settingsText(await load(ref), say);
         case 'set':
@@ -355,31 +330,17 @@ export function createPairing(deps: PairingDeps) {
       const round = c.rounds.at(-1);
       return round ? round.groups.filter((g) => g.users.length > 1).map((g) => groupIntro(c, round, g)) : [];
     },
-    statsText: async (ref: CommunityRef, say?: Say) => {
+    statsText: async (ref: CommunityRef) => {
       const c = await load(ref);
-      return statsText(c, say ?? sayFor(c));
+      return statsText(communityStats(c), sayFor(c));
     },
     stats: async (ref: CommunityRef) => communityStats(await load(ref)),
     load,
 
     /** Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay". */
-    async apply(member: MemberRef, effect: Extract<Effect, { type: 'coffee' }>): Promise<void> {
+    async apply(member: MemberRef, news: CoffeeNews): Promise<void> {
       const ref = communityOf(member);
-      await locked(ref, async () => {
-        const c = await load(ref);
-        const entry = c.roster[member.user] ?? RosterEntrySchema.parse({ prefs: defaultPrefs() });
-        let next: typeof entry = effect.prefs ? { ...entry, prefs: effect.prefs } : entry;
-        if (effect.stayed) next = { ...next, asked: false, ghosts: 0 };
-        let rounds = c.rounds;
-        if (effect.outcome) {
-          const { round: n, outcome } = effect.outcome;
-          rounds = rounds.map((r) =>
-            r.n === n ? { ...r, outcomes: { ...r.outcomes, [member.user]: outcome } } : r,
-          );
-          next = { ...next, ghosts: 0 };
-        }
-        await save({ ...c, roster: { ...c.roster, [member.user]: next }, rounds });
-      });
+      await locked(ref, async () => save(applyNews(await load(ref), member.user, news)));
     },
 
     /** Every community due at `now`: scheduled rounds, intros left half done, nudges. Each fires once. */
@@ -402,43 +363,15 @@ export function createPairing(deps: PairingDeps) {
     },
 
     /** What the community keeps of one member, for their export. */
-    async exportOf(member: MemberRef) {
-      const c = await load(communityOf(member));
-      const entry = c.roster[member.user];
-      const coffees = c.rounds
-        .filter((r) => r.groups.some((g) => g.users.includes(member.user)))
-        .map((r) => r.n);
-      return entry ? { roster: entry, rounds: coffees } : undefined;
-    },
+    exportOf: async (member: MemberRef) => memberExport(await load(communityOf(member)), member.user),
 
-    /** Removes a member from the community: their roster entry, meetings and places in past rounds. */
+    /** Removes a member from the community, and their coffee jobs still waiting. */
     async forget(member: MemberRef): Promise<void> {
       const ref = communityOf(member);
       await locked(ref, async () => {
         const c = await load(ref);
-        const user = member.user;
-        const { [user]: _gone, ...roster } = c.roster;
-        const lastMet = Object.fromEntries(
-          Object.entries(c.lastMet).filter(([k]) => !k.split('|').includes(user)),
-        );
-        const rounds = c.rounds.map((r) => {
-          const { [user]: _o, ...outcomes } = r.outcomes;
-          return {
-            ...r,
-            groups: r.groups
-              .map((g) => ({
-                ...g,
-                users: g.users.filter((u) => u !== user),
-                organiser:
-                  g.organiser === user ? (g.users.find((u) => u !== user) ?? g.organiser) : g.organiser,
-              }))
-              .filter((g) => g.users.length > 0),
-            absent: r.absent.filter((u) => u !== user),
-            unplaced: r.unplaced.filter((u) => u !== user),
-            outcomes,
-          };
-        });
-        await save({ ...c, roster, lastMet, rounds });
+        await deps.jobs.remove(coffeeJobIds(c, member.user));
+        await save(withoutMember(c, member.user));
       });
     },
   };

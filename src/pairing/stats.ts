@@ -1,3 +1,4 @@
+import type { Say } from '../texts/texts.js';
 import type { Community, Round } from './community.js';
 
 /** Figures for admins, per round and overall: counts and rates only, never a name. */
@@ -69,4 +70,35 @@ export function communityStats(community: Community): CommunityStats {
       ghostRate: rate(participants - answered, participants),
     },
   };
+}
+
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** The figures as an admin reads them: the last twelve rounds, then the whole. */
+export function statsText(stats: CommunityStats, say: Say): string {
+  if (stats.rounds.length === 0) return say('coffee.stats.none');
+  const figures = (s: RoundStats | CommunityStats['overall']) => ({
+    met: pct(s.metRate),
+    repeats: pct(s.repeatRate),
+    cross: pct(s.crossGroupRate),
+    ghost: pct(s.ghostRate),
+  });
+  return [
+    say('coffee.stats.heading'),
+    ...stats.rounds.slice(-12).map((r) =>
+      say('coffee.stats.round', {
+        round: r.round,
+        date: r.at.slice(0, 10),
+        participants: r.participants,
+        absent: r.absent,
+        pairs: r.pairs,
+        ...figures(r),
+      }),
+    ),
+    say('coffee.stats.overall', {
+      rounds: stats.overall.rounds,
+      members: stats.overall.members,
+      ...figures(stats.overall),
+    }),
+  ].join('\n');
 }

@@ -189,10 +189,17 @@ describe('virtual coffee rounds through the engine', () => {
     expect(c.rounds).toHaveLength(1);
     expect(Date.parse(c.nextRoundAt ?? '')).toBeGreaterThan(Date.parse(due) + 13 * 86_400_000);
 
+    await t.engine.tick(new Date(due));
+    expect((await t.state(who('a')))?.coffee.coffees).toHaveLength(1);
     await t.command('forget', [], who('a'));
     await t.choice('yes', who('a'));
     const after = await t.pairing.load(community);
     expect(after.roster.a).toBeUndefined();
     expect(JSON.stringify(after)).not.toMatch(/"a"|a\|/);
+    // The check-in a forgotten member had waiting never fires, and nothing is stored again.
+    const checkin = new Date(c.rounds[0]?.checkinAt ?? '');
+    await t.engine.tick(checkin);
+    expect(await t.state(who('a'))).toBeUndefined();
+    expect(t.sent.filter((x) => x.member.user === 'a').at(-1)?.reply.text).toBe(en('forget.done'));
   });
 });

@@ -1,0 +1,58 @@
+import type { Effect } from '../engine/flow.js';
+import { JOB_KINDS, type Job } from '../engine/types.js';
+import { type Community, communityKey, defaultPrefs, RosterEntrySchema, type Round } from './community.js';
+
+export type CoffeeNews = Extract<Effect, { type: 'coffee' }>;
+
+/** What a member's turn told the community: new choices, a check-in answer, or "I'll stay". */
+export function applyNews(c: Community, user: string, news: CoffeeNews): Community {
+  const entry = c.roster[user] ?? RosterEntrySchema.parse({ prefs: defaultPrefs() });
+  let next = news.prefs ? { ...entry, prefs: news.prefs } : entry;
+  if (news.stayed) next = { ...next, asked: false, ghosts: 0 };
+  let rounds = c.rounds;
+  if (news.outcome) {
+    const { round: n, outcome } = news.outcome;
+    rounds = rounds.map((r) => (r.n === n ? { ...r, outcomes: { ...r.outcomes, [user]: outcome } } : r));
+    next = { ...next, ghosts: 0 };
+  }
+  return { ...c, roster: { ...c.roster, [user]: next }, rounds };
+}
+
+const roundsOf = (c: Community, user: string): Round[] =>
+  c.rounds.filter((r) => r.groups.some((g) => g.users.includes(user)));
+
+/** A coffee job's id: one per member, round and kind, so scheduling it twice keeps one. */
+export const coffeeJobId = (c: Community['ref'], user: string, round: number, kind: Job['kind'] | 'again') =>
+  `coffee:${communityKey(c)}:${user}:${round}:${kind}`;
+
+/** Every coffee job id a member may still have waiting. */
+export function coffeeJobIds(c: Community, user: string): string[] {
+  const last = c.rounds.at(-1);
+  const rounds = new Set([...roundsOf(c, user), ...(last ? [last] : [])].map((r) => r.n));
+  const kinds = [...JOB_KINDS.filter((k) => k.startsWith('coffee.')), 'again' as const];
+  return [...rounds].flatMap((n) => kinds.map((kind) => coffeeJobId(c.ref, user, n, kind)));
+}
+
+/** What the community keeps of one member, for their export. */
+export function memberExport(c: Community, user: string) {
+  const entry = c.roster[user];
+  return entry ? { roster: entry, rounds: roundsOf(c, user).map((r) => r.n) } : undefined;
+}
+
+/** The community without a member: no roster entry, no meetings, no place in past rounds. */
+export function withoutMember(c: Community, user: string): Community {
+  const { [user]: _gone, ...roster } = c.roster;
+  const lastMet = Object.fromEntries(Object.entries(c.lastMet).filter(([k]) => !k.split('|').includes(user)));
+  const rounds = c.rounds.map((r) => {
+    const { [user]: _outcome, ...outcomes } = r.outcomes;
+    const groups = r.groups
+      .map((g) => {
+        const users = g.users.filter((u) => u !== user);
+        return { ...g, users, organiser: g.organiser === user ? (users[0] ?? g.organiser) : g.organiser };
+      })
+      .filter((g) => g.users.length > 0);
+    const drop = (list: string[]) => list.filter((u) => u !== user);
+    return { ...r, groups, absent: drop(r.absent), unplaced: drop(r.unplaced), outcomes };
+  });
+  return { ...c, roster, lastMet, rounds };
+}
