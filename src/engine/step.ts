@@ -6,13 +6,8 @@ import {
 } from '../exercises/awareness.js';
 import { coachDeepen, helpDraft } from '../exercises/coached.js';
 import { coffeeMenu, coffeeShortcut, coffeeSnooze, coffeeText } from '../exercises/coffee.js';
-import {
-  coffeeCheckin,
-  coffeeDue,
-  coffeePrepare,
-  coffeeReflect,
-  coffeeStay,
-} from '../exercises/coffee-round.js';
+import { coffeeReflect } from '../exercises/coffee-reflect.js';
+import { coffeeCheckin, coffeeDue, coffeePrepare, coffeeStay } from '../exercises/coffee-round.js';
 import { isTimeZone } from '../exercises/dates.js';
 import {
   commitmentsItem,

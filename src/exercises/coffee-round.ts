@@ -8,17 +8,17 @@ import { coffeeJobId } from '../pairing/roster.js';
 import { withPrefs } from './coffee.js';
 import { addDays } from './dates.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';
-import { dateChoices, readDate, today } from './when.js';
+import { today } from './when.js';
 
 type CoffeeJob = NonNullable<Job['coffee']>;
 
-const names = (coffee: Pick<Coffee, 'partners'>, ctx: Ctx) =>
+export const names = (coffee: Pick<Coffee, 'partners'>, ctx: Ctx) =>
   coffee.partners.map((p) => p.name).join(ctx.say('coffee.and'));
 
-const coffeeOf = (state: State, round: number) => state.coffee.coffees.find((c) => c.round === round);
+export const coffeeOf = (state: State, round: number) => state.coffee.coffees.find((c) => c.round === round);
 
 /** Replaces one coffee of the member's list. */
-function withCoffee(state: State, round: number, patch: Partial<Coffee>): State {
+export function withCoffee(state: State, round: number, patch: Partial<Coffee>): State {
   const coffees = state.coffee.coffees.map((c) => (c.round === round ? { ...c, ...patch } : c));
   return { ...state, coffee: { ...state.coffee, coffees } };
 }
@@ -99,7 +99,7 @@ export function coffeeDue(
   };
 }
 
-const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
+export const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
 
 export const coffeePrepare: FlowHandler<'coffee.prepare'> = {
   ask(flow, _state, ctx) {
@@ -230,125 +230,6 @@ export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
     );
   },
 };
-
-const SCALE = ['1', '2', '3', '4', '5'];
-const scale = (ctx: Ctx) =>
-  SCALE.map((id) => ({ id, label: ctx.say(`coffee.scale.${id}` as 'coffee.scale.1') }));
-
-export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
-  ask(flow, state, ctx) {
-    const coffee = coffeeOf(state, flow.round);
-    const who = coffee ? names(coffee, ctx) : '…';
-    const title = ctx.say('coffee.reflect.title');
-    switch (flow.step) {
-      case 'story':
-        return [
-          freeTextQuestion(ctx.say('coffee.reflect.story'), title, ctx, {
-            multiline: true,
-            choices: skipChoice(ctx),
-          }),
-        ];
-      case 'enjoyedSelf':
-        return [{ text: ctx.say('coffee.reflect.enjoyedSelf'), choices: scale(ctx) }];
-      case 'enjoyedThem':
-        return [{ text: ctx.say('coffee.reflect.enjoyedThem', { names: who }), choices: scale(ctx) }];
-      case 'learned':
-        return [
-          freeTextQuestion(ctx.say('coffee.reflect.learned'), title, ctx, { choices: skipChoice(ctx) }),
-        ];
-      case 'theirNeed':
-        return [
-          freeTextQuestion(ctx.say('coffee.reflect.theirNeed', { names: who }), title, ctx, {
-            choices: skipChoice(ctx),
-          }),
-        ];
-      case 'askedFor':
-        return [
-          {
-            text: ctx.say('coffee.reflect.askedFor'),
-            choices: [
-              { id: 'yes', label: ctx.say('common.yes') },
-              { id: 'no', label: ctx.say('common.no') },
-            ],
-          },
-        ];
-      case 'next':
-        return [
-          {
-            text: ctx.say('coffee.reflect.next'),
-            choices: [...dateChoices(ctx).slice(1), { id: 'none', label: ctx.say('coffee.reflect.noNext') }],
-          },
-        ];
-    }
-  },
-  answer(flow, state, answer, ctx): Outcome {
-    const go = (patch: Partial<Coffee>, step: Flow, replies: Reply[] = [], effects: Effect[] = []) =>
-      moveTo(withCoffee(state, flow.round, patch), step, replies, effects);
-    const at = (step: (typeof flow)['step']): Flow => ({ ...flow, step });
-    const choice = answer.kind === 'choice' ? answer.value : undefined;
-    switch (flow.step) {
-      case 'story':
-      case 'learned':
-      case 'theirNeed': {
-        const text = choice === 'skip' ? undefined : typedText(answer);
-        if (choice !== 'skip' && !text) return { state, replies: [askForText(ctx)] };
-        const following = { story: 'enjoyedSelf', learned: 'theirNeed', theirNeed: 'askedFor' } as const;
-        return go({ [flow.step]: text }, at(following[flow.step]));
-      }
-      case 'enjoyedSelf':
-      case 'enjoyedThem': {
-        if (!choice || !SCALE.includes(choice)) return { state, replies: [unexpected(ctx)] };
-        const value = Number(choice);
-        if (flow.step === 'enjoyedSelf') return go({ enjoyedSelf: value }, at('enjoyedThem'));
-        const self = coffeeOf(state, flow.round)?.enjoyedSelf ?? value;
-        // The liking gap: people think their partner enjoyed the talk less than they did.
-        const gap = ctx.say(value < self ? 'coffee.reflect.gapBelow' : 'coffee.reflect.gapOther');
-        return go({ enjoyedThem: value }, at('learned'), [{ text: gap }]);
-      }
-      case 'askedFor':
-        if (choice !== 'yes' && choice !== 'no') return { state, replies: [unexpected(ctx)] };
-        return go(
-          { askedFor: choice === 'yes' },
-          at('next'),
-          choice === 'no' ? [{ text: ctx.say('coffee.reflect.askNextTime') }] : [],
-        );
-      case 'next': {
-        let nextStep: string | undefined;
-        if (choice !== 'none') {
-          const read = readDate(answer, state, ctx);
-          if ('problem' in read) return { state, replies: [read.problem] };
-          nextStep = read.date;
-        }
-        return finishReflection(withCoffee(state, flow.round, { nextStep }), flow.round, ctx);
-      }
-    }
-  },
-};
-
-function finishReflection(state: State, round: number, ctx: Ctx): Outcome {
-  const coffee = coffeeOf(state, round);
-  const data = {
-    at: ctx.now.toISOString(),
-    round,
-    enjoyedSelf: coffee?.enjoyedSelf ?? null,
-    enjoyedThem: coffee?.enjoyedThem ?? null,
-    askedFor: coffee?.askedFor ?? null,
-    nextStep: coffee?.nextStep ?? null,
-  };
-  const done = {
-    ...state,
-    completed: [...state.completed, { exercise: 'coffee' as const, at: data.at, metrics: data }],
-  };
-  const text = coffee?.nextStep
-    ? ctx.say('coffee.reflect.doneNext', { date: coffee.nextStep })
-    : ctx.say('coffee.reflect.done');
-  return moveTo(
-    done,
-    { at: 'menu' },
-    [{ text }],
-    [{ type: 'event', event: { name: 'exercise.completed', exercise: 'coffee', data } }],
-  );
-}
 
 export const coffeeStay: FlowHandler<'coffee.stay'> = {
   ask: (_flow, _state, ctx) => [
