@@ -32,6 +32,7 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     texts,
     log,
     door: outbox.coffee,
+    defaultLang: config.defaultLang,
     notify: (member, replies) => engine.notify(member, replies),
   });
   const engine = createEngine({

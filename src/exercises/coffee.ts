@@ -100,6 +100,8 @@ export const coffeeMenu: FlowHandler<'coffee.menu'> = {
 };
 
 const backChoice = (ctx: Ctx): Choice => ({ id: 'back', label: ctx.say('coffee.menu.back') });
+/** From a coffee question back to the coffee choices (the coffee menu's own "back" goes to the main menu). */
+const choicesChoice = (ctx: Ctx): Choice => ({ id: 'back', label: ctx.say('coffee.menu.backToChoices') });
 
 const SNOOZE_DAYS = [14, 30, 90] as const;
 
@@ -110,7 +112,7 @@ export const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
       choices: [
         ...SNOOZE_DAYS.map((n) => ({ id: `d${n}`, label: ctx.say(`coffee.snooze.d${n}`) })),
         ...(state.coffee.prefs.snoozeUntil ? [{ id: 'wake', label: ctx.say('coffee.snooze.wake') }] : []),
-        backChoice(ctx),
+        choicesChoice(ctx),
       ],
     },
   ],
@@ -166,7 +168,7 @@ const TEXT_QUESTIONS: Record<CoffeeTextField, (state: State, ctx: Ctx) => Reply>
 export const coffeeText: FlowHandler<'coffee.text'> = {
   ask: (flow, state, ctx) => {
     const question = TEXT_QUESTIONS[flow.field](state, ctx);
-    return [{ ...question, choices: [...(question.choices ?? []), backChoice(ctx)] }];
+    return [{ ...question, choices: [...(question.choices ?? []), choicesChoice(ctx)] }];
   },
   answer(flow, state, answer, ctx) {
     if (answer.kind === 'choice' && answer.value === 'back') return moveTo(state, { at: 'coffee.menu' });
@@ -188,7 +190,7 @@ export const coffeeText: FlowHandler<'coffee.text'> = {
       case 'hours': {
         const hours = parseHours(text);
         if (!hours) return { state, replies: [{ text: ctx.say('coffee.hours.invalid') }] };
-        const zone = state.timezone ?? 'UTC';
+        const zone = state.timezone ?? ctx.say('coffee.hours.communityZone');
         return change(
           state,
           { hours },

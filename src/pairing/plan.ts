@@ -33,10 +33,14 @@ export const roundSeed = (community: Community, n: number) =>
 
 const minuteOfDay = (t: Date) => t.getUTCHours() * 60 + t.getUTCMinutes();
 
-/** A member's working hours as UTC minutes of the round's day, or undefined when unknown. */
-function utcHours(entry: RosterEntry, roundAt: Date): [number, number] | undefined {
-  const { hours, timezone } = entry.prefs;
-  if (!hours || !timezone) return undefined;
+/**
+ * A member's working hours as UTC minutes of the round's day, or undefined when unknown. Hours
+ * given without a known time zone are taken in the community's zone.
+ */
+function utcHours(entry: RosterEntry, roundAt: Date, communityZone: string): [number, number] | undefined {
+  const { hours } = entry.prefs;
+  const timezone = entry.prefs.timezone ?? communityZone;
+  if (!hours) return undefined;
   const day = localDate(roundAt, timezone);
   return [
     minuteOfDay(zonedInstant(day, hours[0], timezone)),
@@ -100,7 +104,7 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
       absent.push(user);
       continue;
     }
-    const hours = utcHours(entry, now);
+    const hours = utcHours(entry, now, settings.timezone);
     present.push({
       id: user,
       group: entry.prefs.group?.toLowerCase(),

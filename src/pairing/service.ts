@@ -1,4 +1,4 @@
-import type { Inbound, Job, MemberRef, Reply } from '../engine/types.js';
+import type { Inbound, Job, Lang, MemberRef, Reply } from '../engine/types.js';
 import { starter } from '../exercises/coffee-round.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
@@ -52,6 +52,8 @@ export interface PairingDeps {
   log: Logger;
   /** The doors' side of rounds (routed by platform when several doors share a process). */
   door?: CoffeeDoor;
+  /** The language of a new community's group intros, until an admin sets one. */
+  defaultLang: Lang;
   /** Sends a plain note to a member (kept for later when no door is open). */
   notify(member: MemberRef, replies: Reply[]): Promise<void>;
 }
@@ -67,7 +69,7 @@ export function createPairing(deps: PairingDeps) {
 
   async function load(ref: CommunityRef): Promise<Community> {
     const raw = await space.get(communityKey(ref));
-    if (raw === undefined) return CommunitySchema.parse({ v: 1, ref, settings: {} });
+    if (raw === undefined) return CommunitySchema.parse({ v: 1, ref, settings: { lang: deps.defaultLang } });
     return CommunitySchema.parse(raw);
   }
   const save = (c: Community) => space.set(communityKey(c.ref), c);

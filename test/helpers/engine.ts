@@ -40,6 +40,7 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date;
     texts,
     log: silentLogger,
     door: options.coffee,
+    defaultLang: 'en',
     notify: (member, replies) => engine.notify(member, replies),
   });
   const engine = createEngine({
