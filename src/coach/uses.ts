@@ -39,7 +39,10 @@ export function namesOf(
 ): string[] {
   const people = state.network.people.filter((p) => !exclude.includes(p.id)).map((p) => p.name);
   const drafts = [state.drafts.help?.whom, ...state.commitments.map((c) => c.person)];
-  return [...people, ...drafts, state.member.user, ...otherMembers].filter(
+  // Coffee partners are members: their names (and ids) stay out too, as does the member's own.
+  const partners = state.coffee.coffees.flatMap((c) => c.partners.flatMap((p) => [p.name, p.user]));
+  const self = [state.member.user, state.coffee.prefs.name];
+  return [...people, ...drafts, ...partners, ...self, ...otherMembers].filter(
     (n): n is string => typeof n === 'string' && /\p{L}{2,}/u.test(n),
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPseudonymiser } from '../../src/coach/pseudonymise.js';
+import { namesOf } from '../../src/coach/uses.js';
+import { newState } from '../../src/engine/step.js';
 
 describe('pseudonymise', () => {
   it('replaces known names, capitalised words, emails, phones and URLs, and maps them back', () => {
@@ -28,5 +30,29 @@ describe('pseudonymise', () => {
     const p = createPseudonymiser(['Anna']);
     expect(p.mask('Anna met anna')).toBe('[P1] met [P1]');
     expect(p.unmask('Say hi to [P1] and [P9].')).toBe('Say hi to Anna and [P9].');
+  });
+});
+
+describe('namesOf', () => {
+  it('keeps coffee partners (members) and the member’s own coffee name out of requests', () => {
+    const base = newState({ platform: 'slack', space: 'T1', user: 'U1' }, 'en', new Date('2026-12-01'));
+    const state = {
+      ...base,
+      coffee: {
+        prefs: { ...base.coffee.prefs, name: 'Ria' },
+        coffees: [
+          {
+            round: 1,
+            at: '2026-12-01T09:00:00Z',
+            partners: [{ user: 'U2', name: 'Bartholomeus' }],
+            organiser: true,
+          },
+        ],
+      },
+    };
+    const names = namesOf(state);
+    expect(names).toEqual(expect.arrayContaining(['Bartholomeus', 'Ria']));
+    const { mask } = createPseudonymiser(names);
+    expect(mask('koffie met bartholomeus en Ria')).not.toMatch(/bartholomeus|Ria/i);
   });
 });
