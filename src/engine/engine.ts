@@ -239,9 +239,10 @@ export function createEngine(deps: EngineDeps) {
     pairing: Pairing,
     inbound: Extract<Inbound, { kind: 'command' }>,
   ): Promise<HandleResult> {
-    const stored = (await deps.members.load(inbound.member, clock())).state;
-    const say = deps.texts.forLang(stored?.lang ?? guessLang(inbound.locale) ?? deps.defaultLang);
+    let say = deps.texts.forLang(guessLang(inbound.locale) ?? deps.defaultLang);
     try {
+      const stored = (await deps.members.load(inbound.member, clock())).state;
+      if (stored) say = deps.texts.forLang(stored.lang);
       await deps.outbox.deliver(inbound.member, [{ text: await pairing.admin(inbound, say, clock()) }]);
       return 'done';
     } catch (error) {

@@ -176,8 +176,23 @@ export function createPairing(deps: PairingDeps) {
     return current;
   }
 
+  /**
+   * Notes for members, sent once the community's lock is given back: a member's own turn takes
+   * their lock, then the community's, so a note never waits for a member lock while holding it.
+   */
+  type Notes = { member: MemberRef; replies: Reply[] }[];
+  async function send(notes: Notes): Promise<void> {
+    for (const note of notes) await deps.notify(note.member, note.replies);
+  }
+  async function lockedWithNotes<T>(ref: CommunityRef, fn: (notes: Notes) => Promise<T>): Promise<T> {
+    const notes: Notes = [];
+    const result = await locked(ref, () => fn(notes));
+    await send(notes);
+    return result;
+  }
+
   /** Saves a new round, schedules every member's intro and check-in, then posts the group intros. */
-  async function start(plan: Plan, now: Date): Promise<Community> {
+  async function start(plan: Plan, now: Date, notes: Notes): Promise<Community> {
     const { round } = plan;
     const members = round.groups.flatMap((g) => g.users);
     let c = await withNames(plan.community, members);
@@ -192,10 +207,8 @@ export function createPairing(deps: PairingDeps) {
     }
     for (const user of plan.ask)
       await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
-    for (const user of round.unplaced) {
-      const member = memberOf(c.ref, user);
-      await deps.notify(member, [{ text: sayFor(c)('coffee.unplaced') }]);
-    }
+    for (const user of round.unplaced)
+      notes.push({ member: memberOf(c.ref, user), replies: [{ text: sayFor(c)('coffee.unplaced') }] });
     c = await introduce(c);
     return c;
   }
@@ -206,7 +219,7 @@ export function createPairing(deps: PairingDeps) {
     now: Date,
     preview: boolean,
   ): Promise<{ text: string; community: Community }> {
-    return locked(ref, async () => {
+    return lockedWithNotes(ref, async (notes) => {
       const c = await load(ref);
       const say = sayFor(c);
       const plan = planRound(c, now, await poolOf(c));
@@ -226,20 +239,20 @@ export function createPairing(deps: PairingDeps) {
         );
         return { text: [say('coffee.admin.preview', counts), ...lines].join('\n'), community: c };
       }
-      return { text: say('coffee.admin.ran', counts), community: await start(plan, now) };
+      return { text: say('coffee.admin.ran', counts), community: await start(plan, now, notes) };
     });
   }
 
   /** A scheduled round, a group intro left half done, or a quiet intro's nudge, per community. */
   async function tickOne(ref: CommunityRef, now: Date): Promise<number> {
-    return locked(ref, async () => {
+    return lockedWithNotes(ref, async (notes) => {
       let c = await load(ref);
       let fired = 0;
       if (c.settings.active && c.nextRoundAt && Date.parse(c.nextRoundAt) <= now.getTime()) {
         const due = new Date(c.nextRoundAt);
         const plan = planRound(c, due, await poolOf(c));
         const after = { ...plan.community, nextRoundAt: nextRoundAt(c.settings, now, due).toISOString() };
-        if (plan.round.participants >= 2) c = await start({ ...plan, community: after }, now);
+        if (plan.round.participants >= 2) c = await start({ ...plan, community: after }, now, notes);
         else {
           c = { ...c, nextRoundAt: after.nextRoundAt };
           await save(c);
@@ -250,12 +263,12 @@ export function createPairing(deps: PairingDeps) {
       if (round && !round.dryRun && round.groups.some((g) => !g.conversation && g.users.length > 1))
         c = await introduce(c);
       if (round && Date.parse(round.nudgeAt) <= now.getTime() && Date.parse(round.checkinAt) > now.getTime())
-        fired += await nudge(c, round);
+        fired += await nudge(c, round, notes);
       return fired;
     });
   }
 
-  async function nudge(c: Community, round: Round): Promise<number> {
+  async function nudge(c: Community, round: Round, notes: Notes): Promise<number> {
     const door = deps.door;
     let sent = 0;
     const groups = [];
@@ -270,7 +283,8 @@ export function createPairing(deps: PairingDeps) {
           .filter((u) => u !== group.organiser)
           .map((u) => c.roster[u]?.prefs.name ?? u)
           .join(sayFor(c)('coffee.and'));
-        await deps.notify(memberOf(c.ref, group.organiser), [{ text: sayFor(c)('coffee.nudge', { names }) }]);
+        const text = sayFor(c)('coffee.nudge', { names });
+        notes.push({ member: memberOf(c.ref, group.organiser), replies: [{ text }] });
         sent += 1;
       }
       groups.push({ ...group, nudged: true });
