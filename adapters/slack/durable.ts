@@ -74,10 +74,17 @@ export function makeDurable(
     const attempt: Attempt = { failed: false, takeover };
     attempts.set(body, attempt);
     const ack = async () => {};
-    await inLine(() =>
-      processEvent({ body, ack, retryNum, retryReason: takeover ? 'weakties_takeover' : undefined }),
-    );
-    if (!attempt.failed) await queue.done(key);
+    let handled = false;
+    try {
+      await inLine(() =>
+        processEvent({ body, ack, retryNum, retryReason: takeover ? 'weakties_takeover' : undefined }),
+      );
+      handled = !attempt.failed;
+    } finally {
+      // Not handled: this process lets go, and a later sweep (here or elsewhere) tries again.
+      if (!handled) queue.release(key);
+    }
+    if (handled) await queue.done(key);
   }
 
   bolt.processEvent = async (event) => {
@@ -95,6 +102,7 @@ export function makeDurable(
     if (sweeping) return;
     sweeping = true;
     try {
+      await queue.beat(staleMs);
       for (const item of await queue.takeStale(staleMs))
         await tasks.track(run(item.body as ReceiverEvent['body'], item.key, true, item.attempts));
     } catch (error) {
@@ -103,6 +111,10 @@ export function makeDurable(
       sweeping = false;
     }
   }
+  // Alive from the start, so no other process takes over what this one has just accepted.
+  queue
+    .beat(staleMs)
+    .catch((error: unknown) => log.warn({ err: error }, 'could not say this process is alive'));
   const timer = setInterval(() => void sweep(), options.sweepMs ?? 5_000);
   timer.unref();
   return { sweep, stop: () => clearInterval(timer) };
