@@ -111,6 +111,8 @@ export const RosterEntrySchema = z.object({
   lastRound: z.number().int().min(0).optional(),
   /** Asked to stay, pause or leave after ghosting; not paired until they answer. */
   asked: z.boolean().default(false),
+  /** Groups this member organised: the organiser is who organised least. */
+  organised: z.number().int().min(0).default(0),
 });
 export type RosterEntry = z.infer<typeof RosterEntrySchema>;
 

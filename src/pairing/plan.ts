@@ -130,13 +130,15 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
       if (ga === undefined || gb === undefined || ga !== gb) crossGroup += 1;
       met[key] = n;
     }
-    const organiser = users[(seed + i) % users.length] ?? users[0] ?? '';
-    return { users, organiser, nudged: false };
+    return { users, organiser: organiserOf(users, roster, seed + i), nudged: false };
   });
-  for (const users of matched.groups)
+  for (const { users, organiser } of groups)
     for (const user of users) {
       const entry = roster[user];
-      if (entry) roster[user] = { ...entry, lastRound: n, trios: entry.trios + (users.length === 3 ? 1 : 0) };
+      if (!entry) continue;
+      const trios = entry.trios + (users.length === 3 ? 1 : 0);
+      const organised = entry.organised + (user === organiser ? 1 : 0);
+      roster[user] = { ...entry, lastRound: n, trios, organised };
     }
 
   const checkin = checkinAt(settings, now);
@@ -159,6 +161,14 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
     i < all.length - KEPT_ROUNDS ? { ...r, groups: [] } : r,
   );
   return { community: { ...community, roster, lastMet: met, rounds }, round, ask };
+}
+
+/** Who proposes the time: the member who organised least, the seed deciding between equals. */
+function organiserOf(users: string[], roster: Community['roster'], turn: number): string {
+  const start = turn % Math.max(1, users.length);
+  const inTurn = [...users.slice(start), ...users.slice(0, start)];
+  const count = (u: string) => roster[u]?.organised ?? 0;
+  return inTurn.reduce((best, u) => (count(u) < count(best) ? u : best), inTurn[0] ?? '');
 }
 
 /** Every two members who share a group. */

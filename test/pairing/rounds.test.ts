@@ -152,6 +152,10 @@ describe('virtual coffee rounds through the engine', () => {
     expect((await t.pairing.load(community)).roster.e).toMatchObject({ asked: false, ghosts: 0 });
     const trios = Object.values(c.roster).map((e) => e.trios);
     expect(Math.max(...trios) - Math.min(...trios)).toBeLessThanOrEqual(1);
+    // Organising goes round too: four groups of two or three so far, one organiser each.
+    const organised = Object.values(c.roster).map((e) => e.organised);
+    expect(organised.reduce((a, b) => a + b, 0)).toBe(c.rounds.reduce((n, r) => n + r.groups.length, 0));
+    expect(Math.max(...organised) - Math.min(...organised)).toBeLessThanOrEqual(1);
   });
 
   it('keeps admin commands for admins, and previews a round without sending anything', async () => {
