@@ -78,19 +78,20 @@ export function createPairing(deps: PairingDeps) {
   const sayFor = (c: Community): Say => deps.texts.forLang(c.settings.lang);
 
   /** The job that brings one member their intro, check-in, or the question whether to stay. */
+  /** What partners see of a member: first name, intro line, and event topics if shared. */
+  function shownOf(c: Community, user: string) {
+    const prefs = c.roster[user]?.prefs ?? defaultPrefs();
+    return {
+      user,
+      name: prefs.name ?? user,
+      ...(prefs.intro ? { intro: prefs.intro } : {}),
+      ...(prefs.shareHooks && prefs.topics.length ? { topics: prefs.topics } : {}),
+    };
+  }
+
   function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
     const group = round.groups.find((g) => g.users.includes(user));
-    const partners = (group?.users ?? [])
-      .filter((u) => u !== user)
-      .map((u) => {
-        const prefs = c.roster[u]?.prefs ?? defaultPrefs();
-        return {
-          user: u,
-          name: prefs.name ?? u,
-          ...(prefs.intro ? { intro: prefs.intro } : {}),
-          ...(prefs.shareHooks && prefs.topics.length ? { topics: prefs.topics } : {}),
-        };
-      });
+    const partners = (group?.users ?? []).filter((u) => u !== user).map((u) => shownOf(c, u));
     const member = memberOf(c.ref, user);
     return {
       id: coffeeJobId(c.ref, user, round.n, kind),
@@ -132,19 +133,15 @@ export function createPairing(deps: PairingDeps) {
 
   /** What a door posts for one group: names, intro lines, a starter, the organiser. */
   function groupIntro(c: Community, round: Round, group: Group): GroupIntro {
-    const members = group.users.map((user) => {
-      const prefs = c.roster[user]?.prefs;
-      return { user, name: prefs?.name ?? user, ...(prefs?.intro ? { intro: prefs.intro } : {}) };
-    });
-    const partners = memberJob(c, round, group.organiser, 'coffee.intro', round.at).coffee?.partners ?? [];
+    const shown = group.users.map((user) => shownOf(c, user));
     return {
       round: round.n,
       lang: c.settings.lang,
-      members,
+      members: shown.map(({ topics: _topics, ...member }) => member),
       organiser: group.organiser,
       ...(c.settings.channel ? { channel: c.settings.channel } : {}),
       starter: starter(
-        { round: round.n, partners, organiser: group.organiser },
+        { round: round.n, partners: shown, organiser: group.organiser },
         { say: sayFor(c), now: new Date(), revisitDays: 0 },
       ),
     };
