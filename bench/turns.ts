@@ -2,7 +2,7 @@
 import { parseLine } from '../adapters/console/inbound.js';
 import { renderText } from '../adapters/console/render.js';
 import type { App } from '../src/app.js';
-import { type MemberRef, memberKey } from '../src/engine/types.js';
+import { type MemberRef, memberKey } from '../src/core/types.js';
 
 /** The typed lines of a network map, up to the resource check; every line is one turn. */
 export const SCRIPT = [

@@ -1,6 +1,6 @@
 import type { App } from './app.js';
 import type { Config } from './config.js';
-import type { MemberRef, Outbox, Platform } from './engine/types.js';
+import type { MemberRef, Outbox, Platform } from './core/types.js';
 import type { Logger } from './log.js';
 
 /** A running platform door: how replies reach its members, and how it stops. */

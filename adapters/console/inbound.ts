@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { MAX_INBOUND_TEXT, type MemberRef } from '../../src/engine/types.js';
+import { MAX_INBOUND_TEXT, type MemberRef } from '../../src/core/types.js';
 
 /** One JSON line from a script: exactly one of text, choice, form or command, within the engine's limits. */
 const JsonLineSchema = z.union([

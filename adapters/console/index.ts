@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import type { Lang, MemberRef, Outbox, Reply } from '../../src/engine/types.js';
+import type { Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import { parseLine } from './inbound.js';
 import { renderJson, renderText, type Written } from './render.js';

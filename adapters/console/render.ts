@@ -1,4 +1,4 @@
-import type { Reply } from '../../src/engine/types.js';
+import type { Reply } from '../../src/core/types.js';
 
 /** Paths of the files a reply's picture or attachment were written to. */
 export interface Written {

@@ -1,4 +1,4 @@
-import type { Form } from '../../src/engine/types.js';
+import type { Form } from '../../src/core/types.js';
 import { LIMITS } from './limits.js';
 
 /** How many modals a form takes: Discord shows at most five text inputs in one. */

@@ -1,5 +1,5 @@
-import type { Inbound, MemberRef } from '../../src/engine/types.js';
-import { MAX_INBOUND_TEXT } from '../../src/engine/types.js';
+import type { Inbound, MemberRef } from '../../src/core/types.js';
+import { MAX_INBOUND_TEXT } from '../../src/core/types.js';
 import { type CommandName, SUBCOMMANDS, type Subcommand } from './commands.js';
 
 /**

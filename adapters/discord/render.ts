@@ -9,7 +9,7 @@ import {
   ComponentType,
   TextInputStyle,
 } from 'discord.js';
-import type { Choice, Form, Reply } from '../../src/engine/types.js';
+import type { Choice, Form, Reply } from '../../src/core/types.js';
 import { customId } from './custom-ids.js';
 import { modalCount, partFields } from './form-parts.js';
 import { clip, LIMITS } from './limits.js';

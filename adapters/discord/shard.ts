@@ -2,7 +2,7 @@
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { routingOutbox } from '../../src/door.js';
-import type { Outbox, Platform } from '../../src/engine/types.js';
+import type { Outbox, Platform } from '../../src/core/types.js';
 import { createLogger } from '../../src/log.js';
 import { startTicker } from '../../src/ticker.js';
 import { startDiscord } from './index.js';

@@ -1,4 +1,4 @@
-import type { MemberRef } from '../../src/engine/types.js';
+import type { MemberRef } from '../../src/core/types.js';
 import { mapPicture } from '../../src/exercises/picture.js';
 import {
   choiceInbound,

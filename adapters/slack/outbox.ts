@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/engine/types.js';
+import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Say } from '../../src/texts/texts.js';
 import type { Questions } from './questions.js';

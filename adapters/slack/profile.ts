@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { type MemberRef, memberKey } from '../../src/engine/types.js';
+import { type MemberRef, memberKey } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 
 /** What Slack knows of a member that the engine uses: language, time zone, name, admin rights. */

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type MemberRef, memberKey } from '../../src/engine/types.js';
+import { type MemberRef, memberKey } from '../../src/core/types.js';
 
 /** A posted question: where it is, and its text and blocks, to take its buttons away later. */
 export interface Posted {

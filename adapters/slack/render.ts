@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Choice, Form, Reply } from '../../src/engine/types.js';
+import type { Choice, Form, Reply } from '../../src/core/types.js';
 import { clip, LIMITS } from './limits.js';
 
 /** The words the rendering needs besides the reply itself, in the member's language. */

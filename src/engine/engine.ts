@@ -8,8 +8,9 @@ import type { MemberRepo } from '../store/members.js';
 import type { Texts } from '../texts/texts.js';
 import { parseCommandName } from './commands.js';
 import type { State } from './state.js';
-import { askCurrent, ctxFor, guessLang, type StepEnv, type StepResult, step } from './step.js';
+import { askCurrent, ctxFor, type StepEnv, type StepResult, step } from './step.js';
 import {
+  guessLang,
   type Inbound,
   InboundSchema,
   type Lang,
@@ -18,7 +19,7 @@ import {
   type Outbox,
   type Platform,
   type Reply,
-} from './types.js';
+} from '../core/types.js';
 
 /** A retried event is recognised for at least this long. */
 const SEEN_TTL_MS = 15 * 60_000;

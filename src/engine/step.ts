@@ -8,7 +8,7 @@ import { coachDeepen, helpDraft } from '../exercises/coached.js';
 import { coffeeMenu, coffeeShortcut, coffeeSnooze, coffeeText } from '../exercises/coffee.js';
 import { coffeeReflect } from '../exercises/coffee-reflect.js';
 import { coffeeCheckin, coffeeDue, coffeePrepare, coffeeStay } from '../exercises/coffee-round.js';
-import { isTimeZone } from '../exercises/dates.js';
+import { isTimeZone } from '../core/time.js';
 import {
   commitmentsItem,
   commitmentsList,
@@ -68,7 +68,7 @@ import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, FlowHandlers, Outcome } from './flow.js';
 import { type Exercise, type Flow, type FlowAt, STATE_VERSION, type State } from './state.js';
-import { type Inbound, LANGS, type Lang, type MemberRef, type Reply } from './types.js';
+import { guessLang, type Inbound, type Lang, type MemberRef, type Reply } from '../core/types.js';
 
 const HANDLERS: FlowHandlers = {
   welcome,
@@ -166,11 +166,6 @@ export interface StepResult {
   effects: Effect[];
   /** How many of the replies, at the end, are the question asked now (the coach adds before them). */
   asked?: number;
-}
-
-export function guessLang(locale: string | undefined): Lang | undefined {
-  const prefix = locale?.slice(0, 2).toLowerCase();
-  return LANGS.find((l) => l === prefix);
 }
 
 export function newState(member: MemberRef, lang: Lang, now: Date): State {

@@ -7,7 +7,7 @@ import {
   type SmartLetter,
   type State,
 } from '../engine/state.js';
-import type { Reply } from '../engine/types.js';
+import type { Reply } from '../core/types.js';
 import { findByName } from '../network/names.js';
 import { domainLabel, isOneOf } from './labels.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import type { Config } from '../config.js';
-import { PLATFORMS, type Platform } from '../engine/types.js';
+import { PLATFORMS, type Platform } from '../core/types.js';
 import { createLogger } from '../log.js';
 import type { CommunityRef } from './community.js';
 import { groupIntroText } from './intro.js';

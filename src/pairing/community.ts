@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS, type MemberRef, PLATFORMS } from '../engine/types.js';
+import { LANGS, type MemberRef, PLATFORMS } from '../core/types.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
 export const CommunityRefSchema = z.object({

@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/types.js';
+import type { Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 
 /** What a door needs to introduce one coffee group in its shared conversation. */

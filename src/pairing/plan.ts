@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { localDate, zonedInstant } from '../exercises/dates.js';
+import { localDate, zonedInstant } from '../core/time.js';
 import {
   type Community,
   communityKey,

@@ -1,4 +1,4 @@
-import { addDays, localDate, zonedInstant } from '../exercises/dates.js';
+import { addDays, localDate, zonedInstant } from '../core/time.js';
 import type { Settings } from './community.js';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */

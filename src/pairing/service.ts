@@ -1,4 +1,4 @@
-import type { Inbound, Job, Lang, MemberRef, Reply } from '../engine/types.js';
+import type { Inbound, Job, Lang, MemberRef, Reply } from '../core/types.js';
 import { starter } from '../exercises/coffee-round.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';

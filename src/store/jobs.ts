@@ -1,4 +1,4 @@
-import { type Job, JobSchema } from '../engine/types.js';
+import { type Job, JobSchema } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { Store } from './open.js';
 import { readAll } from './scan.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type Lang } from '../engine/types.js';
+import { LANGS, type Lang } from '../core/types.js';
 import { CATALOG, type TextKey } from './catalog.js';
 
 type Params<K extends TextKey> = (typeof CATALOG)[K] extends readonly []

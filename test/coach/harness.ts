@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { createCoach } from '../../src/coach/uses.js';
 import type { CoachConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine/engine.js';
-import type { MemberRef, Reply } from '../../src/engine/types.js';
+import type { MemberRef, Reply } from '../../src/core/types.js';
 import { createJobs } from '../../src/store/jobs.js';
 import { createProcessLocks } from '../../src/store/locks.js';
 import { createMemberRepo } from '../../src/store/members.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/engine/types.js';
+import type { Reply } from '../../src/core/types.js';
 import { say } from '../helpers/texts.js';
 import { type FakeMode, type FakeOpenAi, memberData, startFakeOpenAi } from './fake-openai.js';
 import { type CoachedEngine, coachedEngine } from './harness.js';

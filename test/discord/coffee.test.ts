@@ -6,7 +6,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MemberRef } from '../../src/engine/types.js';
+import type { MemberRef } from '../../src/core/types.js';
 import { say } from '../helpers/texts.js';
 import { APPLICATION_ID, BOT_ID } from './fake-discord.js';
 import { dmCommand, GUILD_ID, guildCommand, interactionCreate, MANAGE_GUILD } from './fixtures.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { afterPart, createPendingForms, modalCount, partFields } from '../../adapters/discord/form-parts.js';
 import { createQuestions } from '../../adapters/discord/questions.js';
 import { renderModal, renderNextPart } from '../../adapters/discord/render.js';
-import type { Form } from '../../src/engine/types.js';
+import type { Form } from '../../src/core/types.js';
 
 const formOf = (n: number): Form => ({
   id: 'profile',

@@ -7,7 +7,7 @@ import { registerDiscordCommands, startDiscord } from '../../adapters/discord/in
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { type Door, routingOutbox } from '../../src/door.js';
-import type { Outbox, Platform } from '../../src/engine/types.js';
+import type { Outbox, Platform } from '../../src/core/types.js';
 import { silentLogger } from '../../src/log.js';
 import { tempSqliteUrl } from '../helpers/engine.js';
 import { BOT_TOKEN, FakeDiscord, type RestCall } from './fake-discord.js';

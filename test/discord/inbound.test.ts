@@ -8,7 +8,7 @@ import {
   fromModal,
   type MessageView,
 } from '../../adapters/discord/inbound.js';
-import { InboundSchema } from '../../src/engine/types.js';
+import { InboundSchema } from '../../src/core/types.js';
 import { BOT_USER } from './fake-discord.js';
 import { buttonPress, directMessage, person } from './fixtures.js';
 

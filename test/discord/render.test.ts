@@ -13,7 +13,7 @@ import {
   renderReply,
   splitContent,
 } from '../../adapters/discord/render.js';
-import type { Choice, Form, Reply } from '../../src/engine/types.js';
+import type { Choice, Form, Reply } from '../../src/core/types.js';
 
 const words = { formButton: 'Type your answer', choose: 'Choose an answer' };
 const choices = (n: number): Choice[] =>

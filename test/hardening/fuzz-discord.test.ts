@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { routingOutbox } from '../../src/door.js';
 import type { HandleResult } from '../../src/engine/engine.js';
 import { migrateState } from '../../src/engine/state.js';
-import { memberKey, type Outbox, type Platform } from '../../src/engine/types.js';
+import { memberKey, type Outbox, type Platform } from '../../src/core/types.js';
 import { BOT_TOKEN, FakeDiscord } from '../discord/fake-discord.js';
 import {
   buttonPress,

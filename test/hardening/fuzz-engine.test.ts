@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLine } from '../../adapters/console/inbound.js';
 import { InboundError } from '../../src/engine/engine.js';
 import { migrateState } from '../../src/engine/state.js';
-import { InboundSchema, type MemberRef, memberKey, PLATFORMS } from '../../src/engine/types.js';
+import { InboundSchema, type MemberRef, memberKey, PLATFORMS } from '../../src/core/types.js';
 import { testEngine } from '../helpers/engine.js';
 import { FUZZ_COUNTS, Gen, json, watchProcess } from './fuzz.js';
 

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { routingOutbox } from '../../src/door.js';
 import type { HandleResult } from '../../src/engine/engine.js';
 import { migrateState } from '../../src/engine/state.js';
-import { memberKey, type Outbox, type Platform } from '../../src/engine/types.js';
+import { memberKey, type Outbox, type Platform } from '../../src/core/types.js';
 import { FakeSlack } from '../slack/fake-slack.js';
 import { eventEnvelope, imMessage, slashCommand, TEAM } from '../slack/fixtures.js';
 import { SIGNING_SECRET, signature } from '../slack/harness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberRef } from '../../src/engine/types.js';
+import type { MemberRef } from '../../src/core/types.js';
 import { pairKey } from '../../src/pairing/match.js';
 import { testEngine } from '../helpers/engine.js';
 import { say } from '../helpers/texts.js';

@@ -3,7 +3,7 @@
  * card, and the "did you ask?" follow-up arriving as a DM at the member's hour in their zone.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { addDays, zonedInstant } from '../../src/exercises/dates.js';
+import { addDays, zonedInstant } from '../../src/core/time.js';
 import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
 let h: Harness;

@@ -11,7 +11,7 @@ import { escapeMrkdwn } from '../../adapters/slack/render.js';
 import { type App, createApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { routingOutbox } from '../../src/door.js';
-import type { Outbox, Platform } from '../../src/engine/types.js';
+import type { Outbox, Platform } from '../../src/core/types.js';
 import { silentLogger } from '../../src/log.js';
 import { say } from '../helpers/texts.js';
 import { FakeSlack, type FakeUser } from './fake-slack.js';

@@ -12,7 +12,7 @@ import {
   retiredBlocks,
   splitText,
 } from '../../adapters/slack/render.js';
-import type { Form } from '../../src/engine/types.js';
+import type { Form } from '../../src/core/types.js';
 
 const words = { choose: 'Choose…', openForm: 'Type your answer' };
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `c${i}`, label: `Choice ${i}` }));

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_KINDS, type MemberRef } from '../../src/engine/types.js';
+import { JOB_KINDS, type MemberRef } from '../../src/core/types.js';
 import { silentLogger } from '../../src/log.js';
 import { createJobs } from '../../src/store/jobs.js';
 import { openStore } from '../../src/store/open.js';

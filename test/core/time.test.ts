@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isTimeZone, localDate, parseDate, zonedInstant } from '../../src/exercises/dates.js';
+import { addDays, isTimeZone, localDate, parseDate, zonedInstant } from '../../src/core/time.js';
 
 describe('dates in the member’s zone', () => {
   it.each([

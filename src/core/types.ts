@@ -4,6 +4,12 @@ import type { CoffeeDoor } from '../pairing/service.js';
 export const LANGS = ['en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** The language a platform locale such as "nl-NL" names, when it is one of ours. */
+export function guessLang(locale: string | undefined): Lang | undefined {
+  const prefix = locale?.slice(0, 2).toLowerCase();
+  return LANGS.find((l) => l === prefix);
+}
+
 export const PLATFORMS = ['slack', 'discord', 'console'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
