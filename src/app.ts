@@ -1,7 +1,7 @@
 import { createCoach } from './coach/uses.js';
 import type { Config } from './config.js';
-import { createEngine, type Engine } from './engine/engine.js';
 import type { Outbox } from './core/types.js';
+import { createEngine, type Engine } from './engine/engine.js';
 import type { Logger } from './log.js';
 import { createPairing, type Pairing } from './pairing/service.js';
 import { PROMPTS_DIR } from './paths.js';

@@ -1,5 +1,5 @@
-import type { Engine } from './engine/engine.js';
 import type { Platform } from './core/types.js';
+import type { Engine } from './engine/engine.js';
 import type { Logger } from './log.js';
 
 /** While a platform door runs, delivers due follow-ups every `seconds`; returns a stop function. */

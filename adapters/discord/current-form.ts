@@ -1,5 +1,5 @@
-import type { Engine } from '../../src/engine/engine.js';
 import type { Form, MemberRef } from '../../src/core/types.js';
+import type { Engine } from '../../src/engine/engine.js';
 
 /**
  * The form of the question the member is looking at now, read from their stored state, so a

@@ -1,6 +1,6 @@
 import { type Client, DiscordAPIError, type Message, RESTJSONErrorCodes } from 'discord.js';
-import type { Engine } from '../../src/engine/engine.js';
 import type { Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
+import type { Engine } from '../../src/engine/engine.js';
 import type { Logger } from '../../src/log.js';
 import type { Texts } from '../../src/texts/texts.js';
 import type { Questions } from './questions.js';

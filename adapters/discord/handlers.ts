@@ -10,10 +10,10 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Config } from '../../src/config.js';
+import type { Inbound } from '../../src/core/types.js';
+import { guessLang } from '../../src/core/types.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { RetryLine } from '../../src/engine/retry.js';
-import { guessLang } from '../../src/core/types.js';
-import type { Inbound } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Say, Texts } from '../../src/texts/texts.js';
 import { ACTION_OPTION, COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../../src/config.js';
+import type { Outbox } from '../../src/core/types.js';
 import type { Door, DoorContext } from '../../src/door.js';
 import { createRetryLine } from '../../src/engine/retry.js';
-import type { Outbox } from '../../src/core/types.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
 import { createCoffeeDoor } from './coffee.js';

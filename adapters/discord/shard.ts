@@ -1,8 +1,8 @@
 /** One discord.js shard process, started by the ShardingManager (discord.js passes SHARDS and SHARD_COUNT). */
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { routingOutbox } from '../../src/door.js';
 import type { Outbox, Platform } from '../../src/core/types.js';
+import { routingOutbox } from '../../src/door.js';
 import { createLogger } from '../../src/log.js';
 import { startTicker } from '../../src/ticker.js';
 import { startDiscord } from './index.js';

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
+import type { Job } from '../../src/core/types.js';
 import type { State } from '../../src/engine/state.js';
 import { exerciseOf } from '../../src/engine/step.js';
-import type { Job } from '../../src/core/types.js';
 import { mapMetrics } from '../../src/network/metrics.js';
 import type { Say } from '../../src/texts/texts.js';
 import { ACTION, escapeMrkdwn } from './render.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseCommandText } from '../../src/engine/commands.js';
 import { type Form, type Inbound, MAX_INBOUND_TEXT, type MemberRef } from '../../src/core/types.js';
+import { parseCommandText } from '../../src/engine/commands.js';
 import { FORM_INPUT, keyOfBlock } from './render.js';
 
 /**

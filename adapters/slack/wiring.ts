@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { Engine, HandleOptions, HandleResult } from '../../src/engine/engine.js';
 import type { MemberRef } from '../../src/core/types.js';
+import type { Engine, HandleOptions, HandleResult } from '../../src/engine/engine.js';
 import type { Logger } from '../../src/log.js';
 import type { Identity } from './connection.js';
 import { renderHome } from './home.js';

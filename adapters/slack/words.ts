@@ -1,6 +1,6 @@
-import type { Engine } from '../../src/engine/engine.js';
-import { guessLang } from '../../src/core/types.js';
 import type { Lang, MemberRef } from '../../src/core/types.js';
+import { guessLang } from '../../src/core/types.js';
+import type { Engine } from '../../src/engine/engine.js';
 import type { Say, Texts } from '../../src/texts/texts.js';
 import type { Profiles } from './profile.js';
 

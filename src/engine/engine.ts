@@ -1,14 +1,4 @@
 import type { Coach } from '../coach/uses.js';
-import { applyCoach } from '../exercises/coached.js';
-import type { Logger } from '../log.js';
-import type { Pairing } from '../pairing/service.js';
-import type { Jobs } from '../store/jobs.js';
-import type { Locks } from '../store/locks.js';
-import type { MemberRepo } from '../store/members.js';
-import type { Texts } from '../texts/texts.js';
-import { parseCommandName } from './commands.js';
-import type { State } from './state.js';
-import { askCurrent, ctxFor, type StepEnv, type StepResult, step } from './step.js';
 import {
   guessLang,
   type Inbound,
@@ -20,6 +10,16 @@ import {
   type Platform,
   type Reply,
 } from '../core/types.js';
+import { applyCoach } from '../exercises/coached.js';
+import type { Logger } from '../log.js';
+import type { Pairing } from '../pairing/service.js';
+import type { Jobs } from '../store/jobs.js';
+import type { Locks } from '../store/locks.js';
+import type { MemberRepo } from '../store/members.js';
+import type { Texts } from '../texts/texts.js';
+import { parseCommandName } from './commands.js';
+import type { State } from './state.js';
+import { askCurrent, ctxFor, type StepEnv, type StepResult, step } from './step.js';
 
 /** A retried event is recognised for at least this long. */
 const SEEN_TTL_MS = 15 * 60_000;

@@ -1,8 +1,8 @@
 import type { CoachAsk } from '../coach/schemas.js';
+import type { CoachEvent, Job, Reply } from '../core/types.js';
 import type { Outcome as CoffeeOutcome, CoffeePrefs } from '../pairing/community.js';
 import type { Say } from '../texts/texts.js';
 import type { Flow, FlowAt, FlowOf, State } from './state.js';
-import type { CoachEvent, Job, Reply } from '../core/types.js';
 
 /** What a step may read besides the state: the member's translator and the clock. */
 export interface Ctx {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { LANGS, MemberRefSchema } from '../core/types.js';
 import { DOMAINS, NetworkSchema } from '../network/model.js';
 import { CoffeePrefsSchema, defaultPrefs, OUTCOMES } from '../pairing/community.js';
-import { LANGS, MemberRefSchema } from '../core/types.js';
 
 export const STATE_VERSION = 1;
 

@@ -1,3 +1,5 @@
+import { isTimeZone } from '../core/time.js';
+import { guessLang, type Inbound, type Lang, type MemberRef, type Reply } from '../core/types.js';
 import {
   awarenessCareer,
   awarenessIntro,
@@ -8,7 +10,6 @@ import { coachDeepen, helpDraft } from '../exercises/coached.js';
 import { coffeeMenu, coffeeShortcut, coffeeSnooze, coffeeText } from '../exercises/coffee.js';
 import { coffeeReflect } from '../exercises/coffee-reflect.js';
 import { coffeeCheckin, coffeeDue, coffeePrepare, coffeeStay } from '../exercises/coffee-round.js';
-import { isTimeZone } from '../core/time.js';
 import {
   commitmentsItem,
   commitmentsList,
@@ -68,7 +69,6 @@ import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, FlowHandlers, Outcome } from './flow.js';
 import { type Exercise, type Flow, type FlowAt, STATE_VERSION, type State } from './state.js';
-import { guessLang, type Inbound, type Lang, type MemberRef, type Reply } from '../core/types.js';
 
 const HANDLERS: FlowHandlers = {
   welcome,

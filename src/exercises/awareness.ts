@@ -1,6 +1,6 @@
+import { memberKey, type Reply } from '../core/types.js';
 import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
 import type { State } from '../engine/state.js';
-import { memberKey, type Reply } from '../core/types.js';
 import { type MapMetrics, mapMetrics } from '../network/metrics.js';
 import {
   CAREER_QUESTIONS,

@@ -1,7 +1,7 @@
 import type { CoachAnswer, CoachAsk, CoachResults } from '../coach/schemas.js';
+import type { Reply } from '../core/types.js';
 import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
 import type { DeepenResume, Flow, HelpDraft, HookDraft, State } from '../engine/state.js';
-import type { Reply } from '../core/types.js';
 import type { Person } from '../network/model.js';
 import { cleanName, findByName, looksLikeName } from '../network/names.js';
 import { addSentence, nextSmartStep, smartLine } from './help.js';

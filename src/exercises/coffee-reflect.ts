@@ -1,6 +1,6 @@
+import type { Reply } from '../core/types.js';
 import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
 import type { Coffee, Flow, State } from '../engine/state.js';
-import type { Reply } from '../core/types.js';
 import { coffeeOf, names, skipChoice, withCoffee } from './coffee-round.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';
 import { dateChoices, readDate } from './when.js';

@@ -1,12 +1,12 @@
+import { addDays } from '../core/time.js';
+import type { Job, Reply } from '../core/types.js';
 import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
 import type { Coffee, Flow, State } from '../engine/state.js';
 import { PURPOSES } from '../engine/state.js';
-import type { Job, Reply } from '../core/types.js';
 import type { Person } from '../network/model.js';
 import { cleanName, findByName } from '../network/names.js';
 import { coffeeJobId } from '../pairing/roster.js';
 import { withPrefs } from './coffee.js';
-import { addDays } from '../core/time.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';
 import { today } from './when.js';
 

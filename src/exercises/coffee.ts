@@ -1,6 +1,6 @@
+import type { Choice, Reply } from '../core/types.js';
 import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
 import type { CoffeeTextField, State } from '../engine/state.js';
-import type { Choice, Reply } from '../core/types.js';
 import type { CoffeePrefs } from '../pairing/community.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';
 import { readDate, today } from './when.js';

@@ -1,6 +1,6 @@
+import type { Job, Reply } from '../core/types.js';
 import { answerText, type Ctx, type Effect, type FlowHandler, moveTo } from '../engine/flow.js';
 import type { Commitment, Flow, State } from '../engine/state.js';
-import type { Job, Reply } from '../core/types.js';
 import { coffeeProgress } from './coffee-round.js';
 import { unexpected } from './menu.js';
 import { addPeople } from './people.js';

@@ -1,3 +1,4 @@
+import type { Reply } from '../core/types.js';
 import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
 import {
   CHANNELS,
@@ -7,7 +8,6 @@ import {
   type SmartLetter,
   type State,
 } from '../engine/state.js';
-import type { Reply } from '../core/types.js';
 import { findByName } from '../network/names.js';
 import { domainLabel, isOneOf } from './labels.js';
 import { askForText, freeTextQuestion, unexpected } from './menu.js';

@@ -1,5 +1,5 @@
-import type { Ctx } from '../engine/flow.js';
 import type { Choice } from '../core/types.js';
+import type { Ctx } from '../engine/flow.js';
 import { CONTACTS, type Contact, DOMAINS, type Domain, RINGS, type Ring } from '../network/model.js';
 
 export const domainLabel = (d: Domain, ctx: Ctx) => ctx.say(`domain.${d}`);

@@ -1,7 +1,7 @@
+import type { Reply } from '../core/types.js';
 import type { Ctx, FlowHandler, Outcome } from '../engine/flow.js';
 import { moveTo } from '../engine/flow.js';
 import type { Exercise, Flow, State } from '../engine/state.js';
-import type { Reply } from '../core/types.js';
 import { progressReply } from './followup.js';
 import { networkView } from './network.js';
 

@@ -1,6 +1,6 @@
+import type { Reply } from '../core/types.js';
 import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
 import type { State } from '../engine/state.js';
-import type { Reply } from '../core/types.js';
 import { mapMetrics } from '../network/metrics.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
 import { cleanName, findByName, looksLikeName } from '../network/names.js';

@@ -1,6 +1,6 @@
+import type { Reply } from '../core/types.js';
 import type { Ctx } from '../engine/flow.js';
 import type { State } from '../engine/state.js';
-import type { Reply } from '../core/types.js';
 import { DOMAINS } from '../network/model.js';
 import { renderMapPng } from '../network/picture.js';
 import { domainLabel } from './labels.js';

@@ -1,7 +1,7 @@
+import { addDays, isTimeZone, localDate, NUDGE_HOURS, parseDate, zonedInstant } from '../core/time.js';
+import { type Choice, type Job, memberKey, type Reply } from '../core/types.js';
 import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
 import type { Commitment, Flow, State } from '../engine/state.js';
-import { type Choice, type Job, memberKey, type Reply } from '../core/types.js';
-import { addDays, isTimeZone, localDate, NUDGE_HOURS, parseDate, zonedInstant } from '../core/time.js';
 import { unexpected } from './menu.js';
 
 /** Days offered as buttons when the member picks a date; typing a date works too. */

@@ -1,5 +1,5 @@
-import { guessLang } from '../core/types.js';
 import { isTimeZone } from '../core/time.js';
+import { guessLang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import { CADENCES, type Community, type Settings } from './community.js';
 import { nextRoundAt } from './schedule.js';

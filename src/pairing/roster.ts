@@ -1,5 +1,5 @@
-import type { Effect } from '../engine/flow.js';
 import { JOB_KINDS, type Job } from '../core/types.js';
+import type { Effect } from '../engine/flow.js';
 import { type Community, communityKey, defaultPrefs, RosterEntrySchema, type Round } from './community.js';
 
 export type CoffeeNews = Extract<Effect, { type: 'coffee' }>;

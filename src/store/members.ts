@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
-import { migrateState, type State } from '../engine/state.js';
 import { type MemberRef, memberKey } from '../core/types.js';
+import { migrateState, type State } from '../engine/state.js';
 import type { Logger } from '../log.js';
 import type { Store } from './open.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Inbound, Job, MemberRef } from '../../src/core/types.js';
 import type { Commitment, Flow, State } from '../../src/engine/state.js';
 import { newState, type StepEnv, step } from '../../src/engine/step.js';
-import type { Inbound, Job, MemberRef } from '../../src/core/types.js';
 import { texts } from '../helpers/engine.js';
 
 const member: MemberRef = { platform: 'console', space: 'local', user: 'u' };

@@ -1,7 +1,7 @@
 /** One member floods the coach: every message is served in order, with one friendly slow-down note per window. */
 import { describe, expect, it } from 'vitest';
-import { FLOOD_LIMIT, FLOOD_WINDOW_MS } from '../../src/engine/engine.js';
 import type { MemberRef } from '../../src/core/types.js';
+import { FLOOD_LIMIT, FLOOD_WINDOW_MS } from '../../src/engine/engine.js';
 import { testEngine } from '../helpers/engine.js';
 import { say } from '../helpers/texts.js';
 

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { memberKey, type Outbox, type Platform } from '../../src/core/types.js';
 import { routingOutbox } from '../../src/door.js';
 import type { HandleResult } from '../../src/engine/engine.js';
 import { migrateState } from '../../src/engine/state.js';
-import { memberKey, type Outbox, type Platform } from '../../src/core/types.js';
 import { BOT_TOKEN, FakeDiscord } from '../discord/fake-discord.js';
 import {
   buttonPress,

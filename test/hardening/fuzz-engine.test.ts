@@ -1,9 +1,9 @@
 /** Fuzz: hostile and malformed inputs straight into engine.handle, and through the console's parseLine. */
 import { describe, expect, it } from 'vitest';
 import { parseLine } from '../../adapters/console/inbound.js';
+import { InboundSchema, type MemberRef, memberKey, PLATFORMS } from '../../src/core/types.js';
 import { InboundError } from '../../src/engine/engine.js';
 import { migrateState } from '../../src/engine/state.js';
-import { InboundSchema, type MemberRef, memberKey, PLATFORMS } from '../../src/core/types.js';
 import { testEngine } from '../helpers/engine.js';
 import { FUZZ_COUNTS, Gen, json, watchProcess } from './fuzz.js';
 

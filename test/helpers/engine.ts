@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine } from '../../src/engine/engine.js';
 import type { CoachEvent, MemberRef, Outbox, Reply } from '../../src/core/types.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { silentLogger } from '../../src/log.js';
 import { type CoffeeDoor, createPairing } from '../../src/pairing/service.js';
 import { PROMPTS_DIR } from '../../src/paths.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StateSchema } from '../../src/engine/state.js';
 import type { MemberRef } from '../../src/core/types.js';
+import { StateSchema } from '../../src/engine/state.js';
 import { CommunitySchema } from '../../src/pairing/community.js';
 import { testEngine } from '../helpers/engine.js';
 import { say } from '../helpers/texts.js';

@@ -1,8 +1,8 @@
 import { createClient, type RedisClientType } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_KINDS, type Job, type MemberRef } from '../../src/core/types.js';
 import { createRetryLine } from '../../src/engine/retry.js';
 import type { State } from '../../src/engine/state.js';
-import { JOB_KINDS, type Job, type MemberRef } from '../../src/core/types.js';
 import { silentLogger } from '../../src/log.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { createJobs } from '../../src/store/jobs.js';
