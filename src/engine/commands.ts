@@ -7,6 +7,7 @@ export const COMMAND_WORDS = {
   continue: ['continue', 'verder', 'resume', 'hervat'],
   language: ['language', 'taal', 'lang'],
   network: ['my network', 'mijn netwerk', 'network', 'netwerk'],
+  map: ['map', 'my map', 'kaart', 'mijn kaart', 'netwerkkaart'],
   export: ['export', 'exporteer', 'exporteren'],
   forget: ['forget', 'vergeet', 'forget me', 'vergeet mij'],
   progress: ['progress', 'my progress', 'voortgang', 'mijn voortgang'],

@@ -60,6 +60,7 @@ import {
   networkView,
 } from '../exercises/network.js';
 import { snapshot } from '../exercises/people.js';
+import { mapPicture } from '../exercises/picture.js';
 import { rate } from '../exercises/rate.js';
 import { whenHour, whenMove, whenTimezone } from '../exercises/when.js';
 import { emptyNetwork } from '../network/model.js';
@@ -269,6 +270,12 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     }
     case 'network':
       return finish(leave(state, { at: 'network.overview' }), env, networkView(state, ctx));
+    case 'map':
+      return finish(
+        state,
+        env,
+        state.network.people.length > 0 ? [mapPicture(state, ctx)] : [{ text: ctx.say('network.empty') }],
+      );
     case 'export':
       return finish(state, env, [], [{ type: 'export' }]);
     case 'forget':
