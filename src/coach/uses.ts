@@ -38,7 +38,7 @@ export function namesOf(
   otherMembers: string[] = [],
 ): string[] {
   const people = state.network.people.filter((p) => !exclude.includes(p.id)).map((p) => p.name);
-  const drafts = [state.drafts.help?.whom, ...state.commitments.map((c) => c.person)];
+  const drafts = [state.drafts['ask-for-help']?.whom, ...state.commitments.map((c) => c.person)];
   // Coffee partners are members: their names (and ids) stay out too, as does the member's own.
   const partners = state.coffee.coffees.flatMap((c) => c.partners.flatMap((p) => [p.name, p.user]));
   const self = [state.member.user, state.coffee.prefs.name];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Person } from '../network/model.js';
+import type { MapLabels } from '../network/picture.js';
 import type { CoffeeDoor } from '../pairing/service.js';
 
 export const LANGS = ['en', 'nl'] as const;
@@ -54,7 +56,11 @@ export const CoffeeJobSchema = z.object({
 
 export const JobSchema = z.object({
   id,
-  kind: z.enum(JOB_KINDS),
+  /** `<exercise>.<what>`: the exercise that scheduled it handles it (see src/exercises/index.ts). */
+  kind: z
+    .string()
+    .regex(/^[a-z-]+\.[a-zA-Z]+$/)
+    .max(60),
   member: MemberRefSchema,
   due: z.iso.datetime(),
   /** The commitment a follow-up is about. */
@@ -128,11 +134,20 @@ export interface Form {
   fields: FormField[];
 }
 
+/** Everything needed to draw a member's map, in their language. */
+export interface MapDrawing {
+  people: Person[];
+  labels: MapLabels;
+  alt: string;
+}
+
 export interface Reply {
   text: string;
   choices?: Choice[];
   form?: Form;
   image?: { png: Uint8Array; alt: string };
+  /** A map the engine draws into `image` after the turn is saved, so no step does native work. */
+  draw?: MapDrawing;
   file?: { name: string; content: string };
 }
 

@@ -10,8 +10,9 @@ import {
   type Platform,
   type Reply,
 } from '../core/types.js';
-import { applyCoach } from '../exercises/coached.js';
+import { applyCoach, greets } from '../exercises/index.js';
 import type { Logger } from '../log.js';
+import { renderMapPng } from '../network/picture.js';
 import type { Pairing } from '../pairing/service.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
@@ -61,6 +62,12 @@ const remember = (seen: State['seen'], id: string, now: number): State['seen'] =
 
 const isStart = (inbound: Inbound) =>
   inbound.kind === 'command' && parseCommandName(inbound.name, inbound.args).name === 'start';
+
+/** Draws the maps a step asked for: native work the pure step leaves to the shell. */
+const drawn = (replies: Reply[]): Reply[] =>
+  replies.map(({ draw, ...reply }) =>
+    draw ? { ...reply, image: { png: renderMapPng(draw.people, draw.labels).png, alt: draw.alt } } : reply,
+  );
 
 const storable = (replies: Reply[]): State['inbox'] =>
   replies.map((r) => (r.choices ? { text: r.text, choices: r.choices } : { text: r.text }));
@@ -164,7 +171,7 @@ export function createEngine(deps: EngineDeps) {
     const loaded = await deps.members.load(inbound.member, now);
     const stored = loaded.state;
     // Only a coffee intro may be the first the bot says to someone (a member of a channel's pool).
-    if (inbound.kind === 'due' && !stored && inbound.job.kind !== 'coffee.intro') return 'skipped';
+    if (inbound.kind === 'due' && !stored && !greets(inbound.job)) return 'skipped';
     if (stored?.seen.some(([id]) => id === inbound.id)) return 'duplicate';
 
     const result = await coached(step(stored, inbound, env(now)), now);
@@ -210,7 +217,7 @@ export function createEngine(deps: EngineDeps) {
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);
     }
-    if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, replies)) === false) {
+    if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, drawn(replies))) === false) {
       await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
     }
     return 'done';

@@ -1,8 +1,9 @@
 import type { CoachAsk } from '../coach/schemas.js';
 import type { CoachEvent, Job, Reply } from '../core/types.js';
 import type { Outcome as CoffeeOutcome, CoffeePrefs } from '../pairing/community.js';
+import type { TextKey } from '../texts/catalog.js';
 import type { Say } from '../texts/texts.js';
-import type { Flow, FlowAt, FlowOf, State } from './state.js';
+import type { ExerciseId, Flow, FlowAt, FlowOf, State } from './state.js';
 
 /** What a step may read besides the state: the member's translator and the clock. */
 export interface Ctx {
@@ -45,7 +46,42 @@ export interface FlowHandler<A extends FlowAt> {
   answer(flow: FlowOf<A>, state: State, answer: Answer, ctx: Ctx): Outcome;
 }
 
-export type FlowHandlers = { [A in FlowAt]: FlowHandler<A> };
+/** The handlers of a set of flows, one per flow. */
+export type Handlers<A extends FlowAt> = { [K in A]: FlowHandler<K> };
+export type FlowHandlers = Handlers<FlowAt>;
+
+/** What a due job does for its member: where they go when free, and what they hear now. */
+export interface DueOutcome {
+  state: State;
+  /** The question to open when the member is free to answer it (`idle`). */
+  flow?: Flow;
+  replies: Reply[];
+  effects: Effect[];
+}
+export type DueHandler = (state: State, job: Job, idle: boolean, ctx: Ctx) => DueOutcome;
+
+/**
+ * One exercise, declared in its own module: the registry (src/exercises/index.ts) composes the
+ * engine's handler map, menu, parking rules and job handling from these.
+ */
+export interface ExerciseDefinition<A extends FlowAt = never> {
+  id: ExerciseId;
+  /** Where the exercise begins when it is not parked. */
+  start: Flow;
+  /** The menu entry: its label, and its label while the exercise is parked half-way. */
+  menu: { start: TextKey; resume: TextKey };
+  handlers: Handlers<A>;
+  /** True for the places worth coming back to: leaving one for the menu parks it. */
+  parks(flow: Flow): boolean;
+  /** Continues once the member's time zone and follow-up hour are known. */
+  afterTime?(state: State, ctx: Ctx): Outcome;
+  /** The jobs this exercise schedules, by kind. */
+  jobs?: Record<string, DueHandler>;
+  /** The exercise's lines in "my progress", when the member has done it. */
+  progress?(state: State, ctx: Ctx): string | undefined;
+  /** Typed shortcuts after the exercise's command word ("coffee join"); undefined opens the exercise. */
+  shortcut?(state: State, args: string[], ctx: Ctx): Outcome | undefined;
+}
 
 export const moveTo = (state: State, flow: Flow, replies: Reply[] = [], effects: Effect[] = []): Outcome => ({
   state: { ...state, flow },

@@ -1,147 +1,24 @@
 import { isTimeZone } from '../core/time.js';
 import { guessLang, type Inbound, type Lang, type MemberRef, type Reply } from '../core/types.js';
 import {
-  awarenessCareer,
-  awarenessIntro,
-  awarenessRecall,
-  awarenessResources,
-} from '../exercises/awareness.js';
-import { coachDeepen, helpDraft } from '../exercises/coached.js';
-import { coffeeMenu, coffeeShortcut, coffeeSnooze, coffeeText } from '../exercises/coffee.js';
-import { coffeeReflect } from '../exercises/coffee-reflect.js';
-import { coffeeCheckin, coffeeDue, coffeePrepare, coffeeStay } from '../exercises/coffee-round.js';
-import {
-  commitmentsItem,
-  commitmentsList,
-  debriefHooks,
-  debriefPeople,
-  followUpFlow,
-  followupAsked,
-  followupStory,
-  progressReply,
-} from '../exercises/followup.js';
-import {
-  helpBelief,
-  helpChannel,
-  helpDate,
-  helpEasyOut,
-  helpGoal,
-  helpIntro,
-  helpNeed,
-  helpOffer,
-  helpRequest,
-  helpReversal,
-  helpSmart,
-  helpWhom,
-} from '../exercises/help.js';
-import {
-  hookClosing,
-  hookDate,
-  hookEvent,
-  hookFormat,
-  hookGoal,
-  hookHook,
-  hookIntro,
-  hookOnline,
-  hookOpener,
-  hookPeople,
-  hookTopics,
-} from '../exercises/hook.js';
-import { helpReply, menu, welcome } from '../exercises/menu.js';
-import {
-  networkAddDomain,
-  networkAddNames,
-  networkEdit,
-  networkEditValue,
-  networkOverview,
-  networkPick,
-  networkRemove,
-  networkRevisit,
+  dueHandler,
+  exerciseOf,
+  HANDLERS,
+  helpReply,
+  mapPicture,
   networkView,
-} from '../exercises/network.js';
-import { snapshot } from '../exercises/people.js';
-import { mapPicture } from '../exercises/picture.js';
-import { rate } from '../exercises/rate.js';
-import { whenHour, whenMove, whenTimezone } from '../exercises/when.js';
+  progressReply,
+  shortcut,
+} from '../exercises/index.js';
 import { emptyNetwork } from '../network/model.js';
 import { cleanName, sameName } from '../network/names.js';
 import { defaultPrefs } from '../pairing/community.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
-import type { Answer, Ctx, Effect, FlowHandler, FlowHandlers, Outcome } from './flow.js';
-import { type Exercise, type Flow, type FlowAt, STATE_VERSION, type State } from './state.js';
+import type { Answer, Ctx, Effect, FlowHandler, Outcome } from './flow.js';
+import { type Flow, type FlowAt, STATE_VERSION, type State } from './state.js';
 
-const HANDLERS: FlowHandlers = {
-  welcome,
-  menu,
-  'awareness.intro': awarenessIntro,
-  'awareness.recall': awarenessRecall,
-  'awareness.career': awarenessCareer,
-  'awareness.resources': awarenessResources,
-  rate,
-  'network.overview': networkOverview,
-  'network.revisit': networkRevisit,
-  'network.addDomain': networkAddDomain,
-  'network.addNames': networkAddNames,
-  'network.pick': networkPick,
-  'network.edit': networkEdit,
-  'network.editValue': networkEditValue,
-  'network.remove': networkRemove,
-  'help.intro': helpIntro,
-  'help.goal': helpGoal,
-  'help.need': helpNeed,
-  'help.belief': helpBelief,
-  'help.reversal': helpReversal,
-  'help.request': helpRequest,
-  'help.smart': helpSmart,
-  'help.draft': helpDraft,
-  'help.easyOut': helpEasyOut,
-  'help.whom': helpWhom,
-  'help.channel': helpChannel,
-  'help.date': helpDate,
-  'help.offer': helpOffer,
-  'hook.event': hookEvent,
-  'hook.date': hookDate,
-  'hook.format': hookFormat,
-  'hook.topics': hookTopics,
-  'hook.goal': hookGoal,
-  'hook.hook': hookHook,
-  'hook.people': hookPeople,
-  'hook.opener': hookOpener,
-  'hook.intro': hookIntro,
-  'hook.closing': hookClosing,
-  'hook.online': hookOnline,
-  'when.timezone': whenTimezone,
-  'when.hour': whenHour,
-  'when.move': whenMove,
-  'followup.asked': followupAsked,
-  'followup.story': followupStory,
-  'debrief.hooks': debriefHooks,
-  'debrief.people': debriefPeople,
-  'commitments.list': commitmentsList,
-  'commitments.item': commitmentsItem,
-  'coach.deepen': coachDeepen,
-  'coffee.menu': coffeeMenu,
-  'coffee.snooze': coffeeSnooze,
-  'coffee.text': coffeeText,
-  'coffee.prepare': coffeePrepare,
-  'coffee.checkin': coffeeCheckin,
-  'coffee.reflect': coffeeReflect,
-  'coffee.stay': coffeeStay,
-};
-
-/** The exercise a flow belongs to, so leaving it for the menu parks it for later. */
-export function exerciseOf(flow: Flow): Exercise | undefined {
-  if (flow.at.startsWith('awareness.') || (flow.at === 'rate' && flow.next === 'resources'))
-    return 'awareness';
-  if (flow.at.startsWith('help.') && flow.at !== 'help.intro') return 'ask-for-help';
-  if (flow.at.startsWith('hook.') && flow.at !== 'hook.event') return 'hook';
-  if (flow.at === 'coffee.reflect') return 'coffee';
-  if (flow.at === 'coach.deepen') return flow.field === 'hook' ? 'hook' : 'ask-for-help';
-  if (flow.at === 'when.timezone' || flow.at === 'when.hour')
-    return flow.resume === 'help' ? 'ask-for-help' : 'hook';
-  return undefined;
-}
+export { exerciseOf };
 
 /** Leaves the current flow for another; an exercise in progress is kept to resume from the menu. */
 function leave(state: State, flow: Flow): State {
@@ -281,8 +158,8 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     case 'forget':
       return finish({ ...state, overlay: 'forget' }, env, []);
     case 'coffee': {
-      const shortcut = coffeeShortcut(state, command.args, ctx);
-      if (shortcut) return finish(shortcut.state, env, shortcut.replies, shortcut.effects);
+      const quick = shortcut('coffee', state, command.args, ctx);
+      if (quick) return finish(quick.state, env, quick.replies, quick.effects);
       return finish(leave(state, { at: 'coffee.menu' }), env, []);
     }
     case 'stats':
@@ -352,31 +229,13 @@ const IDLE_FLOWS: ReadonlySet<FlowAt> = new Set<FlowAt>([
 ]);
 
 function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env: StepEnv): StepResult {
-  const job = inbound.job;
+  const handler = dueHandler(inbound.job);
+  if (!handler) return { state, replies: [], effects: [] };
   const idle = IDLE_FLOWS.has(state.flow.at) || state.overlay === 'paused';
-  // Coffee jobs come from the community's round, not from the member's own plans.
-  if (job.kind.startsWith('coffee.')) {
-    // An unanswered question of an earlier coffee gives way to the newer one.
-    const free = idle || state.flow.at === 'coffee.prepare' || state.flow.at === 'coffee.checkin';
-    const due = coffeeDue(state, job, free, ctxFor(state, env));
-    const next = due.flow ? leave(due.state, due.flow) : due.state;
-    return due.flow
-      ? finish(next, env, due.replies, due.effects)
-      : { state: next, replies: due.replies, effects: due.effects };
-  }
-  if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
-  const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
-  const flow: Flow | undefined =
-    job.kind === 'awareness.revisit'
-      ? { at: 'network.revisit', before: snapshot(next) }
-      : followUpFlow(next, job);
-  if (!flow) return { state: next, replies: [], effects: [] };
+  const due = handler(state, inbound.job, idle, ctxFor(state, env));
   // Someone in the middle of an exercise gets a note, not a new question.
-  if (!idle) {
-    const note = job.kind === 'awareness.revisit' ? 'revisit.nudgeBusy' : 'followup.nudgeBusy';
-    return { state: next, replies: [{ text: ctxFor(next, env).say(note) }], effects: [] };
-  }
-  return finish(leave(next, flow), env, []);
+  if (!due.flow) return { state: due.state, replies: due.replies, effects: due.effects };
+  return finish(leave(due.state, due.flow), env, due.replies, due.effects);
 }
 
 function commandOf(inbound: Inbound): ParsedCommand | undefined {

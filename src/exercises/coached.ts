@@ -1,13 +1,35 @@
+import { z } from 'zod';
 import type { CoachAnswer, CoachAsk, CoachResults } from '../coach/schemas.js';
 import type { Reply } from '../core/types.js';
-import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
-import type { DeepenResume, Flow, HelpDraft, HookDraft, State } from '../engine/state.js';
+import { answerText, type Ctx, type FlowHandler, type Handlers, moveTo } from '../engine/flow.js';
+import type { Flow, State } from '../engine/state.js';
 import type { Person } from '../network/model.js';
 import { cleanName, findByName, looksLikeName } from '../network/names.js';
-import { addSentence, nextSmartStep, smartLine } from './help.js';
+import { addSentence, draftOf as helpOf, withDraft as withHelp } from './ask-for-help/index.js';
+import { draftOf as hookOf } from './hook/index.js';
+import { reask, unexpected } from './kit.js';
 import { domainLabel } from './labels.js';
-import { unexpected } from './menu.js';
 import { MAX_PEOPLE } from './people.js';
+
+/** Where the coach's deepening question returns to: the step after the answer it was about. */
+const DeepenResumeSchema = z.discriminatedUnion('at', [
+  z.object({ at: z.literal('ask-for-help.need') }),
+  z.object({ at: z.literal('ask-for-help.request') }),
+  z.object({ at: z.literal('hook.hook'), index: z.number().int().min(0) }),
+  z.object({ at: z.literal('hook.people') }),
+]);
+type DeepenResume = z.infer<typeof DeepenResumeSchema>;
+
+/** The language-model coach's one deepening question about a free-text answer. */
+export const flows = [
+  z.object({
+    at: z.literal('coach.deepen'),
+    question: z.string().max(600),
+    field: z.enum(['goal', 'reversal', 'hook']),
+    index: z.number().int().min(0),
+    resume: DeepenResumeSchema,
+  }),
+] as const;
 
 /** What the coach's answer adds to a turn; `replacesFirst` drops the scripted reply it improves on. */
 export interface Coached {
@@ -16,12 +38,9 @@ export interface Coached {
   replacesFirst?: boolean;
 }
 
-const helpOf = (state: State): HelpDraft => state.drafts.help ?? { smartAsked: [] };
-const hookOf = (state: State): HookDraft => state.drafts.hook ?? { topics: [], hooks: [], openers: [] };
-
 /** The step a deepening question returns to, when the flow is one it may interrupt. */
 function resumeOf(flow: Flow): DeepenResume | undefined {
-  if (flow.at === 'help.need' || flow.at === 'help.request' || flow.at === 'hook.people')
+  if (flow.at === 'ask-for-help.need' || flow.at === 'ask-for-help.request' || flow.at === 'hook.people')
     return { at: flow.at };
   if (flow.at === 'hook.hook') return { at: 'hook.hook', index: flow.index };
   return undefined;
@@ -32,13 +51,13 @@ function expected(state: State, ask: CoachAsk): boolean {
   const flow = state.flow;
   switch (ask.use) {
     case 'reflect':
-      if (ask.input.field === 'goal') return flow.at === 'help.need';
-      if (ask.input.field === 'reversal') return flow.at === 'help.request';
+      if (ask.input.field === 'goal') return flow.at === 'ask-for-help.need';
+      if (ask.input.field === 'reversal') return flow.at === 'ask-for-help.request';
       return flow.at === 'hook.people' || (flow.at === 'hook.hook' && flow.index === ask.input.index + 1);
     case 'people':
       return flow.at === 'awareness.recall';
     case 'smart':
-      return helpOf(state).request === ask.input.request && flow.at.startsWith('help.');
+      return helpOf(state).request === ask.input.request && flow.at.startsWith('ask-for-help.');
     case 'openers':
       return flow.at === 'hook.opener' && flow.index === 0;
   }
@@ -59,8 +78,10 @@ export function applyCoach(state: State, answer: CoachAnswer, ctx: Ctx): Coached
       const { feedback, draft } = answer.result as CoachResults['smart'];
       const replies = [{ text: feedback }];
       if (draft.trim() === answer.ask.input.request.trim()) return { state, replies };
-      const help = { ...helpOf(state), suggested: draft };
-      return { state: { ...state, drafts: { ...state.drafts, help }, flow: { at: 'help.draft' } }, replies };
+      return {
+        state: { ...withHelp(state, { suggested: draft }), flow: { at: 'ask-for-help.draft' } },
+        replies,
+      };
     }
     case 'openers': {
       const { openers } = answer.result as CoachResults['openers'];
@@ -133,7 +154,7 @@ function people(
 }
 
 /** The coach's one deepening question: answered in a line (added to the answer) or skipped. */
-export const coachDeepen: FlowHandler<'coach.deepen'> = {
+const coachDeepen: FlowHandler<'coach.deepen'> = {
   ask: (flow, _state, ctx) => [
     {
       text: flow.question,
@@ -148,9 +169,9 @@ export const coachDeepen: FlowHandler<'coach.deepen'> = {
   ],
   answer(flow, state, answer, ctx) {
     if (answer.kind === 'choice')
-      return answer.value === 'skip' ? moveTo(state, flow.resume) : { state, replies: [unexpected(ctx)] };
+      return answer.value === 'skip' ? moveTo(state, flow.resume) : reask(state, unexpected(ctx));
     const more = (answerText(answer) ?? '').trim();
-    if (!more) return { state, replies: [{ text: ctx.say('common.typeAnswer') }] };
+    if (!more) return reask(state, { text: ctx.say('common.typeAnswer') });
     const extend = (before: string | undefined) => addSentence(before ?? '', more).slice(0, 2000);
     if (flow.field === 'hook') {
       const draft = hookOf(state);
@@ -159,47 +180,10 @@ export const coachDeepen: FlowHandler<'coach.deepen'> = {
         { text: ctx.say('coach.deepenNoted') },
       ]);
     }
-    const draft = helpOf(state);
-    const help = { ...draft, [flow.field]: extend(draft[flow.field]) };
-    return moveTo({ ...state, drafts: { ...state.drafts, help } }, flow.resume, [
+    return moveTo(withHelp(state, { [flow.field]: extend(helpOf(state)[flow.field]) }), flow.resume, [
       { text: ctx.say('coach.deepenNoted') },
     ]);
   },
 };
 
-/** The coach's improved request: use it, keep one's own, or type a new version. */
-export const helpDraft: FlowHandler<'help.draft'> = {
-  ask: (_flow, state, ctx) => [
-    {
-      text: ctx.say('coach.draft', { draft: helpOf(state).suggested ?? helpOf(state).request ?? '' }),
-      choices: [
-        { id: 'use', label: ctx.say('coach.useDraft') },
-        { id: 'keep', label: ctx.say('coach.keepDraft') },
-      ],
-    },
-  ],
-  answer(_flow, state, answer, ctx) {
-    const draft = helpOf(state);
-    if (answer.kind === 'choice' && answer.value === 'keep')
-      return nextSmartStep({
-        ...state,
-        drafts: { ...state.drafts, help: { ...draft, suggested: undefined } },
-      });
-    const request =
-      answer.kind === 'choice'
-        ? answer.value === 'use'
-          ? draft.suggested
-          : undefined
-        : (answerText(answer) ?? '').trim() || undefined;
-    if (!request) return { state, replies: [unexpected(ctx)] };
-    const help = { ...draft, request: request.slice(0, 6000), suggested: undefined, smartAsked: [] };
-    const next = nextSmartStep({ ...state, drafts: { ...state.drafts, help } });
-    return {
-      ...next,
-      replies: [
-        { text: ctx.say('help.updated', { request: help.request }) },
-        { text: smartLine(help.request, ctx) },
-      ],
-    };
-  },
-};
+export const handlers: Handlers<'coach.deepen'> = { 'coach.deepen': coachDeepen };

@@ -1,9 +1,28 @@
+import { z } from 'zod';
 import type { Job, Reply } from '../core/types.js';
-import { answerText, type Ctx, type Effect, type FlowHandler, moveTo } from '../engine/flow.js';
-import type { Commitment, Flow, State } from '../engine/state.js';
-import { coffeeProgress } from './coffee-round.js';
-import { unexpected } from './menu.js';
+import {
+  answerText,
+  type Ctx,
+  type DueHandler,
+  type Effect,
+  type FlowHandler,
+  type Handlers,
+  moveTo,
+} from '../engine/flow.js';
+import type { Commitment } from '../engine/records.js';
+import type { Flow, State } from '../engine/state.js';
+import { backToMenu, reask, unexpected } from './kit.js';
 import { addPeople } from './people.js';
+
+const commitment = { commitment: z.string() };
+export const flows = [
+  z.object({ at: z.literal('followup.asked'), ...commitment }),
+  z.object({ at: z.literal('followup.story'), ...commitment }),
+  z.object({ at: z.literal('debrief.hooks'), ...commitment }),
+  z.object({ at: z.literal('debrief.people'), ...commitment }),
+  z.object({ at: z.literal('commitments.list') }),
+  z.object({ at: z.literal('commitments.item'), ...commitment }),
+] as const;
 
 const find = (state: State, id: string) => state.commitments.find((c) => c.id === id);
 
@@ -24,7 +43,7 @@ function close(state: State, id: string, change: Partial<Commitment>): { state: 
 }
 
 /** Where a due follow-up leads: the question for an ask or an event that is still open. */
-export function followUpFlow(state: State, job: Job): Flow | undefined {
+function followUpFlow(state: State, job: Job): Flow | undefined {
   const commitment = job.commitment ? find(state, job.commitment) : undefined;
   if (commitment?.status !== 'open') return undefined;
   return commitment.kind === 'ask'
@@ -47,8 +66,8 @@ export function calibration(state: State) {
 
 const pct = (share: number) => Math.round(share * 100);
 
-/** "My progress": facts and one line of meaning; no scores, no streaks. */
-export function progressReply(state: State, ctx: Ctx): Reply {
+/** "My progress": facts, the exercises' own lines, and one line of meaning; no scores, no streaks. */
+export function progressReply(state: State, ctx: Ctx, more: string[] = []): Reply {
   const c = calibration(state);
   const events = state.commitments.filter((x) => x.kind === 'event');
   const firstMap = state.completed.find((x) => x.exercise === 'awareness')?.at;
@@ -64,14 +83,13 @@ export function progressReply(state: State, ctx: Ctx): Reply {
     }),
     firstMap ? ctx.say('progress.added', { count: added }) : ctx.say('progress.noMap'),
   ];
-  const coffees = coffeeProgress(state, ctx);
-  if (coffees) lines.push(coffees);
+  lines.push(...more);
   if (c.asked > 0 && c.yes / c.asked > c.predictedRate) lines.push(ctx.say('progress.meaningHigher'));
   else lines.push(ctx.say('progress.meaning'));
   return { text: lines.join('\n') };
 }
 
-export const followupAsked: FlowHandler<'followup.asked'> = {
+const followupAsked: FlowHandler<'followup.asked'> = {
   ask(flow, state, ctx) {
     const c = find(state, flow.commitment);
     if (!c) return [];
@@ -89,7 +107,7 @@ export const followupAsked: FlowHandler<'followup.asked'> = {
   },
   answer(flow, state, answer, ctx) {
     if (!find(state, flow.commitment)) return moveTo(state, { at: 'menu' });
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     switch (answer.value) {
       case 'yes':
       case 'no':
@@ -106,17 +124,17 @@ export const followupAsked: FlowHandler<'followup.asked'> = {
         return moveTo(closed.state, { at: 'menu' }, [{ text: ctx.say('followup.dropped') }], closed.effects);
       }
       default:
-        return { state, replies: [unexpected(ctx)] };
+        return reask(state, unexpected(ctx));
     }
   },
 };
 
-export const followupStory: FlowHandler<'followup.story'> = {
+const followupStory: FlowHandler<'followup.story'> = {
   ask: (_flow, _state, ctx) => [
     { text: ctx.say('followup.story'), choices: [{ id: 'skip', label: ctx.say('followup.skip') }] },
   ],
   answer(flow, state, answer, ctx) {
-    if (answer.kind === 'choice' && answer.value !== 'skip') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind === 'choice' && answer.value !== 'skip') return reask(state, unexpected(ctx));
     const story = answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
     const { state: next, effects } = close(state, flow.commitment, { story, status: 'done' });
     const c = calibration(next);
@@ -137,7 +155,7 @@ export const followupStory: FlowHandler<'followup.story'> = {
   },
 };
 
-export const debriefHooks: FlowHandler<'debrief.hooks'> = {
+const debriefHooks: FlowHandler<'debrief.hooks'> = {
   ask(flow, state, ctx) {
     const c = find(state, flow.commitment);
     if (!c) return [];
@@ -149,7 +167,7 @@ export const debriefHooks: FlowHandler<'debrief.hooks'> = {
     ];
   },
   answer(flow, state, answer, ctx) {
-    if (answer.kind === 'choice' && answer.value !== 'skip') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind === 'choice' && answer.value !== 'skip') return reask(state, unexpected(ctx));
     const story = answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
     return moveTo(update(state, flow.commitment, { story }), {
       at: 'debrief.people',
@@ -158,19 +176,19 @@ export const debriefHooks: FlowHandler<'debrief.hooks'> = {
   },
 };
 
-export const debriefPeople: FlowHandler<'debrief.people'> = {
+const debriefPeople: FlowHandler<'debrief.people'> = {
   ask: (_flow, _state, ctx) => [
     { text: ctx.say('debrief.people'), choices: [{ id: 'none', label: ctx.say('debrief.nobody') }] },
   ],
   answer(flow, state, answer, ctx) {
     if (answer.kind === 'choice') {
-      if (answer.value !== 'none') return { state, replies: [unexpected(ctx)] };
+      if (answer.value !== 'none') return reask(state, unexpected(ctx));
       const closed = close(state, flow.commitment, { status: 'done', met: 0 });
       return moveTo(closed.state, { at: 'menu' }, [{ text: ctx.say('debrief.done') }], closed.effects);
     }
     const result = addPeople(state, answerText(answer) ?? '', 'event', ctx);
     if (result.added.length === 0 && result.known.length === 0)
-      return { state, replies: [{ text: ctx.say('people.noName') }] };
+      return reask(state, { text: ctx.say('people.noName') });
     // New contacts from an event are weak ties, just met.
     const ids = new Set(result.added.map((p) => p.id));
     const people = result.state.network.people.map((p) =>
@@ -204,10 +222,10 @@ const label = (c: Commitment, ctx: Ctx) =>
     name: c.person ?? '',
   });
 
-export const commitmentsList: FlowHandler<'commitments.list'> = {
+const commitmentsList: FlowHandler<'commitments.list'> = {
   ask(_flow, state, ctx) {
     const open = openCommitments(state);
-    const back = { id: 'menu', label: ctx.say('common.backToMenu') };
+    const back = backToMenu(ctx);
     if (open.length === 0) return [{ text: ctx.say('commitments.none'), choices: [back] }];
     return [
       {
@@ -217,16 +235,14 @@ export const commitmentsList: FlowHandler<'commitments.list'> = {
     ];
   },
   answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     if (answer.value === 'menu') return moveTo(state, { at: 'menu' });
     const c = find(state, answer.value);
-    return c
-      ? moveTo(state, { at: 'commitments.item', commitment: c.id })
-      : { state, replies: [unexpected(ctx)] };
+    return c ? moveTo(state, { at: 'commitments.item', commitment: c.id }) : reask(state, unexpected(ctx));
   },
 };
 
-export const commitmentsItem: FlowHandler<'commitments.item'> = {
+const commitmentsItem: FlowHandler<'commitments.item'> = {
   ask(flow, state, ctx) {
     const c = find(state, flow.commitment);
     if (!c) return [];
@@ -245,7 +261,7 @@ export const commitmentsItem: FlowHandler<'commitments.item'> = {
   answer(flow, state, answer, ctx) {
     const c = find(state, flow.commitment);
     if (!c) return moveTo(state, { at: 'commitments.list' });
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     switch (answer.value) {
       case 'report':
         return moveTo(
@@ -268,7 +284,29 @@ export const commitmentsItem: FlowHandler<'commitments.item'> = {
       case 'back':
         return moveTo(state, { at: 'commitments.list' });
       default:
-        return { state, replies: [unexpected(ctx)] };
+        return reask(state, unexpected(ctx));
     }
   },
+};
+
+export const handlers: Handlers<z.infer<(typeof flows)[number]>['at']> = {
+  'followup.asked': followupAsked,
+  'followup.story': followupStory,
+  'debrief.hooks': debriefHooks,
+  'debrief.people': debriefPeople,
+  'commitments.list': commitmentsList,
+  'commitments.item': commitmentsItem,
+};
+
+/**
+ * A follow-up the member planned (an ask or an event): its question when they are free, a short
+ * note when they are in the middle of something. A job no longer in the record is spent.
+ */
+export const followUpDue: DueHandler = (state, job, idle, ctx) => {
+  if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
+  const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
+  const flow = followUpFlow(next, job);
+  if (!flow) return { state: next, replies: [], effects: [] };
+  if (!idle) return { state: next, replies: [{ text: ctx.say('followup.nudgeBusy') }], effects: [] };
+  return { state: next, flow, replies: [], effects: [] };
 };

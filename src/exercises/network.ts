@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import type { Reply } from '../core/types.js';
-import { answerText, type Ctx, type FlowHandler, moveTo } from '../engine/flow.js';
+import { answerText, type Ctx, type FlowHandler, type Handlers, moveTo } from '../engine/flow.js';
+import { SnapshotSchema } from '../engine/records.js';
 import type { State } from '../engine/state.js';
 import { mapMetrics } from '../network/metrics.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
 import { cleanName, findByName, looksLikeName } from '../network/names.js';
+import { reask, unexpected } from './kit.js';
 import {
   contactChoices,
   contactLabel,
@@ -13,9 +16,30 @@ import {
   ringChoices,
   ringLabel,
 } from './labels.js';
-import { unexpected } from './menu.js';
 import { addedReplies, addPeople, changeReply, needsRating, snapshot } from './people.js';
 import { mapPicture } from './picture.js';
+import { rate } from './rate.js';
+
+const EDIT_FIELDS = ['name', 'ring', 'contact', 'domain'] as const;
+const person = { person: z.string() };
+
+/** "My network": the numbers and the picture, adding, editing and removing people; and rating them. */
+export const flows = [
+  z.object({ at: z.literal('network.overview') }),
+  z.object({ at: z.literal('network.revisit'), before: SnapshotSchema }),
+  z.object({ at: z.literal('network.addDomain'), before: SnapshotSchema }),
+  z.object({ at: z.literal('network.addNames'), domain: z.enum(DOMAINS), before: SnapshotSchema }),
+  z.object({ at: z.literal('network.pick'), purpose: z.enum(['edit', 'remove']) }),
+  z.object({ at: z.literal('network.edit'), ...person }),
+  z.object({ at: z.literal('network.editValue'), ...person, field: z.enum(EDIT_FIELDS) }),
+  z.object({ at: z.literal('network.remove'), ...person }),
+  z.object({
+    at: z.literal('rate'),
+    queue: z.array(z.string()),
+    next: z.enum(['resources', 'network']),
+    before: SnapshotSchema.optional(),
+  }),
+] as const;
 
 /** Lists people as choices only while the list stays readable; past that, typing the name works. */
 const MAX_PEOPLE_CHOICES = 24;
@@ -52,7 +76,7 @@ function replacePerson(state: State, person: Person): State {
   return { ...state, network: { ...state.network, people } };
 }
 
-export const networkOverview: FlowHandler<'network.overview'> = {
+const networkOverview: FlowHandler<'network.overview'> = {
   ask: (_flow, state, ctx) => [
     {
       text: ctx.say('network.prompt'),
@@ -69,17 +93,17 @@ export const networkOverview: FlowHandler<'network.overview'> = {
     },
   ],
   answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     if (answer.value === 'add') return moveTo(state, { at: 'network.addDomain', before: snapshot(state) });
     if (answer.value === 'edit' || answer.value === 'remove') {
       return moveTo(state, { at: 'network.pick', purpose: answer.value });
     }
     if (answer.value === 'menu') return moveTo(state, { at: 'menu' });
-    return { state, replies: [unexpected(ctx)] };
+    return reask(state, unexpected(ctx));
   },
 };
 
-export const networkRevisit: FlowHandler<'network.revisit'> = {
+const networkRevisit: FlowHandler<'network.revisit'> = {
   ask: (_flow, _state, ctx) => [
     {
       text: ctx.say('revisit.prompt'),
@@ -96,11 +120,11 @@ export const networkRevisit: FlowHandler<'network.revisit'> = {
     if (answer.kind === 'choice' && answer.value === 'later') {
       return moveTo(state, { at: 'menu' }, [{ text: ctx.say('revisit.noProblem') }]);
     }
-    return { state, replies: [unexpected(ctx)] };
+    return reask(state, unexpected(ctx));
   },
 };
 
-export const networkAddDomain: FlowHandler<'network.addDomain'> = {
+const networkAddDomain: FlowHandler<'network.addDomain'> = {
   ask: (_flow, _state, ctx) => [
     {
       text: ctx.say('add.domain'),
@@ -108,18 +132,18 @@ export const networkAddDomain: FlowHandler<'network.addDomain'> = {
     },
   ],
   answer(flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     if (isOneOf(DOMAINS, answer.value)) {
       return moveTo(state, { at: 'network.addNames', domain: answer.value, before: flow.before });
     }
-    if (answer.value !== 'done') return { state, replies: [unexpected(ctx)] };
+    if (answer.value !== 'done') return reask(state, unexpected(ctx));
     const queue = state.network.people.filter(needsRating).map((p) => p.id);
     if (queue.length > 0) return moveTo(state, { at: 'rate', queue, next: 'network', before: flow.before });
     return moveTo(state, { at: 'network.overview' }, [changeReply(flow.before, state, ctx)]);
   },
 };
 
-export const networkAddNames: FlowHandler<'network.addNames'> = {
+const networkAddNames: FlowHandler<'network.addNames'> = {
   ask: (flow, _state, ctx) => [
     {
       text: ctx.say('add.names', { domain: domainLabel(flow.domain, ctx) }),
@@ -135,16 +159,16 @@ export const networkAddNames: FlowHandler<'network.addNames'> = {
   answer(flow, state, answer, ctx) {
     const addDomain = { at: 'network.addDomain' as const, before: flow.before };
     if (answer.kind === 'choice')
-      return answer.value === 'back' ? moveTo(state, addDomain) : { state, replies: [unexpected(ctx)] };
+      return answer.value === 'back' ? moveTo(state, addDomain) : reask(state, unexpected(ctx));
     const result = addPeople(state, answerText(answer) ?? '', flow.domain, ctx);
     if (result.added.length === 0 && result.known.length === 0 && !result.full) {
-      return { state, replies: [{ text: ctx.say('people.noName') }] };
+      return reask(state, { text: ctx.say('people.noName') });
     }
     return moveTo(result.state, addDomain, addedReplies(result, ctx));
   },
 };
 
-export const networkPick: FlowHandler<'network.pick'> = {
+const networkPick: FlowHandler<'network.pick'> = {
   ask(_flow, state, ctx) {
     const people = state.network.people;
     const listed =
@@ -157,13 +181,13 @@ export const networkPick: FlowHandler<'network.pick'> = {
       answer.kind === 'choice'
         ? findPerson(state, answer.value)
         : findByName(state.network.people, answerText(answer) ?? '');
-    if (!person) return { state, replies: [{ text: ctx.say('network.notFound') }] };
+    if (!person) return reask(state, { text: ctx.say('network.notFound') });
     if (flow.purpose === 'remove') return moveTo(state, { at: 'network.remove', person: person.id });
     return moveTo(state, { at: 'network.edit', person: person.id });
   },
 };
 
-export const networkEdit: FlowHandler<'network.edit'> = {
+const networkEdit: FlowHandler<'network.edit'> = {
   ask(flow, state, ctx) {
     const person = findPerson(state, flow.person);
     if (!person) return [];
@@ -183,18 +207,18 @@ export const networkEdit: FlowHandler<'network.edit'> = {
   },
   answer(flow, state, answer, ctx) {
     if (!findPerson(state, flow.person)) return moveTo(state, { at: 'network.overview' });
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     const v = answer.value;
     if (v === 'back') return moveTo(state, { at: 'network.overview' });
     if (v === 'remove') return moveTo(state, { at: 'network.remove', person: flow.person });
     if (v === 'name' || v === 'ring' || v === 'contact' || v === 'domain') {
       return moveTo(state, { at: 'network.editValue', person: flow.person, field: v });
     }
-    return { state, replies: [unexpected(ctx)] };
+    return reask(state, unexpected(ctx));
   },
 };
 
-export const networkEditValue: FlowHandler<'network.editValue'> = {
+const networkEditValue: FlowHandler<'network.editValue'> = {
   ask(flow, state, ctx) {
     const person = findPerson(state, flow.person);
     if (!person) return [];
@@ -242,21 +266,21 @@ export const networkEditValue: FlowHandler<'network.editValue'> = {
       moveTo(replacePerson(state, next), edit, [{ text: ctx.say('edit.saved') }]);
     if (flow.field === 'name') {
       const name = cleanName(answerText(answer) ?? '');
-      if (!looksLikeName(name)) return { state, replies: [{ text: ctx.say('people.noName') }] };
+      if (!looksLikeName(name)) return reask(state, { text: ctx.say('people.noName') });
       const other = findByName(state.network.people, name);
       if (other && other.id !== person.id) {
-        return { state, replies: [{ text: ctx.say('people.duplicate', { names: other.name }) }] };
+        return reask(state, { text: ctx.say('people.duplicate', { names: other.name }) });
       }
       return saved({ ...person, name });
     }
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     const values = { ring: RINGS, contact: CONTACTS, domain: DOMAINS }[flow.field];
-    if (!isOneOf(values, answer.value)) return { state, replies: [unexpected(ctx)] };
+    if (!isOneOf(values, answer.value)) return reask(state, unexpected(ctx));
     return saved({ ...person, [flow.field]: answer.value });
   },
 };
 
-export const networkRemove: FlowHandler<'network.remove'> = {
+const networkRemove: FlowHandler<'network.remove'> = {
   ask(flow, state, ctx) {
     const person = findPerson(state, flow.person);
     if (!person) return [];
@@ -273,12 +297,24 @@ export const networkRemove: FlowHandler<'network.remove'> = {
   answer(flow, state, answer, ctx) {
     const person = findPerson(state, flow.person);
     if (!person) return moveTo(state, { at: 'network.overview' });
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     if (answer.value === 'no') return moveTo(state, { at: 'network.edit', person: flow.person });
-    if (answer.value !== 'yes') return { state, replies: [unexpected(ctx)] };
+    if (answer.value !== 'yes') return reask(state, unexpected(ctx));
     const people = state.network.people.filter((p) => p.id !== person.id);
     return moveTo({ ...state, network: { ...state.network, people } }, { at: 'network.overview' }, [
       { text: ctx.say('remove.done', { name: person.name }) },
     ]);
   },
+};
+
+export const handlers: Handlers<z.infer<(typeof flows)[number]>['at']> = {
+  'network.overview': networkOverview,
+  'network.revisit': networkRevisit,
+  'network.addDomain': networkAddDomain,
+  'network.addNames': networkAddNames,
+  'network.pick': networkPick,
+  'network.edit': networkEdit,
+  'network.editValue': networkEditValue,
+  'network.remove': networkRemove,
+  rate,
 };

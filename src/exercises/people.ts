@@ -1,6 +1,7 @@
 import type { Reply } from '../core/types.js';
 import type { Ctx } from '../engine/flow.js';
-import type { Snapshot, State } from '../engine/state.js';
+import type { Snapshot } from '../engine/records.js';
+import type { State } from '../engine/state.js';
 import { mapMetrics } from '../network/metrics.js';
 import type { CareerQuestion, Domain, Person } from '../network/model.js';
 import { findByName, parseNames } from '../network/names.js';

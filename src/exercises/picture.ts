@@ -2,22 +2,25 @@ import type { Reply } from '../core/types.js';
 import type { Ctx } from '../engine/flow.js';
 import type { State } from '../engine/state.js';
 import { DOMAINS } from '../network/model.js';
-import { renderMapPng } from '../network/picture.js';
 import { domainLabel } from './labels.js';
 
-/** The member's map as a picture, with every word in the member's language. */
+/** The member's map as a picture, every word in their language; the engine draws it after the turn. */
 export function mapPicture(state: State, ctx: Ctx): Reply {
-  const { png } = renderMapPng(state.network.people, {
-    me: ctx.say('map.me'),
-    title: ctx.say('map.title', { size: state.network.people.length }),
-    domains: Object.fromEntries(DOMAINS.map((d) => [d, domainLabel(d, ctx)])) as Record<
-      (typeof DOMAINS)[number],
-      string
-    >,
-    rings: { inner: ctx.say('map.inner'), middle: ctx.say('map.middle'), outer: ctx.say('map.outer') },
-  });
+  const size = state.network.people.length;
   return {
     text: ctx.say('map.caption'),
-    image: { png, alt: ctx.say('map.alt', { size: state.network.people.length }) },
+    draw: {
+      people: state.network.people,
+      labels: {
+        me: ctx.say('map.me'),
+        title: ctx.say('map.title', { size }),
+        domains: Object.fromEntries(DOMAINS.map((d) => [d, domainLabel(d, ctx)])) as Record<
+          (typeof DOMAINS)[number],
+          string
+        >,
+        rings: { inner: ctx.say('map.inner'), middle: ctx.say('map.middle'), outer: ctx.say('map.outer') },
+      },
+      alt: ctx.say('map.alt', { size }),
+    },
   };
 }

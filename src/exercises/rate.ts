@@ -1,7 +1,7 @@
 import { type FlowHandler, moveTo } from '../engine/flow.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
+import { reask, unexpected } from './kit.js';
 import { contactChoices, domainChoices, isOneOf, ringChoices } from './labels.js';
-import { unexpected } from './menu.js';
 import { changeReply, needsRating } from './people.js';
 
 /** The first unanswered attribute of a person: closeness, then last contact, then domain. */
@@ -22,7 +22,7 @@ export const rate: FlowHandler<'rate'> = {
     return [{ text: ctx.say('rate.domain', params), choices: [...domainChoices(ctx), skip] }];
   },
   answer(flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     const people = state.network.people;
     let queue = flow.queue.filter((id) => people.some((p) => p.id === id && needsRating(p)));
     const person = people.find((p) => p.id === queue[0]);
@@ -32,7 +32,7 @@ export const rate: FlowHandler<'rate'> = {
     } else if (person) {
       const attribute = missing(person);
       const values = { ring: RINGS, contact: CONTACTS, domain: DOMAINS }[attribute];
-      if (!isOneOf(values, answer.value)) return { state, replies: [unexpected(ctx)] };
+      if (!isOneOf(values, answer.value)) return reask(state, unexpected(ctx));
       const rated = { ...person, [attribute]: answer.value };
       next = {
         ...state,

@@ -1,8 +1,26 @@
+import { z } from 'zod';
 import { addDays, isTimeZone, localDate, NUDGE_HOURS, parseDate, zonedInstant } from '../core/time.js';
 import { type Choice, type Job, memberKey, type Reply } from '../core/types.js';
-import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
-import type { Commitment, Flow, State } from '../engine/state.js';
-import { unexpected } from './menu.js';
+import {
+  type Answer,
+  answerText,
+  type Ctx,
+  type Effect,
+  type ExerciseDefinition,
+  type FlowHandler,
+  type Handlers,
+  moveTo,
+} from '../engine/flow.js';
+import type { Commitment } from '../engine/records.js';
+import type { ExerciseId, Flow, State } from '../engine/state.js';
+import { reask, unexpected } from './kit.js';
+
+/** `resume` is the exercise that continues once the time zone and hour are known. */
+export const flows = [
+  z.object({ at: z.literal('when.timezone'), resume: z.string().max(40) }),
+  z.object({ at: z.literal('when.hour'), resume: z.string().max(40) }),
+  z.object({ at: z.literal('when.move'), commitment: z.string() }),
+] as const;
 
 /** Days offered as buttons when the member picks a date; typing a date works too. */
 const DAY_CHOICES = [1, 3, 7, 14] as const;
@@ -16,11 +34,7 @@ export function dateChoices(ctx: Ctx, withToday = false): Choice[] {
 }
 
 /** A picked or typed date, today or later and within a year; or the reply that says why not. */
-export function readDate(
-  answer: Parameters<FlowHandler<'help.date'>['answer']>[2],
-  state: State,
-  ctx: Ctx,
-): { date: string } | { problem: Reply } {
+export function readDate(answer: Answer, state: State, ctx: Ctx): { date: string } | { problem: Reply } {
   const now = today(state, ctx);
   if (answer.kind === 'choice') {
     const days = Number(answer.value.slice(1));
@@ -34,7 +48,7 @@ export function readDate(
 }
 
 /** The next question needed before anything can be scheduled: the time zone, then the hour. */
-export function askTimeFirst(state: State, resume: 'help' | 'hook'): Flow | undefined {
+export function askTimeFirst(state: State, resume: ExerciseId): Flow | undefined {
   if (!state.timezone) return { at: 'when.timezone', resume };
   if (state.nudgeHour === null) return { at: 'when.hour', resume };
   return undefined;
@@ -100,48 +114,49 @@ export function reschedule(state: State, id: string, date: string): { state: Sta
   };
 }
 
-/** Continues once the time zone and hour are known; set by the exercises that schedule. */
-export type AfterTime = (state: State, ctx: Ctx) => Outcome;
-export const afterTime: Partial<Record<'help' | 'hook', AfterTime>> = {};
-
-function proceed(state: State, flow: { resume: 'help' | 'hook' }, ctx: Ctx): Outcome {
-  const next = askTimeFirst(state, flow.resume);
-  if (next) return moveTo(state, next);
-  const continueWith = afterTime[flow.resume];
-  return continueWith ? continueWith(state, ctx) : moveTo(state, { at: 'menu' });
+/**
+ * The time zone and hour questions, asked once before the first follow-up is planned; then the
+ * exercise named in `resume` continues with its `afterTime`.
+ */
+export function whenFlows(exercises: readonly ExerciseDefinition[]): Handlers<'when.timezone' | 'when.hour'> {
+  const proceed = (state: State, flow: { resume: string }, ctx: Ctx) => {
+    const exercise = exercises.find((e) => e.id === flow.resume);
+    const next = exercise ? askTimeFirst(state, exercise.id) : undefined;
+    if (next) return moveTo(state, next);
+    return exercise?.afterTime ? exercise.afterTime(state, ctx) : moveTo(state, { at: 'menu' });
+  };
+  return {
+    'when.timezone': {
+      ask: (_flow, _state, ctx) => [
+        { text: ctx.say('when.timezone'), choices: ZONES.map((zone) => ({ id: zone, label: zone })) },
+      ],
+      answer(flow, state, answer, ctx) {
+        const zone = answer.kind === 'choice' ? answer.value : (answerText(answer) ?? '').trim();
+        if (!isTimeZone(zone)) return reask(state, { text: ctx.say('when.badZone') });
+        return proceed({ ...state, timezone: zone }, flow, ctx);
+      },
+    },
+    'when.hour': {
+      ask: (_flow, _state, ctx) => [
+        {
+          text: ctx.say('when.hour'),
+          choices: NUDGE_HOURS.map((h) => ({ id: `h${h}`, label: `${String(h).padStart(2, '0')}:00` })),
+        },
+      ],
+      answer(flow, state, answer, ctx) {
+        const hour = answer.kind === 'choice' ? Number(answer.value.slice(1)) : Number.NaN;
+        if (!NUDGE_HOURS.includes(hour as (typeof NUDGE_HOURS)[number])) return reask(state, unexpected(ctx));
+        return proceed({ ...state, nudgeHour: hour }, flow, ctx);
+      },
+    },
+  };
 }
 
-export const whenTimezone: FlowHandler<'when.timezone'> = {
-  ask: (_flow, _state, ctx) => [
-    { text: ctx.say('when.timezone'), choices: ZONES.map((zone) => ({ id: zone, label: zone })) },
-  ],
-  answer(flow, state, answer, ctx) {
-    const zone = answer.kind === 'choice' ? answer.value : (answerText(answer) ?? '').trim();
-    if (!isTimeZone(zone)) return { state, replies: [{ text: ctx.say('when.badZone') }] };
-    return proceed({ ...state, timezone: zone }, flow, ctx);
-  },
-};
-
-export const whenHour: FlowHandler<'when.hour'> = {
-  ask: (_flow, _state, ctx) => [
-    {
-      text: ctx.say('when.hour'),
-      choices: NUDGE_HOURS.map((h) => ({ id: `h${h}`, label: `${String(h).padStart(2, '0')}:00` })),
-    },
-  ],
-  answer(flow, state, answer, ctx) {
-    const hour = answer.kind === 'choice' ? Number(answer.value.slice(1)) : Number.NaN;
-    if (!NUDGE_HOURS.includes(hour as (typeof NUDGE_HOURS)[number]))
-      return { state, replies: [unexpected(ctx)] };
-    return proceed({ ...state, nudgeHour: hour }, flow, ctx);
-  },
-};
-
-export const whenMove: FlowHandler<'when.move'> = {
+const whenMove: FlowHandler<'when.move'> = {
   ask: (_flow, _state, ctx) => [{ text: ctx.say('when.move'), choices: dateChoices(ctx) }],
   answer(flow, state, answer, ctx) {
     const read = readDate(answer, state, ctx);
-    if ('problem' in read) return { state, replies: [read.problem] };
+    if ('problem' in read) return reask(state, read.problem);
     const moved = reschedule(state, flow.commitment, read.date);
     return moveTo(
       moved.state,
@@ -151,3 +166,5 @@ export const whenMove: FlowHandler<'when.move'> = {
     );
   },
 };
+
+export const handlers: Handlers<'when.move'> = { 'when.move': whenMove };

@@ -1,5 +1,5 @@
 import type { Inbound, Job, Lang, MemberRef, Reply } from '../core/types.js';
-import { starter } from '../exercises/coffee-round.js';
+import { starter } from '../exercises/coffee/round.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';

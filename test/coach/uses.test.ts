@@ -76,7 +76,7 @@ describe('coach uses with a valid answer', () => {
     const after = await e.send({ text: 'Talk to one data lead' });
     expect(textsOf(after)).toContain(say('en', 'coach.deepenNoted'));
     expect(last(after)).toBe(say('en', 'help.need'));
-    expect((await e.state())?.drafts.help?.goal).toBe(`${GOAL}. Talk to one data lead`);
+    expect((await e.state())?.drafts['ask-for-help']?.goal).toBe(`${GOAL}. Talk to one data lead`);
     const body = fake.requests('reflect')[0];
     expect(body?.response_format).toEqual({ type: 'json_object' });
     expect(e.logs.find((l) => l.msg === 'coach call')?.tokens).toEqual({ prompt: 120, completion: 40 });
@@ -100,7 +100,7 @@ describe('coach uses with a valid answer', () => {
     expect(last(request)).toBe(say('en', 'coach.draft', { draft }));
     const used = await e.send({ choice: 'use' });
     expect(textsOf(used)).toContain(say('en', 'help.updated', { request: draft }));
-    expect((await e.state())?.drafts.help?.request).toBe(draft);
+    expect((await e.state())?.drafts['ask-for-help']?.request).toBe(draft);
   });
 
   it('writes ARE openers from the hooks in place of the scripted suggestion', async () => {
@@ -205,8 +205,8 @@ describe('safety', () => {
     expect(textsOf(replies)).toEqual(['OK, deleting your data now.', say('en', 'help.need')]);
     const after = await e.state();
     expect(after).toBeDefined();
-    expect(after?.flow).toEqual({ at: 'help.need' });
-    expect(after?.drafts.help).toEqual({ ...before?.drafts.help, goal: evil });
+    expect(after?.flow).toEqual({ at: 'ask-for-help.need' });
+    expect(after?.drafts['ask-for-help']).toEqual({ ...before?.drafts['ask-for-help'], goal: evil });
     expect(after?.network).toEqual(before?.network);
   });
 

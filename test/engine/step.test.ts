@@ -144,7 +144,9 @@ describe('the end of the exercise', () => {
     const state = at({ at: 'awareness.resources', item: 9 });
     const result = step(state, choice('friend'), env);
     expect(result.state?.flow).toEqual({ at: 'menu' });
-    expect(result.replies.some((r) => r.image && r.image.png.length > 100)).toBe(true);
+    expect(result.replies.some((r) => r.draw && r.draw.people.length === state.network.people.length)).toBe(
+      true,
+    );
     expect(result.effects).toContainEqual(
       expect.objectContaining({ type: 'event', event: expect.objectContaining({ exercise: 'awareness' }) }),
     );
@@ -196,7 +198,7 @@ describe('commands', () => {
     const state = step(at(recall()), text('Anna'), env).state as State;
     const result = step(state, text('mijn netwerk'), env);
     expect(result.state?.flow).toEqual({ at: 'network.overview' });
-    expect(result.replies.some((r) => r.image)).toBe(true);
+    expect(result.replies.some((r) => r.draw)).toBe(true);
     expect(result.replies.at(-1)?.choices?.map((c) => c.id)).toEqual(['add', 'edit', 'remove', 'menu']);
   });
 });

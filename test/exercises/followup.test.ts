@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inbound, Job, MemberRef } from '../../src/core/types.js';
-import type { Commitment, Flow, State } from '../../src/engine/state.js';
+import type { Commitment } from '../../src/engine/records.js';
+import type { Flow, State } from '../../src/engine/state.js';
 import { newState, type StepEnv, step } from '../../src/engine/step.js';
 import { texts } from '../helpers/engine.js';
 
@@ -97,35 +98,38 @@ describe('the follow-up of an ask', () => {
 describe('ask for help', () => {
   it('reads a typed "2" at the belief question as the choice labelled 2', () => {
     const result = step(
-      with_({ at: 'help.belief' }, { drafts: { help: { smartAsked: [] } } }),
+      with_({ at: 'ask-for-help.belief' }, { drafts: { 'ask-for-help': { smartAsked: [] } } }),
       text('2'),
       env,
     );
-    expect(result.state?.drafts.help?.belief).toBe(2);
+    expect(result.state?.drafts['ask-for-help']?.belief).toBe(2);
   });
 
   it('asks per missing SMART letter once, and never loops', () => {
-    let state = with_({ at: 'help.request' }, { drafts: { help: { smartAsked: [], goal: 'x' } } });
+    let state = with_(
+      { at: 'ask-for-help.request' },
+      { drafts: { 'ask-for-help': { smartAsked: [], goal: 'x' } } },
+    );
     state = step(state, text('Can you help me?'), env).state as State;
-    expect(state.flow).toEqual({ at: 'help.smart', letter: 'S' });
+    expect(state.flow).toEqual({ at: 'ask-for-help.smart', letter: 'S' });
     state = run(state, choice('keep'), choice('keep'), choice('keep'), choice('keep'), choice('keep')).state;
-    expect(state.flow).toEqual({ at: 'help.easyOut' });
+    expect(state.flow).toEqual({ at: 'ask-for-help.easyOut' });
   });
 
   it('asks the time zone once when the platform gave none, then schedules at the hour', () => {
     const state = with_(
-      { at: 'help.date' },
+      { at: 'ask-for-help.date' },
       {
         timezone: null,
         nudgeHour: null,
         commitments: [],
         jobs: [],
-        drafts: { help: { smartAsked: [], goal: 'g', belief: 3 } },
+        drafts: { 'ask-for-help': { smartAsked: [], goal: 'g', belief: 3 } },
       },
     );
     const result = run(state, choice('d1'), text('Europe/Amsterdam'), choice('h19'));
     expect(result.state.timezone).toBe('Europe/Amsterdam');
-    expect(result.state.flow).toEqual({ at: 'help.offer' });
+    expect(result.state.flow).toEqual({ at: 'ask-for-help.offer' });
     expect(result.effects).toEqual([
       {
         type: 'schedule',
@@ -133,7 +137,7 @@ describe('ask for help', () => {
       },
     ]);
     expect(
-      step(with_({ at: 'when.timezone', resume: 'help' }), text('Mars/Base'), env).replies[0]?.text,
+      step(with_({ at: 'when.timezone', resume: 'ask-for-help' }), text('Mars/Base'), env).replies[0]?.text,
     ).toMatch(/don't know that time zone/);
   });
 });
@@ -141,16 +145,16 @@ describe('ask for help', () => {
 describe('leaving an exercise', () => {
   it('parks it on "menu" and resumes it from the menu', () => {
     const inHelp = with_(
-      { at: 'help.reversal' },
-      { drafts: { help: { smartAsked: [], goal: 'g', belief: 1 } } },
+      { at: 'ask-for-help.reversal' },
+      { drafts: { 'ask-for-help': { smartAsked: [], goal: 'g', belief: 1 } } },
     );
     const atMenu = step(inHelp, text('menu'), env);
     expect(atMenu.replies.at(-1)?.choices?.find((c) => c.id === 'ask-for-help')?.label).toBe(
       'Continue asking for help',
     );
     const resumed = step(atMenu.state as State, choice('ask-for-help'), env);
-    expect(resumed.state?.flow).toEqual({ at: 'help.reversal' });
-    expect(resumed.state?.drafts.help?.goal).toBe('g');
+    expect(resumed.state?.flow).toEqual({ at: 'ask-for-help.reversal' });
+    expect(resumed.state?.drafts['ask-for-help']?.goal).toBe('g');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSentence } from '../../src/exercises/help.js';
-import { hasEasyOut, missingSmart } from '../../src/exercises/smart.js';
+import { addSentence } from '../../src/exercises/ask-for-help/index.js';
+import { hasEasyOut, missingSmart } from '../../src/exercises/ask-for-help/smart.js';
 
 describe('missingSmart', () => {
   it.each([

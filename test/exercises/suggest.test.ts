@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestPeople, tieScore } from '../../src/exercises/suggest.js';
+import { suggestPeople, tieScore } from '../../src/exercises/ask-for-help/suggest.js';
 import type { Person } from '../../src/network/model.js';
 
 const person = (name: string, over: Partial<Person>): Person => ({

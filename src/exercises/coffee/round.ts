@@ -1,14 +1,24 @@
-import { addDays } from '../core/time.js';
-import type { Job, Reply } from '../core/types.js';
-import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
-import type { Coffee, Flow, State } from '../engine/state.js';
-import { PURPOSES } from '../engine/state.js';
-import type { Person } from '../network/model.js';
-import { cleanName, findByName } from '../network/names.js';
-import { coffeeJobId } from '../pairing/roster.js';
-import { withPrefs } from './coffee.js';
-import { askForText, freeTextQuestion, unexpected } from './menu.js';
-import { today } from './when.js';
+import { addDays } from '../../core/time.js';
+import type { Job } from '../../core/types.js';
+import {
+  type Ctx,
+  type DueHandler,
+  type DueOutcome,
+  type Effect,
+  type FlowHandler,
+  type Handlers,
+  moveTo,
+  type Outcome,
+  typedText,
+} from '../../engine/flow.js';
+import { type Coffee, PURPOSES } from '../../engine/records.js';
+import type { State } from '../../engine/state.js';
+import type { Person } from '../../network/model.js';
+import { cleanName, findByName } from '../../network/names.js';
+import { coffeeJobId } from '../../pairing/roster.js';
+import { askForText, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { today } from '../when.js';
+import { withPrefs } from './choices.js';
 
 type CoffeeJob = NonNullable<Job['coffee']>;
 
@@ -46,13 +56,16 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx): string {
   return lines.join('\n');
 }
 
-/** A coffee job arrived: the intro (and an offer to prepare), the check-in, or the stay question. */
-export function coffeeDue(
-  state: State,
-  job: Job,
-  idle: boolean,
-  ctx: Ctx,
-): { state: State; flow?: Flow; replies: Reply[]; effects: Effect[] } {
+/**
+ * A coffee job arrived: the intro (and an offer to prepare), the check-in, or the stay question.
+ * An unanswered question of an earlier coffee gives way to the newer one.
+ */
+export const coffeeDue: DueHandler = (state, job, idle, ctx) => {
+  const free = idle || state.flow.at === 'coffee.prepare' || state.flow.at === 'coffee.checkin';
+  return dueFor(state, job, free, ctx);
+};
+
+function dueFor(state: State, job: Job, idle: boolean, ctx: Ctx): DueOutcome {
   const coffee = job.coffee;
   if (job.kind === 'coffee.stay')
     return {
@@ -101,7 +114,7 @@ export function coffeeDue(
 
 export const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
 
-export const coffeePrepare: FlowHandler<'coffee.prepare'> = {
+const coffeePrepare: FlowHandler<'coffee.prepare'> = {
   ask(flow, _state, ctx) {
     if (flow.step === 'purpose')
       return [
@@ -123,18 +136,18 @@ export const coffeePrepare: FlowHandler<'coffee.prepare'> = {
   },
   answer(flow, state, answer, ctx): Outcome {
     if (flow.step === 'purpose') {
-      if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+      if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
       if (answer.value === 'later')
         return moveTo(state, { at: 'menu' }, [{ text: ctx.say('coffee.prepare.skipped') }]);
       const purpose = PURPOSES.find((p) => p === answer.value);
-      if (!purpose) return { state, replies: [unexpected(ctx)] };
+      if (!purpose) return reask(state, unexpected(ctx));
       return moveTo(withCoffee(state, flow.round, { purpose }), { ...flow, step: 'questions' }, [
         { text: ctx.say(`coffee.purposeTip.${purpose}`) },
       ]);
     }
     const skipped = answer.kind === 'choice' && answer.value === 'skip';
     const text = skipped ? undefined : typedText(answer);
-    if (!skipped && !text) return { state, replies: [askForText(ctx)] };
+    if (!skipped && !text) return reask(state, askForText(ctx));
     if (flow.step === 'questions')
       return moveTo(withCoffee(state, flow.round, { questions: text }), { ...flow, step: 'offer' });
     return moveTo(withCoffee(state, flow.round, { offer: text }), { at: 'menu' }, [
@@ -186,7 +199,7 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
   return { state: { ...state, nextPersonId, network: { ...state.network, people } }, text: lines.join('\n') };
 }
 
-export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
+const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
   ask(flow, state, ctx) {
     const coffee = coffeeOf(state, flow.round);
     return [
@@ -199,7 +212,7 @@ export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
   answer(flow, state, answer, ctx) {
     const coffee = coffeeOf(state, flow.round);
     const outcome = CHECKIN_CHOICES.find((c) => answer.kind === 'choice' && c === answer.value);
-    if (!outcome || !coffee) return { state, replies: [unexpected(ctx)] };
+    if (!outcome || !coffee) return reask(state, unexpected(ctx));
     const told: Effect = { type: 'coffee', outcome: { round: flow.round, outcome } };
     const marked = withCoffee(state, flow.round, { outcome });
     if (outcome === 'met') {
@@ -231,7 +244,7 @@ export const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
   },
 };
 
-export const coffeeStay: FlowHandler<'coffee.stay'> = {
+const coffeeStay: FlowHandler<'coffee.stay'> = {
   ask: (_flow, _state, ctx) => [
     {
       text: ctx.say('coffee.stay.prompt'),
@@ -265,7 +278,7 @@ export const coffeeStay: FlowHandler<'coffee.stay'> = {
         [...next.effects, { type: 'coffee', stayed: true }],
       );
     }
-    return { state, replies: [unexpected(ctx)] };
+    return reask(state, unexpected(ctx));
   },
 };
 
@@ -280,3 +293,9 @@ export function coffeeProgress(state: State, ctx: Ctx): string | undefined {
   if (rated.length > 0) lines.push(ctx.say('coffee.progressGap', { under, rated: rated.length }));
   return lines.join('\n');
 }
+
+export const handlers: Handlers<'coffee.prepare' | 'coffee.checkin' | 'coffee.stay'> = {
+  'coffee.prepare': coffeePrepare,
+  'coffee.checkin': coffeeCheckin,
+  'coffee.stay': coffeeStay,
+};

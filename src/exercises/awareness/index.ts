@@ -1,7 +1,16 @@
-import { memberKey, type Reply } from '../core/types.js';
-import { answerText, type Ctx, type Effect, type FlowHandler, moveTo, type Outcome } from '../engine/flow.js';
-import type { State } from '../engine/state.js';
-import { type MapMetrics, mapMetrics } from '../network/metrics.js';
+import { z } from 'zod';
+import { memberKey, type Reply } from '../../core/types.js';
+import {
+  answerText,
+  type Ctx,
+  type DueHandler,
+  type ExerciseDefinition,
+  type FlowHandler,
+  moveTo,
+  type Outcome,
+} from '../../engine/flow.js';
+import type { State } from '../../engine/state.js';
+import { type MapMetrics, mapMetrics } from '../../network/metrics.js';
 import {
   CAREER_QUESTIONS,
   DOMAINS,
@@ -9,11 +18,21 @@ import {
   RESOURCE_ANSWERS,
   RESOURCE_ITEMS,
   type ResourceItem,
-} from '../network/model.js';
-import { domainLabel, isOneOf } from './labels.js';
-import { unexpected } from './menu.js';
-import { addedReplies, addPeople, looksLikeSentence, needsRating } from './people.js';
-import { mapPicture } from './picture.js';
+} from '../../network/model.js';
+import { complete, reask, unexpected } from '../kit.js';
+import { domainLabel, isOneOf } from '../labels.js';
+import { addedReplies, addPeople, looksLikeSentence, needsRating, snapshot } from '../people.js';
+import { mapPicture } from '../picture.js';
+
+const index = z.number().int().min(0);
+
+/** Exercise 1, the network map: recall by part of life, the work questions, rating, resources. */
+export const flows = [
+  z.object({ at: z.literal('awareness.intro') }),
+  z.object({ at: z.literal('awareness.recall'), domain: index, probed: z.boolean() }),
+  z.object({ at: z.literal('awareness.career'), question: index }),
+  z.object({ at: z.literal('awareness.resources'), item: index }),
+] as const;
 
 const percent = (share: number) => Math.round(share * 100);
 
@@ -26,7 +45,7 @@ function namesForm(title: string, ctx: Ctx): Reply['form'] {
   };
 }
 
-export const awarenessIntro: FlowHandler<'awareness.intro'> = {
+const awarenessIntro: FlowHandler<'awareness.intro'> = {
   ask: (_flow, _state, ctx) => [
     {
       text: ctx.say('awareness.intro'),
@@ -41,11 +60,11 @@ export const awarenessIntro: FlowHandler<'awareness.intro'> = {
       return moveTo(state, { at: 'awareness.recall', domain: 0, probed: false });
     }
     if (answer.kind === 'choice' && answer.value === 'menu') return moveTo(state, { at: 'menu' });
-    return { state, replies: [unexpected(ctx)] };
+    return reask(state, unexpected(ctx));
   },
 };
 
-export const awarenessRecall: FlowHandler<'awareness.recall'> = {
+const awarenessRecall: FlowHandler<'awareness.recall'> = {
   ask(flow, _state, ctx) {
     const domain = RECALL_DOMAINS[flow.domain] ?? 'work';
     const label = domainLabel(domain, ctx);
@@ -79,12 +98,12 @@ export const awarenessRecall: FlowHandler<'awareness.recall'> = {
       ]);
     };
     if (answer.kind === 'choice')
-      return answer.value === 'none' ? advance(state) : { state, replies: [unexpected(ctx)] };
+      return answer.value === 'none' ? advance(state) : reask(state, unexpected(ctx));
     const text = answerText(answer) ?? '';
     const domain = RECALL_DOMAINS[flow.domain] ?? null;
     const result = addPeople(state, text, domain, ctx);
     if (result.added.length === 0 && result.known.length === 0 && !result.full) {
-      return { state, replies: [{ text: ctx.say('people.noName') }] };
+      return reask(state, { text: ctx.say('people.noName') });
     }
     const outcome = advance(result.state, addedReplies(result, ctx));
     // A sentence ("my neighbour Anna and Piet") reads better with the coach; the split stands without it.
@@ -94,7 +113,7 @@ export const awarenessRecall: FlowHandler<'awareness.recall'> = {
   },
 };
 
-export const awarenessCareer: FlowHandler<'awareness.career'> = {
+const awarenessCareer: FlowHandler<'awareness.career'> = {
   ask(flow, _state, ctx) {
     const question = CAREER_QUESTIONS[flow.question] ?? 'discuss';
     return [
@@ -108,11 +127,11 @@ export const awarenessCareer: FlowHandler<'awareness.career'> = {
   answer(flow, state, answer, ctx) {
     let next = state;
     let replies: Reply[] = [];
-    if (answer.kind === 'choice' && answer.value !== 'none') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind === 'choice' && answer.value !== 'none') return reask(state, unexpected(ctx));
     if (answer.kind !== 'choice') {
       const result = addPeople(state, answerText(answer) ?? '', null, ctx, CAREER_QUESTIONS[flow.question]);
       if (result.added.length === 0 && result.known.length === 0 && !result.full) {
-        return { state, replies: [{ text: ctx.say('people.noName') }] };
+        return reask(state, { text: ctx.say('people.noName') });
       }
       next = result.state;
       replies = addedReplies(result, ctx, true);
@@ -129,7 +148,7 @@ export const awarenessCareer: FlowHandler<'awareness.career'> = {
   },
 };
 
-export const awarenessResources: FlowHandler<'awareness.resources'> = {
+const awarenessResources: FlowHandler<'awareness.resources'> = {
   ask(flow, _state, ctx) {
     const item = RESOURCE_ITEMS[flow.item] ?? 'organisation';
     const intro = flow.item === 0 ? `${ctx.say('resource.intro')}\n\n` : '';
@@ -143,7 +162,7 @@ export const awarenessResources: FlowHandler<'awareness.resources'> = {
   answer(flow, state, answer, ctx) {
     const item = RESOURCE_ITEMS[flow.item];
     if (!item || answer.kind !== 'choice' || !isOneOf(RESOURCE_ANSWERS, answer.value)) {
-      return { state, replies: [unexpected(ctx)] };
+      return reask(state, unexpected(ctx));
     }
     const next = {
       ...state,
@@ -191,24 +210,39 @@ function completeAwareness(state: State, ctx: Ctx): Outcome {
   const due = new Date(ctx.now.getTime() + ctx.revisitDays * 86_400_000);
   const job = {
     id: `${memberKey(state.member)}:awareness.revisit:${state.completed.length + 1}`,
-    kind: 'awareness.revisit' as const,
+    kind: 'awareness.revisit',
     member: state.member,
     due: due.toISOString(),
   };
-  const data = { ...metrics, at: ctx.now.toISOString() };
-  const effects: Effect[] = [
-    { type: 'event', event: { name: 'exercise.completed', exercise: 'awareness', data } },
-    { type: 'schedule', job },
-  ];
-  const next: State = {
-    ...state,
-    completed: [...state.completed, { exercise: 'awareness', at: ctx.now.toISOString(), metrics: data }],
-    jobs: [...state.jobs, job.id],
-  };
+  const scheduled: State = { ...state, jobs: [...state.jobs, job.id] };
   const replies: Reply[] = [
     { text: summaryText(metrics, ctx) },
-    mapPicture(next, ctx),
+    mapPicture(scheduled, ctx),
     { text: ctx.say('summary.closing', { days: ctx.revisitDays }) },
   ];
-  return moveTo(next, { at: 'menu' }, replies, effects);
+  const data = { ...metrics, at: ctx.now.toISOString() };
+  return complete(scheduled, 'awareness', data, replies, [{ type: 'schedule', job }]);
 }
+
+/** Seven days after the map: "whom did you forget?", or a note when the member is busy. */
+const revisitDue: DueHandler = (state, job, idle, ctx) => {
+  if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
+  const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
+  if (!idle) return { state: next, replies: [{ text: ctx.say('revisit.nudgeBusy') }], effects: [] };
+  return { state: next, flow: { at: 'network.revisit', before: snapshot(next) }, replies: [], effects: [] };
+};
+
+export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {
+  id: 'awareness',
+  start: { at: 'awareness.intro' },
+  menu: { start: 'menu.awareness', resume: 'menu.resumeAwareness' },
+  handlers: {
+    'awareness.intro': awarenessIntro,
+    'awareness.recall': awarenessRecall,
+    'awareness.career': awarenessCareer,
+    'awareness.resources': awarenessResources,
+  },
+  // Rating the people just recalled is part of the exercise; rating from "my network" is not.
+  parks: (flow) => flow.at.startsWith('awareness.') || (flow.at === 'rate' && flow.next === 'resources'),
+  jobs: { 'awareness.revisit': revisitDue },
+};

@@ -1,4 +1,4 @@
-import type { SmartLetter } from '../engine/state.js';
+import type { SmartLetter } from './index.js';
 
 /**
  * A scripted SMART check of a help request, in English and Dutch, with no language model:

@@ -1,5 +1,5 @@
-import type { Need } from '../engine/state.js';
-import type { Domain, Person } from '../network/model.js';
+import type { Domain, Person } from '../../network/model.js';
+import type { Need } from './index.js';
 
 /** Where a kind of help tends to be found: the domains that carry it. */
 const NEED_DOMAINS: Record<Need, Domain[]> = {

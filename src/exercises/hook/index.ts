@@ -1,13 +1,68 @@
-import type { Reply } from '../core/types.js';
-import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
-import type { HookDraft, State } from '../engine/state.js';
-import { askForText, freeTextQuestion, unexpected } from './menu.js';
-import { afterTime, askTimeFirst, commit, dateChoices, readDate } from './when.js';
+import { z } from 'zod';
+import type { Reply } from '../../core/types.js';
+import {
+  type Ctx,
+  type Effect,
+  type ExerciseDefinition,
+  type FlowHandler,
+  moveTo,
+  type Outcome,
+  typedText,
+} from '../../engine/flow.js';
+import { localDateSchema, shortText } from '../../engine/records.js';
+import type { State } from '../../engine/state.js';
+import {
+  askForText,
+  backToMenu as backToMenuChoice,
+  choiceStep,
+  complete,
+  freeTextQuestion,
+  reask,
+  textStep,
+  unexpected,
+} from '../kit.js';
+import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
+
+/** A hook exercise in progress: one event prepared. */
+export const draft = z.object({
+  event: shortText.optional(),
+  date: localDateSchema.optional(),
+  online: z.boolean().optional(),
+  topics: z.array(z.string().max(200)).default([]),
+  goal: shortText.optional(),
+  hooks: z.array(shortText).default([]),
+  people: shortText.optional(),
+  openers: z.array(shortText).default([]),
+  intro: shortText.optional(),
+  closing: z.enum(['connect', 'coffee']).optional(),
+  message: shortText.optional(),
+  /** Openers the language-model coach wrote from the hooks, one per topic; replace the scripted ones. */
+  suggested: z.array(z.string().max(700)).max(4).optional(),
+});
+export type HookDraft = z.infer<typeof draft>;
+
+const index = z.number().int().min(0);
+
+/** Exercise 3: an event, its topics, a hook and an opener per topic, whom to meet, how to close. */
+export const flows = [
+  z.object({ at: z.literal('hook.event') }),
+  z.object({ at: z.literal('hook.date') }),
+  z.object({ at: z.literal('hook.format') }),
+  z.object({ at: z.literal('hook.topics') }),
+  z.object({ at: z.literal('hook.goal') }),
+  z.object({ at: z.literal('hook.hook'), index }),
+  z.object({ at: z.literal('hook.people') }),
+  z.object({ at: z.literal('hook.opener'), index }),
+  z.object({ at: z.literal('hook.intro') }),
+  z.object({ at: z.literal('hook.closing') }),
+  z.object({ at: z.literal('hook.online') }),
+] as const;
 
 /** At most this many speakers or topics get a hook each: the exercise stays short. */
 const MAX_TOPICS = 4;
 
-const draftOf = (state: State): HookDraft => state.drafts.hook ?? { topics: [], hooks: [], openers: [] };
+export const draftOf = (state: State): HookDraft =>
+  state.drafts.hook ?? { topics: [], hooks: [], openers: [] };
 
 const withDraft = (state: State, change: Partial<HookDraft>): State => ({
   ...state,
@@ -28,51 +83,42 @@ const openerFor = (state: State, index: number, ctx: Ctx) =>
   draftOf(state).suggested?.[index] ??
   suggestedOpener(topicAt(state, index), draftOf(state).hooks[index] ?? '', ctx);
 
-export const hookEvent: FlowHandler<'hook.event'> = {
-  ask: (_flow, _state, ctx) => [
-    textQuestion(ctx.say('hook.event'), ctx, [{ id: 'menu', label: ctx.say('common.backToMenu') }]),
-  ],
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind === 'choice')
-      return answer.value === 'menu' ? moveTo(state, { at: 'menu' }) : { state, replies: [unexpected(ctx)] };
-    const event = typedText(answer);
-    if (!event) return { state, replies: [askForText(ctx)] };
-    const fresh = {
-      ...state,
-      drafts: { ...state.drafts, hook: { topics: [], hooks: [], openers: [], event } },
-    };
-    return moveTo(fresh, { at: 'hook.date' });
-  },
-};
+const hookEvent = textStep<'hook.event'>({
+  ask: (_flow, _state, ctx) => textQuestion(ctx.say('hook.event'), ctx, [backToMenuChoice(ctx)]),
+  choices: { menu: (_flow, state) => moveTo(state, { at: 'menu' }) },
+  text: (event, _flow, state) =>
+    moveTo(
+      { ...state, drafts: { ...state.drafts, hook: { topics: [], hooks: [], openers: [], event } } },
+      {
+        at: 'hook.date',
+      },
+    ),
+});
 
-export const hookDate: FlowHandler<'hook.date'> = {
+const hookDate: FlowHandler<'hook.date'> = {
   ask: (_flow, _state, ctx) => [{ text: ctx.say('hook.date'), choices: dateChoices(ctx, true) }],
   answer(_flow, state, answer, ctx) {
     const read = readDate(answer, state, ctx);
-    if ('problem' in read) return { state, replies: [read.problem] };
+    if ('problem' in read) return reask(state, read.problem);
     return moveTo(withDraft(state, { date: read.date }), { at: 'hook.format' });
   },
 };
 
-export const hookFormat: FlowHandler<'hook.format'> = {
-  ask: (_flow, _state, ctx) => [
-    {
-      text: ctx.say('hook.format'),
-      choices: [
-        { id: 'inperson', label: ctx.say('hook.inPerson') },
-        { id: 'online', label: ctx.say('hook.online') },
-      ],
-    },
-  ],
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice' || (answer.value !== 'online' && answer.value !== 'inperson')) {
-      return { state, replies: [unexpected(ctx)] };
-    }
-    return moveTo(withDraft(state, { online: answer.value === 'online' }), { at: 'hook.topics' });
-  },
-};
+const hookFormat = choiceStep<'hook.format'>({
+  ask: (_flow, _state, ctx) => ({
+    text: ctx.say('hook.format'),
+    choices: [
+      { id: 'inperson', label: ctx.say('hook.inPerson') },
+      { id: 'online', label: ctx.say('hook.online') },
+    ],
+  }),
+  pick: (value, _flow, state) =>
+    value === 'online' || value === 'inperson'
+      ? moveTo(withDraft(state, { online: value === 'online' }), { at: 'hook.topics' })
+      : undefined,
+});
 
-export const hookTopics: FlowHandler<'hook.topics'> = {
+const hookTopics: FlowHandler<'hook.topics'> = {
   ask: (_flow, _state, ctx) => [textQuestion(ctx.say('hook.topics', { max: MAX_TOPICS }), ctx)],
   answer(_flow, state, answer, ctx) {
     const topics = (typedText(answer) ?? '')
@@ -80,26 +126,21 @@ export const hookTopics: FlowHandler<'hook.topics'> = {
       .map((t) => t.trim().slice(0, 200))
       .filter((t) => /[\p{L}\p{N}]/u.test(t))
       .slice(0, MAX_TOPICS);
-    if (topics.length === 0) return { state, replies: [askForText(ctx)] };
+    if (topics.length === 0) return reask(state, askForText(ctx));
     return moveTo(withDraft(state, { topics, hooks: [], openers: [] }), { at: 'hook.goal' });
   },
 };
 
-export const hookGoal: FlowHandler<'hook.goal'> = {
-  ask: (_flow, _state, ctx) => [textQuestion(ctx.say('hook.goal'), ctx)],
-  answer(_flow, state, answer, ctx) {
-    const goal = typedText(answer);
-    return goal
-      ? moveTo(withDraft(state, { goal }), { at: 'hook.hook', index: 0 })
-      : { state, replies: [askForText(ctx)] };
-  },
-};
+const hookGoal = textStep<'hook.goal'>({
+  ask: (_flow, _state, ctx) => textQuestion(ctx.say('hook.goal'), ctx),
+  text: (goal, _flow, state) => moveTo(withDraft(state, { goal }), { at: 'hook.hook', index: 0 }),
+});
 
-export const hookHook: FlowHandler<'hook.hook'> = {
+const hookHook: FlowHandler<'hook.hook'> = {
   ask: (flow, state, ctx) => [textQuestion(ctx.say('hook.hook', { topic: topicAt(state, flow.index) }), ctx)],
   answer(flow, state, answer, ctx) {
     const hook = typedText(answer);
-    if (!hook) return { state, replies: [askForText(ctx)] };
+    if (!hook) return reask(state, askForText(ctx));
     const draft = draftOf(state);
     const hooks = [...draft.hooks.slice(0, flow.index), hook];
     const next = withDraft(state, { hooks });
@@ -116,14 +157,14 @@ export const hookHook: FlowHandler<'hook.hook'> = {
   },
 };
 
-export const hookPeople: FlowHandler<'hook.people'> = {
+const hookPeople: FlowHandler<'hook.people'> = {
   ask: (_flow, _state, ctx) => [
     textQuestion(ctx.say('hook.people'), ctx, [{ id: 'open', label: ctx.say('hook.peopleOpen') }]),
   ],
   answer(_flow, state, answer, ctx) {
-    if (answer.kind === 'choice' && answer.value !== 'open') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind === 'choice' && answer.value !== 'open') return reask(state, unexpected(ctx));
     const people = answer.kind === 'choice' ? undefined : typedText(answer);
-    if (answer.kind !== 'choice' && !people) return { state, replies: [askForText(ctx)] };
+    if (answer.kind !== 'choice' && !people) return reask(state, askForText(ctx));
     const draft = draftOf(state);
     return moveTo(
       withDraft(state, { people, suggested: undefined }),
@@ -140,7 +181,7 @@ export const hookPeople: FlowHandler<'hook.people'> = {
   },
 };
 
-export const hookOpener: FlowHandler<'hook.opener'> = {
+const hookOpener: FlowHandler<'hook.opener'> = {
   ask(flow, state, ctx) {
     const suggestion = openerFor(state, flow.index, ctx);
     return [
@@ -151,9 +192,9 @@ export const hookOpener: FlowHandler<'hook.opener'> = {
   },
   answer(flow, state, answer, ctx) {
     const draft = draftOf(state);
-    if (answer.kind === 'choice' && answer.value !== 'use') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind === 'choice' && answer.value !== 'use') return reask(state, unexpected(ctx));
     const opener = answer.kind === 'choice' ? openerFor(state, flow.index, ctx) : typedText(answer);
-    if (!opener) return { state, replies: [askForText(ctx)] };
+    if (!opener) return reask(state, askForText(ctx));
     const next = withDraft(state, { openers: [...draft.openers.slice(0, flow.index), opener] });
     if (flow.index + 1 < draft.topics.length)
       return moveTo(next, { at: 'hook.opener', index: flow.index + 1 });
@@ -161,15 +202,10 @@ export const hookOpener: FlowHandler<'hook.opener'> = {
   },
 };
 
-export const hookIntro: FlowHandler<'hook.intro'> = {
-  ask: (_flow, _state, ctx) => [textQuestion(ctx.say('hook.intro'), ctx)],
-  answer(_flow, state, answer, ctx) {
-    const intro = typedText(answer);
-    return intro
-      ? moveTo(withDraft(state, { intro }), { at: 'hook.closing' })
-      : { state, replies: [askForText(ctx)] };
-  },
-};
+const hookIntro = textStep<'hook.intro'>({
+  ask: (_flow, _state, ctx) => textQuestion(ctx.say('hook.intro'), ctx),
+  text: (intro, _flow, state) => moveTo(withDraft(state, { intro }), { at: 'hook.closing' }),
+});
 
 function afterClosing(state: State, ctx: Ctx): Outcome {
   if (draftOf(state).online) return moveTo(state, { at: 'hook.online' });
@@ -177,25 +213,21 @@ function afterClosing(state: State, ctx: Ctx): Outcome {
   return ask ? moveTo(state, ask) : finishHook(state, ctx);
 }
 
-export const hookClosing: FlowHandler<'hook.closing'> = {
-  ask: (_flow, _state, ctx) => [
-    {
-      text: ctx.say('hook.closing'),
-      choices: [
-        { id: 'connect', label: ctx.say('hook.closeConnect') },
-        { id: 'coffee', label: ctx.say('hook.closeCoffee') },
-      ],
-    },
-  ],
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice' || (answer.value !== 'connect' && answer.value !== 'coffee')) {
-      return { state, replies: [unexpected(ctx)] };
-    }
-    return afterClosing(withDraft(state, { closing: answer.value }), ctx);
-  },
-};
+const hookClosing = choiceStep<'hook.closing'>({
+  ask: (_flow, _state, ctx) => ({
+    text: ctx.say('hook.closing'),
+    choices: [
+      { id: 'connect', label: ctx.say('hook.closeConnect') },
+      { id: 'coffee', label: ctx.say('hook.closeCoffee') },
+    ],
+  }),
+  pick: (value, _flow, state, ctx) =>
+    value === 'connect' || value === 'coffee'
+      ? afterClosing(withDraft(state, { closing: value }), ctx)
+      : undefined,
+});
 
-export const hookOnline: FlowHandler<'hook.online'> = {
+const hookOnline: FlowHandler<'hook.online'> = {
   ask(_flow, state, ctx) {
     const draft = draftOf(state);
     const suggestion = ctx.say('hook.dmSuggestion', {
@@ -210,12 +242,12 @@ export const hookOnline: FlowHandler<'hook.online'> = {
   },
   answer(_flow, state, answer, ctx) {
     const draft = draftOf(state);
-    if (answer.kind === 'choice' && answer.value !== 'use') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind === 'choice' && answer.value !== 'use') return reask(state, unexpected(ctx));
     const message =
       answer.kind === 'choice'
         ? ctx.say('hook.dmSuggestion', { topic: draft.topics[0] ?? '', hook: draft.hooks[0] ?? '' })
         : typedText(answer);
-    if (!message) return { state, replies: [askForText(ctx)] };
+    if (!message) return reask(state, askForText(ctx));
     const next = withDraft(state, { message });
     const ask = askTimeFirst(next, 'hook');
     return ask ? moveTo(next, ask) : finishHook(next, ctx);
@@ -247,19 +279,32 @@ function finishHook(state: State, ctx: Ctx): Outcome {
   const draft = draftOf(state);
   const planned = commit(state, { kind: 'event', title: draft.event ?? '', date: draft.date ?? '' }, ctx);
   const data = { ...draft, at: ctx.now.toISOString() };
-  const { hook: _done, ...drafts } = planned.state.drafts;
-  const { hook: _parked, ...parked } = planned.state.parked;
-  const next: State = {
-    ...planned.state,
-    drafts,
-    parked,
-    completed: [...planned.state.completed, { exercise: 'hook', at: data.at, metrics: data }],
-  };
-  return moveTo(
-    next,
-    { at: 'menu' },
+  return complete(
+    planned.state,
+    'hook',
+    data,
     [{ text: eventCard(draft, ctx) }, { text: ctx.say('hook.debriefPlanned') }],
-    [...planned.effects, { type: 'event', event: { name: 'exercise.completed', exercise: 'hook', data } }],
+    planned.effects,
   );
 }
-afterTime.hook = (state, ctx) => finishHook(state, ctx);
+
+export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {
+  id: 'hook',
+  start: { at: 'hook.event' },
+  menu: { start: 'menu.hook', resume: 'menu.resumeHook' },
+  handlers: {
+    'hook.event': hookEvent,
+    'hook.date': hookDate,
+    'hook.format': hookFormat,
+    'hook.topics': hookTopics,
+    'hook.goal': hookGoal,
+    'hook.hook': hookHook,
+    'hook.people': hookPeople,
+    'hook.opener': hookOpener,
+    'hook.intro': hookIntro,
+    'hook.closing': hookClosing,
+    'hook.online': hookOnline,
+  },
+  parks: (flow) => flow.at.startsWith('hook.') && flow.at !== 'hook.event',
+  afterTime: finishHook,
+};

@@ -1,9 +1,18 @@
-import type { Choice, Reply } from '../core/types.js';
-import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
-import type { CoffeeTextField, State } from '../engine/state.js';
-import type { CoffeePrefs } from '../pairing/community.js';
-import { askForText, freeTextQuestion, unexpected } from './menu.js';
-import { readDate, today } from './when.js';
+import type { Choice, Reply } from '../../core/types.js';
+import {
+  type Ctx,
+  type Effect,
+  type FlowHandler,
+  type Handlers,
+  moveTo,
+  type Outcome,
+  typedText,
+} from '../../engine/flow.js';
+import type { State } from '../../engine/state.js';
+import type { CoffeePrefs } from '../../pairing/community.js';
+import { askForText, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { readDate, today } from '../when.js';
+import type { CoffeeTextField } from './index.js';
 
 /** The hook topics a member shares with partners: those of the last event they prepared. */
 const sharedTopics = (state: State, share: boolean) =>
@@ -36,7 +45,7 @@ export function coffeeStatus(state: State, ctx: Ctx): string {
   return lines.join('\n');
 }
 
-export const coffeeMenu: FlowHandler<'coffee.menu'> = {
+const coffeeMenu: FlowHandler<'coffee.menu'> = {
   ask(_flow, state, ctx) {
     const { prefs } = state.coffee;
     const choices: Choice[] = prefs.joined
@@ -63,7 +72,7 @@ export const coffeeMenu: FlowHandler<'coffee.menu'> = {
     ];
   },
   answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return { state, replies: [unexpected(ctx)] };
+    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     const { prefs } = state.coffee;
     switch (answer.value) {
       case 'join':
@@ -94,7 +103,7 @@ export const coffeeMenu: FlowHandler<'coffee.menu'> = {
       case 'back':
         return moveTo(state, { at: 'menu' });
       default:
-        return { state, replies: [unexpected(ctx)] };
+        return reask(state, unexpected(ctx));
     }
   },
 };
@@ -105,7 +114,7 @@ const choicesChoice = (ctx: Ctx): Choice => ({ id: 'back', label: ctx.say('coffe
 
 const SNOOZE_DAYS = [14, 30, 90] as const;
 
-export const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
+const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
   ask: (_flow, state, ctx) => [
     {
       text: ctx.say('coffee.snooze.prompt'),
@@ -121,7 +130,7 @@ export const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
     if (answer.kind === 'choice' && answer.value === 'wake')
       return change(state, { snoozeUntil: undefined }, ctx.say('coffee.snooze.woken'));
     const read = readDate(answer, state, ctx);
-    if ('problem' in read) return { state, replies: [read.problem] };
+    if ('problem' in read) return reask(state, read.problem);
     return change(state, { snoozeUntil: read.date }, ctx.say('coffee.snooze.set', { date: read.date }));
   },
 };
@@ -165,7 +174,7 @@ const TEXT_QUESTIONS: Record<CoffeeTextField, (state: State, ctx: Ctx) => Reply>
     ),
 };
 
-export const coffeeText: FlowHandler<'coffee.text'> = {
+const coffeeText: FlowHandler<'coffee.text'> = {
   ask: (flow, state, ctx) => {
     const question = TEXT_QUESTIONS[flow.field](state, ctx);
     return [{ ...question, choices: [...(question.choices ?? []), choicesChoice(ctx)] }];
@@ -175,7 +184,7 @@ export const coffeeText: FlowHandler<'coffee.text'> = {
     if (answer.kind === 'choice' && answer.value === 'clear' && flow.field === 'block')
       return change(state, { blocks: [] }, ctx.say('coffee.block.cleared'));
     const text = typedText(answer)?.replace(/\s+/g, ' ');
-    if (!text) return { state, replies: [askForText(ctx)] };
+    if (!text) return reask(state, askForText(ctx));
     switch (flow.field) {
       case 'intro':
         return change(state, { intro: text.slice(0, 200) }, ctx.say('coffee.intro.saved'));
@@ -189,7 +198,7 @@ export const coffeeText: FlowHandler<'coffee.text'> = {
         return change(state, { name: text.slice(0, 60) }, ctx.say('coffee.name.saved'));
       case 'hours': {
         const hours = parseHours(text);
-        if (!hours) return { state, replies: [{ text: ctx.say('coffee.hours.invalid') }] };
+        if (!hours) return reask(state, { text: ctx.say('coffee.hours.invalid') });
         const zone = state.timezone ?? ctx.say('coffee.hours.communityZone');
         return change(
           state,
@@ -199,7 +208,7 @@ export const coffeeText: FlowHandler<'coffee.text'> = {
       }
       case 'block': {
         const ids = parseMentions(text).filter((id) => id !== state.member.user);
-        if (ids.length === 0) return { state, replies: [{ text: ctx.say('coffee.block.invalid') }] };
+        if (ids.length === 0) return reask(state, { text: ctx.say('coffee.block.invalid') });
         const blocks = [...new Set([...state.coffee.prefs.blocks, ...ids])].slice(0, 200);
         return change(state, { blocks }, ctx.say('coffee.block.saved'));
       }
@@ -221,3 +230,9 @@ export function coffeeShortcut(state: State, args: string[], ctx: Ctx): Outcome 
   }
   return undefined;
 }
+
+export const handlers: Handlers<'coffee.menu' | 'coffee.snooze' | 'coffee.text'> = {
+  'coffee.menu': coffeeMenu,
+  'coffee.snooze': coffeeSnooze,
+  'coffee.text': coffeeText,
+};

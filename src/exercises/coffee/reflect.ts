@@ -1,9 +1,18 @@
-import type { Reply } from '../core/types.js';
-import { type Ctx, type Effect, type FlowHandler, moveTo, type Outcome, typedText } from '../engine/flow.js';
-import type { Coffee, Flow, State } from '../engine/state.js';
-import { coffeeOf, names, skipChoice, withCoffee } from './coffee-round.js';
-import { askForText, freeTextQuestion, unexpected } from './menu.js';
-import { dateChoices, readDate } from './when.js';
+import type { Reply } from '../../core/types.js';
+import {
+  type Ctx,
+  type Effect,
+  type FlowHandler,
+  type Handlers,
+  moveTo,
+  type Outcome,
+  typedText,
+} from '../../engine/flow.js';
+import type { Coffee } from '../../engine/records.js';
+import type { Flow, State } from '../../engine/state.js';
+import { askForText, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { dateChoices, readDate } from '../when.js';
+import { coffeeOf, names, skipChoice, withCoffee } from './round.js';
 
 /**
  * Exercise 4, after the coffee: how it went, the liking gap (how much you enjoyed it beside how
@@ -14,7 +23,7 @@ const SCALE = ['1', '2', '3', '4', '5'];
 const scale = (ctx: Ctx) =>
   SCALE.map((id) => ({ id, label: ctx.say(`coffee.scale.${id}` as 'coffee.scale.1') }));
 
-export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
+const coffeeReflect: FlowHandler<'coffee.reflect'> = {
   ask(flow, state, ctx) {
     const coffee = coffeeOf(state, flow.round);
     const who = coffee ? names(coffee, ctx) : '…';
@@ -70,13 +79,13 @@ export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
       case 'learned':
       case 'theirNeed': {
         const text = choice === 'skip' ? undefined : typedText(answer);
-        if (choice !== 'skip' && !text) return { state, replies: [askForText(ctx)] };
+        if (choice !== 'skip' && !text) return reask(state, askForText(ctx));
         const following = { story: 'enjoyedSelf', learned: 'theirNeed', theirNeed: 'askedFor' } as const;
         return go({ [flow.step]: text }, at(following[flow.step]));
       }
       case 'enjoyedSelf':
       case 'enjoyedThem': {
-        if (!choice || !SCALE.includes(choice)) return { state, replies: [unexpected(ctx)] };
+        if (!choice || !SCALE.includes(choice)) return reask(state, unexpected(ctx));
         const value = Number(choice);
         if (flow.step === 'enjoyedSelf') return go({ enjoyedSelf: value }, at('enjoyedThem'));
         const self = coffeeOf(state, flow.round)?.enjoyedSelf ?? value;
@@ -85,7 +94,7 @@ export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
         return go({ enjoyedThem: value }, at('learned'), [{ text: gap }]);
       }
       case 'askedFor':
-        if (choice !== 'yes' && choice !== 'no') return { state, replies: [unexpected(ctx)] };
+        if (choice !== 'yes' && choice !== 'no') return reask(state, unexpected(ctx));
         return go(
           { askedFor: choice === 'yes' },
           at('next'),
@@ -95,7 +104,7 @@ export const coffeeReflect: FlowHandler<'coffee.reflect'> = {
         let nextStep: string | undefined;
         if (choice !== 'none') {
           const read = readDate(answer, state, ctx);
-          if ('problem' in read) return { state, replies: [read.problem] };
+          if ('problem' in read) return reask(state, read.problem);
           nextStep = read.date;
         }
         return finishReflection(withCoffee(state, flow.round, { nextStep }), flow.round, ctx);
@@ -128,3 +137,5 @@ function finishReflection(state: State, round: number, ctx: Ctx): Outcome {
     [{ type: 'event', event: { name: 'exercise.completed', exercise: 'coffee', data } }],
   );
 }
+
+export const handlers: Handlers<'coffee.reflect'> = { 'coffee.reflect': coffeeReflect };
