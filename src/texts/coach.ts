@@ -1,6 +1,6 @@
 /**
  * The texts of the optional language-model coach: what the member sees around its answers, and
- * the system prompts it is given (prompts/<lang>/coach-llm.json). See catalog.ts for the rule.
+ * the system prompts it is given (prompts/<lang>/coach.json). See catalog.ts for the rule.
  */
 export const COACH_TEXTS = {
   'coach.beliefNote': ['belief'],

@@ -44,7 +44,7 @@ describe('texts', () => {
   });
 
   it('fails on a key the code does not use', () => {
-    const dir = variant('en', 'coach.json', (json) => {
+    const dir = variant('en', 'common.json', (json) => {
       (json.common as Record<string, string>).unused = 'never shown';
     });
     expect(checkTexts(readTables(dir), CATALOG)).toEqual(['en: "common.unused" is not used by the code']);
