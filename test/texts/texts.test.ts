@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { CATALOG } from '../../src/texts/catalog.js';
-import { checkTexts, loadTexts, readTables, TextsError } from '../../src/texts/texts.js';
+import { readTables } from '../../src/texts/read.js';
+import { checkTexts, loadTexts, TextsError } from '../../src/texts/texts.js';
 
 /** A copy of prompts/ with one file of one language changed. */
 function variant(
