@@ -86,7 +86,6 @@ describe('texts', () => {
 
   it('fails on a key defined in two files', () => {
     const dir = variant('en', 'menu.json', (json) => {
-      (json.menu as Record<string, string>).back = 'Back';
       json.common = { back: 'Back' };
     });
     expect(() => readTables(dir)).toThrow(/menu\.json: "common\.back" is already defined in common\.json/);
