@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { LANGS, type Lang } from '../core/types.js';
 import { CATALOG, type TextKey } from './catalog.js';
+import { fill, placeholders, readTables, type Table, TextsError } from './read.js';
+
+export { TextsError };
 
 type Params<K extends TextKey> = (typeof CATALOG)[K] extends readonly []
   ? [params?: undefined, variant?: number]
@@ -14,41 +15,11 @@ export interface Texts {
   forLang(lang: Lang): Say;
 }
 
-type Table = Map<string, string[]>;
-
-const PLACEHOLDER = /\{(\w+)\}/g;
-
-export class TextsError extends Error {}
-
-function flatten(into: Table, prefix: string, value: unknown, where: string): void {
-  const variants = typeof value === 'string' ? [value] : value;
-  if (Array.isArray(variants)) {
-    if (variants.length === 0 || variants.some((v) => typeof v !== 'string')) {
-      throw new TextsError(`${where}: "${prefix}" must be a text or a list of texts`);
-    }
-    if (into.has(prefix)) throw new TextsError(`${where}: "${prefix}" is defined twice`);
-    into.set(prefix, variants as string[]);
-    return;
-  }
-  if (typeof value !== 'object' || value === null)
-    throw new TextsError(`${where}: "${prefix}" is not a text`);
-  for (const [key, inner] of Object.entries(value))
-    flatten(into, prefix ? `${prefix}.${key}` : key, inner, where);
-}
-
-/** Reads every JSON file of one language; nesting becomes dotted keys ({"a":{"b":…}} is "a.b"). */
-function readLanguage(dir: string): Table {
-  const table: Table = new Map();
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const where = join(dir, file);
-    flatten(table, '', JSON.parse(readFileSync(where, 'utf8')), where);
-  }
-  return table;
-}
-
-/** Every problem with the texts of all languages against the catalog; empty when all is well. */
+/**
+ * Every problem with the texts of all languages against the catalog; empty when all is well.
+ * Each language defines exactly the catalog's keys. A text may use only the placeholders the
+ * code fills (English's); it may leave some out, as a Dutch sentence sometimes can.
+ */
 export function checkTexts(
   tables: Record<Lang, Table>,
   catalog: Record<string, readonly string[]>,
@@ -60,37 +31,38 @@ export function checkTexts(
     for (const [key, variants] of table) {
       const allowed = catalog[key];
       if (!allowed) {
-        problems.push(`${lang}: "${key}" is not used by the code`);
+        problems.push(
+          lang === 'en' || tables.en.has(key)
+            ? `${lang}: "${key}" is not used by the code`
+            : `${lang}: "${key}" is not in prompts/en`,
+        );
         continue;
       }
-      for (const text of variants) {
-        for (const [, name] of text.matchAll(PLACEHOLDER)) {
-          if (!allowed.includes(name as string))
-            problems.push(`${lang}: "${key}" has {${name}}, which the code does not fill`);
-        }
-      }
+      for (const name of new Set(variants.flatMap(placeholders)))
+        if (!allowed.includes(name))
+          problems.push(`${lang}: "${key}" has {${name}}, which the code does not fill`);
     }
   }
   return problems;
-}
-
-export function readTables(promptsDir: string): Record<Lang, Table> {
-  return { en: readLanguage(join(promptsDir, 'en')), nl: readLanguage(join(promptsDir, 'nl')) };
 }
 
 /** Loads and validates prompts/<lang>/*.json at start-up; a mismatch stops the start. */
 export function loadTexts(promptsDir: string): Texts {
   const tables = readTables(promptsDir);
   const problems = checkTexts(tables, CATALOG);
-  if (problems.length > 0)
-    throw new TextsError(`The texts in ${promptsDir} do not match the code:\n${problems.join('\n')}`);
+  if (problems.length > 0) {
+    const hint = problems.some((p) => p.startsWith('en: '))
+      ? '\nprompts/en defines the keys and placeholders: after changing them, run `npm run texts`.'
+      : '';
+    throw new TextsError(`The texts in ${promptsDir} do not match the code:\n${problems.join('\n')}${hint}`);
+  }
   return {
     forLang(lang) {
       const table = tables[lang];
       return ((key: string, params?: Record<string, string | number>, variant?: number) => {
         const variants = table.get(key) as string[];
         const text = variants[(variant ?? 0) % variants.length] as string;
-        return params ? text.replace(PLACEHOLDER, (all, name: string) => String(params[name] ?? all)) : text;
+        return params ? fill(text, params) : text;
       }) as Say;
     },
   };
