@@ -244,14 +244,14 @@ const networkEditValue: FlowHandler<'network.editValue'> = {
       case 'contact':
         return [
           {
-            text: ctx.say('rate.contact', { ...params, left: 0 }),
+            text: ctx.say('rate.contact', params),
             choices: [...contactChoices(ctx), back(ctx)],
           },
         ];
       case 'domain':
         return [
           {
-            text: ctx.say('rate.domain', { ...params, left: 0 }),
+            text: ctx.say('rate.domain', params),
             choices: [...domainChoices(ctx), back(ctx)],
           },
         ];

@@ -11,18 +11,6 @@ import { placeholders, readFiles, TextsError } from './read.js';
 
 export const CATALOG_FILE = join(PACKAGE_ROOT, 'src', 'texts', 'catalog.ts');
 
-/**
- * Placeholders the code passes that no English text uses, which the catalog must still declare
- * or the call would not type-check. Keep it empty: a text should use what the code passes, or
- * the code should stop passing it.
- */
-const PASSED_UNUSED: Record<string, readonly string[]> = {
-  // src/exercises/network.ts passes { left: 0 } when one answer of a person is edited; once it
-  // passes { name } alone, remove these two lines and run `npm run texts`.
-  'rate.contact': ['left'],
-  'rate.domain': ['left'],
-};
-
 const LINE_WIDTH = 110; // biome.json's, so the file is written as Biome formats it
 const KEY = /^[\w-]+(\.[\w-]+)+$/;
 
@@ -34,9 +22,8 @@ function entry(key: string, names: readonly string[]): string {
 }
 
 /** The text of src/texts/catalog.ts for the English texts in promptsDir/en. */
-export function renderCatalog(promptsDir: string = PROMPTS_DIR, passedUnused = PASSED_UNUSED): string {
+export function renderCatalog(promptsDir: string = PROMPTS_DIR): string {
   const lines: string[] = [];
-  const seen = new Set<string>();
   for (const [file, table] of readFiles(join(promptsDir, 'en'))) {
     lines.push(`  // ${file}`);
     for (const [key, variants] of table) {
@@ -44,18 +31,9 @@ export function renderCatalog(promptsDir: string = PROMPTS_DIR, passedUnused = P
         throw new TextsError(
           `prompts/en/${file}: "${key}" should be a group and a name, such as "menu.help"`,
         );
-      seen.add(key);
-      const used = [...new Set(variants.flatMap(placeholders))];
-      const passed = passedUnused[key] ?? [];
-      const nowUsed = passed.find((name) => used.includes(name));
-      if (nowUsed)
-        throw new TextsError(`"${key}" uses {${nowUsed}} now: remove it from PASSED_UNUSED in generate.ts`);
-      lines.push(entry(key, [...used, ...passed]));
+      lines.push(entry(key, [...new Set(variants.flatMap(placeholders))]));
     }
   }
-  for (const key of Object.keys(passedUnused))
-    if (!seen.has(key))
-      throw new TextsError(`PASSED_UNUSED in generate.ts names "${key}", which prompts/en lacks`);
   return `// Generated from prompts/en/*.json by \`npm run texts\` (src/texts/generate.ts). Do not edit:
 // change the English texts and run it again.
 

@@ -24,22 +24,13 @@ describe('the catalog', () => {
 
   it('declares each key with the placeholders of all its English variants, file by file', () => {
     const dir = english({ x: { many: ['{a} one', '{b} and {a} two'], plain: 'no placeholder' } });
-    const catalog = renderCatalog(dir, {});
+    const catalog = renderCatalog(dir);
     expect(catalog).toContain("  // part.json\n  'x.many': ['a', 'b'],\n  'x.plain': [],\n");
     expect(catalog).toMatch(/^\/\/ Generated from prompts\/en\/\*\.json by `npm run texts`/);
   });
 
-  it('declares a placeholder the code passes but no text uses only while it is listed, and says when it is used', () => {
-    const dir = english({ x: { used: '{a}', plain: 'none' } });
-    expect(renderCatalog(dir, { 'x.plain': ['n'] })).toContain("'x.plain': ['n'],");
-    expect(() => renderCatalog(dir, { 'x.used': ['a'] })).toThrow('"x.used" uses {a} now');
-    expect(() => renderCatalog(dir, { 'x.gone': ['a'] })).toThrow('"x.gone", which prompts/en lacks');
-  });
-
   it('wants every key to be a group and a name', () => {
-    expect(() => renderCatalog(english({ lonely: 'text' }), {})).toThrow(
-      '"lonely" should be a group and a name',
-    );
+    expect(() => renderCatalog(english({ lonely: 'text' }))).toThrow('"lonely" should be a group and a name');
   });
 
   it('types every call: the key must exist and each placeholder be given', () => {
