@@ -70,7 +70,15 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const OUTCOMES = ['met', 'later', 'missed'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+/** A member's answer to a coffee's check-in. */
+export type CoffeeOutcome = (typeof OUTCOMES)[number];
+
+/** What a member's turn tells the community: new coffee choices, a check-in answer, or "I'll stay". */
+export interface CoffeeChange {
+  prefs?: CoffeePrefs;
+  outcome?: { round: number; outcome: CoffeeOutcome };
+  stayed?: boolean;
+}
 
 export const GroupSchema = z.object({
   users: z.array(user).min(1).max(3),

@@ -1,17 +1,21 @@
 import { JOB_KINDS, type Job } from '../core/types.js';
-import type { Effect } from '../engine/flow.js';
-import { type Community, communityKey, defaultPrefs, RosterEntrySchema, type Round } from './community.js';
+import {
+  type CoffeeChange,
+  type Community,
+  communityKey,
+  defaultPrefs,
+  RosterEntrySchema,
+  type Round,
+} from './community.js';
 
-export type CoffeeNews = Extract<Effect, { type: 'coffee' }>;
-
-/** What a member's turn told the community: new choices, a check-in answer, or "I'll stay". */
-export function applyNews(c: Community, user: string, news: CoffeeNews): Community {
+/** The community after what a member's turn told it: new choices, a check-in answer, or "I'll stay". */
+export function applyChange(c: Community, user: string, change: CoffeeChange): Community {
   const entry = c.roster[user] ?? RosterEntrySchema.parse({ prefs: defaultPrefs() });
-  let next = news.prefs ? { ...entry, prefs: news.prefs } : entry;
-  if (news.stayed) next = { ...next, asked: false, ghosts: 0 };
+  let next = change.prefs ? { ...entry, prefs: change.prefs } : entry;
+  if (change.stayed) next = { ...next, asked: false, ghosts: 0 };
   let rounds = c.rounds;
-  if (news.outcome) {
-    const { round: n, outcome } = news.outcome;
+  if (change.outcome) {
+    const { round: n, outcome } = change.outcome;
     rounds = rounds.map((r) => (r.n === n ? { ...r, outcomes: { ...r.outcomes, [user]: outcome } } : r));
     next = { ...next, ghosts: 0 };
   }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { Say, Texts } from '../texts/texts.js';
 import { changeSetting, settingsText } from './admin.js';
 import {
+  type CoffeeChange,
   type Community,
   type CommunityRef,
   CommunitySchema,
@@ -21,14 +22,7 @@ import {
 } from './community.js';
 import type { GroupIntro } from './intro.js';
 import { type Plan, planRound } from './plan.js';
-import {
-  applyNews,
-  type CoffeeNews,
-  coffeeJobId,
-  coffeeJobIds,
-  memberExport,
-  withoutMember,
-} from './roster.js';
+import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { nextRoundAt } from './schedule.js';
 import { communityStats, statsText } from './stats.js';
 
@@ -351,9 +345,9 @@ export function createPairing(deps: PairingDeps) {
     load,
 
     /** Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay". */
-    async apply(member: MemberRef, news: CoffeeNews): Promise<void> {
+    async apply(member: MemberRef, change: CoffeeChange): Promise<void> {
       const ref = communityOf(member);
-      await locked(ref, async () => save(applyNews(await load(ref), member.user, news)));
+      await locked(ref, async () => save(applyChange(await load(ref), member.user, change)));
     },
 
     /** Every community due at `now`: scheduled rounds, intros left half done, nudges. Each fires once. */
