@@ -1,5 +1,4 @@
 import type { Inbound, Job, Lang, MemberRef, Reply } from '../core/types.js';
-import { starter } from '../exercises/coffee-round.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
@@ -50,7 +49,11 @@ export interface PairingDeps {
   defaultLang: Lang;
   /** Sends a plain note to a member (kept for later when no door is open). */
   notify(member: MemberRef, replies: Reply[]): Promise<void>;
+  /** The conversation starter of a group intro, in the community's language (the coffee exercise writes it). */
+  starter(coffee: CoffeeJob, say: Say): string;
 }
+
+type CoffeeJob = NonNullable<Job['coffee']>;
 
 /** Conversation id of a group whose intro went only by direct messages. */
 const BY_DM = 'dm';
@@ -134,10 +137,7 @@ export function createPairing(deps: PairingDeps) {
       members: shown.map(({ topics: _topics, ...member }) => member),
       organiser: group.organiser,
       ...(c.settings.channel ? { channel: c.settings.channel } : {}),
-      starter: starter(
-        { round: round.n, partners: shown, organiser: group.organiser },
-        { say: sayFor(c), now: new Date(), revisitDays: 0 },
-      ),
+      starter: deps.starter({ round: round.n, partners: shown, organiser: group.organiser }, sayFor(c)),
     };
   }
 
