@@ -13,7 +13,8 @@ export const communityOf = (member: MemberRef): CommunityRef => ({
   space: member.space,
 });
 export const communityKey = (c: CommunityRef) => `${c.platform}:${c.space}`;
-export const memberOf = (c: CommunityRef, user: string): MemberRef => ({ ...c, user });
+/** The member `user` of a community. */
+export const communityMember = (c: CommunityRef, user: string): MemberRef => ({ ...c, user });
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const user = z.string().min(1).max(200);

@@ -12,10 +12,10 @@ import {
   type CommunityRef,
   CommunitySchema,
   communityKey,
+  communityMember,
   communityOf,
   defaultPrefs,
   type Group,
-  memberOf,
   type Round,
   type Settings,
 } from './community.js';
@@ -89,7 +89,7 @@ export function createPairing(deps: PairingDeps) {
   function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
     const group = round.groups.find((g) => g.users.includes(user));
     const partners = (group?.users ?? []).filter((u) => u !== user).map((u) => shownOf(c, u));
-    const member = memberOf(c.ref, user);
+    const member = communityMember(c.ref, user);
     return {
       id: coffeeJobId(c.ref, user, round.n, kind),
       kind,
@@ -199,7 +199,7 @@ export function createPairing(deps: PairingDeps) {
     for (const user of plan.ask)
       await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
     for (const user of round.unplaced)
-      notes.push({ member: memberOf(c.ref, user), replies: [{ text: sayFor(c)('coffee.unplaced') }] });
+      notes.push({ member: communityMember(c.ref, user), replies: [{ text: sayFor(c)('coffee.unplaced') }] });
     c = await introduce(c);
     return c;
   }
@@ -275,7 +275,7 @@ export function createPairing(deps: PairingDeps) {
           .map((u) => c.roster[u]?.prefs.name ?? u)
           .join(sayFor(c)('coffee.and'));
         const text = sayFor(c)('coffee.nudge', { names });
-        notes.push({ member: memberOf(c.ref, group.organiser), replies: [{ text }] });
+        notes.push({ member: communityMember(c.ref, group.organiser), replies: [{ text }] });
         sent += 1;
       }
       groups.push({ ...group, nudged: true });
