@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS, type MemberRef, PLATFORMS } from '../core/types.js';
+import { LANGS, type Lang, type MemberRef, PLATFORMS } from '../core/types.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
 export const CommunityRefSchema = z.object({
@@ -47,7 +47,6 @@ export type CoffeePrefs = z.infer<typeof CoffeePrefsSchema>;
 export const defaultPrefs = (): CoffeePrefs => CoffeePrefsSchema.parse({});
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
-export type Cadence = (typeof CADENCES)[number];
 
 /** Set by an admin: where the pool comes from, and when rounds and check-ins happen. */
 export const SettingsSchema = z.object({
@@ -139,5 +138,6 @@ export const CommunitySchema = z.object({
 });
 export type Community = z.infer<typeof CommunitySchema>;
 
-export const newCommunity = (ref: CommunityRef): Community =>
-  CommunitySchema.parse({ v: COMMUNITY_VERSION, ref, settings: {} });
+/** A community no admin has set up yet: rounds off, group intros in `lang`. */
+export const newCommunity = (ref: CommunityRef, lang: Lang): Community =>
+  CommunitySchema.parse({ v: COMMUNITY_VERSION, ref, settings: { lang } });

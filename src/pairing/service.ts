@@ -16,6 +16,7 @@ import {
   communityOf,
   defaultPrefs,
   type Group,
+  newCommunity,
   type Round,
   type Settings,
 } from './community.js';
@@ -66,7 +67,7 @@ export function createPairing(deps: PairingDeps) {
 
   async function load(ref: CommunityRef): Promise<Community> {
     const raw = await space.get(communityKey(ref));
-    if (raw === undefined) return CommunitySchema.parse({ v: 1, ref, settings: { lang: deps.defaultLang } });
+    if (raw === undefined) return newCommunity(ref, deps.defaultLang);
     return CommunitySchema.parse(raw);
   }
   const save = (c: Community) => space.set(communityKey(c.ref), c);
@@ -74,7 +75,6 @@ export function createPairing(deps: PairingDeps) {
     deps.locks.withLock(`community:${communityKey(ref)}`, fn);
   const sayFor = (c: Community): Say => deps.texts.forLang(c.settings.lang);
 
-  /** The job that brings one member their intro, check-in, or the question whether to stay. */
   /** What partners see of a member: first name, intro line, and event topics if shared. */
   function shownOf(c: Community, user: string) {
     const prefs = c.roster[user]?.prefs ?? defaultPrefs();
@@ -86,6 +86,7 @@ export function createPairing(deps: PairingDeps) {
     };
   }
 
+  /** The job that brings one member their intro, check-in, or the question whether to stay. */
   function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
     const group = round.groups.find((g) => g.users.includes(user));
     const partners = (group?.users ?? []).filter((u) => u !== user).map((u) => shownOf(c, u));
@@ -268,7 +269,14 @@ export function createPairing(deps: PairingDeps) {
         groups.push(group);
         continue;
       }
-      const wrote = await door.wrote(c.ref, group.conversation).catch(() => true);
+      const wrote = await door.wrote(c.ref, group.conversation).catch((err: unknown) => {
+        // When the door cannot tell, the group counts as having written: no nudge on a guess.
+        log.warn(
+          { err, community: communityKey(c.ref), round: round.n },
+          'could not tell whether the group wrote; no nudge',
+        );
+        return true;
+      });
       if (!wrote) {
         const names = group.users
           .filter((u) => u !== group.organiser)
