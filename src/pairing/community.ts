@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGS, type Lang, type MemberRef, PLATFORMS } from '../core/types.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
-export const CommunityRefSchema = z.object({
+const CommunityRefSchema = z.object({
   platform: z.enum(PLATFORMS),
   space: z.string().min(1).max(200),
 });
@@ -49,7 +49,7 @@ export const defaultPrefs = (): CoffeePrefs => CoffeePrefsSchema.parse({});
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 
 /** Set by an admin: where the pool comes from, and when rounds and check-ins happen. */
-export const SettingsSchema = z.object({
+const SettingsSchema = z.object({
   /** Off until an admin turns rounds on. */
   active: z.boolean().default(false),
   /** Slack channel or Discord channel whose members form the pool; intros and threads go there. */
@@ -71,7 +71,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const OUTCOMES = ['met', 'later', 'missed'] as const;
 /** A member's answer to a coffee's check-in. */
-export type CoffeeOutcome = (typeof OUTCOMES)[number];
+type CoffeeOutcome = (typeof OUTCOMES)[number];
 
 /** What a member's turn tells the community: new coffee choices, a check-in answer, or "I'll stay". */
 export interface CoffeeChange {
@@ -80,7 +80,7 @@ export interface CoffeeChange {
   stayed?: boolean;
 }
 
-export const GroupSchema = z.object({
+const GroupSchema = z.object({
   users: z.array(user).min(1).max(3),
   organiser: user,
   /** The conversation the intro went to, once it went (so a resumed round never introduces twice). */
@@ -89,7 +89,7 @@ export const GroupSchema = z.object({
 });
 export type Group = z.infer<typeof GroupSchema>;
 
-export const RoundSchema = z.object({
+const RoundSchema = z.object({
   n: z.number().int().min(1),
   at: z.iso.datetime(),
   seed: z.number().int(),
@@ -124,7 +124,7 @@ export const RosterEntrySchema = z.object({
 });
 export type RosterEntry = z.infer<typeof RosterEntrySchema>;
 
-export const COMMUNITY_VERSION = 1;
+const COMMUNITY_VERSION = 1;
 
 export const CommunitySchema = z.object({
   v: z.literal(COMMUNITY_VERSION),

@@ -10,7 +10,7 @@ import type { Pool } from './pool.js';
 import { shuffle } from './random.js';
 
 /** Full passes of 2-opt over the candidate graph; later passes find almost nothing more. */
-export const IMPROVEMENT_PASSES = 3;
+const IMPROVEMENT_PASSES = 3;
 
 /** Pairs `members` (pool indices, an even count) with the candidate-graph heuristic. */
 export function heuristicPairs(pool: Pool, members: readonly number[], exactLimit: number): Matching {

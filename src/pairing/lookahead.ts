@@ -10,7 +10,7 @@ import { avoidKey, type Matching } from './exact.js';
 import type { Pool } from './pool.js';
 
 /** Pools up to this size look ahead; beyond it a cycle of strangers takes too many rounds to matter. */
-export const LOOKAHEAD_LIMIT = 64;
+const LOOKAHEAD_LIMIT = 64;
 /**
  * Rounds looked ahead. Measured: six members with one block over four rounds repeated someone
  * for 188 of 200 seeds without looking ahead, for none with it; 20 seeds of 30 members in 3

@@ -24,7 +24,7 @@ export const EXACT_LIMIT = 300;
  */
 const SEARCH_BUDGET = 20_000_000;
 
-export interface Placement {
+interface Placement {
   /** Pool indices: pairs, and at most one trio. */
   groups: number[][];
   unplaced: number[];
