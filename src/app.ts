@@ -2,6 +2,7 @@ import { createCoach } from './coach/uses.js';
 import type { Config } from './config.js';
 import type { Outbox } from './core/types.js';
 import { createEngine, type Engine } from './engine/engine.js';
+import { coffeeStarter } from './exercises/index.js';
 import type { Logger } from './log.js';
 import { createPairing, type Pairing } from './pairing/service.js';
 import { PROMPTS_DIR } from './paths.js';
@@ -34,6 +35,7 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     door: outbox.coffee,
     defaultLang: config.defaultLang,
     notify: (member, replies) => engine.notify(member, replies),
+    starter: (coffee, say) => coffeeStarter(coffee, { say }),
   });
   const engine = createEngine({
     members: createMemberRepo(store, log),

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
-import { type CommunityRef, memberOf } from '../../src/pairing/community.js';
+import { type CommunityRef, communityMember } from '../../src/pairing/community.js';
 import { groupIntroText } from '../../src/pairing/intro.js';
 import type { CoffeeDoor } from '../../src/pairing/service.js';
 import type { Texts } from '../../src/texts/texts.js';
@@ -64,12 +64,12 @@ export function createSlackCoffee(deps: SlackCoffeeDeps): CoffeeDoor {
       // Other apps' bots and deactivated accounts can sit in a channel; nobody has coffee with them.
       // (users.info is kept an hour, so the names looked up next cost nothing more.)
       const users = [...members];
-      const human = await inBatches(users, (user) => profiles.human(memberOf(community, user)));
+      const human = await inBatches(users, (user) => profiles.human(communityMember(community, user)));
       return users.filter((_user, i) => human[i]);
     },
 
     async names(community: CommunityRef, users: string[]) {
-      const names = await inBatches(users, (user) => profiles.firstName(memberOf(community, user)));
+      const names = await inBatches(users, (user) => profiles.firstName(communityMember(community, user)));
       const found: Record<string, string> = {};
       users.forEach((user, i) => {
         const name = names[i];

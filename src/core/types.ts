@@ -29,15 +29,6 @@ export type MemberRef = z.infer<typeof MemberRefSchema>;
 
 export const memberKey = (m: MemberRef): string => `${m.platform}:${m.space}:${m.user}`;
 
-export const JOB_KINDS = [
-  'awareness.revisit',
-  'help.followup',
-  'hook.debrief',
-  'coffee.intro',
-  'coffee.checkin',
-  'coffee.stay',
-] as const;
-
 /** A virtual coffee a job is about: the round, the partners (user and first name), who organises. */
 export const CoffeeJobSchema = z.object({
   round: z.number().int().min(1),

@@ -1,6 +1,6 @@
 import type { CoachAsk } from '../coach/schemas.js';
 import type { CoachEvent, Job, Reply } from '../core/types.js';
-import type { Outcome as CoffeeOutcome, CoffeePrefs } from '../pairing/community.js';
+import type { CoffeeChange } from '../pairing/community.js';
 import type { TextKey } from '../texts/catalog.js';
 import type { Say } from '../texts/texts.js';
 import type { ExerciseId, Flow, FlowAt, FlowOf, State } from './state.js';
@@ -25,12 +25,7 @@ export type Effect =
   | { type: 'export' }
   | { type: 'forget' }
   /** Tell the community: the member's coffee choices changed, they answered a check-in, or chose to stay. */
-  | {
-      type: 'coffee';
-      prefs?: CoffeePrefs;
-      outcome?: { round: number; outcome: CoffeeOutcome };
-      stayed?: boolean;
-    }
+  | ({ type: 'coffee' } & CoffeeChange)
   /** Ask the optional language-model coach; the scripted replies stand on their own without it. */
   | ({ type: 'coach' } & CoachAsk);
 

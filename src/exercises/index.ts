@@ -87,6 +87,7 @@ export function shortcut(
 export const progressReply = (state: State, ctx: Ctx): Reply => menu.progressOf(EXERCISES, state, ctx);
 
 export { applyCoach } from './coached.js';
+export { starter as coffeeStarter } from './coffee/round.js';
 export { helpReply } from './menu.js';
 export { networkView } from './network.js';
 export { snapshot } from './people.js';

@@ -22,7 +22,7 @@ const T = 2;
 /** Marks a node visited while scanBlossom walks up both trees. */
 const BREADCRUMB = 4;
 
-export interface WeightedEdges {
+interface WeightedEdges {
   /** First vertex of each edge. */
   from: ArrayLike<number>;
   /** Second vertex of each edge. */

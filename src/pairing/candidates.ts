@@ -8,11 +8,11 @@ import type { Pool } from './pool.js';
 import { randomInt } from './random.js';
 
 /** Partners sampled per member. */
-export const SAMPLE = 48;
+const SAMPLE = 48;
 /** Partners kept per member (the heaviest of the sample). */
-export const KEEP = 16;
+const KEEP = 16;
 
-export interface CandidateGraph {
+interface CandidateGraph {
   /** partners[a]: the kept partners of member a (local indices into `members`), heaviest first. */
   partners: Int32Array[];
   /** weights[a][k]: the weight of the pair (a, partners[a][k]). */

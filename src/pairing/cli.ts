@@ -7,7 +7,7 @@ import type { CommunityRef } from './community.js';
 import { groupIntroText } from './intro.js';
 import { simulateCommand } from './simulate.js';
 
-export const PAIRING_USAGE = `Usage:
+const PAIRING_USAGE = `Usage:
   weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--out FILE]
   weakties pairing run [--dry-run] [--now ISO-TIME] [--platform P --space ID]
   weakties pairing stats [--json] [--platform P --space ID]

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { LANGS, type MemberRef, PLATFORMS } from '../core/types.js';
+import { LANGS, type Lang, type MemberRef, PLATFORMS } from '../core/types.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
-export const CommunityRefSchema = z.object({
+const CommunityRefSchema = z.object({
   platform: z.enum(PLATFORMS),
   space: z.string().min(1).max(200),
 });
@@ -13,7 +13,8 @@ export const communityOf = (member: MemberRef): CommunityRef => ({
   space: member.space,
 });
 export const communityKey = (c: CommunityRef) => `${c.platform}:${c.space}`;
-export const memberOf = (c: CommunityRef, user: string): MemberRef => ({ ...c, user });
+/** The member `user` of a community. */
+export const communityMember = (c: CommunityRef, user: string): MemberRef => ({ ...c, user });
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const user = z.string().min(1).max(200);
@@ -46,10 +47,9 @@ export type CoffeePrefs = z.infer<typeof CoffeePrefsSchema>;
 export const defaultPrefs = (): CoffeePrefs => CoffeePrefsSchema.parse({});
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
-export type Cadence = (typeof CADENCES)[number];
 
 /** Set by an admin: where the pool comes from, and when rounds and check-ins happen. */
-export const SettingsSchema = z.object({
+const SettingsSchema = z.object({
   /** Off until an admin turns rounds on. */
   active: z.boolean().default(false),
   /** Slack channel or Discord channel whose members form the pool; intros and threads go there. */
@@ -70,9 +70,17 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const OUTCOMES = ['met', 'later', 'missed'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+/** A member's answer to a coffee's check-in. */
+type CoffeeOutcome = (typeof OUTCOMES)[number];
 
-export const GroupSchema = z.object({
+/** What a member's turn tells the community: new coffee choices, a check-in answer, or "I'll stay". */
+export interface CoffeeChange {
+  prefs?: CoffeePrefs;
+  outcome?: { round: number; outcome: CoffeeOutcome };
+  stayed?: boolean;
+}
+
+const GroupSchema = z.object({
   users: z.array(user).min(1).max(3),
   organiser: user,
   /** The conversation the intro went to, once it went (so a resumed round never introduces twice). */
@@ -81,7 +89,7 @@ export const GroupSchema = z.object({
 });
 export type Group = z.infer<typeof GroupSchema>;
 
-export const RoundSchema = z.object({
+const RoundSchema = z.object({
   n: z.number().int().min(1),
   at: z.iso.datetime(),
   seed: z.number().int(),
@@ -116,7 +124,7 @@ export const RosterEntrySchema = z.object({
 });
 export type RosterEntry = z.infer<typeof RosterEntrySchema>;
 
-export const COMMUNITY_VERSION = 1;
+const COMMUNITY_VERSION = 1;
 
 export const CommunitySchema = z.object({
   v: z.literal(COMMUNITY_VERSION),
@@ -130,5 +138,6 @@ export const CommunitySchema = z.object({
 });
 export type Community = z.infer<typeof CommunitySchema>;
 
-export const newCommunity = (ref: CommunityRef): Community =>
-  CommunitySchema.parse({ v: COMMUNITY_VERSION, ref, settings: {} });
+/** A community no admin has set up yet: rounds off, group intros in `lang`. */
+export const newCommunity = (ref: CommunityRef, lang: Lang): Community =>
+  CommunitySchema.parse({ v: COMMUNITY_VERSION, ref, settings: { lang } });

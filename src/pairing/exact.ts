@@ -9,7 +9,8 @@ import { NEVER_MET } from './weights.js';
 
 export type Pair = [number, number];
 
-export interface Pairing {
+/** A set of pairs of pool indices, and who is left over. */
+export interface Matching {
   pairs: Pair[];
   /** Members left without a partner (blocks made a full pairing impossible). */
   single: number[];
@@ -23,7 +24,7 @@ export const avoidKey = (pool: Pool, a: number, b: number): number =>
  * Pairs `members` (pool indices) as well as possible. Pairs in `avoid` (see avoidKey) weigh less
  * than any repeat: taken only when nothing else places as many members.
  */
-export function exactPairs(pool: Pool, members: readonly number[], avoid?: ReadonlySet<number>): Pairing {
+export function exactPairs(pool: Pool, members: readonly number[], avoid?: ReadonlySet<number>): Matching {
   const from: number[] = [];
   const to: number[] = [];
   const weight: number[] = [];

@@ -5,15 +5,15 @@
  * Every step is bounded by counts (never by the clock), so the result depends on the seed only.
  */
 import { candidateGraph } from './candidates.js';
-import { exactPairs, type Pair, type Pairing } from './exact.js';
+import { exactPairs, type Matching, type Pair } from './exact.js';
 import type { Pool } from './pool.js';
 import { shuffle } from './random.js';
 
 /** Full passes of 2-opt over the candidate graph; later passes find almost nothing more. */
-export const IMPROVEMENT_PASSES = 3;
+const IMPROVEMENT_PASSES = 3;
 
 /** Pairs `members` (pool indices, an even count) with the candidate-graph heuristic. */
-export function heuristicPairs(pool: Pool, members: readonly number[], exactLimit: number): Pairing {
+export function heuristicPairs(pool: Pool, members: readonly number[], exactLimit: number): Matching {
   const size = members.length;
   const graph = candidateGraph(pool, members);
   const mate = new Int32Array(size).fill(-1);
@@ -167,7 +167,7 @@ function repair(
 }
 
 /** The plainest pairing: each member with the first later member they may meet. O(n²), for dire cases. */
-function firstAllowedPairs(pool: Pool, members: readonly number[]): Pairing {
+function firstAllowedPairs(pool: Pool, members: readonly number[]): Matching {
   const taken = new Uint8Array(members.length);
   const pairs: Pair[] = [];
   const single: number[] = [];

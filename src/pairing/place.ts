@@ -2,7 +2,7 @@
  * One round's placement: pairs, plus one trio when the count is odd, never breaking a block.
  * Small pools get the exact blossom; large ones the candidate-graph heuristic.
  */
-import { exactPairs, type Pairing } from './exact.js';
+import { exactPairs, type Matching } from './exact.js';
 import { heuristicPairs } from './heuristic.js';
 import { lookAhead } from './lookahead.js';
 import type { Pool } from './pool.js';
@@ -24,32 +24,32 @@ export const EXACT_LIMIT = 300;
  */
 const SEARCH_BUDGET = 20_000_000;
 
-export interface Placement {
+interface Placement {
   /** Pool indices: pairs, and at most one trio. */
   groups: number[][];
   unplaced: number[];
 }
 
-const pairUp = (pool: Pool, members: readonly number[]): Pairing =>
+const pairUp = (pool: Pool, members: readonly number[]): Matching =>
   members.length <= EXACT_LIMIT ? exactPairs(pool, members) : heuristicPairs(pool, members, EXACT_LIMIT);
 
 export function place(pool: Pool): Placement {
   if (pool.size <= EXACT_LIMIT) pool.countStrangers();
   const everyone = Array.from({ length: pool.size }, (_, i) => i);
   if (pool.size % 2 === 0) {
-    const pairing = lookAhead(pool, everyone, [], pairUp(pool, everyone), (avoid) =>
+    const matching = lookAhead(pool, everyone, [], pairUp(pool, everyone), (avoid) =>
       exactPairs(pool, everyone, avoid),
     );
-    return withLeftovers(pool, pairing);
+    return withLeftovers(pool, matching);
   }
 
   const trio = chooseTrio(pool, everyone);
   if (trio) {
     const rest = everyone.filter((i) => !trio.includes(i));
-    const pairing = lookAhead(pool, everyone, [trio], pairUp(pool, rest), (avoid) =>
+    const matching = lookAhead(pool, everyone, [trio], pairUp(pool, rest), (avoid) =>
       exactPairs(pool, rest, avoid),
     );
-    if (pairing.single.length === 0) return { groups: [...pairing.pairs, trio], unplaced: [] };
+    if (matching.single.length === 0) return { groups: [...matching.pairs, trio], unplaced: [] };
   }
   // Blocks defeated the fair trio: look harder for any full placement, then settle for the most.
   if (pool.size <= EXACT_LIMIT) {
@@ -60,11 +60,11 @@ export function place(pool: Pool): Placement {
 }
 
 /** The pairs, with one leftover joining a pair as a trio when it may; the others are unplaced. */
-function withLeftovers(pool: Pool, pairing: Pairing): Placement {
-  const groups: number[][] = pairing.pairs.map((pair) => [...pair]);
-  const unplaced = [...pairing.single].sort((a, b) => pool.trios(a) - pool.trios(b) || a - b);
+function withLeftovers(pool: Pool, matching: Matching): Placement {
+  const groups: number[][] = matching.pairs.map((pair) => [...pair]);
+  const unplaced = [...matching.single].sort((a, b) => pool.trios(a) - pool.trios(b) || a - b);
   for (const [index, u] of unplaced.entries()) {
-    const k = pairToJoin(pool, pairing.pairs, u);
+    const k = pairToJoin(pool, matching.pairs, u);
     if (k === -1) continue;
     groups[k]?.push(u);
     unplaced.splice(index, 1);
@@ -83,10 +83,10 @@ function searchPlacement(pool: Pool, everyone: readonly number[]): Placement | u
   const whole = exactPairs(pool, everyone);
   // A placement contains a matching that leaves exactly one member out; the maximum leaves more.
   if (whole.single.length !== 1) return undefined;
-  const joins = (pairing: Pairing, x: number): Placement | undefined => {
-    const k = pairToJoin(pool, pairing.pairs, x);
+  const joins = (matching: Matching, x: number): Placement | undefined => {
+    const k = pairToJoin(pool, matching.pairs, x);
     if (k === -1) return undefined;
-    const groups: number[][] = pairing.pairs.map((pair) => [...pair]);
+    const groups: number[][] = matching.pairs.map((pair) => [...pair]);
     groups[k]?.push(x);
     return { groups, unplaced: [] };
   };

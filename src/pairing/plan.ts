@@ -15,7 +15,7 @@ import { checkinAt, nudgeAt } from './schedule.js';
 /** Rounds whose groups are kept in full; older ones keep only their counts. */
 const KEPT_ROUNDS = 26;
 /** Intros ignored in a row before a member is asked to stay, pause or leave. */
-export const GHOST_LIMIT = 3;
+const GHOST_LIMIT = 3;
 
 export interface Plan {
   community: Community;
@@ -49,7 +49,7 @@ function utcHours(entry: RosterEntry, roundAt: Date, communityZone: string): [nu
 }
 
 /** Who takes part in round n, and why the others do not. */
-export function isPresent(
+function isPresent(
   entry: RosterEntry,
   inPool: boolean,
   n: number,

@@ -1,17 +1,21 @@
-import { JOB_KINDS, type Job } from '../core/types.js';
-import type { Effect } from '../engine/flow.js';
-import { type Community, communityKey, defaultPrefs, RosterEntrySchema, type Round } from './community.js';
+import type { Job } from '../core/types.js';
+import {
+  type CoffeeChange,
+  type Community,
+  communityKey,
+  defaultPrefs,
+  RosterEntrySchema,
+  type Round,
+} from './community.js';
 
-export type CoffeeNews = Extract<Effect, { type: 'coffee' }>;
-
-/** What a member's turn told the community: new choices, a check-in answer, or "I'll stay". */
-export function applyNews(c: Community, user: string, news: CoffeeNews): Community {
+/** The community after what a member's turn told it: new choices, a check-in answer, or "I'll stay". */
+export function applyChange(c: Community, user: string, change: CoffeeChange): Community {
   const entry = c.roster[user] ?? RosterEntrySchema.parse({ prefs: defaultPrefs() });
-  let next = news.prefs ? { ...entry, prefs: news.prefs } : entry;
-  if (news.stayed) next = { ...next, asked: false, ghosts: 0 };
+  let next = change.prefs ? { ...entry, prefs: change.prefs } : entry;
+  if (change.stayed) next = { ...next, asked: false, ghosts: 0 };
   let rounds = c.rounds;
-  if (news.outcome) {
-    const { round: n, outcome } = news.outcome;
+  if (change.outcome) {
+    const { round: n, outcome } = change.outcome;
     rounds = rounds.map((r) => (r.n === n ? { ...r, outcomes: { ...r.outcomes, [user]: outcome } } : r));
     next = { ...next, ghosts: 0 };
   }
@@ -21,6 +25,9 @@ export function applyNews(c: Community, user: string, news: CoffeeNews): Communi
 const roundsOf = (c: Community, user: string): Round[] =>
   c.rounds.filter((r) => r.groups.some((g) => g.users.includes(user)));
 
+/** The jobs a round schedules for its members (the coffee exercise handles them). */
+const COFFEE_JOB_KINDS = ['coffee.intro', 'coffee.checkin', 'coffee.stay'] as const;
+
 /** A coffee job's id: one per member, round and kind, so scheduling it twice keeps one. */
 export const coffeeJobId = (c: Community['ref'], user: string, round: number, kind: Job['kind'] | 'again') =>
   `coffee:${communityKey(c)}:${user}:${round}:${kind}`;
@@ -29,7 +36,7 @@ export const coffeeJobId = (c: Community['ref'], user: string, round: number, ki
 export function coffeeJobIds(c: Community, user: string): string[] {
   const last = c.rounds.at(-1);
   const rounds = new Set([...roundsOf(c, user), ...(last ? [last] : [])].map((r) => r.n));
-  const kinds = [...JOB_KINDS.filter((k) => k.startsWith('coffee.')), 'again' as const];
+  const kinds = [...COFFEE_JOB_KINDS, 'again' as const];
   return [...rounds].flatMap((n) => kinds.map((kind) => coffeeJobId(c.ref, user, n, kind)));
 }
 

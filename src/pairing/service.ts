@@ -1,5 +1,4 @@
 import type { Inbound, Job, Lang, MemberRef, Reply } from '../core/types.js';
-import { starter } from '../exercises/coffee/round.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
@@ -8,27 +7,22 @@ import type { Store } from '../store/store.js';
 import type { Say, Texts } from '../texts/texts.js';
 import { changeSetting, settingsText } from './admin.js';
 import {
+  type CoffeeChange,
   type Community,
   type CommunityRef,
   CommunitySchema,
   communityKey,
+  communityMember,
   communityOf,
   defaultPrefs,
   type Group,
-  memberOf,
+  newCommunity,
   type Round,
   type Settings,
 } from './community.js';
 import type { GroupIntro } from './intro.js';
 import { type Plan, planRound } from './plan.js';
-import {
-  applyNews,
-  type CoffeeNews,
-  coffeeJobId,
-  coffeeJobIds,
-  memberExport,
-  withoutMember,
-} from './roster.js';
+import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { nextRoundAt } from './schedule.js';
 import { communityStats, statsText } from './stats.js';
 
@@ -56,7 +50,11 @@ export interface PairingDeps {
   defaultLang: Lang;
   /** Sends a plain note to a member (kept for later when no door is open). */
   notify(member: MemberRef, replies: Reply[]): Promise<void>;
+  /** The conversation starter of a group intro, in the community's language (the coffee exercise writes it). */
+  starter(coffee: CoffeeJob, say: Say): string;
 }
+
+type CoffeeJob = NonNullable<Job['coffee']>;
 
 /** Conversation id of a group whose intro went only by direct messages. */
 const BY_DM = 'dm';
@@ -69,7 +67,7 @@ export function createPairing(deps: PairingDeps) {
 
   async function load(ref: CommunityRef): Promise<Community> {
     const raw = await space.get(communityKey(ref));
-    if (raw === undefined) return CommunitySchema.parse({ v: 1, ref, settings: { lang: deps.defaultLang } });
+    if (raw === undefined) return newCommunity(ref, deps.defaultLang);
     return CommunitySchema.parse(raw);
   }
   const save = (c: Community) => space.set(communityKey(c.ref), c);
@@ -77,7 +75,6 @@ export function createPairing(deps: PairingDeps) {
     deps.locks.withLock(`community:${communityKey(ref)}`, fn);
   const sayFor = (c: Community): Say => deps.texts.forLang(c.settings.lang);
 
-  /** The job that brings one member their intro, check-in, or the question whether to stay. */
   /** What partners see of a member: first name, intro line, and event topics if shared. */
   function shownOf(c: Community, user: string) {
     const prefs = c.roster[user]?.prefs ?? defaultPrefs();
@@ -89,10 +86,11 @@ export function createPairing(deps: PairingDeps) {
     };
   }
 
+  /** The job that brings one member their intro, check-in, or the question whether to stay. */
   function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
     const group = round.groups.find((g) => g.users.includes(user));
     const partners = (group?.users ?? []).filter((u) => u !== user).map((u) => shownOf(c, u));
-    const member = memberOf(c.ref, user);
+    const member = communityMember(c.ref, user);
     return {
       id: coffeeJobId(c.ref, user, round.n, kind),
       kind,
@@ -140,10 +138,7 @@ export function createPairing(deps: PairingDeps) {
       members: shown.map(({ topics: _topics, ...member }) => member),
       organiser: group.organiser,
       ...(c.settings.channel ? { channel: c.settings.channel } : {}),
-      starter: starter(
-        { round: round.n, partners: shown, organiser: group.organiser },
-        { say: sayFor(c), now: new Date(), revisitDays: 0 },
-      ),
+      starter: deps.starter({ round: round.n, partners: shown, organiser: group.organiser }, sayFor(c)),
     };
   }
 
@@ -205,7 +200,7 @@ export function createPairing(deps: PairingDeps) {
     for (const user of plan.ask)
       await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
     for (const user of round.unplaced)
-      notes.push({ member: memberOf(c.ref, user), replies: [{ text: sayFor(c)('coffee.unplaced') }] });
+      notes.push({ member: communityMember(c.ref, user), replies: [{ text: sayFor(c)('coffee.unplaced') }] });
     c = await introduce(c);
     return c;
   }
@@ -274,14 +269,21 @@ export function createPairing(deps: PairingDeps) {
         groups.push(group);
         continue;
       }
-      const wrote = await door.wrote(c.ref, group.conversation).catch(() => true);
+      const wrote = await door.wrote(c.ref, group.conversation).catch((err: unknown) => {
+        // When the door cannot tell, the group counts as having written: no nudge on a guess.
+        log.warn(
+          { err, community: communityKey(c.ref), round: round.n },
+          'could not tell whether the group wrote; no nudge',
+        );
+        return true;
+      });
       if (!wrote) {
         const names = group.users
           .filter((u) => u !== group.organiser)
           .map((u) => c.roster[u]?.prefs.name ?? u)
           .join(sayFor(c)('coffee.and'));
         const text = sayFor(c)('coffee.nudge', { names });
-        notes.push({ member: memberOf(c.ref, group.organiser), replies: [{ text }] });
+        notes.push({ member: communityMember(c.ref, group.organiser), replies: [{ text }] });
         sent += 1;
       }
       groups.push({ ...group, nudged: true });
@@ -351,9 +353,9 @@ export function createPairing(deps: PairingDeps) {
     load,
 
     /** Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay". */
-    async apply(member: MemberRef, news: CoffeeNews): Promise<void> {
+    async apply(member: MemberRef, change: CoffeeChange): Promise<void> {
       const ref = communityOf(member);
-      await locked(ref, async () => save(applyNews(await load(ref), member.user, news)));
+      await locked(ref, async () => save(applyChange(await load(ref), member.user, change)));
     },
 
     /** Every community due at `now`: scheduled rounds, intros left half done, nudges. Each fires once. */

@@ -27,7 +27,7 @@ export interface SimulateOptions {
   clock?: () => number;
 }
 
-export interface SimulatedRound {
+interface SimulatedRound {
   round: number;
   absent: string[];
   groups: string[][];
@@ -45,7 +45,7 @@ export interface Simulation {
 }
 
 /** Validates the options; the message names the flag, for the CLI. */
-export function checkOptions(options: SimulateOptions): string | undefined {
+function checkOptions(options: SimulateOptions): string | undefined {
   const whole = (value: number | undefined, min: number) =>
     value === undefined || (Number.isSafeInteger(value) && value >= min);
   if (!whole(options.members, 2)) return '--members must be a whole number, at least 2';

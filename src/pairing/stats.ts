@@ -2,7 +2,7 @@ import type { Say } from '../texts/texts.js';
 import type { Community, Round } from './community.js';
 
 /** Figures for admins, per round and overall: counts and rates only, never a name. */
-export interface RoundStats {
+interface RoundStats {
   round: number;
   at: string;
   /** Members placed in a group. */
@@ -19,7 +19,7 @@ export interface RoundStats {
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-export function roundStats(round: Round): RoundStats {
+function roundStats(round: Round): RoundStats {
   const participants = round.participants;
   const outcomes = Object.values(round.outcomes);
   const answered = outcomes.length;
@@ -37,7 +37,7 @@ export function roundStats(round: Round): RoundStats {
   };
 }
 
-export interface CommunityStats {
+interface CommunityStats {
   rounds: RoundStats[];
   overall: Omit<RoundStats, 'round' | 'at'> & { rounds: number; members: number };
 }

@@ -5,7 +5,7 @@
  */
 import type { Pool } from './pool.js';
 
-export type Trio = [number, number, number];
+type Trio = [number, number, number];
 
 /** Members looked at together when many are equally fair: enough for a good triangle, cheap at 10,000. */
 const WINDOW = 24;

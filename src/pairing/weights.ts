@@ -15,15 +15,15 @@ import type { Candidate } from './match.js';
 /** A pair that never met. Far above any pair that did (MET_MAX_AGE × AGE_STEP + bonuses ≈ 1e8). */
 export const NEVER_MET = 1_000_000_000;
 /** What each round since a pair last met is worth. Wider than all bonuses together. */
-export const AGE_STEP = 100_000;
+const AGE_STEP = 100_000;
 /** Ages beyond this many rounds count the same (about twenty years of weekly coffees). */
-export const MET_MAX_AGE = 1000;
+const MET_MAX_AGE = 1000;
 /** Members of different groups ("across groups"); half of it when either group is unknown. */
-export const GROUP_ACROSS = 20_000;
+const GROUP_ACROSS = 20_000;
 /** Working hours that overlap by HOURS_FULL_MINUTES or more; half of it when either is unknown. */
-export const HOURS_OVERLAP = 10_000;
+const HOURS_OVERLAP = 10_000;
 /** More overlap than this does not make a 30-minute coffee any easier to plan. */
-export const HOURS_FULL_MINUTES = 240;
+const HOURS_FULL_MINUTES = 240;
 
 const DAY = 1440;
 
@@ -48,8 +48,7 @@ export function hoursOverlap(a: readonly [number, number], b: readonly [number, 
 }
 
 /** True when either member blocked the other: such a pair must never be placed together. */
-export const isBlocked = (a: Candidate, b: Candidate): boolean =>
-  a.blocks.includes(b.id) || b.blocks.includes(a.id);
+const isBlocked = (a: Candidate, b: Candidate): boolean => a.blocks.includes(b.id) || b.blocks.includes(a.id);
 
 function groupBonus(a: Candidate, b: Candidate): number {
   if (a.group === undefined || b.group === undefined) return GROUP_ACROSS / 2;

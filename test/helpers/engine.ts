@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoachEvent, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import { createEngine } from '../../src/engine/engine.js';
+import { coffeeStarter } from '../../src/exercises/index.js';
 import { silentLogger } from '../../src/log.js';
 import { type CoffeeDoor, createPairing } from '../../src/pairing/service.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
@@ -42,6 +43,7 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date;
     door: options.coffee,
     defaultLang: 'en',
     notify: (member, replies) => engine.notify(member, replies),
+    starter: (coffee, say) => coffeeStarter(coffee, { say }),
   });
   const engine = createEngine({
     members,

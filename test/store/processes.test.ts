@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_KINDS, type MemberRef } from '../../src/core/types.js';
+import type { MemberRef } from '../../src/core/types.js';
 import { silentLogger } from '../../src/log.js';
 import { createJobs } from '../../src/store/jobs.js';
 import { openStore } from '../../src/store/open.js';
@@ -49,7 +49,7 @@ describe('several processes on one Redis', () => {
     for (const [i, who] of members.entries())
       await jobs.schedule({
         id: `tick-job-${i}`,
-        kind: JOB_KINDS[0],
+        kind: 'awareness.revisit',
         member: who,
         due: '2026-01-01T00:00:00.000Z',
       });

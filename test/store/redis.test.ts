@@ -1,6 +1,6 @@
 import { createClient, type RedisClientType } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_KINDS, type Job, type MemberRef } from '../../src/core/types.js';
+import type { Job, MemberRef } from '../../src/core/types.js';
 import { createRetryLine } from '../../src/engine/retry.js';
 import type { State } from '../../src/engine/state.js';
 import { silentLogger } from '../../src/log.js';
@@ -40,7 +40,7 @@ describe('STORE_URL=redis://', () => {
     // Spaces are namespaces: the same key in another space is another value.
     expect(await b.spaces.job.get('slack:T:U1')).toBeUndefined();
     const member: MemberRef = { platform: 'console', space: 'local', user: 'u' };
-    const job: Job = { id: 'j-redis', member, due: '2026-01-01T00:00:00.000Z', kind: JOB_KINDS[0] };
+    const job: Job = { id: 'j-redis', member, due: '2026-01-01T00:00:00.000Z', kind: 'awareness.revisit' };
     await createJobs(a, silentLogger).schedule(job);
     const due = await createJobs(b, silentLogger).due(new Date('2026-02-01'));
     expect(due.map((j) => j.id)).toContain('j-redis');

@@ -34,7 +34,7 @@ export function withCoffee(state: State, round: number, patch: Partial<Coffee>):
 }
 
 /** A conversation starter: a topic a partner shared from their hooks, else a general opener. */
-export function starter(job: CoffeeJob, ctx: Ctx): string {
+export function starter(job: CoffeeJob, ctx: Pick<Ctx, 'say'>): string {
   const shared = job.partners.find((p) => (p.topics ?? []).length > 0);
   const topic = shared?.topics?.[0];
   if (shared && topic) return ctx.say('coffee.starter.topic', { name: shared.name, topic });
