@@ -63,8 +63,8 @@ export interface ExerciseDefinition<A extends FlowAt = never> {
   id: ExerciseId;
   /** Where the exercise begins when it is not parked. */
   start: Flow;
-  /** The menu entry: its label, and its label while the exercise is parked half-way. */
-  menu: { start: TextKey; resume: TextKey };
+  /** The menu entry: its label, its label while parked half-way, and whether it follows the tools. */
+  menu: { start: TextKey; resume: TextKey; afterTools?: boolean };
   handlers: Handlers<A>;
   /** True for the places worth coming back to: leaving one for the menu parks it. */
   parks(flow: Flow): boolean;

@@ -1,9 +1,10 @@
 /**
- * The registry: every exercise and tool declares itself in its own module; this file composes
- * the engine's flow schema, handler map, menu, parking rules and job handling from them.
- * A new exercise is its own folder, its two text files (prompts/en and prompts/nl), and a line
- * here.
+ * The registry: every exercise and tool declares itself in its own module (its id, flows with
+ * their schemas and handlers, draft, menu entry, parking rule, jobs); this file composes the
+ * engine's flow schema, handler map, menu and job handling from them. A new exercise is its own
+ * folder, its two text files (prompts/en and prompts/nl), and one line in EXERCISES.
  */
+import type { z } from 'zod';
 import type { Job, Reply } from '../core/types.js';
 import type { Ctx, DueHandler, ExerciseDefinition, FlowHandlers, Outcome } from '../engine/flow.js';
 import type { Flow, State } from '../engine/state.js';
@@ -17,54 +18,55 @@ import * as menu from './menu.js';
 import * as network from './network.js';
 import * as when from './when.js';
 
-/** The exercises in the menu's order ("tools" is where my network, progress and commitments go). */
-const MENU = [awareness.exercise, askForHelp.exercise, hook.exercise, 'tools', coffee.exercise] as const;
-const EXERCISES: readonly ExerciseDefinition[] = MENU.filter((e) => e !== 'tools');
+/** The exercises, in the menu's order. */
+const EXERCISES = [awareness, askForHelp, hook, coffee] as const;
+/** The flows around the exercises: menu, my network, dates, follow-ups, the model coach's question. */
+const TOOLS = [menu, network, when, followup, coached] as const;
 
-export const EXERCISE_IDS = ['awareness', 'ask-for-help', 'hook', 'coffee'] as const;
+type ExerciseModule = (typeof EXERCISES)[number];
+type FlowSchemaOf = (typeof EXERCISES | typeof TOOLS)[number]['flows'][number];
+type WithDraft = Extract<ExerciseModule, { draft: z.ZodType }>;
 
-export const FLOW_SCHEMAS = [
-  ...menu.flows,
-  ...awareness.flows,
-  ...network.flows,
-  ...askForHelp.flows,
-  ...hook.flows,
-  ...when.flows,
-  ...followup.flows,
-  ...coached.flows,
-  ...coffee.flows,
-] as const;
+export const EXERCISE_IDS = EXERCISES.map((e) => e.id) as [ExerciseModule['id'], ...ExerciseModule['id'][]];
 
-/** Each exercise's answers so far, under its id (only exercises that keep a draft). */
-export const DRAFT_SCHEMAS = {
-  'ask-for-help': askForHelp.draft.optional(),
-  hook: hook.draft.optional(),
-} as const;
+/** Every flow's schema; the engine's FlowSchema is their union on `at`. */
+export const FLOW_SCHEMAS = [...TOOLS, ...EXERCISES].flatMap((m): readonly FlowSchemaOf[] => m.flows) as [
+  FlowSchemaOf,
+  ...FlowSchemaOf[],
+];
 
-export const HANDLERS: FlowHandlers = {
-  ...menu.menuFlows(MENU),
-  ...network.handlers,
-  ...when.whenFlows(EXERCISES),
-  ...when.handlers,
-  ...followup.handlers,
-  ...coached.handlers,
-  ...awareness.exercise.handlers,
-  ...askForHelp.exercise.handlers,
-  ...hook.exercise.handlers,
-  ...coffee.exercise.handlers,
-};
+/** Each exercise's answers so far, under its id (for the exercises that keep a draft). */
+export const DRAFT_SCHEMAS = Object.fromEntries(
+  EXERCISES.flatMap((e) => ('draft' in e ? [[e.id, e.draft.optional()]] : [])),
+) as { [E in WithDraft as E['id']]: z.ZodOptional<E['draft']> };
+
+const DEFINITIONS: readonly ExerciseDefinition[] = EXERCISES.map((e) => e.exercise);
+
+export const HANDLERS = Object.assign(
+  {},
+  menu.menuFlows(DEFINITIONS),
+  network.handlers,
+  when.whenFlows(DEFINITIONS),
+  when.handlers,
+  followup.handlers,
+  coached.handlers,
+  ...EXERCISES.map((e) => e.exercise.handlers),
+) as FlowHandlers;
+
+const unhandled = FLOW_SCHEMAS.map((s) => s.shape.at.value).filter((at) => !(at in HANDLERS));
+if (unhandled.length > 0) throw new Error(`Flows without a handler: ${unhandled.join(', ')}`);
 
 /** The exercise a flow belongs to, so leaving it for the menu parks it for later. */
 export function exerciseOf(flow: Flow): ExerciseDefinition['id'] | undefined {
   const at = flow.at === 'coach.deepen' ? (flow.resume as Flow) : flow;
   if (at.at === 'when.timezone' || at.at === 'when.hour')
-    return EXERCISES.find((e) => e.id === at.resume)?.id;
-  return EXERCISES.find((e) => e.parks(at))?.id;
+    return DEFINITIONS.find((e) => e.id === at.resume)?.id;
+  return DEFINITIONS.find((e) => e.parks(at))?.id;
 }
 
 const JOBS: Record<string, DueHandler> = Object.assign(
   { 'help.followup': followup.followUpDue, 'hook.debrief': followup.followUpDue },
-  ...EXERCISES.map((e) => e.jobs ?? {}),
+  ...DEFINITIONS.map((e) => e.jobs ?? {}),
 );
 
 /** What a due job does for its member; undefined for a kind no exercise knows. */
@@ -80,11 +82,11 @@ export function shortcut(
   args: string[],
   ctx: Ctx,
 ): Outcome | undefined {
-  return EXERCISES.find((e) => e.id === id)?.shortcut?.(state, args, ctx);
+  return DEFINITIONS.find((e) => e.id === id)?.shortcut?.(state, args, ctx);
 }
 
 /** "My progress", with each exercise's own lines. */
-export const progressReply = (state: State, ctx: Ctx): Reply => menu.progressOf(EXERCISES, state, ctx);
+export const progressReply = (state: State, ctx: Ctx): Reply => menu.progressOf(DEFINITIONS, state, ctx);
 
 export { applyCoach } from './coached.js';
 export { starter as coffeeStarter } from './coffee/round.js';

@@ -32,11 +32,16 @@ function resume(state: State, exercise: ExerciseDefinition): Outcome {
 }
 
 /**
- * The welcome and the menu, in the registry's order: each exercise's entry, and the tools ("my
- * network", "my progress", "commitments") where the registry puts them. "Begin" starts the first.
+ * The welcome and the menu, in the registry's order: each exercise's entry, then the tools ("my
+ * network", "my progress", "commitments"), then the exercises that follow them. "Begin" starts
+ * the first exercise.
  */
-export function menuFlows(entries: readonly (ExerciseDefinition | 'tools')[]): Handlers<'welcome' | 'menu'> {
-  const exercises = entries.filter((e): e is ExerciseDefinition => e !== 'tools');
+export function menuFlows(exercises: readonly ExerciseDefinition[]): Handlers<'welcome' | 'menu'> {
+  const entries = [
+    ...exercises.filter((e) => !e.menu.afterTools),
+    'tools' as const,
+    ...exercises.filter((e) => e.menu.afterTools),
+  ];
   const byId = new Map<string, ExerciseDefinition>(exercises.map((e) => [e.id, e]));
   const [first] = exercises;
   const welcome = choiceStep<'welcome'>({

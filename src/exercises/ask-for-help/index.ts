@@ -48,6 +48,8 @@ export type HelpDraft = z.infer<typeof draft>;
 const at = <A extends string>(name: A) => z.literal(`ask-for-help.${name}` as const);
 
 /** Exercise 2: a goal, the help needed, the prediction, the request checked as SMART, whom, how, when. */
+export const id = 'ask-for-help';
+
 export const flows = [
   z.object({ at: at('intro') }),
   z.object({ at: at('goal') }),
@@ -362,7 +364,7 @@ export function helpCard(draft: HelpDraft, ctx: Ctx): string {
 }
 
 export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {
-  id: 'ask-for-help',
+  id,
   start: { at: 'ask-for-help.intro' },
   menu: { start: 'menu.askForHelp', resume: 'menu.resumeHelp' },
   handlers: {

@@ -27,6 +27,8 @@ import { mapPicture } from '../picture.js';
 const index = z.number().int().min(0);
 
 /** Exercise 1, the network map: recall by part of life, the work questions, rating, resources. */
+export const id = 'awareness';
+
 export const flows = [
   z.object({ at: z.literal('awareness.intro') }),
   z.object({ at: z.literal('awareness.recall'), domain: index, probed: z.boolean() }),
@@ -233,7 +235,7 @@ const revisitDue: DueHandler = (state, job, idle, ctx) => {
 };
 
 export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {
-  id: 'awareness',
+  id,
   start: { at: 'awareness.intro' },
   menu: { start: 'menu.awareness', resume: 'menu.resumeAwareness' },
   handlers: {

@@ -23,6 +23,8 @@ const inRound = { round: z.number().int().min(0) };
  * Exercise 4, virtual coffees: the member's choices, preparing a coffee, the check-in and the
  * reflection afterwards. The rounds themselves are made by src/pairing.
  */
+export const id = 'coffee';
+
 export const flows = [
   z.object({ at: z.literal('coffee.menu') }),
   z.object({ at: z.literal('coffee.snooze') }),
@@ -34,9 +36,9 @@ export const flows = [
 ] as const;
 
 export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {
-  id: 'coffee',
+  id,
   start: { at: 'coffee.menu' },
-  menu: { start: 'coffee.menu.title', resume: 'coffee.menu.resume' },
+  menu: { start: 'coffee.menu.title', resume: 'coffee.menu.resume', afterTools: true },
   handlers: { ...choices, ...round, ...reflection },
   // Only the reflection is worth coming back to; the choices and a coffee's questions come again.
   parks: (flow) => flow.at === 'coffee.reflect',

@@ -44,6 +44,8 @@ export type HookDraft = z.infer<typeof draft>;
 const index = z.number().int().min(0);
 
 /** Exercise 3: an event, its topics, a hook and an opener per topic, whom to meet, how to close. */
+export const id = 'hook';
+
 export const flows = [
   z.object({ at: z.literal('hook.event') }),
   z.object({ at: z.literal('hook.date') }),
@@ -289,7 +291,7 @@ function finishHook(state: State, ctx: Ctx): Outcome {
 }
 
 export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {
-  id: 'hook',
+  id,
   start: { at: 'hook.event' },
   menu: { start: 'menu.hook', resume: 'menu.resumeHook' },
   handlers: {
