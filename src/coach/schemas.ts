@@ -15,7 +15,6 @@ export type CoachAsk =
   | { use: 'openers'; input: { event?: string; topics: string[]; hooks: string[] } };
 
 export type CoachUse = CoachAsk['use'];
-export const COACH_USES = ['reflect', 'people', 'smart', 'openers'] as const satisfies readonly CoachUse[];
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 
@@ -49,6 +48,3 @@ export type CoachAnswer = {
 
 /** The answer of `weakties coach check`. */
 export const CheckSchema = z.object({ ok: z.boolean(), say: line(300) });
-
-/** The domains a model may guess for a person; the member changes them under "my network". */
-export const GUESSABLE_DOMAINS: readonly Domain[] = DOMAINS;

@@ -50,7 +50,6 @@ export const RESOURCE_ITEMS = [
 export type ResourceItem = (typeof RESOURCE_ITEMS)[number];
 
 export const RESOURCE_ANSWERS = ['family', 'friend', 'acquaintance', 'nobody', 'myself'] as const;
-export type ResourceAnswer = (typeof RESOURCE_ANSWERS)[number];
 
 export const MAX_NAME_LENGTH = 40;
 
