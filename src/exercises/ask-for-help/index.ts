@@ -66,7 +66,10 @@ export const flows = [
   z.object({ at: at('offer') }),
 ] as const;
 
-export const draftOf = (state: State): HelpDraft => state.drafts['ask-for-help'] ?? { smartAsked: [] };
+/** A new draft: the schema's defaults. */
+const freshDraft = (): HelpDraft => draft.parse({});
+
+export const draftOf = (state: State): HelpDraft => state.drafts['ask-for-help'] ?? freshDraft();
 
 export const withDraft = (state: State, change: Partial<HelpDraft>): State => ({
   ...state,
@@ -93,7 +96,7 @@ const intro = choiceStep<'ask-for-help.intro'>({
   pick(value, _flow, state) {
     if (value === 'begin')
       return moveTo(
-        { ...state, drafts: { ...state.drafts, 'ask-for-help': { smartAsked: [] } } },
+        { ...state, drafts: { ...state.drafts, 'ask-for-help': freshDraft() } },
         { at: 'ask-for-help.goal' },
       );
     return value === 'menu' ? moveTo(state, { at: 'menu' }) : undefined;
