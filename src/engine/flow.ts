@@ -66,6 +66,8 @@ export interface ExerciseDefinition<A extends FlowAt = never> {
   /** The menu entry: its label, its label while parked half-way, and whether it follows the tools. */
   menu: { start: TextKey; resume: TextKey; afterTools?: boolean };
   handlers: Handlers<A>;
+  /** Places where the member is not in the middle of anything, so a due follow-up may take over. */
+  idle?: readonly FlowAt[];
   /** True for the places worth coming back to: leaving one for the menu parks it. */
   parks(flow: Flow): boolean;
   /** Continues once the member's time zone and follow-up hour are known. */

@@ -5,10 +5,12 @@ import {
   exerciseOf,
   HANDLERS,
   helpReply,
+  IDLE_FLOWS,
   mapPicture,
   networkView,
   progressReply,
   shortcut,
+  startOf,
 } from '../exercises/index.js';
 import { emptyNetwork } from '../network/model.js';
 import { cleanName, sameName } from '../network/names.js';
@@ -160,7 +162,7 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     case 'coffee': {
       const quick = shortcut('coffee', state, command.args, ctx);
       if (quick) return finish(quick.state, env, quick.replies, quick.effects);
-      return finish(leave(state, { at: 'coffee.menu' }), env, []);
+      return finish(leave(state, startOf('coffee')), env, []);
     }
     case 'stats':
       return finish(state, env, [{ text: ctx.say('coffee.admin.only') }]);
@@ -218,15 +220,6 @@ function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
   }
   return { answer: { kind: 'text', text } };
 }
-
-/** Places where the member is not in the middle of anything: a due follow-up may take over. */
-const IDLE_FLOWS: ReadonlySet<FlowAt> = new Set<FlowAt>([
-  'welcome',
-  'menu',
-  'commitments.list',
-  'network.overview',
-  'coffee.menu',
-]);
 
 function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env: StepEnv): StepResult {
   const handler = dueHandler(inbound.job);

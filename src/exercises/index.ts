@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Job, Reply } from '../core/types.js';
 import type { Ctx, DueHandler, ExerciseDefinition, FlowHandlers, Outcome } from '../engine/flow.js';
-import type { Flow, State } from '../engine/state.js';
+import type { Flow, FlowAt, State } from '../engine/state.js';
 import * as askForHelp from './ask-for-help/index.js';
 import * as awareness from './awareness/index.js';
 import * as coached from './coached.js';
@@ -68,6 +68,19 @@ const JOBS: Record<string, DueHandler> = Object.assign(
   { 'help.followup': followup.followUpDue, 'hook.debrief': followup.followUpDue },
   ...DEFINITIONS.map((e) => e.jobs ?? {}),
 );
+
+/** Places where the member is not in the middle of anything: a due follow-up may take over. */
+export const IDLE_FLOWS: ReadonlySet<FlowAt> = new Set<FlowAt>([
+  'welcome',
+  'menu',
+  'commitments.list',
+  'network.overview',
+  ...DEFINITIONS.flatMap((e) => e.idle ?? []),
+]);
+
+/** Where an exercise begins when it is opened by its command word. */
+export const startOf = (id: ExerciseDefinition['id']): Flow =>
+  DEFINITIONS.find((e) => e.id === id)?.start ?? { at: 'menu' };
 
 /** What a due job does for its member; undefined for a kind no exercise knows. */
 export const dueHandler = (job: Job): DueHandler | undefined => JOBS[job.kind];

@@ -40,6 +40,7 @@ export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']>
   start: { at: 'coffee.menu' },
   menu: { start: 'coffee.menu.title', resume: 'coffee.menu.resume', afterTools: true },
   handlers: { ...choices, ...round, ...reflection },
+  idle: ['coffee.menu'],
   // Only the reflection is worth coming back to; the choices and a coffee's questions come again.
   parks: (flow) => flow.at === 'coffee.reflect',
   jobs: { 'coffee.intro': coffeeDue, 'coffee.checkin': coffeeDue, 'coffee.stay': coffeeDue },
