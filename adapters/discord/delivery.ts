@@ -1,21 +1,18 @@
 import { type Client, DiscordAPIError, type Message, RESTJSONErrorCodes } from 'discord.js';
-import type { Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Delivery, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Texts } from '../../src/texts/texts.js';
 import type { Questions } from './questions.js';
-import { type Outgoing, type RenderWords, renderReply } from './render.js';
+import { type Outgoing, renderReply, wordsOf } from './render.js';
 
 /** Where one member's next messages go: their DM channel, or the interaction they are using. */
 export type Send = (message: Outgoing) => Promise<Message>;
 
 export interface DeliveryDeps {
   client: Client;
-  engine: Engine;
   texts: Texts;
   questions: Questions;
   log: Logger;
-  defaultLang: Lang;
 }
 
 const dmsClosed = (error: unknown) =>
@@ -35,15 +32,9 @@ export function createDelivery(deps: DeliveryDeps) {
     (message) =>
       deps.client.users.send(user, message);
 
-  async function words(member: MemberRef): Promise<RenderWords> {
-    const lang = (await deps.engine.peek(member))?.lang ?? deps.defaultLang;
-    const say = deps.texts.forLang(lang);
-    return { formButton: say('discord.formButton'), choose: say('discord.choose') };
-  }
-
-  async function deliver(member: MemberRef, replies: Reply[]): Promise<boolean> {
+  async function deliver(member: MemberRef, replies: Reply[], delivery: Delivery): Promise<boolean> {
     const send = routes.get(member.user) ?? toDm(member.user);
-    const wording = await words(member);
+    const wording = wordsOf(deps.texts.forLang(delivery.lang));
     try {
       for (const reply of replies) {
         for (const message of renderReply(reply, wording)) {
@@ -95,4 +86,4 @@ export function createDelivery(deps: DeliveryDeps) {
   };
 }
 
-export type Delivery = ReturnType<typeof createDelivery>;
+export type DiscordDelivery = ReturnType<typeof createDelivery>;

@@ -19,7 +19,7 @@ import type { Say, Texts } from '../../src/texts/texts.js';
 import { ACTION_OPTION, COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
 import { currentForm } from './current-form.js';
 import { customId, readCustomId } from './custom-ids.js';
-import type { Delivery, Send } from './delivery.js';
+import type { DiscordDelivery, Send } from './delivery.js';
 import { afterPart, modalCount, type PendingForms } from './form-parts.js';
 import { fromChoice, fromCommand, fromDirectMessage, fromModal, memberOf } from './inbound.js';
 import type { Questions } from './questions.js';
@@ -30,6 +30,7 @@ import {
   renderModal,
   renderNextPart,
   renderText,
+  wordsOf,
 } from './render.js';
 
 export interface HandlerDeps {
@@ -41,7 +42,7 @@ export interface HandlerDeps {
   log: Logger;
   questions: Questions;
   forms: PendingForms;
-  delivery: Delivery;
+  delivery: DiscordDelivery;
   selfId(): string;
   /** A community admin's command ("coffee set …", "stats"): answered where it was used. */
   isAdminCommand(inbound: Inbound): boolean;
@@ -58,7 +59,7 @@ export function createHandlers(deps: HandlerDeps) {
   const { engine, questions, forms, delivery, log } = deps;
 
   async function sayFor(user: string, locale?: string | null): Promise<Say> {
-    const stored = (await engine.peek(memberOf(user)))?.lang;
+    const stored = await engine.language(memberOf(user));
     return deps.texts.forLang(stored ?? guessLang(locale ?? undefined) ?? deps.config.defaultLang);
   }
 
@@ -191,9 +192,8 @@ export function createHandlers(deps: HandlerDeps) {
       forms.keep(user, action.form, question, step.fields);
       const say = await sayFor(user, interaction.locale);
       const content = say('discord.formPart', { n: step.next + 1, of: modalCount(form) });
-      const words = { formButton: say('discord.formButton'), choose: say('discord.choose') };
       await interaction.reply({
-        ...renderNextPart(form, step.next, content, words),
+        ...renderNextPart(form, step.next, content, wordsOf(say)),
         flags: MessageFlags.Ephemeral,
       });
       return;

@@ -35,14 +35,7 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
   });
   const questions = createQuestions();
   const forms = createPendingForms();
-  const delivery = createDelivery({
-    client,
-    engine: app.engine,
-    texts,
-    questions,
-    log,
-    defaultLang: config.defaultLang,
-  });
+  const delivery = createDelivery({ client, texts, questions, log });
   const retries = createRetryLine(app.engine, log);
   const handlers = createHandlers({
     engine: app.engine,

@@ -10,6 +10,7 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import type { Choice, Form, Reply } from '../../src/core/types.js';
+import type { Say } from '../../src/texts/texts.js';
 import { customId } from './custom-ids.js';
 import { modalCount, partFields } from './form-parts.js';
 import { clip, LIMITS } from './limits.js';
@@ -32,6 +33,11 @@ export interface RenderWords {
   formButton: string;
   choose: string;
 }
+
+export const wordsOf = (say: Say): RenderWords => ({
+  formButton: say('discord.formButton'),
+  choose: say('discord.choose'),
+});
 
 const row = (components: APIComponentInMessageActionRow[]): Row => ({
   type: ComponentType.ActionRow,

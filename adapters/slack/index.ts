@@ -9,7 +9,6 @@ import { listenToEvents } from './events.js';
 import { listenToInteractions } from './interactions.js';
 import { createSlackOutbox } from './outbox.js';
 import { createProfiles } from './profile.js';
-import { questionKey } from './question-key.js';
 import { createQuestions } from './questions.js';
 import { createTasks } from './tasks.js';
 import type { Wiring } from './wiring.js';
@@ -47,11 +46,7 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
   const slackOutbox = createSlackOutbox({
     client: bolt.client,
     questions,
-    sayFor: words.sayFor,
-    currentKey: async (member) => {
-      const state = await app.engine.peek(member);
-      return state ? questionKey(state) : undefined;
-    },
+    texts,
     onForgotten: profiles.forget,
     log,
   });
@@ -64,7 +59,6 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
     questions,
     slack: slackOutbox,
     ...words,
-    revisitDays: config.revisitDays,
     log,
   };
   listenToEvents(wiring);

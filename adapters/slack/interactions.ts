@@ -1,5 +1,4 @@
 import type { MemberRef } from '../../src/core/types.js';
-import { mapPicture } from '../../src/exercises/picture.js';
 import {
   choiceInbound,
   commandInbound,
@@ -8,7 +7,6 @@ import {
   fromViewSubmission,
   type Press,
 } from './inbound.js';
-import { questionKey } from './question-key.js';
 import { ACTION, FORM_CALLBACK, renderModal } from './render.js';
 import { publishHome, toEngine, type Wiring } from './wiring.js';
 
@@ -25,14 +23,14 @@ export function listenToInteractions(w: Wiring): void {
       await slack.retire(channel, ts, text, blocks);
     }
     const say = await w.sayFor(member);
-    await slack.outbox.deliver(member, [{ text: say('slack.stale') }]);
+    await slack.note(member, say('slack.stale'));
   }
 
-  /** When this process has not posted the open question itself (after a restart), the stored state decides. */
+  /** When this process has not posted the open question itself (after a restart), the engine's key decides. */
   async function outdated(member: MemberRef, key: string | undefined): Promise<boolean> {
     if (key === undefined) return false;
-    const state = await engine.peek(member);
-    return state !== undefined && questionKey(state) !== key;
+    const current = await engine.questionKey(member);
+    return current !== undefined && current !== key;
   }
 
   async function answer(press: Press): Promise<void> {
@@ -64,13 +62,6 @@ export function listenToInteractions(w: Wiring): void {
       trigger_id: press.triggerId,
       view: renderModal(form, JSON.stringify(origin), say('slack.form.cancel')),
     });
-  }
-
-  async function sendMap(member: MemberRef): Promise<void> {
-    const state = await engine.peek(member);
-    if (!state || state.network.people.length === 0) return;
-    const ctx = { say: await w.sayFor(member), now: new Date(), revisitDays: w.revisitDays };
-    await slack.outbox.deliver(member, [mapPicture(state, ctx)]);
   }
 
   bolt.action(new RegExp(`^(${ACTION.choice}\\.\\d+|${ACTION.select})$`), async ({ ack, body }) => {
@@ -105,10 +96,12 @@ export function listenToInteractions(w: Wiring): void {
     await toEngine(w, inbound);
   });
 
+  // The Home tab's buttons are commands, as if typed in the DM, where their answers go.
   const homeCommands = {
     [ACTION.homeContinue]: 'continue',
     [ACTION.homeLanguage]: 'language',
     [ACTION.homeCoffee]: 'coffee',
+    [ACTION.homeMap]: 'map',
   } as const;
   for (const [actionId, command] of Object.entries(homeCommands)) {
     bolt.action(actionId, async ({ ack, body }) => {
@@ -116,15 +109,10 @@ export function listenToInteractions(w: Wiring): void {
       const press = fromBlockActions(body);
       if (!press) return;
       await toEngine(w, commandInbound(press, command));
-      await publishHome(w, press.member);
+      // The map changes nothing the Home tab shows.
+      if (command !== 'map') await publishHome(w, press.member);
     });
   }
-
-  bolt.action(ACTION.homeMap, async ({ ack, body }) => {
-    await ack();
-    const press = fromBlockActions(body);
-    if (press) await sendMap(press.member);
-  });
 
   // The invitation's button only opens a link; Slack still reports the press, which wants an ack.
   bolt.action(ACTION.invite, async ({ ack }) => ack());

@@ -1,17 +1,22 @@
 import type { webApi } from '@slack/bolt';
 import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
-import type { Say } from '../../src/texts/texts.js';
+import type { Say, Texts } from '../../src/texts/texts.js';
 import type { Questions } from './questions.js';
-import { escapeMrkdwn, isQuestion, type RenderWords, renderReply, retiredBlocks } from './render.js';
+import {
+  escapeMrkdwn,
+  isQuestion,
+  type RenderWords,
+  renderReply,
+  renderText,
+  retiredBlocks,
+  type SlackMessage,
+} from './render.js';
 
 export interface SlackOutboxDeps {
   client: webApi.WebClient;
   questions: Questions;
-  /** The member's translator (their stored language, else the default). */
-  sayFor(member: MemberRef): Promise<Say>;
-  /** The key of the question the member is at now (undefined when nothing is stored). */
-  currentKey(member: MemberRef): Promise<string | undefined>;
+  texts: Texts;
   /** Called after a member's data was deleted, to drop what the door keeps of them. */
   onForgotten(member: MemberRef): void;
   log: Logger;
@@ -79,9 +84,7 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     }
   }
 
-  async function post(member: MemberRef, channel: string, reply: Reply, say: Say, key?: string) {
-    const message = renderReply(reply, wordsOf(say), key);
-    const asks = isQuestion(reply);
+  async function post(member: MemberRef, channel: string, message: SlackMessage, asks: boolean) {
     if (asks) await retireOpen(member);
     const posted = await client.chat.postMessage({ channel, ...message, ...MESSAGE_OPTIONS });
     if (asks && posted.ts)
@@ -90,15 +93,14 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
 
   const outbox: Outbox = {
     reachable: () => true,
-    async deliver(member, replies) {
+    async deliver(member, replies, delivery) {
       const channel = await dm(member);
-      const say = await deps.sayFor(member);
-      // The engine delivers after saving, so the stored state is the one these replies ask from.
-      const key = replies.some(isQuestion) ? await deps.currentKey(member) : undefined;
+      const words = wordsOf(deps.texts.forLang(delivery.lang));
       for (const reply of replies) {
         const attached = reply.image !== undefined || reply.file !== undefined;
         if (attached) await upload(channel, reply, !isQuestion(reply));
-        if (!attached || isQuestion(reply)) await post(member, channel, reply, say, key);
+        if (!attached || isQuestion(reply))
+          await post(member, channel, renderReply(reply, words, delivery.questionKey), isQuestion(reply));
       }
     },
     async forgotten(member) {
@@ -108,7 +110,12 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     },
   };
 
-  return { outbox, retire };
+  /** The door's own note to the member in their DM ("that button is outdated"). */
+  async function note(member: MemberRef, text: string): Promise<void> {
+    await post(member, await dm(member), renderText(text), false);
+  }
+
+  return { outbox, retire, note };
 }
 
 export type SlackOutbox = ReturnType<typeof createSlackOutbox>;

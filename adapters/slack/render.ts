@@ -146,6 +146,12 @@ export function renderReply(reply: Reply, words: RenderWords, questionKey?: stri
   return { text: clip(escapeMrkdwn(reply.text), 3000), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 
+/** A message of text only, for the door's own notes. */
+export const renderText = (text: string): SlackMessage => ({
+  text: clip(escapeMrkdwn(text), 3000),
+  blocks: textSections(text).slice(0, LIMITS.messageBlocks),
+});
+
 /** True when a reply asks something the member can answer with buttons or a form. */
 export const isQuestion = (reply: Reply): boolean =>
   (reply.choices?.length ?? 0) > 0 || reply.form !== undefined;

@@ -18,7 +18,6 @@ export interface Wiring extends Translators {
   profiles: Profiles;
   questions: Questions;
   slack: SlackOutbox;
-  revisitDays: number;
   log: Logger;
 }
 
@@ -42,10 +41,8 @@ export async function toEngine(
   }
 }
 
-/** Publishes the member's App Home dashboard from their stored state. */
+/** Publishes the member's App Home dashboard from the engine's summary of them. */
 export async function publishHome(w: Wiring, member: MemberRef): Promise<void> {
-  const state = await w.engine.peek(member);
-  const jobs = state ? ((await w.engine.exportMember(member))?.jobs ?? []) : [];
-  const view = renderHome(state, jobs, await w.sayFor(member));
+  const view = renderHome(await w.engine.summary(member), await w.sayFor(member));
   await w.bolt.client.views.publish({ user_id: member.user, view });
 }

@@ -13,15 +13,16 @@ export interface Translators {
 }
 
 export function createTranslators(
-  engine: Engine,
+  engine: Pick<Engine, 'language'>,
   profiles: Profiles,
   texts: Texts,
   defaultLang: Lang,
 ): Translators {
-  const stored = async (member: MemberRef) => (await engine.peek(member))?.lang;
   return {
-    sayNow: async (member) => texts.forLang((await stored(member)) ?? defaultLang),
+    sayNow: async (member) => texts.forLang((await engine.language(member)) ?? defaultLang),
     sayFor: async (member) =>
-      texts.forLang((await stored(member)) ?? guessLang((await profiles.of(member)).locale) ?? defaultLang),
+      texts.forLang(
+        (await engine.language(member)) ?? guessLang((await profiles.of(member)).locale) ?? defaultLang,
+      ),
   };
 }
