@@ -2,7 +2,7 @@ import { type Client, DiscordAPIError, type Message, RESTJSONErrorCodes } from '
 import type { Delivery, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Texts } from '../../src/texts/texts.js';
-import type { Questions } from './questions.js';
+import type { Questions } from '../questions.js';
 import { type Outgoing, renderReply, wordsOf } from './render.js';
 
 /** Where one member's next messages go: their DM channel, or the interaction they are using. */
@@ -39,7 +39,7 @@ export function createDelivery(deps: DeliveryDeps) {
       for (const reply of replies) {
         for (const message of renderReply(reply, wording)) {
           const sent = await send(message);
-          if (message.components) deps.questions.asked(member.user, sent.id);
+          if (message.components) deps.questions.asked(member, sent.id);
         }
       }
     } catch (error) {
@@ -58,7 +58,7 @@ export function createDelivery(deps: DeliveryDeps) {
     deliver,
     reachable: (member) => !closed.has(member.user),
     forgotten: async (member) => {
-      deps.questions.forget(member.user);
+      deps.questions.forget(member);
       closed.delete(member.user);
     },
   };

@@ -16,13 +16,13 @@ import type { Engine } from '../../src/engine/engine.js';
 import type { RetryLine } from '../../src/engine/retry.js';
 import type { Logger } from '../../src/log.js';
 import type { Say, Texts } from '../../src/texts/texts.js';
+import type { Questions } from '../questions.js';
 import { ACTION_OPTION, COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
 import { currentForm } from './current-form.js';
 import { customId, readCustomId } from './custom-ids.js';
 import type { DiscordDelivery, Send } from './delivery.js';
 import { afterPart, modalCount, type PendingForms } from './form-parts.js';
 import { fromChoice, fromCommand, fromDirectMessage, fromModal, memberOf } from './inbound.js';
-import type { Questions } from './questions.js';
 import {
   answeredComponents,
   NO_MENTIONS,
@@ -147,7 +147,7 @@ export function createHandlers(deps: HandlerDeps) {
   async function openForm(interaction: ButtonInteraction, form: string, part: number): Promise<void> {
     const user = interaction.user.id;
     const question = questionOf(user, form, part, interaction.message.id);
-    const fresh = question !== undefined && questions.check(user, question) !== 'stale';
+    const fresh = question !== undefined && questions.check(memberOf(user), question) !== 'stale';
     const found = fresh ? await formOf(user, form) : undefined;
     if (!found || part >= modalCount(found)) return note(interaction, 'discord.stale');
     await interaction.showModal(renderModal(found, part));
@@ -160,7 +160,8 @@ export function createHandlers(deps: HandlerDeps) {
       return openForm(interaction, action.form, action.part);
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const value = action.type === 'choice' ? action.value : action.type === 'select' ? values[0] : undefined;
-    if (value === undefined || !questions.claim(interaction.user.id, interaction.message.id))
+    const member = memberOf(interaction.user.id);
+    if (value === undefined || questions.claim(member, interaction.message.id).fresh === 'stale')
       return note(interaction, 'discord.stale');
     await acknowledged(
       interaction.update({
@@ -180,7 +181,9 @@ export function createHandlers(deps: HandlerDeps) {
     const user = interaction.user.id;
     const question = questionOf(user, action.form, action.part, interaction.message?.id);
     const form =
-      question && questions.check(user, question) !== 'stale' ? await formOf(user, action.form) : undefined;
+      question && questions.check(memberOf(user), question) !== 'stale'
+        ? await formOf(user, action.form)
+        : undefined;
     if (!question || !form) return note(interaction, 'discord.stale');
     const submitted = Object.fromEntries(
       [...interaction.fields.fields.values()].flatMap((f) =>
@@ -199,7 +202,8 @@ export function createHandlers(deps: HandlerDeps) {
       return;
     }
     forms.drop(user);
-    if (!questions.claim(user, question)) return note(interaction, 'discord.stale');
+    if (questions.claim(memberOf(user), question).fresh === 'stale')
+      return note(interaction, 'discord.stale');
     await acknowledged(
       interaction.isFromMessage()
         ? interaction.update({

@@ -6,12 +6,12 @@ import type { Door, DoorContext } from '../../src/door.js';
 import { createRetryLine } from '../../src/engine/retry.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
+import { createQuestions } from '../questions.js';
 import { createCoffeeDoor } from './coffee.js';
 import { putCommands, restFor } from './commands.js';
 import { createDelivery } from './delivery.js';
 import { createPendingForms } from './form-parts.js';
 import { createHandlers } from './handlers.js';
-import { createQuestions } from './questions.js';
 import { NO_MENTIONS } from './render.js';
 
 function discordConfig(config: Config): NonNullable<Config['discord']> {

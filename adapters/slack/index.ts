@@ -1,15 +1,15 @@
 import { ConfigError } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
 import { createInboundQueue } from '../../src/store/inbound-queue.js';
+import { createQuestions } from '../questions.js';
 import { createSlackCoffee } from './coffee.js';
 import { listenToCommand } from './command.js';
 import { createBolt, startBolt, whoAmI } from './connection.js';
 import { makeDurable } from './durable.js';
 import { listenToEvents } from './events.js';
 import { listenToInteractions } from './interactions.js';
-import { createSlackOutbox } from './outbox.js';
+import { createSlackOutbox, type Posted } from './outbox.js';
 import { createProfiles } from './profile.js';
-import { createQuestions } from './questions.js';
 import { createTasks } from './tasks.js';
 import type { Wiring } from './wiring.js';
 import { createTranslators } from './words.js';
@@ -41,7 +41,7 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
 
   const texts = app.texts;
   const profiles = createProfiles(bolt.client, log, slack.adminUsers);
-  const questions = createQuestions();
+  const questions = createQuestions<Posted>();
   const words = createTranslators(app.engine, profiles, texts, config.defaultLang);
   const slackOutbox = createSlackOutbox({
     client: bolt.client,

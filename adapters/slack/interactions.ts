@@ -52,7 +52,7 @@ export function listenToInteractions(w: Wiring): void {
     const { member, message } = press;
     const form = decodeForm(press.value);
     if (!message || !form) return;
-    const fresh = questions.peek(member, message.ts);
+    const fresh = questions.check(member, message.ts);
     if (fresh === 'stale' || (fresh === 'unknown' && (await outdated(member, press.questionKey))))
       return stale(member, press);
     const origin = { form: form.id, key: press.questionKey, channel: message.channel, ts: message.ts };

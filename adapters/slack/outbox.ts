@@ -1,8 +1,8 @@
-import type { webApi } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Say, Texts } from '../../src/texts/texts.js';
-import type { Questions } from './questions.js';
+import type { Questions } from '../questions.js';
 import {
   escapeMrkdwn,
   isQuestion,
@@ -15,11 +15,19 @@ import {
 
 export interface SlackOutboxDeps {
   client: webApi.WebClient;
-  questions: Questions;
+  questions: Questions<Posted>;
   texts: Texts;
   /** Called after a member's data was deleted, to drop what the door keeps of them. */
   onForgotten(member: MemberRef): void;
   log: Logger;
+}
+
+/** A posted question: where it is, and its text and blocks, to take its buttons away later. */
+export interface Posted {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: types.KnownBlock[];
 }
 
 const MESSAGE_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
@@ -88,7 +96,12 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     if (asks) await retireOpen(member);
     const posted = await client.chat.postMessage({ channel, ...message, ...MESSAGE_OPTIONS });
     if (asks && posted.ts)
-      questions.set(member, { channel, ts: posted.ts, text: message.text, blocks: message.blocks });
+      questions.asked(member, posted.ts, {
+        channel,
+        ts: posted.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
   }
 
   const outbox: Outbox = {

@@ -2,12 +2,12 @@ import type { App } from '@slack/bolt';
 import type { MemberRef } from '../../src/core/types.js';
 import type { Engine, HandleOptions, HandleResult } from '../../src/engine/engine.js';
 import type { Logger } from '../../src/log.js';
+import type { Questions } from '../questions.js';
 import type { Identity } from './connection.js';
 import { renderHome } from './home.js';
 import type { Unprofiled } from './inbound.js';
-import type { SlackOutbox } from './outbox.js';
+import type { Posted, SlackOutbox } from './outbox.js';
 import type { Profiles } from './profile.js';
-import type { Questions } from './questions.js';
 import type { Translators } from './words.js';
 
 /** What the listeners share: the engine, the door's memory of members, and its way out. */
@@ -16,7 +16,7 @@ export interface Wiring extends Translators {
   engine: Engine;
   identity: Identity;
   profiles: Profiles;
-  questions: Questions;
+  questions: Questions<Posted>;
   slack: SlackOutbox;
   log: Logger;
 }
