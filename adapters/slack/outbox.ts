@@ -1,16 +1,16 @@
 import type { types, webApi } from '@slack/bolt';
 import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
-import type { Say, Texts } from '../../src/texts/texts.js';
+import type { Texts } from '../../src/texts/texts.js';
 import type { Questions } from '../questions.js';
 import {
   escapeMrkdwn,
   isQuestion,
-  type RenderWords,
   renderReply,
   renderText,
   retiredBlocks,
   type SlackMessage,
+  wordsOf,
 } from './render.js';
 
 export interface SlackOutboxDeps {
@@ -31,11 +31,6 @@ export interface Posted {
 }
 
 const MESSAGE_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
-
-export const wordsOf = (say: Say): RenderWords => ({
-  choose: say('slack.choose'),
-  openForm: say('slack.form.open'),
-});
 
 /** Replies into the member's DM: messages, uploads, and one live question at a time. */
 export function createSlackOutbox(deps: SlackOutboxDeps) {

@@ -8,7 +8,7 @@ import { type Outgoing, renderReply, wordsOf } from './render.js';
 /** Where one member's next messages go: their DM channel, or the interaction they are using. */
 export type Send = (message: Outgoing) => Promise<Message>;
 
-export interface DeliveryDeps {
+export interface DiscordOutboxDeps {
   client: Client;
   texts: Texts;
   questions: Questions;
@@ -24,7 +24,7 @@ const dmsClosed = (error: unknown) =>
  * answered. A member whose DMs are closed is remembered: the engine keeps their replies until
  * they are reachable again, and their next command tells them how to open their DMs.
  */
-export function createDelivery(deps: DeliveryDeps) {
+export function createDiscordOutbox(deps: DiscordOutboxDeps) {
   const closed = new Set<string>();
   const routes = new Map<string, Send>();
   const toDm =
@@ -86,4 +86,4 @@ export function createDelivery(deps: DeliveryDeps) {
   };
 }
 
-export type DiscordDelivery = ReturnType<typeof createDelivery>;
+export type DiscordOutbox = ReturnType<typeof createDiscordOutbox>;

@@ -1,7 +1,9 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type Client,
   ComponentType,
+  Events,
   type Interaction,
   type Message,
   MessageFlags,
@@ -18,31 +20,33 @@ import type { Logger } from '../../src/log.js';
 import type { Say, Texts } from '../../src/texts/texts.js';
 import type { Questions } from '../questions.js';
 import { ACTION_OPTION, COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
-import { currentForm } from './current-form.js';
-import { customId, readCustomId } from './custom-ids.js';
-import type { DiscordDelivery, Send } from './delivery.js';
-import { afterPart, modalCount, type PendingForms } from './form-parts.js';
+import { afterPart, currentForm, type PendingForms } from './forms.js';
 import { fromChoice, fromCommand, fromDirectMessage, fromModal, memberOf } from './inbound.js';
+import type { DiscordOutbox, Send } from './outbox.js';
 import {
   answeredComponents,
+  customId,
+  modalCount,
   NO_MENTIONS,
   type Outgoing,
+  readCustomId,
   renderModal,
   renderNextPart,
   renderText,
   wordsOf,
 } from './render.js';
 
-export interface HandlerDeps {
+/** What the listeners share: the engine, the door's memory of members, and its way out. */
+export interface Wiring {
   engine: Engine;
   /** Hands events to the engine, and tries again those it could not handle while the store was down. */
   retries: RetryLine;
   texts: Texts;
-  config: Pick<Config, 'revisitDays' | 'defaultLang'> & { homeGuild?: string };
+  config: Pick<Config, 'defaultLang'> & { homeGuild?: string };
   log: Logger;
   questions: Questions;
   forms: PendingForms;
-  delivery: DiscordDelivery;
+  outbox: DiscordOutbox;
   selfId(): string;
   /** A community admin's command ("coffee set …", "stats"): answered where it was used. */
   isAdminCommand(inbound: Inbound): boolean;
@@ -52,11 +56,12 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 type Note = 'discord.stale' | 'discord.movedToDm';
 
 /**
- * What the door does with each Discord event. Every interaction is acknowledged (an update, a
- * deferral, a modal or an ephemeral note) before the engine runs, well within Discord's 3 s.
+ * Direct messages, the /coach command, buttons, selects and modals, on one discord.js client.
+ * Every interaction is acknowledged (an update, a deferral, a modal or an ephemeral note)
+ * before the engine runs, well within Discord's 3 s.
  */
-export function createHandlers(deps: HandlerDeps) {
-  const { engine, questions, forms, delivery, log } = deps;
+export function listen(client: Client, deps: Wiring): void {
+  const { engine, questions, forms, outbox, log } = deps;
 
   async function sayFor(user: string, locale?: string | null): Promise<Say> {
     const stored = await engine.language(memberOf(user));
@@ -80,7 +85,7 @@ export function createHandlers(deps: HandlerDeps) {
   }
 
   async function run(inbound: Inbound): Promise<void> {
-    delivery.reopen(inbound.member.user);
+    outbox.reopen(inbound.member.user);
     // Discord never sends an event again: one the store could not take is retried from memory.
     await deps.retries.handle(inbound);
   }
@@ -126,17 +131,17 @@ export function createHandlers(deps: HandlerDeps) {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       // A community command is answered right here, privately: it has no conversation to move.
       if (inbound && deps.isAdminCommand(inbound)) {
-        const answered = await delivery.through(user, answerTo(interaction, true), () => run(inbound));
+        const answered = await outbox.through(user, answerTo(interaction, true), () => run(inbound));
         if (answered) return;
       } else if (inbound) await run(inbound);
       // Everything else continues in the DM; in the server the coach only points there.
       const say = await sayFor(user, interaction.locale);
-      const key = delivery.dmsClosed(user) ? 'discord.dmClosed' : 'discord.movedToDm';
+      const key = outbox.dmsClosed(user) ? 'discord.dmClosed' : 'discord.movedToDm';
       await interaction.editReply(renderText(say(key)));
       return;
     }
     await interaction.deferReply();
-    const answered = inbound && (await delivery.through(user, answerTo(interaction), () => run(inbound)));
+    const answered = inbound && (await outbox.through(user, answerTo(interaction), () => run(inbound)));
     if (!answered) await interaction.deleteReply();
   }
 
@@ -219,13 +224,17 @@ export function createHandlers(deps: HandlerDeps) {
     await run(fromModal(interaction, fields));
   }
 
-  return {
-    onMessage,
-    async onInteraction(interaction: Interaction): Promise<void> {
-      if (interaction.isChatInputCommand()) return onCommand(interaction);
-      if (interaction.isButton() || interaction.isStringSelectMenu()) return onComponent(interaction);
-      if (interaction.isModalSubmit()) return onModal(interaction);
-      log.debug({ type: interaction.type }, 'discord: interaction ignored');
-    },
-  };
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) return onCommand(interaction);
+    if (interaction.isButton() || interaction.isStringSelectMenu()) return onComponent(interaction);
+    if (interaction.isModalSubmit()) return onModal(interaction);
+    log.debug({ type: interaction.type }, 'discord: interaction ignored');
+  }
+
+  const guard =
+    <T>(what: string, fn: (event: T) => Promise<void>) =>
+    (event: T) =>
+      void fn(event).catch((err: unknown) => log.error({ err }, `discord: ${what} failed`));
+  client.on(Events.MessageCreate, guard('message', onMessage));
+  client.on(Events.InteractionCreate, guard('interaction', onInteraction));
 }

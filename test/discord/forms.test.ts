@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterPart, createPendingForms, modalCount, partFields } from '../../adapters/discord/form-parts.js';
-import { renderModal, renderNextPart } from '../../adapters/discord/render.js';
+import { afterPart, createPendingForms } from '../../adapters/discord/forms.js';
+import { modalCount, partFields, renderModal, renderNextPart } from '../../adapters/discord/render.js';
 import type { Form } from '../../src/core/types.js';
 
 const formOf = (n: number): Form => ({
