@@ -4,17 +4,15 @@ import type { State } from './state.js';
 import { exerciseOf } from './step.js';
 
 /** Where a member is, as a dashboard names it. */
-export const WHEREABOUTS = [
-  'none',
-  'awareness',
-  'ask-for-help',
-  'hook',
-  'coffee',
-  'network',
-  'paused',
-  'other',
-] as const;
-export type Whereabouts = (typeof WHEREABOUTS)[number];
+export type Whereabouts =
+  | 'none'
+  | 'awareness'
+  | 'ask-for-help'
+  | 'hook'
+  | 'coffee'
+  | 'network'
+  | 'paused'
+  | 'other';
 
 /**
  * What a dashboard (Slack's App Home) shows of a member: plain data, nothing a door must know
