@@ -26,7 +26,7 @@ export function routingOutbox(doors: Partial<Record<Platform, Outbox>>): Outbox 
   const door = (member: MemberRef) => doors[member.platform];
   return {
     reachable: (member) => door(member) !== undefined,
-    deliver: async (member, replies) => door(member)?.deliver(member, replies),
+    deliver: async (member, replies, delivery) => door(member)?.deliver(member, replies, delivery),
     emit: async (member, event) => door(member)?.emit?.(member, event),
     forgotten: async (member) => door(member)?.forgotten?.(member),
     coffee: {

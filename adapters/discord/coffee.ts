@@ -16,10 +16,9 @@ import type { CommunityRef, Settings } from '../../src/pairing/community.js';
 import { groupIntroText } from '../../src/pairing/intro.js';
 import type { CoffeeDoor } from '../../src/pairing/service.js';
 import type { Texts } from '../../src/texts/texts.js';
-import { clip } from './limits.js';
-import { splitContent } from './render.js';
+import { clip, splitContent } from './render.js';
 
-export interface CoffeeDeps {
+export interface DiscordCoffeeDeps {
   /** The client's REST instance: the bot has no Guilds intent, so nothing comes from a cache. */
   rest: REST;
   texts: Texts;
@@ -58,7 +57,7 @@ const mention = (user: string) => `<@${user}>`;
  * guild intents): a private thread per group in the coffee channel, with the intro posted in
  * it; whether anyone wrote there; members' names; and the members of a pool role.
  */
-export function createCoffeeDoor(deps: CoffeeDeps): CoffeeDoor {
+export function createDiscordCoffee(deps: DiscordCoffeeDeps): CoffeeDoor {
   const { rest, log } = deps;
 
   /** Opens the group's private thread and adds each member; undefined when Discord refuses it. */

@@ -1,17 +1,18 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { join } from 'node:path';
+import { Client, Events, GatewayIntentBits, Partials, ShardingManager } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { Outbox } from '../../src/core/types.js';
 import type { Door, DoorContext } from '../../src/door.js';
 import { createRetryLine } from '../../src/engine/retry.js';
-import { PROMPTS_DIR } from '../../src/paths.js';
+import { PACKAGE_ROOT, PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
-import { createCoffeeDoor } from './coffee.js';
+import { createQuestions } from '../questions.js';
+import { createDiscordCoffee } from './coffee.js';
 import { putCommands, restFor } from './commands.js';
-import { createDelivery } from './delivery.js';
-import { createPendingForms } from './form-parts.js';
-import { createHandlers } from './handlers.js';
-import { createQuestions } from './questions.js';
+import { createPendingForms } from './forms.js';
+import { listen } from './listeners.js';
+import { createDiscordOutbox } from './outbox.js';
 import { NO_MENTIONS } from './render.js';
 
 function discordConfig(config: Config): NonNullable<Config['discord']> {
@@ -35,16 +36,9 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
   });
   const questions = createQuestions();
   const forms = createPendingForms();
-  const delivery = createDelivery({
-    client,
-    engine: app.engine,
-    texts,
-    questions,
-    log,
-    defaultLang: config.defaultLang,
-  });
+  const discordOutbox = createDiscordOutbox({ client, texts, questions, log });
   const retries = createRetryLine(app.engine, log);
-  const handlers = createHandlers({
+  listen(client, {
     engine: app.engine,
     retries,
     texts,
@@ -52,16 +46,10 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
     log,
     questions,
     forms,
-    delivery,
+    outbox: discordOutbox,
     selfId: () => client.user?.id ?? '',
     isAdminCommand: (inbound) => app.pairing.adminCommand(inbound) !== undefined,
   });
-  const guard =
-    <T>(what: string, fn: (event: T) => Promise<void>) =>
-    (event: T) =>
-      void fn(event).catch((err: unknown) => log.error({ err }, `discord: ${what} failed`));
-  client.on(Events.MessageCreate, guard('message', handlers.onMessage));
-  client.on(Events.InteractionCreate, guard('interaction', handlers.onInteraction));
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
   client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'discord: gateway lost'));
   client.on(Events.ShardResume, () => log.info('discord: gateway resumed'));
@@ -76,12 +64,12 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
   }
   log.info({ user: client.user?.tag }, 'discord: connected');
   const outbox: Outbox = {
-    ...delivery.outbox,
+    ...discordOutbox.outbox,
     forgotten: async (member) => {
       forms.drop(member.user);
-      await delivery.outbox.forgotten?.(member);
+      await discordOutbox.outbox.forgotten?.(member);
     },
-    coffee: createCoffeeDoor({
+    coffee: createDiscordCoffee({
       rest: client.rest,
       texts,
       log,
@@ -94,6 +82,32 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
     stop: async () => {
       retries.stop();
       await client.destroy();
+    },
+  };
+}
+
+/** The compiled entry each shard process runs (`npm ci` builds it). */
+export const SHARD_SCRIPT = join(PACKAGE_ROOT, 'dist', 'adapters', 'discord', 'shard.js');
+
+/**
+ * The Discord door as discord.js shards: one child process per shard (shard.ts), each with its
+ * own engine on the shared store; DMs arrive on shard 0, which also delivers the Discord follow-ups.
+ */
+export async function startDiscordShards(context: DoorContext, shards: number): Promise<Door> {
+  const { config, log } = context;
+  const manager = new ShardingManager(SHARD_SCRIPT, {
+    totalShards: shards,
+    token: config.discord?.token,
+    mode: 'process',
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => log.info({ shard: shard.id }, 'discord: shard started'));
+  await manager.spawn({ timeout: 60_000 });
+  return {
+    // Replies to Discord members leave through the shard processes, never through this one.
+    outbox: { deliver: async () => false, reachable: () => false },
+    stop: async () => {
+      for (const shard of manager.shards.values()) shard.kill();
     },
   };
 }

@@ -10,9 +10,71 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import type { Choice, Form, Reply } from '../../src/core/types.js';
-import { customId } from './custom-ids.js';
-import { modalCount, partFields } from './form-parts.js';
-import { clip, LIMITS } from './limits.js';
+import type { Say } from '../../src/texts/texts.js';
+
+/** Discord's limits on what one message, component or modal may hold (API v10). */
+export const LIMITS = {
+  content: 2000,
+  buttonsPerRow: 5,
+  rowsPerMessage: 5,
+  selectOptions: 25,
+  customId: 100,
+  buttonLabel: 80,
+  optionLabel: 100,
+  optionValue: 100,
+  modalTitle: 45,
+  inputLabel: 45,
+  inputsPerModal: 5,
+  inputValue: 4000,
+} as const;
+
+/** Cuts a text to a limit, marking the cut with an ellipsis. */
+export const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/**
+ * What a component's custom_id carries: the engine's choice id, or which form (and which part
+ * of it, for forms longer than one modal) a button or modal belongs to. Written here, read by
+ * the listeners.
+ */
+export type ComponentAction =
+  | { type: 'choice'; value: string }
+  | { type: 'select' }
+  | { type: 'openForm'; form: string; part: number }
+  | { type: 'submitForm'; form: string; part: number }
+  | { type: 'unknown' };
+
+export const customId = {
+  choice: (value: string) => `c:${value}`,
+  select: (index: number) => `s:${index}`,
+  openForm: (form: string, part = 0) => `f:${part}:${form}`,
+  submitForm: (form: string, part = 0) => `m:${part}:${form}`,
+};
+
+/** "3:names" → part 3 of form "names". */
+function formPart(rest: string): { form: string; part: number } | undefined {
+  const match = /^(\d{1,2}):(.+)$/.exec(rest);
+  return match ? { part: Number(match[1]), form: match[2] as string } : undefined;
+}
+
+export function readCustomId(id: string): ComponentAction {
+  const colon = id.indexOf(':');
+  const [prefix, rest] = colon < 0 ? [id, ''] : [id.slice(0, colon), id.slice(colon + 1)];
+  if (prefix === 'c' && rest) return { type: 'choice', value: rest };
+  if (prefix === 's') return { type: 'select' };
+  const form = formPart(rest);
+  if (prefix === 'f' && form) return { type: 'openForm', ...form };
+  if (prefix === 'm' && form) return { type: 'submitForm', ...form };
+  return { type: 'unknown' };
+}
+
+/** How many modals a form takes: Discord shows at most five text inputs in one. */
+export const modalCount = (form: Form): number =>
+  Math.max(1, Math.ceil(form.fields.length / LIMITS.inputsPerModal));
+
+/** The fields of one part of a form. */
+export const partFields = (form: Form, part: number): Form['fields'] =>
+  form.fields.slice(part * LIMITS.inputsPerModal, (part + 1) * LIMITS.inputsPerModal);
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -32,6 +94,11 @@ export interface RenderWords {
   formButton: string;
   choose: string;
 }
+
+export const wordsOf = (say: Say): RenderWords => ({
+  formButton: say('discord.formButton'),
+  choose: say('discord.choose'),
+});
 
 const row = (components: APIComponentInMessageActionRow[]): Row => ({
   type: ComponentType.ActionRow,

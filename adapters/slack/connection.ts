@@ -1,16 +1,40 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  type CustomRoute,
+  HTTPReceiver,
+  LogLevel,
+  type Receiver,
+  SocketModeReceiver,
+  webApi,
+} from '@slack/bolt';
 
 import { type Config, ConfigError } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import type { Bot } from './inbound.js';
-import { boltLogger } from './logger.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
 /** The bot's own identity and workspace, from auth.test. */
 export interface Identity extends Bot {
   team: string;
+}
+
+/** Bolt and its WebClient log through the app's pino logger, one level quieter than their own. */
+function boltLogger(log: Logger): BoltLogger {
+  const child = log.child({ door: 'slack' });
+  const line = (parts: unknown[]) =>
+    parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  return {
+    debug: (...msg) => child.trace(line(msg)),
+    info: (...msg) => child.debug(line(msg)),
+    warn: (...msg) => child.warn(line(msg)),
+    error: (...msg) => child.error(line(msg)),
+    setLevel: () => {},
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => {},
+  };
 }
 
 /** The WebClient joins method names straight onto its base URL, so the base must end with a slash. */

@@ -2,7 +2,27 @@ import type { App, ReceiverEvent } from '@slack/bolt';
 import type { HandleResult } from '../../src/engine/engine.js';
 import type { Logger } from '../../src/log.js';
 import type { InboundQueue } from '../../src/store/inbound-queue.js';
-import type { Tasks } from './tasks.js';
+
+/**
+ * Work that goes on after Slack got its acknowledgement (it wants one within three seconds; the
+ * engine and the Web API calls come after). `idle()` lets a test, and a clean stop, wait for it.
+ */
+export function createTasks() {
+  const running = new Set<Promise<unknown>>();
+  return {
+    track<T>(work: Promise<T>): Promise<T> {
+      running.add(work);
+      const done = () => running.delete(work);
+      work.then(done, done);
+      return work;
+    },
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+export type Tasks = ReturnType<typeof createTasks>;
 
 /** One run of a stored event's listeners: whether its turn must be tried again, and whether this is our retry. */
 interface Attempt {

@@ -1,19 +1,13 @@
 import { ConfigError } from '../../src/config.js';
 import type { Door, DoorContext } from '../../src/door.js';
 import { createInboundQueue } from '../../src/store/inbound-queue.js';
+import { createQuestions } from '../questions.js';
 import { createSlackCoffee } from './coffee.js';
-import { listenToCommand } from './command.js';
 import { createBolt, startBolt, whoAmI } from './connection.js';
-import { makeDurable } from './durable.js';
-import { listenToEvents } from './events.js';
-import { listenToInteractions } from './interactions.js';
-import { createSlackOutbox } from './outbox.js';
+import { createTasks, makeDurable } from './durable.js';
+import { listen } from './listeners.js';
+import { createSlackOutbox, type Posted } from './outbox.js';
 import { createProfiles } from './profile.js';
-import { questionKey } from './question-key.js';
-import { createQuestions } from './questions.js';
-import { createTasks } from './tasks.js';
-import type { Wiring } from './wiring.js';
-import { createTranslators } from './words.js';
 
 /** The running Slack door; `port` is the bound HTTP port (HTTP mode), `idle()` waits for work after acks. */
 export interface SlackDoor extends Door {
@@ -42,34 +36,26 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
 
   const texts = app.texts;
   const profiles = createProfiles(bolt.client, log, slack.adminUsers);
-  const questions = createQuestions();
-  const words = createTranslators(app.engine, profiles, texts, config.defaultLang);
+  const questions = createQuestions<Posted>();
   const slackOutbox = createSlackOutbox({
     client: bolt.client,
     questions,
-    sayFor: words.sayFor,
-    currentKey: async (member) => {
-      const state = await app.engine.peek(member);
-      return state ? questionKey(state) : undefined;
-    },
+    texts,
     onForgotten: profiles.forget,
     log,
   });
   const coffee = createSlackCoffee({ client: bolt.client, botUserId: identity.userId, texts, profiles, log });
-  const wiring: Wiring = {
+  listen({
     bolt,
     engine: app.engine,
     identity,
     profiles,
     questions,
-    slack: slackOutbox,
-    ...words,
-    revisitDays: config.revisitDays,
+    outbox: slackOutbox,
+    texts,
+    defaultLang: config.defaultLang,
     log,
-  };
-  listenToEvents(wiring);
-  listenToCommand(wiring);
-  listenToInteractions(wiring);
+  });
   bolt.error(async (error) => {
     log.error({ err: error }, 'slack listener failed');
   });

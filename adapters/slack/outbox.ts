@@ -1,28 +1,36 @@
-import type { webApi } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
-import type { Say } from '../../src/texts/texts.js';
-import type { Questions } from './questions.js';
-import { escapeMrkdwn, isQuestion, type RenderWords, renderReply, retiredBlocks } from './render.js';
+import type { Texts } from '../../src/texts/texts.js';
+import type { Questions } from '../questions.js';
+import {
+  escapeMrkdwn,
+  isQuestion,
+  renderReply,
+  renderText,
+  retiredBlocks,
+  type SlackMessage,
+  wordsOf,
+} from './render.js';
 
 export interface SlackOutboxDeps {
   client: webApi.WebClient;
-  questions: Questions;
-  /** The member's translator (their stored language, else the default). */
-  sayFor(member: MemberRef): Promise<Say>;
-  /** The key of the question the member is at now (undefined when nothing is stored). */
-  currentKey(member: MemberRef): Promise<string | undefined>;
+  questions: Questions<Posted>;
+  texts: Texts;
   /** Called after a member's data was deleted, to drop what the door keeps of them. */
   onForgotten(member: MemberRef): void;
   log: Logger;
 }
 
-const MESSAGE_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
+/** A posted question: where it is, and its text and blocks, to take its buttons away later. */
+export interface Posted {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: types.KnownBlock[];
+}
 
-export const wordsOf = (say: Say): RenderWords => ({
-  choose: say('slack.choose'),
-  openForm: say('slack.form.open'),
-});
+const MESSAGE_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
 
 /** Replies into the member's DM: messages, uploads, and one live question at a time. */
 export function createSlackOutbox(deps: SlackOutboxDeps) {
@@ -79,26 +87,28 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     }
   }
 
-  async function post(member: MemberRef, channel: string, reply: Reply, say: Say, key?: string) {
-    const message = renderReply(reply, wordsOf(say), key);
-    const asks = isQuestion(reply);
+  async function post(member: MemberRef, channel: string, message: SlackMessage, asks: boolean) {
     if (asks) await retireOpen(member);
     const posted = await client.chat.postMessage({ channel, ...message, ...MESSAGE_OPTIONS });
     if (asks && posted.ts)
-      questions.set(member, { channel, ts: posted.ts, text: message.text, blocks: message.blocks });
+      questions.asked(member, posted.ts, {
+        channel,
+        ts: posted.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
   }
 
   const outbox: Outbox = {
     reachable: () => true,
-    async deliver(member, replies) {
+    async deliver(member, replies, delivery) {
       const channel = await dm(member);
-      const say = await deps.sayFor(member);
-      // The engine delivers after saving, so the stored state is the one these replies ask from.
-      const key = replies.some(isQuestion) ? await deps.currentKey(member) : undefined;
+      const words = wordsOf(deps.texts.forLang(delivery.lang));
       for (const reply of replies) {
         const attached = reply.image !== undefined || reply.file !== undefined;
         if (attached) await upload(channel, reply, !isQuestion(reply));
-        if (!attached || isQuestion(reply)) await post(member, channel, reply, say, key);
+        if (!attached || isQuestion(reply))
+          await post(member, channel, renderReply(reply, words, delivery.questionKey), isQuestion(reply));
       }
     },
     async forgotten(member) {
@@ -108,7 +118,12 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     },
   };
 
-  return { outbox, retire };
+  /** The door's own note to the member in their DM ("that button is outdated"). */
+  async function note(member: MemberRef, text: string): Promise<void> {
+    await post(member, await dm(member), renderText(text), false);
+  }
+
+  return { outbox, retire, note };
 }
 
 export type SlackOutbox = ReturnType<typeof createSlackOutbox>;

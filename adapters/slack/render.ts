@@ -1,6 +1,38 @@
 import type { types } from '@slack/bolt';
 import type { Choice, Form, Reply } from '../../src/core/types.js';
-import { clip, LIMITS } from './limits.js';
+import type { Say } from '../../src/texts/texts.js';
+
+/** Block Kit's documented limits, in one place (https://docs.slack.dev/reference/block-kit). */
+export const LIMITS = {
+  /** A section block's text. */
+  sectionText: 3000,
+  /** A button's or an option's label (plain_text). */
+  label: 75,
+  /** A button's value. */
+  buttonValue: 2000,
+  /** Buttons shown side by side before a question turns into a select menu. */
+  buttons: 5,
+  /** Options of one static_select. */
+  options: 100,
+  /** A modal's title, submit and close labels. */
+  modalTitle: 24,
+  /** A view's private_metadata. */
+  privateMetadata: 3000,
+  /** A plain_text_input's initial value and maximum length. */
+  inputValue: 3000,
+  /** The label of an input block. */
+  inputLabel: 2000,
+  /** Blocks of one message. */
+  messageBlocks: 50,
+  /** Blocks of one view (modal or App Home). */
+  viewBlocks: 100,
+} as const;
+
+/** Shortens a text to at most `max` characters, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
 
 /** The words the rendering needs besides the reply itself, in the member's language. */
 export interface RenderWords {
@@ -9,6 +41,11 @@ export interface RenderWords {
   /** Label of the button that opens a form as a modal. */
   openForm: string;
 }
+
+export const wordsOf = (say: Say): RenderWords => ({
+  choose: say('slack.choose'),
+  openForm: say('slack.form.open'),
+});
 
 /** A chat.postMessage body without its channel. */
 export interface SlackMessage {
@@ -32,7 +69,7 @@ export const FORM_INPUT = 'value';
 /** The block that carries a question's buttons; everything else in a message is plain text. */
 export const QUESTION_BLOCK = 'weakties.question';
 
-/** The block_id of a question's buttons, with the key of the question they answer (see question-key.ts). */
+/** The block_id of a question's buttons, with the key of the question they answer (see src/engine/question-key.ts). */
 export const questionBlockId = (key?: string) => (key ? `${QUESTION_BLOCK}:${key}` : QUESTION_BLOCK);
 
 /** The question key a block_id carries, if any. */
@@ -145,6 +182,12 @@ export function renderReply(reply: Reply, words: RenderWords, questionKey?: stri
   if (elements.length > 0) blocks.push({ type: 'actions', block_id: questionBlockId(questionKey), elements });
   return { text: clip(escapeMrkdwn(reply.text), 3000), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
+
+/** A message of text only, for the door's own notes. */
+export const renderText = (text: string): SlackMessage => ({
+  text: clip(escapeMrkdwn(text), 3000),
+  blocks: textSections(text).slice(0, LIMITS.messageBlocks),
+});
 
 /** True when a reply asks something the member can answer with buttons or a form. */
 export const isQuestion = (reply: Reply): boolean =>

@@ -148,11 +148,22 @@ export interface CoachEvent {
   data: Record<string, unknown>;
 }
 
+/** What a door is told with each delivery, so that it never reads the member's record. */
+export interface Delivery {
+  /** The member's language (the default when nothing is stored): for the door's own words. */
+  lang: Lang;
+  /**
+   * The key of the question the member is at once these replies are read (see
+   * src/engine/question-key.ts); absent when nothing is stored of them.
+   */
+  questionKey?: string;
+}
+
 /** How replies leave the engine; each adapter renders them for its platform. */
 export interface Outbox {
   /** Sends replies; false when the member turned out unreachable, so the engine keeps them. */
   // biome-ignore lint/suspicious/noConfusingVoidType: doors that always deliver return nothing
-  deliver(member: MemberRef, replies: Reply[]): Promise<void | boolean>;
+  deliver(member: MemberRef, replies: Reply[], delivery: Delivery): Promise<void | boolean>;
   emit?(member: MemberRef, event: CoachEvent): Promise<void>;
   /** False when no door to the member is open now; their replies then wait in their record. */
   reachable?(member: MemberRef): boolean;

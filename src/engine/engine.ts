@@ -1,5 +1,6 @@
 import type { Coach } from '../coach/uses.js';
 import {
+  type Delivery,
   guessLang,
   type Inbound,
   InboundSchema,
@@ -19,8 +20,10 @@ import type { Locks } from '../store/locks.js';
 import type { MemberRepo } from '../store/members.js';
 import type { Texts } from '../texts/texts.js';
 import { parseCommandName } from './commands.js';
+import { questionKey } from './question-key.js';
 import type { State } from './state.js';
 import { askCurrent, ctxFor, type StepEnv, type StepResult, step } from './step.js';
+import { type Summary, summarize } from './summary.js';
 
 /** A retried event is recognised for at least this long. */
 const SEEN_TTL_MS = 15 * 60_000;
@@ -98,6 +101,9 @@ function floodGauge(limit = FLOOD_LIMIT, windowMs = FLOOD_WINDOW_MS) {
 export function createEngine(deps: EngineDeps) {
   const clock = deps.clock ?? (() => new Date());
   const flood = floodGauge();
+  /** What a door needs to deliver to the member: the language, and the question they are at. */
+  const delivery = (state: State | undefined, lang: Lang = deps.defaultLang): Delivery =>
+    state ? { lang: state.lang, questionKey: questionKey(state) } : { lang };
   const env = (now: Date): StepEnv => ({
     texts: deps.texts,
     now,
@@ -181,7 +187,7 @@ export function createEngine(deps: EngineDeps) {
 
     if (result.state === null) {
       await erase(inbound.member, stored);
-      await deps.outbox.deliver(inbound.member, replies);
+      await deps.outbox.deliver(inbound.member, replies, { lang: stored?.lang ?? deps.defaultLang });
       return 'done';
     }
 
@@ -217,7 +223,8 @@ export function createEngine(deps: EngineDeps) {
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);
     }
-    if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, drawn(replies))) === false) {
+    const to = delivery(state);
+    if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, drawn(replies), to)) === false) {
       await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
     }
     return 'done';
@@ -235,9 +242,9 @@ export function createEngine(deps: EngineDeps) {
     } catch (error) {
       deps.log.error({ err: error, event: inbound.id, kind: inbound.kind }, 'turn failed');
       const locale = inbound.kind === 'due' ? undefined : inbound.locale;
-      const say = deps.texts.forLang(guessLang(locale) ?? deps.defaultLang);
-      if (inbound.kind !== 'due' && !options.quiet)
-        await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
+      const lang = guessLang(locale) ?? deps.defaultLang;
+      const note = [{ text: deps.texts.forLang(lang)('common.unavailable') }];
+      if (inbound.kind !== 'due' && !options.quiet) await deps.outbox.deliver(inbound.member, note, { lang });
       return 'unavailable';
     }
   }
@@ -247,15 +254,17 @@ export function createEngine(deps: EngineDeps) {
     pairing: Pairing,
     inbound: Extract<Inbound, { kind: 'command' }>,
   ): Promise<HandleResult> {
-    let say = deps.texts.forLang(guessLang(inbound.locale) ?? deps.defaultLang);
+    let to = delivery(undefined, guessLang(inbound.locale));
     try {
       const stored = (await deps.members.load(inbound.member, clock())).state;
-      if (stored) say = deps.texts.forLang(stored.lang);
-      await deps.outbox.deliver(inbound.member, [{ text: await pairing.admin(inbound, say, clock()) }]);
+      if (stored) to = delivery(stored);
+      const say = deps.texts.forLang(to.lang);
+      await deps.outbox.deliver(inbound.member, [{ text: await pairing.admin(inbound, say, clock()) }], to);
       return 'done';
     } catch (error) {
       deps.log.error({ err: error, event: inbound.id }, 'coffee admin command failed');
-      await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }]);
+      const say = deps.texts.forLang(to.lang);
+      await deps.outbox.deliver(inbound.member, [{ text: say('common.unavailable') }], to);
       return 'unavailable';
     }
   }
@@ -265,7 +274,7 @@ export function createEngine(deps: EngineDeps) {
     await deps.locks.withLock(memberKey(member), async () => {
       const { state } = await deps.members.load(member, clock());
       const open = !deps.outbox.reachable || deps.outbox.reachable(member);
-      if (open && (await deps.outbox.deliver(member, replies)) !== false) return;
+      if (open && (await deps.outbox.deliver(member, replies, delivery(state))) !== false) return;
       if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
     });
   }
@@ -300,9 +309,27 @@ export function createEngine(deps: EngineDeps) {
       return new Promise((resolve) => idle.push(resolve));
     },
 
-    /** The member's stored state, read-only (for dashboards such as Slack's App Home). */
-    async peek(ref: MemberRef): Promise<State | undefined> {
-      return (await deps.members.load(ref, clock())).state;
+    /** The member's language; undefined when nothing is stored of them (a door then guesses). */
+    async language(ref: MemberRef): Promise<Lang | undefined> {
+      return (await deps.members.load(ref, clock())).state?.lang;
+    },
+
+    /** The key of the question the member is at now (a door checks an old button with it). */
+    async questionKey(ref: MemberRef): Promise<string | undefined> {
+      const { state } = await deps.members.load(ref, clock());
+      return state ? questionKey(state) : undefined;
+    },
+
+    /** What a dashboard shows of the member (Slack's App Home); undefined when nothing is stored. */
+    async summary(ref: MemberRef): Promise<Summary | undefined> {
+      const { state } = await deps.members.load(ref, clock());
+      if (!state) return undefined;
+      const jobs = await Promise.all(state.jobs.map((id) => deps.jobs.get(id)));
+      return summarize(
+        state,
+        jobs.filter((j) => j !== undefined),
+        clock(),
+      );
     },
 
     /** The question the member is looking at now (a door checks a stale button or form with it). */

@@ -20,8 +20,6 @@ import { type ParsedCommand, parseCommandName, parseCommandText } from './comman
 import type { Answer, Ctx, Effect, FlowHandler, Outcome } from './flow.js';
 import { type Flow, type FlowAt, STATE_VERSION, type State } from './state.js';
 
-export { exerciseOf };
-
 /** Leaves the current flow for another; an exercise in progress is kept to resume from the menu. */
 function leave(state: State, flow: Flow): State {
   const exercise = exerciseOf(state.flow);

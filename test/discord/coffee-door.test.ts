@@ -1,7 +1,7 @@
 /** The Discord CoffeeDoor on its own, through discord.js REST against the fake: threads, names, pool. */
 import { DiscordAPIError, REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCoffeeDoor, escapeMemberText } from '../../adapters/discord/coffee.js';
+import { createDiscordCoffee, escapeMemberText } from '../../adapters/discord/coffee.js';
 import { silentLogger } from '../../src/log.js';
 import type { GroupIntro } from '../../src/pairing/intro.js';
 import type { CoffeeDoor } from '../../src/pairing/service.js';
@@ -32,7 +32,12 @@ beforeEach(async () => {
   fake = await FakeDiscord.start();
   const rest = new REST({ version: '10', api: fake.apiUrl, retries: 0 }).setToken(BOT_TOKEN);
   const texts = loadTexts(PROMPTS_DIR);
-  door = createCoffeeDoor({ rest, texts, log: silentLogger, selfId: () => BOT_ID }) as Required<CoffeeDoor>;
+  door = createDiscordCoffee({
+    rest,
+    texts,
+    log: silentLogger,
+    selfId: () => BOT_ID,
+  }) as Required<CoffeeDoor>;
 });
 afterEach(async () => {
   await fake.close();

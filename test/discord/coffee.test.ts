@@ -7,6 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MemberRef } from '../../src/core/types.js';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { APPLICATION_ID, BOT_ID } from './fake-discord.js';
 import { dmCommand, GUILD_ID, guildCommand, interactionCreate, MANAGE_GUILD } from './fixtures.js';
@@ -208,7 +209,7 @@ describe('virtual coffees on Discord', () => {
       expect(reflect.question.content).toBe(en('coffee.reflect.story'));
       const adaPartner = must(firstName(partnerOf(ada)), 'partner name');
       expect(reflect.before.map((m) => m.content)).toContain(en('coffee.map.added', { names: adaPartner }));
-      const state = await harness.app.engine.peek(ref(ada.user.id));
+      const state = await storedState(harness.app, ref(ada.user.id));
       expect(state?.network.people.map((p) => [p.name, p.domain, p.ring])).toEqual([
         [adaPartner, 'associations', 'outer'],
       ]);

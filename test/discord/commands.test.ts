@@ -1,5 +1,6 @@
 import { InteractionResponseType, Locale, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { openExercise } from './conversation.js';
 import { APPLICATION_ID } from './fake-discord.js';
@@ -62,7 +63,7 @@ describe('/coach', () => {
       expect(answer.content).toBe(say('nl', 'discord.movedToDm'));
       const welcome = await h.fake.waitFor(() => h?.fake.messages.find((m) => m.channel_id === bas.channel));
       expect(welcome.content).toBe(say('nl', 'welcome.intro'));
-      expect((await h.app.engine.peek(discordMember(bas.user.id)))?.lang).toBe('nl');
+      expect((await storedState(h.app, discordMember(bas.user.id)))?.lang).toBe('nl');
     },
     TIMEOUT,
   );
@@ -120,7 +121,7 @@ describe('/coach', () => {
       expect(confirm.question.content).toBe(say('en', 'forget.confirm'));
       ada.pressOnly('yes');
       await h.fake.waitFor(() => h?.fake.messages.find((m) => m.content === say('en', 'forget.done')));
-      expect(await h.app.engine.peek(discordMember(ada.user.id))).toBeUndefined();
+      expect(await storedState(h.app, discordMember(ada.user.id))).toBeUndefined();
     },
     TIMEOUT,
   );

@@ -47,6 +47,10 @@ export async function startHarness(env: NodeJS.ProcessEnv = {}) {
     app,
     config,
     register: (guild?: string) => registerDiscordCommands(config, guild),
+    /** The door's outbox, as the engine sees it. */
+    get outbox() {
+      return must(door, 'the Discord door').outbox;
+    },
     /** Stops the door and starts a new one (a new Client, empty caches) on the same store. */
     async restartDoor() {
       await door?.stop();

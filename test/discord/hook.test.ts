@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { type Harness, Member, startHarness } from './harness.js';
 
@@ -42,7 +43,7 @@ it('prepares an event in a DM: typed answers, buttons and the answer form, to th
   expect(posts.length).toBeGreaterThan(0);
   for (const post of posts) expect(JSON.stringify(post.body)).toContain('"allowed_mentions":{"parse":[]}');
 
-  const state = await h.app.engine.peek({ platform: 'discord', space: 'global', user: ada.user.id });
+  const state = await storedState(h.app, { platform: 'discord', space: 'global', user: ada.user.id });
   expect(state?.timezone).toBe('Europe/Amsterdam');
   expect(state?.commitments[0]).toMatchObject({
     kind: 'event',

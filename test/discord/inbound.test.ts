@@ -1,6 +1,5 @@
 import { type GatewayMessageCreateDispatchData, Locale } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { readCustomId } from '../../adapters/discord/custom-ids.js';
 import {
   fromChoice,
   fromCommand,
@@ -8,6 +7,7 @@ import {
   fromModal,
   type MessageView,
 } from '../../adapters/discord/inbound.js';
+import { readCustomId } from '../../adapters/discord/render.js';
 import { InboundSchema } from '../../src/core/types.js';
 import { BOT_USER } from './fake-discord.js';
 import { buttonPress, directMessage, person } from './fixtures.js';

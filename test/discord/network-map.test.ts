@@ -1,6 +1,7 @@
 import { ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PNG_SIGNATURE } from '../helpers/scripts.js';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { finishExercise, openExercise } from './conversation.js';
 import { type Harness, Member, messageCalls, must, startHarness } from './harness.js';
@@ -74,7 +75,7 @@ describe('the network map in a DM', () => {
       expect(end.before.some((m) => m.attachments.length === 1)).toBe(true);
 
       // The coach kept everything: two people, both rated.
-      const state = await h.app.engine.peek({ platform: 'discord', space: 'global', user: ada.user.id });
+      const state = await storedState(h.app, { platform: 'discord', space: 'global', user: ada.user.id });
       expect(state?.network.people.map((p) => [p.name, p.ring, p.contact])).toEqual([
         ['Anna', 'inner', 'weekly'],
         ['Bram', 'inner', 'weekly'],
@@ -116,7 +117,7 @@ describe('the network map in a DM', () => {
       expect(back.question.content).toBe(say('en', 'network.prompt'));
 
       const member = { platform: 'discord' as const, space: 'global', user: ada.user.id };
-      const people = must((await h.app.engine.peek(member))?.network.people, 'the map');
+      const people = must((await storedState(h.app, member))?.network.people, 'the map');
       const anna = must(
         people.find((p) => p.name === 'Anna'),
         'Anna',
@@ -141,7 +142,7 @@ describe('the network map in a DM', () => {
       await ada.press('remove');
       const done = await ada.press('yes');
       expect(done.before.map((m) => m.content)).toEqual([say('en', 'remove.done', { name: 'Anne' })]);
-      const left = (await h.app.engine.peek(member))?.network.people.map((p) => p.name);
+      const left = (await storedState(h.app, member))?.network.people.map((p) => p.name);
       expect(left).toEqual(['Bram', 'Cleo']);
     },
     TIMEOUT,

@@ -1,6 +1,7 @@
 import { type APIMessage, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { part } from '../helpers/scripts.js';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { finishExercise, openExercise } from './conversation.js';
 import { BOT_USER } from './fake-discord.js';
@@ -34,7 +35,7 @@ describe('stale and repeated presses', () => {
       const ada = new Member(h, '300000000000000001');
       const { question: welcome } = await ada.type('hello');
       await ada.press('begin');
-      const before = await h.app.engine.peek(discordMember(ada.user.id));
+      const before = await storedState(h.app, discordMember(ada.user.id));
       const sent = h.fake.messages.length;
       const shown = () => h?.fake.messages.find((m) => m.id === welcome.id)?.components;
       const welcomeBefore = shown();
@@ -49,7 +50,7 @@ describe('stale and repeated presses', () => {
           allowed_mentions: { parse: [] },
         }),
       });
-      expect(await h.app.engine.peek(discordMember(ada.user.id))).toEqual(before);
+      expect(await storedState(h.app, discordMember(ada.user.id))).toEqual(before);
       // The current question still works, and is the next thing that happens.
       const next = await ada.press('begin');
       expect(next.question.content).toContain(part(1));
@@ -77,7 +78,7 @@ describe('stale and repeated presses', () => {
       expect(callbackOf(h.fake.calls, first.id)?.body).toMatchObject({
         type: InteractionResponseType.UpdateMessage,
       });
-      const state = await h.app.engine.peek(discordMember(ada.user.id));
+      const state = await storedState(h.app, discordMember(ada.user.id));
       expect(state?.flow).toEqual({ at: 'awareness.recall', domain: 1, probed: false });
     },
     TIMEOUT,
@@ -140,7 +141,7 @@ describe('select menus and forms', () => {
       h.fake.dispatch(interactionCreate(submit));
       const late = await h.fake.waitFor(() => callbackOf(h?.fake.calls ?? [], submit.id));
       expect(late.body).toMatchObject({ data: { content: say('en', 'discord.stale'), flags: 64 } });
-      const state = await h.app.engine.peek(discordMember(ada.user.id));
+      const state = await storedState(h.app, discordMember(ada.user.id));
       expect(state?.network.people).toEqual([]);
     },
     TIMEOUT,
@@ -169,7 +170,7 @@ describe('the gateway', () => {
       expect(h.fake.identifies).toBe(1);
       const more = await ada.press('none');
       expect(more.question.content).toContain(part(3));
-      const state = await h.app.engine.peek(discordMember(ada.user.id));
+      const state = await storedState(h.app, discordMember(ada.user.id));
       expect(state?.network.people.map((p) => p.name)).toEqual(['Anna']);
     },
     TIMEOUT,
@@ -186,8 +187,8 @@ describe('the gateway', () => {
       const { question } = await ada.type('hello');
       expect(question.content).toBe(say('en', 'welcome.intro'));
       expect(h.fake.messages.map((m) => m.channel_id)).toEqual([ada.channel]);
-      expect(await h.app.engine.peek(discordMember(robot.id))).toBeUndefined();
-      expect(await h.app.engine.peek(discordMember(BOT_USER.id))).toBeUndefined();
+      expect(await storedState(h.app, discordMember(robot.id))).toBeUndefined();
+      expect(await storedState(h.app, discordMember(BOT_USER.id))).toBeUndefined();
     },
     TIMEOUT,
   );
@@ -211,6 +212,28 @@ describe('follow-ups', () => {
       expect(question.content).toBe(say('en', 'revisit.prompt'));
       const add = await ada.press('add');
       expect(add.question.content).toBe(say('en', 'add.domain'));
+    },
+    TIMEOUT,
+  );
+});
+
+describe('delivery', () => {
+  it(
+    'speaks the language the engine gives with each delivery, reading no stored record',
+    async () => {
+      h = await startHarness();
+      // Nobody is stored for this user: the door has nothing to go by but the delivery.
+      const user = person('300000000000000009');
+      const form = { id: 'names', title: 'Namen', submit: 'Klaar', fields: [{ id: 'names', label: 'Wie?' }] };
+      await h.outbox.deliver(discordMember(user.id), [{ text: 'Wie ken je?', form }], { lang: 'nl' });
+      const sent = await h.fake.waitFor(() => h?.fake.messages.find((m) => m.content === 'Wie ken je?'));
+      const button = sent.components?.[0];
+      expect(button && 'components' in button ? button.components[0] : undefined).toMatchObject({
+        type: ComponentType.Button,
+        custom_id: 'f:0:names',
+        label: say('nl', 'discord.formButton'),
+      });
+      expect(await storedState(h.app, discordMember(user.id))).toBeUndefined();
     },
     TIMEOUT,
   );

@@ -12,6 +12,7 @@ import { readAll } from '../../src/store/scan.js';
 import { BIN, makeSandbox, type Sandbox, useCli } from '../helpers/cli.js';
 import { texts } from '../helpers/engine.js';
 import { freePort, type RedisServer, startRedis } from '../helpers/redis.js';
+import { storedState } from '../helpers/stored.js';
 import { FakeSlack } from '../slack/fake-slack.js';
 import { eventEnvelope, imMessage, TEAM } from '../slack/fixtures.js';
 import { SIGNING_SECRET, signature, startHarness } from '../slack/harness.js';
@@ -188,7 +189,7 @@ async function serialRun(members: Message[][]) {
     const expected = new Map<string, { state: ReturnType<typeof comparable>; posted: number }>();
     for (const messages of members) {
       const user = messages[0]?.user ?? '';
-      const state = await h.app.engine.peek({ platform: 'slack', space: TEAM, user });
+      const state = await storedState(h.app, { platform: 'slack', space: TEAM, user });
       const posted = posts.filter((c) => c.args.channel === `D${user}`).length;
       expected.set(user, { state: comparable(state), posted });
     }

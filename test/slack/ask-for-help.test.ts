@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { addDays, zonedInstant } from '../../src/core/time.js';
+import { storedState } from '../helpers/stored.js';
 import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
 let h: Harness;
@@ -40,7 +41,7 @@ it('runs ask-for-help in a DM and follows up as a DM the day after the chosen da
   expect(JSON.stringify(h.fake.callsOf('chat.postMessage'))).not.toContain('<!channel>');
   expect(card).toContain('No problem if it doesn');
 
-  const state = await h.app.engine.peek(member.member);
+  const state = await storedState(h.app, member.member);
   const commitment = state?.commitments[0];
   expect(commitment).toMatchObject({ kind: 'ask', person: 'Dirk', predicted: 2, status: 'open' });
   const job = state?.jobs.at(-1) ?? '';

@@ -8,6 +8,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { escapeMrkdwn } from '../../adapters/slack/render.js';
 import { METHOD_SCOPES } from '../../adapters/slack/scopes.js';
 import type { Round } from '../../src/pairing/community.js';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { TEAM } from './fixtures.js';
 import { en, type Harness, SlackMember, startHarness } from './harness.js';
@@ -78,7 +79,7 @@ it('runs a coffee round in Slack: group DMs with mentions, intro DMs, nudge, che
   expect(ben.lastText()).toBe(en('coffee.intro.prompt'));
   await ben.say('I run the <!channel> quiz &lt;!everyone&gt; and @here, ask me');
   expect(ben.texts()).toContain(en('coffee.intro.saved'));
-  const benIntro = (await harness.app.engine.peek(ben.member))?.coffee.prefs.intro ?? '';
+  const benIntro = (await storedState(harness.app, ben.member))?.coffee.prefs.intro ?? '';
   expect(benIntro).toBe('I run the @channel quiz <!everyone> and @here, ask me');
 
   // A member who is no admin cannot change the settings.
@@ -190,7 +191,7 @@ it('runs a coffee round in Slack: group DMs with mentions, intro DMs, nudge, che
   // Anna met her partner: they join her map as a weak tie, and the reflection starts.
   const [annaPartner = ''] = partnersOf(round, 'U1');
   await anna.press('met');
-  const state = await harness.app.engine.peek(anna.member);
+  const state = await storedState(harness.app, anna.member);
   expect(state?.network.people.map((p) => [p.name, p.domain, p.ring])).toEqual([
     [NAMES[annaPartner], 'associations', 'outer'],
   ]);

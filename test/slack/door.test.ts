@@ -1,8 +1,9 @@
 /** Slack's rules, through the real Bolt app: signatures, retries, duplicates, commands, Home, escaping. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_SCOPES } from '../../adapters/slack/scopes.js';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
-import { appMention, eventEnvelope, homeOpened, imMessage, newTs } from './fixtures.js';
+import { appMention, eventEnvelope, homeOpened, imMessage, newTs, TEAM } from './fixtures.js';
 import { en, type Harness, nl, SlackMember, sectionText, signature, startHarness } from './harness.js';
 
 let h: Harness;
@@ -45,7 +46,7 @@ describe('HTTP mode', () => {
     const forged = signature(body, 'not-the-signing-secret');
     const sent = await h.post(body, { 'content-type': 'application/json', ...forged });
     expect(sent.status).toBe(401);
-    expect(await h.app.engine.peek(anna.member)).toBeUndefined();
+    expect(await storedState(h.app, anna.member)).toBeUndefined();
     expect(posts()).toHaveLength(0);
   });
 
@@ -54,7 +55,7 @@ describe('HTTP mode', () => {
     const old = signature(body, undefined, Math.floor(Date.now() / 1000) - 6 * 60);
     const sent = await h.post(body, { 'content-type': 'application/json', ...old });
     expect(sent.status).toBe(401);
-    expect(await h.app.engine.peek(anna.member)).toBeUndefined();
+    expect(await storedState(h.app, anna.member)).toBeUndefined();
     expect(posts()).toHaveLength(0);
   });
 
@@ -106,7 +107,30 @@ describe('a mention in a channel', () => {
     expect(JSON.stringify(inChannel[0]?.args.blocks)).toContain(
       'https://slack.com/app_redirect?app=A0001&team=T0001',
     );
-    expect(await h.app.engine.peek(anna.member)).toMatchObject({ flow: { at: 'awareness.intro' } });
+    expect(await storedState(h.app, anna.member)).toMatchObject({ flow: { at: 'awareness.intro' } });
+  });
+});
+
+describe('delivery', () => {
+  it('speaks the language and names the question the engine gives with each delivery', async () => {
+    // Nobody is stored for U9: the door has nothing to read but what the delivery says.
+    const stranger = { platform: 'slack' as const, space: TEAM, user: 'U9' };
+    const form = { id: 'names', title: 'Namen', submit: 'Klaar', fields: [{ id: 'names', label: 'Wie?' }] };
+    await h.door.outbox.deliver(stranger, [{ text: 'Wie ken je?', form }], { lang: 'nl', questionKey: 'K1' });
+    const blocks = (posts().at(-1)?.args.blocks ?? []) as { type: string; block_id?: string }[];
+    const actions = blocks.find((b) => b.type === 'actions');
+    expect(actions?.block_id).toBe('weakties.question:K1');
+    expect(JSON.stringify(actions)).toContain(JSON.stringify(say('nl', 'slack.form.open')));
+    expect(await storedState(h.app, stranger)).toBeUndefined();
+  });
+
+  it("puts a Dutch member's own words on the buttons of their questions", async () => {
+    const bas = new SlackMember(h, 'U2');
+    await bas.say('hallo');
+    await bas.press('begin');
+    await bas.press('begin');
+    const button = bas.elements().find((e) => e.action_id === 'weakties.form');
+    expect(button?.text?.text).toBe(say('nl', 'slack.form.open'));
   });
 });
 
@@ -130,7 +154,7 @@ describe('the slash command', () => {
     await anna.command('start');
     await anna.command('language nl');
     expect(anna.texts()).toContain(nl('language.set'));
-    expect((await h.app.engine.peek(anna.member))?.lang).toBe('nl');
+    expect((await storedState(h.app, anna.member))?.lang).toBe('nl');
   });
 
   it('"/weakties export" uploads the export file into the DM', async () => {
@@ -151,7 +175,7 @@ describe('the slash command', () => {
     await anna.command('forget');
     await anna.press('yes');
     expect(anna.lastText()).toBe(en('forget.done'));
-    expect(await h.app.engine.peek(anna.member)).toBeUndefined();
+    expect(await storedState(h.app, anna.member)).toBeUndefined();
   });
 
   it('typed in a channel, says (only to the member) that the answer is in the DM', async () => {
@@ -174,10 +198,10 @@ describe('answered and stale buttons', () => {
     await anna.say('hello');
     const welcome = anna.question();
     await anna.press('begin');
-    const before = await h.app.engine.peek(anna.member);
+    const before = await storedState(h.app, anna.member);
     await anna.press('menu', welcome);
     expect(anna.lastText()).toBe(en('slack.stale'));
-    const after = await h.app.engine.peek(anna.member);
+    const after = await storedState(h.app, anna.member);
     expect(after).toEqual(before);
   });
 
@@ -187,7 +211,7 @@ describe('answered and stale buttons', () => {
     await Promise.all([anna.press('begin', welcome), anna.press('begin', welcome)]);
     expect(anna.texts().filter((t) => t === en('awareness.intro'))).toHaveLength(1);
     expect(anna.texts()).toContain(en('slack.stale'));
-    expect((await h.app.engine.peek(anna.member))?.flow.at).toBe('awareness.intro');
+    expect((await storedState(h.app, anna.member))?.flow.at).toBe('awareness.intro');
   });
 
   it('after a restart, still tells an old question from the current one', async () => {
@@ -195,13 +219,13 @@ describe('answered and stale buttons', () => {
     const welcome = anna.question();
     await anna.press('begin');
     const intro = anna.question();
-    const before = await h.app.engine.peek(anna.member);
+    const before = await storedState(h.app, anna.member);
     await h.restart();
     // "menu" is also a choice of the current question, but the button belongs to the welcome:
     // the question key in its block_id tells, from the stored state alone.
     await anna.press('menu', welcome);
     expect(anna.lastText()).toBe(en('slack.stale'));
-    expect(await h.app.engine.peek(anna.member)).toEqual(before);
+    expect(await storedState(h.app, anna.member)).toEqual(before);
     // The current question still works, and afterwards the door knows again which one is live.
     await anna.press('begin', intro);
     expect(anna.lastText()).toContain(en('recall.work'));
@@ -276,10 +300,33 @@ describe('App Home', () => {
     await anna.press('begin');
     await anna.press('begin');
     await anna.fillForm({ names: 'Anna' });
-    const before = await h.app.engine.peek(anna.member);
+    const before = await storedState(h.app, anna.member);
+    const asked = anna.question();
+    const handle = vi.spyOn(h.app.engine, 'handle');
     await anna.home('weakties.home.map');
-    expect(h.fake.callsOf('files.completeUploadExternal').at(-1)?.args).toMatchObject({ channel_id: 'DU1' });
-    expect((await h.app.engine.peek(anna.member))?.flow).toEqual(before?.flow);
+    // The button is an ordinary command, as if "map" had been typed in the DM.
+    expect(handle.mock.calls.map(([payload]) => payload)).toEqual([
+      expect.objectContaining({ kind: 'command', member: anna.member, name: 'map', args: [] }),
+    ]);
+    expect(h.fake.callsOf('files.completeUploadExternal').at(-1)?.args).toMatchObject({
+      channel_id: 'DU1',
+      initial_comment: en('map.caption'),
+    });
+    // Then the question the member was at is asked again, with the same key on its buttons.
+    const again = anna.question();
+    expect(again.ts).not.toBe(asked.ts);
+    expect(again.text).toBe(asked.text);
+    const keyOf = (m: typeof asked) => m.blocks.find((b) => b.type === 'actions')?.block_id;
+    expect(keyOf(again)).toBe(keyOf(asked));
+    expect((await storedState(h.app, anna.member))?.flow).toEqual(before?.flow);
+    expect(h.fake.callsOf('views.publish')).toHaveLength(0);
+  });
+
+  it('answers the map button of someone with nobody on their map, as typing "map" does', async () => {
+    await anna.say('hello');
+    await anna.home('weakties.home.map');
+    expect(h.fake.callsOf('files.completeUploadExternal')).toHaveLength(0);
+    expect(anna.texts().slice(-2)).toEqual([en('network.empty'), en('welcome.intro')]);
   });
 
   it('continues in the DM from its button and republishes the Home tab', async () => {

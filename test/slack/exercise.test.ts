@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { METHOD_SCOPES } from '../../adapters/slack/scopes.js';
 import { PNG_SIGNATURE } from '../helpers/scripts.js';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
@@ -91,7 +92,7 @@ it('runs the network map exercise in a DM from hello to the summary and the pict
   expect([...methods].filter((m) => !(m in METHOD_SCOPES))).toEqual([]);
 
   // The engine kept the member's time zone from users.info.
-  const state = await h.app.engine.peek(member.member);
+  const state = await storedState(h.app, member.member);
   expect(state?.timezone).toBe('Europe/Amsterdam');
   expect(state?.completed).toHaveLength(1);
   expect(state?.flow.at).toBe('menu');
@@ -117,7 +118,8 @@ it('delivers the follow-up as a DM when its time comes, opening the DM itself', 
 });
 
 it('posts to a member who never wrote, by opening the DM with conversations.open', async () => {
-  await h.door.outbox.deliver({ platform: 'slack', space: 'T0001', user: 'U9' }, [{ text: 'Hello <!here>' }]);
+  const stranger = { platform: 'slack' as const, space: 'T0001', user: 'U9' };
+  await h.door.outbox.deliver(stranger, [{ text: 'Hello <!here>' }], { lang: 'en' });
   expect(h.fake.callsOf('conversations.open').at(-1)?.args).toEqual({ users: 'U9' });
   expect(h.fake.callsOf('chat.postMessage').at(-1)?.args).toMatchObject({
     channel: 'DU9',

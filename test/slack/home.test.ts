@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { currentExercise, renderHome, slackDate } from '../../adapters/slack/home.js';
+import { renderHome, slackDate } from '../../adapters/slack/home.js';
 import { ACTION } from '../../adapters/slack/render.js';
+import type { Job } from '../../src/core/types.js';
 import type { State } from '../../src/engine/state.js';
 import { newState } from '../../src/engine/step.js';
+import { summarize } from '../../src/engine/summary.js';
 import type { Person } from '../../src/network/model.js';
 import { texts } from '../helpers/engine.js';
 
@@ -31,6 +33,10 @@ function stateWithMap(overrides: Partial<State> = {}): State {
   };
 }
 
+/** The Home tab of a stored member, rendered from the engine's summary of them as the door does. */
+const homeOf = (state: State, jobs: Job[] = [], say = texts.forLang(state.lang)) =>
+  renderHome(summarize(state, jobs, now), say);
+
 const textOf = (view: ReturnType<typeof renderHome>) => JSON.stringify(view.blocks);
 const actionIds = (view: ReturnType<typeof renderHome>) =>
   view.blocks.flatMap((b) =>
@@ -41,7 +47,7 @@ describe('renderHome', () => {
   const say = texts.forLang('en');
 
   it('welcomes someone new with a start button and an empty map', () => {
-    const view = renderHome(undefined, [], say);
+    const view = renderHome(undefined, say);
     expect(view.type).toBe('home');
     expect(textOf(view)).toContain(say('slack.home.welcome'));
     expect(textOf(view)).toContain(say('slack.home.mapEmpty'));
@@ -54,7 +60,7 @@ describe('renderHome', () => {
       completed: [{ exercise: 'awareness', at: '2026-11-20T10:00:00.000Z', metrics: {} }],
     });
     const job = { id: 'j1', kind: 'awareness.revisit' as const, member, due: '2026-12-04T10:00:00.000Z' };
-    const view = renderHome(state, [job], say);
+    const view = homeOf(state, [job], say);
     const text = textOf(view);
     expect(text).toContain(say('slack.home.current', { exercise: say('slack.home.exercise.awareness') }));
     expect(text).toContain(
@@ -72,7 +78,7 @@ describe('renderHome', () => {
   });
 
   it('speaks the member language', () => {
-    const view = renderHome(stateWithMap({ lang: 'nl' }), [], texts.forLang('nl'));
+    const view = homeOf(stateWithMap({ lang: 'nl' }));
     expect(textOf(view)).toContain('Je netwerkcoach');
   });
 });
@@ -86,7 +92,7 @@ it('lists open commitments, escaped, and not the finished ones', () => {
       { ...base, id: 'c2', title: 'old ask', status: 'done' },
     ],
   });
-  const text = textOf(renderHome(state, [], say));
+  const text = textOf(homeOf(state, [], say));
   expect(text).toContain('Ask Dirk about');
   expect(text).toContain('a job &lt;!channel&gt;');
   expect(text).not.toContain('old ask');
@@ -108,7 +114,7 @@ it('shows whether the member takes part in the virtual coffees, and how many too
       coffees: [coffee(1, 'met'), coffee(2, 'missed'), coffee(3, 'met')],
     },
   });
-  const text = textOf(renderHome(state, [], say, now));
+  const text = textOf(homeOf(state, [], say));
   expect(text).toContain(say('slack.home.coffeeTitle'));
   expect(text).toContain(say('slack.home.coffeeIn'));
   expect(text).not.toContain(say('slack.home.coffeeOut'));
@@ -116,25 +122,10 @@ it('shows whether the member takes part in the virtual coffees, and how many too
   expect(text).toContain(say('coffee.status.snoozed', { date: '2999-01-01' }));
   expect(text).toContain(say('coffee.status.everyOther'));
   const left = stateWithMap({ coffee: { prefs: { ...base.coffee.prefs, joined: false }, coffees: [] } });
-  const leftText = textOf(renderHome(left, [], say, now));
+  const leftText = textOf(homeOf(left, [], say));
   expect(leftText).toContain(say('slack.home.coffeeOut'));
   expect(leftText).not.toContain(say('slack.home.coffeeCount', { count: 0, met: 0 }));
   expect(texts.forLang('nl')('slack.home.coffeeTitle')).toBe('Virtuele koffie');
-});
-
-describe('currentExercise', () => {
-  it.each([
-    [{ at: 'menu' }, null, 'none'],
-    [{ at: 'awareness.intro' }, null, 'awareness'],
-    [{ at: 'rate', queue: ['p1'], next: 'resources' }, null, 'awareness'],
-    [{ at: 'rate', queue: ['p1'], next: 'network' }, null, 'network'],
-    [{ at: 'network.overview' }, null, 'network'],
-    [{ at: 'menu' }, 'paused', 'paused'],
-    [{ at: 'help.request' }, null, 'ask-for-help'],
-    [{ at: 'hook.opener', index: 0 }, null, 'hook'],
-  ] as const)('%j with overlay %s is %s', (flow, overlay, expected) => {
-    expect(currentExercise(stateWithMap({ flow: flow as State['flow'], overlay }))).toBe(expected);
-  });
 });
 
 it('slackDate formats in the reader time zone with a plain fallback', () => {

@@ -168,6 +168,26 @@ describe('fromBlockActions', () => {
   it('refuses a payload without actions', () => {
     expect(fromBlockActions({ type: 'block_actions', user: { id: 'U1' }, actions: [] })).toBeUndefined();
   });
+
+  it('reads the question key back from the block a pressed button sits in', () => {
+    const asked = {
+      ...message,
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'weakties.question:AbC123',
+          elements: [{ type: 'button', action_id: 'weakties.choice.0', value: 'yes' }],
+        },
+      ],
+    };
+    const body = blockActions('U1', asked, {
+      action_id: 'weakties.choice.0',
+      type: 'button',
+      value: 'yes',
+      label: 'Yes',
+    });
+    expect(fromBlockActions(body)?.questionKey).toBe('AbC123');
+  });
 });
 
 describe('fromViewSubmission', () => {

@@ -1,21 +1,18 @@
 import { type Client, DiscordAPIError, type Message, RESTJSONErrorCodes } from 'discord.js';
-import type { Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Delivery, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Texts } from '../../src/texts/texts.js';
-import type { Questions } from './questions.js';
-import { type Outgoing, type RenderWords, renderReply } from './render.js';
+import type { Questions } from '../questions.js';
+import { type Outgoing, renderReply, wordsOf } from './render.js';
 
 /** Where one member's next messages go: their DM channel, or the interaction they are using. */
 export type Send = (message: Outgoing) => Promise<Message>;
 
-export interface DeliveryDeps {
+export interface DiscordOutboxDeps {
   client: Client;
-  engine: Engine;
   texts: Texts;
   questions: Questions;
   log: Logger;
-  defaultLang: Lang;
 }
 
 const dmsClosed = (error: unknown) =>
@@ -27,7 +24,7 @@ const dmsClosed = (error: unknown) =>
  * answered. A member whose DMs are closed is remembered: the engine keeps their replies until
  * they are reachable again, and their next command tells them how to open their DMs.
  */
-export function createDelivery(deps: DeliveryDeps) {
+export function createDiscordOutbox(deps: DiscordOutboxDeps) {
   const closed = new Set<string>();
   const routes = new Map<string, Send>();
   const toDm =
@@ -35,20 +32,14 @@ export function createDelivery(deps: DeliveryDeps) {
     (message) =>
       deps.client.users.send(user, message);
 
-  async function words(member: MemberRef): Promise<RenderWords> {
-    const lang = (await deps.engine.peek(member))?.lang ?? deps.defaultLang;
-    const say = deps.texts.forLang(lang);
-    return { formButton: say('discord.formButton'), choose: say('discord.choose') };
-  }
-
-  async function deliver(member: MemberRef, replies: Reply[]): Promise<boolean> {
+  async function deliver(member: MemberRef, replies: Reply[], delivery: Delivery): Promise<boolean> {
     const send = routes.get(member.user) ?? toDm(member.user);
-    const wording = await words(member);
+    const wording = wordsOf(deps.texts.forLang(delivery.lang));
     try {
       for (const reply of replies) {
         for (const message of renderReply(reply, wording)) {
           const sent = await send(message);
-          if (message.components) deps.questions.asked(member.user, sent.id);
+          if (message.components) deps.questions.asked(member, sent.id);
         }
       }
     } catch (error) {
@@ -67,7 +58,7 @@ export function createDelivery(deps: DeliveryDeps) {
     deliver,
     reachable: (member) => !closed.has(member.user),
     forgotten: async (member) => {
-      deps.questions.forget(member.user);
+      deps.questions.forget(member);
       closed.delete(member.user);
     },
   };
@@ -95,4 +86,4 @@ export function createDelivery(deps: DeliveryDeps) {
   };
 }
 
-export type Delivery = ReturnType<typeof createDelivery>;
+export type DiscordOutbox = ReturnType<typeof createDiscordOutbox>;

@@ -1,7 +1,9 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type Client,
   ComponentType,
+  Events,
   type Interaction,
   type Message,
   MessageFlags,
@@ -16,32 +18,35 @@ import type { Engine } from '../../src/engine/engine.js';
 import type { RetryLine } from '../../src/engine/retry.js';
 import type { Logger } from '../../src/log.js';
 import type { Say, Texts } from '../../src/texts/texts.js';
+import type { Questions } from '../questions.js';
 import { ACTION_OPTION, COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
-import { currentForm } from './current-form.js';
-import { customId, readCustomId } from './custom-ids.js';
-import type { Delivery, Send } from './delivery.js';
-import { afterPart, modalCount, type PendingForms } from './form-parts.js';
+import { afterPart, currentForm, type PendingForms } from './forms.js';
 import { fromChoice, fromCommand, fromDirectMessage, fromModal, memberOf } from './inbound.js';
-import type { Questions } from './questions.js';
+import type { DiscordOutbox, Send } from './outbox.js';
 import {
   answeredComponents,
+  customId,
+  modalCount,
   NO_MENTIONS,
   type Outgoing,
+  readCustomId,
   renderModal,
   renderNextPart,
   renderText,
+  wordsOf,
 } from './render.js';
 
-export interface HandlerDeps {
+/** What the listeners share: the engine, the door's memory of members, and its way out. */
+export interface Wiring {
   engine: Engine;
   /** Hands events to the engine, and tries again those it could not handle while the store was down. */
   retries: RetryLine;
   texts: Texts;
-  config: Pick<Config, 'revisitDays' | 'defaultLang'> & { homeGuild?: string };
+  config: Pick<Config, 'defaultLang'> & { homeGuild?: string };
   log: Logger;
   questions: Questions;
   forms: PendingForms;
-  delivery: Delivery;
+  outbox: DiscordOutbox;
   selfId(): string;
   /** A community admin's command ("coffee set …", "stats"): answered where it was used. */
   isAdminCommand(inbound: Inbound): boolean;
@@ -51,14 +56,15 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 type Note = 'discord.stale' | 'discord.movedToDm';
 
 /**
- * What the door does with each Discord event. Every interaction is acknowledged (an update, a
- * deferral, a modal or an ephemeral note) before the engine runs, well within Discord's 3 s.
+ * Direct messages, the /coach command, buttons, selects and modals, on one discord.js client.
+ * Every interaction is acknowledged (an update, a deferral, a modal or an ephemeral note)
+ * before the engine runs, well within Discord's 3 s.
  */
-export function createHandlers(deps: HandlerDeps) {
-  const { engine, questions, forms, delivery, log } = deps;
+export function listen(client: Client, deps: Wiring): void {
+  const { engine, questions, forms, outbox, log } = deps;
 
   async function sayFor(user: string, locale?: string | null): Promise<Say> {
-    const stored = (await engine.peek(memberOf(user)))?.lang;
+    const stored = await engine.language(memberOf(user));
     return deps.texts.forLang(stored ?? guessLang(locale ?? undefined) ?? deps.config.defaultLang);
   }
 
@@ -79,7 +85,7 @@ export function createHandlers(deps: HandlerDeps) {
   }
 
   async function run(inbound: Inbound): Promise<void> {
-    delivery.reopen(inbound.member.user);
+    outbox.reopen(inbound.member.user);
     // Discord never sends an event again: one the store could not take is retried from memory.
     await deps.retries.handle(inbound);
   }
@@ -125,17 +131,17 @@ export function createHandlers(deps: HandlerDeps) {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       // A community command is answered right here, privately: it has no conversation to move.
       if (inbound && deps.isAdminCommand(inbound)) {
-        const answered = await delivery.through(user, answerTo(interaction, true), () => run(inbound));
+        const answered = await outbox.through(user, answerTo(interaction, true), () => run(inbound));
         if (answered) return;
       } else if (inbound) await run(inbound);
       // Everything else continues in the DM; in the server the coach only points there.
       const say = await sayFor(user, interaction.locale);
-      const key = delivery.dmsClosed(user) ? 'discord.dmClosed' : 'discord.movedToDm';
+      const key = outbox.dmsClosed(user) ? 'discord.dmClosed' : 'discord.movedToDm';
       await interaction.editReply(renderText(say(key)));
       return;
     }
     await interaction.deferReply();
-    const answered = inbound && (await delivery.through(user, answerTo(interaction), () => run(inbound)));
+    const answered = inbound && (await outbox.through(user, answerTo(interaction), () => run(inbound)));
     if (!answered) await interaction.deleteReply();
   }
 
@@ -146,7 +152,7 @@ export function createHandlers(deps: HandlerDeps) {
   async function openForm(interaction: ButtonInteraction, form: string, part: number): Promise<void> {
     const user = interaction.user.id;
     const question = questionOf(user, form, part, interaction.message.id);
-    const fresh = question !== undefined && questions.check(user, question) !== 'stale';
+    const fresh = question !== undefined && questions.check(memberOf(user), question) !== 'stale';
     const found = fresh ? await formOf(user, form) : undefined;
     if (!found || part >= modalCount(found)) return note(interaction, 'discord.stale');
     await interaction.showModal(renderModal(found, part));
@@ -159,7 +165,8 @@ export function createHandlers(deps: HandlerDeps) {
       return openForm(interaction, action.form, action.part);
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const value = action.type === 'choice' ? action.value : action.type === 'select' ? values[0] : undefined;
-    if (value === undefined || !questions.claim(interaction.user.id, interaction.message.id))
+    const member = memberOf(interaction.user.id);
+    if (value === undefined || questions.claim(member, interaction.message.id).fresh === 'stale')
       return note(interaction, 'discord.stale');
     await acknowledged(
       interaction.update({
@@ -179,7 +186,9 @@ export function createHandlers(deps: HandlerDeps) {
     const user = interaction.user.id;
     const question = questionOf(user, action.form, action.part, interaction.message?.id);
     const form =
-      question && questions.check(user, question) !== 'stale' ? await formOf(user, action.form) : undefined;
+      question && questions.check(memberOf(user), question) !== 'stale'
+        ? await formOf(user, action.form)
+        : undefined;
     if (!question || !form) return note(interaction, 'discord.stale');
     const submitted = Object.fromEntries(
       [...interaction.fields.fields.values()].flatMap((f) =>
@@ -191,15 +200,15 @@ export function createHandlers(deps: HandlerDeps) {
       forms.keep(user, action.form, question, step.fields);
       const say = await sayFor(user, interaction.locale);
       const content = say('discord.formPart', { n: step.next + 1, of: modalCount(form) });
-      const words = { formButton: say('discord.formButton'), choose: say('discord.choose') };
       await interaction.reply({
-        ...renderNextPart(form, step.next, content, words),
+        ...renderNextPart(form, step.next, content, wordsOf(say)),
         flags: MessageFlags.Ephemeral,
       });
       return;
     }
     forms.drop(user);
-    if (!questions.claim(user, question)) return note(interaction, 'discord.stale');
+    if (questions.claim(memberOf(user), question).fresh === 'stale')
+      return note(interaction, 'discord.stale');
     await acknowledged(
       interaction.isFromMessage()
         ? interaction.update({
@@ -215,13 +224,17 @@ export function createHandlers(deps: HandlerDeps) {
     await run(fromModal(interaction, fields));
   }
 
-  return {
-    onMessage,
-    async onInteraction(interaction: Interaction): Promise<void> {
-      if (interaction.isChatInputCommand()) return onCommand(interaction);
-      if (interaction.isButton() || interaction.isStringSelectMenu()) return onComponent(interaction);
-      if (interaction.isModalSubmit()) return onModal(interaction);
-      log.debug({ type: interaction.type }, 'discord: interaction ignored');
-    },
-  };
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) return onCommand(interaction);
+    if (interaction.isButton() || interaction.isStringSelectMenu()) return onComponent(interaction);
+    if (interaction.isModalSubmit()) return onModal(interaction);
+    log.debug({ type: interaction.type }, 'discord: interaction ignored');
+  }
+
+  const guard =
+    <T>(what: string, fn: (event: T) => Promise<void>) =>
+    (event: T) =>
+      void fn(event).catch((err: unknown) => log.error({ err }, `discord: ${what} failed`));
+  client.on(Events.MessageCreate, guard('message', onMessage));
+  client.on(Events.InteractionCreate, guard('interaction', onInteraction));
 }

@@ -1,13 +1,6 @@
-import type { Form } from '../../src/core/types.js';
-import { LIMITS } from './limits.js';
-
-/** How many modals a form takes: Discord shows at most five text inputs in one. */
-export const modalCount = (form: Form): number =>
-  Math.max(1, Math.ceil(form.fields.length / LIMITS.inputsPerModal));
-
-/** The fields of one part of a form. */
-export const partFields = (form: Form, part: number): Form['fields'] =>
-  form.fields.slice(part * LIMITS.inputsPerModal, (part + 1) * LIMITS.inputsPerModal);
+import type { Form, MemberRef } from '../../src/core/types.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { modalCount } from './render.js';
 
 export type FormStep = { next: number; fields: Record<string, string> } | { done: Record<string, string> };
 
@@ -43,3 +36,16 @@ export function createPendingForms() {
 }
 
 export type PendingForms = ReturnType<typeof createPendingForms>;
+
+/**
+ * The form of the question the member is looking at now, read from their stored state, so a
+ * modal opens with the right fields even after a restart; undefined when that form is no
+ * longer asked (the button is stale).
+ */
+export async function currentForm(
+  engine: Pick<Engine, 'currentQuestion'>,
+  member: MemberRef,
+  formId: string,
+): Promise<Form | undefined> {
+  return (await engine.currentQuestion(member)).find((reply) => reply.form?.id === formId)?.form;
+}

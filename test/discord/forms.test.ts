@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterPart, createPendingForms, modalCount, partFields } from '../../adapters/discord/form-parts.js';
-import { createQuestions } from '../../adapters/discord/questions.js';
-import { renderModal, renderNextPart } from '../../adapters/discord/render.js';
+import { afterPart, createPendingForms } from '../../adapters/discord/forms.js';
+import { modalCount, partFields, renderModal, renderNextPart } from '../../adapters/discord/render.js';
 import type { Form } from '../../src/core/types.js';
 
 const formOf = (n: number): Form => ({
@@ -56,21 +55,5 @@ describe('forms longer than one modal', () => {
     expect(pending.get('u1', 'other')).toBeUndefined();
     pending.drop('u1');
     expect(pending.get('u1', 'profile')).toBeUndefined();
-  });
-});
-
-describe('open questions', () => {
-  it('knows the current question, refuses older ones, and lets an answer count once', () => {
-    const questions = createQuestions();
-    expect(questions.check('u1', 'm1')).toBe('unknown');
-    expect(questions.claim('u1', 'm1')).toBe(true);
-    questions.asked('u1', 'm1');
-    questions.asked('u1', 'm2');
-    expect(questions.check('u1', 'm1')).toBe('stale');
-    expect(questions.claim('u1', 'm1')).toBe(false);
-    expect(questions.claim('u1', 'm2')).toBe(true);
-    expect(questions.claim('u1', 'm2')).toBe(false);
-    questions.forget('u1');
-    expect(questions.check('u1', 'm2')).toBe('unknown');
   });
 });
