@@ -7,12 +7,12 @@ import { type MemberRef, memberKey } from '../src/core/types.js';
  */
 export type Freshness = 'live' | 'stale' | 'unknown';
 
-/** A claim on the open question; a live one hands over what the door kept of its message. */
+/** A claim on the open question; a live one hands over what the adapter kept of its message. */
 export type Claim<Posted> = { fresh: 'live'; posted: Posted } | { fresh: 'stale' } | { fresh: 'unknown' };
 
 /**
  * The one question per member whose buttons still count: the newest message with buttons or a
- * form, until it is answered. A door keeps what it needs of that message (`Posted`): Slack its
+ * form, until it is answered. An adapter keeps what it needs of that message (`Posted`): Slack its
  * text and blocks, to take the buttons off later; Discord nothing but its id. In memory only.
  */
 export function createQuestions<Posted = void>() {

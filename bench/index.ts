@@ -112,7 +112,7 @@ async function fire(url: string, rate: number, seconds: number): Promise<number[
   return Promise.all(pending);
 }
 
-/** Runs a child process until `ready` answers; the door and the baseline each get their own process. */
+/** Runs a child process until `ready` answers; the adapter and the baseline each get their own process. */
 async function serve(args: string[], env: NodeJS.ProcessEnv, port: number, path: string) {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
@@ -137,7 +137,7 @@ async function serve(args: string[], env: NodeJS.ProcessEnv, port: number, path:
 async function slackAcks(rate: number, seconds: number, dir: string): Promise<[Row, Row, number]> {
   const fake = await new FakeSlack().start();
   const port = await freePort();
-  const door = await serve(
+  const adapter = await serve(
     [BIN, 'start'],
     {
       STORE_URL: `sqlite://${join(dir, 'slack.sqlite')}`,
@@ -153,8 +153,8 @@ async function slackAcks(rate: number, seconds: number, dir: string): Promise<[R
     '/healthz',
   );
   const acks = await fire(`http://127.0.0.1:${port}/slack/events`, rate, seconds);
-  door.kill('SIGTERM');
-  await once(door, 'exit');
+  adapter.kill('SIGTERM');
+  await once(adapter, 'exit');
   await fake.stop();
   const barePort = await freePort();
   const bare = await serve(
@@ -176,7 +176,7 @@ async function slackAcks(rate: number, seconds: number, dir: string): Promise<[R
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'weakties-bench-'));
   // Measured first, while this process (the load and the fake Slack) has a small heap: its own
-  // garbage collection would otherwise be counted in the door's acknowledgement times.
+  // garbage collection would otherwise be counted in the adapter's acknowledgement times.
   const [slack, bare, within] = await slackAcks(200, 5, dir);
   await benchPairing();
   console.log(

@@ -32,7 +32,7 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     jobs,
     texts,
     log,
-    door: outbox.coffee,
+    adapter: outbox.coffee,
     defaultLang: config.defaultLang,
     notify: (member, replies) => engine.notify(member, replies),
     starter: (coffee, say) => coffeeStarter(coffee, { say }),

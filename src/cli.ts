@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { removeMemberFiles, runConsole } from '../adapters/console/index.js';
 import { registerDiscordCommands, startDiscord, startDiscordShards } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
+import { type Adapter, type AdapterContext, routingOutbox } from './adapter.js';
 import { createApp } from './app.js';
 import { createCoach } from './coach/uses.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { guessLang, type MemberRef, type Outbox, PLATFORMS, type Platform } from './core/types.js';
-import { type Door, type DoorContext, routingOutbox } from './door.js';
 import { createLogger } from './log.js';
 import { pairingCommand } from './pairing/cli.js';
 import { PROMPTS_DIR } from './paths.js';
@@ -72,25 +72,25 @@ async function consoleCommand(args: string[], config: Config): Promise<number> {
   return 0;
 }
 
-/** Runs the configured platform doors on one engine until SIGINT or SIGTERM. */
-async function startDoors(config: Config): Promise<number> {
+/** Runs the configured platform adapters on one engine until SIGINT or SIGTERM. */
+async function startAdapters(config: Config): Promise<number> {
   const log = createLogger(config.logLevel ?? 'info');
   const routes: Partial<Record<Platform, Outbox>> = {};
   const app = await createApp(config, log, routingOutbox(routes));
-  const doors: Door[] = [];
+  const adapters: Adapter[] = [];
   const context = { app, config, log };
   try {
     const shards = config.discord?.shards;
-    const discord = shards ? (c: DoorContext) => startDiscordShards(c, shards) : startDiscord;
+    const discord = shards ? (c: AdapterContext) => startDiscordShards(c, shards) : startDiscord;
     const starters = { slack: config.slack && startSlack, discord: config.discord && discord };
     for (const [platform, start] of Object.entries(starters) as [Platform, typeof startSlack | undefined][]) {
       if (!start) continue;
-      const door = await start(context);
-      doors.push(door);
-      routes[platform] = door.outbox;
+      const adapter = await start(context);
+      adapters.push(adapter);
+      routes[platform] = adapter.outbox;
     }
   } catch (error) {
-    await Promise.allSettled(doors.map((d) => d.stop()));
+    await Promise.allSettled(adapters.map((d) => d.stop()));
     await app.close();
     throw error;
   }
@@ -98,7 +98,7 @@ async function startDoors(config: Config): Promise<number> {
   const sharded = Boolean(config.discord?.shards);
   const platforms = sharded ? PLATFORMS.filter((p) => p !== 'discord') : undefined;
   const stopTicker = startTicker(app.engine, log, config.tickSeconds, platforms);
-  log.info({ doors: Object.keys(routes) }, 'weakties is running');
+  log.info({ adapters: Object.keys(routes) }, 'weakties is running');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -106,7 +106,7 @@ async function startDoors(config: Config): Promise<number> {
   // Stop taking events, let the turns in flight finish and save, then close the store.
   log.info('stopping: finishing the turns in flight');
   stopTicker();
-  await Promise.allSettled(doors.map((d) => d.stop()));
+  await Promise.allSettled(adapters.map((d) => d.stop()));
   await app.close();
   log.info('stopped');
   return 0;
@@ -167,7 +167,7 @@ async function tickCommand(args: string[], config: Config): Promise<number> {
     return 2;
   }
   const log = createLogger(config.logLevel ?? 'info');
-  // No door is open from the terminal: follow-ups wait in the member's record for their next turn.
+  // No adapter is open from the terminal: follow-ups wait in the member's record for their next turn.
   const app = await createApp(config, log, { deliver: async () => {}, reachable: () => false });
   try {
     const delivered = await app.engine.tick(now);
@@ -219,7 +219,9 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     switch (command) {
       case 'start':
-        return config.slack || config.discord ? await startDoors(config) : await consoleCommand(rest, config);
+        return config.slack || config.discord
+          ? await startAdapters(config)
+          : await consoleCommand(rest, config);
       case 'console':
         return await consoleCommand(rest, config);
       case 'discord':

@@ -48,10 +48,10 @@ export interface Config {
   storeUrl: string;
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   defaultLang: 'en' | 'nl';
-  /** Where the terminal doors write pictures and exports. */
+  /** Where the terminal adapters write pictures and exports. */
   outputDir: string;
   revisitDays: number;
-  /** How often a running platform door delivers due follow-ups. */
+  /** How often a running platform adapter delivers due follow-ups. */
   tickSeconds: number;
   /** Set when SLACK_BOT_TOKEN is: HTTP mode with a signing secret, Socket Mode with an app token. */
   slack?: {
@@ -63,7 +63,7 @@ export interface Config {
     /** Users who may change coffee settings besides workspace admins and owners (ADMIN_USERS). */
     adminUsers: string[];
   };
-  /** `shards`: run the Discord door as that many discord.js shards, in child processes. */
+  /** `shards`: run the Discord adapter as that many discord.js shards, in child processes. */
   discord?: { token: string; applicationId: string; apiUrl?: string; shards?: number; guildId?: string };
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the language-model coach; else the scripted one. */
   coach?: CoachConfig;

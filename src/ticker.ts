@@ -2,7 +2,7 @@ import type { Platform } from './core/types.js';
 import type { Engine } from './engine/engine.js';
 import type { Logger } from './log.js';
 
-/** While a platform door runs, delivers due follow-ups every `seconds`; returns a stop function. */
+/** While a platform adapter runs, delivers due follow-ups every `seconds`; returns a stop function. */
 export function startTicker(
   engine: Engine,
   log: Logger,

@@ -38,7 +38,7 @@ export function removeMemberFiles(outputDir: string, user: string): void {
   for (const file of files) if (file.startsWith(filePrefix(user))) rmSync(join(dir, file), { force: true });
 }
 
-/** The direct-coaching door: one member, the terminal, plain text or JSON lines. */
+/** The direct-coaching adapter: one member, the terminal, plain text or JSON lines. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { config, json, output } = options;
   const member: MemberRef = { platform: 'console', space: 'local', user: options.user };

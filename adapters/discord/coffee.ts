@@ -14,7 +14,7 @@ import {
 import type { Logger } from '../../src/log.js';
 import type { CommunityRef, Settings } from '../../src/pairing/community.js';
 import { groupIntroText } from '../../src/pairing/intro.js';
-import type { CoffeeDoor } from '../../src/pairing/service.js';
+import type { CoffeeAdapter } from '../../src/pairing/service.js';
 import type { Texts } from '../../src/texts/texts.js';
 import { clip, splitContent } from './render.js';
 
@@ -57,7 +57,7 @@ const mention = (user: string) => `<@${user}>`;
  * guild intents): a private thread per group in the coffee channel, with the intro posted in
  * it; whether anyone wrote there; members' names; and the members of a pool role.
  */
-export function createDiscordCoffee(deps: DiscordCoffeeDeps): CoffeeDoor {
+export function createDiscordCoffee(deps: DiscordCoffeeDeps): CoffeeAdapter {
   const { rest, log } = deps;
 
   /** Opens the group's private thread and adds each member; undefined when Discord refuses it. */

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Client, Events, GatewayIntentBits, Partials, ShardingManager } from 'discord.js';
+import type { Adapter, AdapterContext } from '../../src/adapter.js';
 import type { Config } from '../../src/config.js';
 import type { Outbox } from '../../src/core/types.js';
-import type { Door, DoorContext } from '../../src/door.js';
 import { createRetryLine } from '../../src/engine/retry.js';
 import { PACKAGE_ROOT, PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
@@ -21,8 +21,8 @@ function discordConfig(config: Config): NonNullable<Config['discord']> {
   return config.discord;
 }
 
-/** The Discord door (discord.js): DMs, the /coach command, buttons and modals. */
-export async function startDiscord(context: DoorContext): Promise<Door> {
+/** The Discord adapter (discord.js): DMs, the /coach command, buttons and modals. */
+export async function startDiscord(context: AdapterContext): Promise<Adapter> {
   const { app, config, log } = context;
   const discord = discordConfig(config);
   const texts = app.texts;
@@ -90,10 +90,10 @@ export async function startDiscord(context: DoorContext): Promise<Door> {
 export const SHARD_SCRIPT = join(PACKAGE_ROOT, 'dist', 'adapters', 'discord', 'shard.js');
 
 /**
- * The Discord door as discord.js shards: one child process per shard (shard.ts), each with its
+ * The Discord adapter as discord.js shards: one child process per shard (shard.ts), each with its
  * own engine on the shared store; DMs arrive on shard 0, which also delivers the Discord follow-ups.
  */
-export async function startDiscordShards(context: DoorContext, shards: number): Promise<Door> {
+export async function startDiscordShards(context: AdapterContext, shards: number): Promise<Adapter> {
   const { config, log } = context;
   const manager = new ShardingManager(SHARD_SCRIPT, {
     totalShards: shards,

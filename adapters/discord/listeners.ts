@@ -36,7 +36,7 @@ import {
   wordsOf,
 } from './render.js';
 
-/** What the listeners share: the engine, the door's memory of members, and its way out. */
+/** What the listeners share: the engine, the adapter's memory of members, and its way out. */
 export interface Wiring {
   engine: Engine;
   /** Hands events to the engine, and tries again those it could not handle while the store was down. */

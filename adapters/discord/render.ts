@@ -187,7 +187,7 @@ export function renderReply(reply: Reply, words: RenderWords): Outgoing[] {
   });
 }
 
-/** A plain text message, for the door's own notes. */
+/** A plain text message, for the adapter's own notes. */
 export const renderText = (content: string): Outgoing => ({ content, allowedMentions: NO_MENTIONS });
 
 /** One part of a form as a modal: each field a labelled text input, at most five. */

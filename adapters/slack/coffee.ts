@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
 import { type CommunityRef, communityMember } from '../../src/pairing/community.js';
 import { groupIntroText } from '../../src/pairing/intro.js';
-import type { CoffeeDoor } from '../../src/pairing/service.js';
+import type { CoffeeAdapter } from '../../src/pairing/service.js';
 import type { Texts } from '../../src/texts/texts.js';
 import type { Profiles } from './profile.js';
 import { escapeMrkdwn } from './render.js';
@@ -41,7 +41,7 @@ export const mention = (user: string) => `<@${user}>`;
  * each group introduced in a group DM (mpim) with the bot, and whether anyone wrote there.
  * One bot token serves one workspace, so the community ref says nothing Slack needs.
  */
-export function createSlackCoffee(deps: SlackCoffeeDeps): CoffeeDoor {
+export function createSlackCoffee(deps: SlackCoffeeDeps): CoffeeAdapter {
   const { client, botUserId, texts, profiles, log } = deps;
 
   return {

@@ -23,7 +23,7 @@ export interface Identity extends Bot {
 
 /** Bolt and its WebClient log through the app's pino logger, one level quieter than their own. */
 function boltLogger(log: Logger): BoltLogger {
-  const child = log.child({ door: 'slack' });
+  const child = log.child({ adapter: 'slack' });
   const line = (parts: unknown[]) =>
     parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
   return {

@@ -15,7 +15,7 @@ export const slackMember = (team: string, user: string): MemberRef => ({
   user,
 });
 
-/** An engine event without the profile fields, which the door adds after asking users.info. */
+/** An engine event without the profile fields, which the adapter adds after asking users.info. */
 export type Unprofiled = Exclude<Inbound, { kind: 'due' }>;
 
 /**
@@ -120,7 +120,7 @@ const SlashCommandSchema = z.object({
 
 export interface SlashOutcome {
   inbound: Unprofiled;
-  /** Where it was typed: the door says "see our DM" when that was not the DM. */
+  /** Where it was typed: the adapter says "see our DM" when that was not the DM. */
   channel: string;
 }
 

@@ -1,5 +1,5 @@
+import type { Adapter, AdapterContext } from '../../src/adapter.js';
 import { ConfigError } from '../../src/config.js';
-import type { Door, DoorContext } from '../../src/door.js';
 import { createInboundQueue } from '../../src/store/inbound-queue.js';
 import { createQuestions } from '../questions.js';
 import { createSlackCoffee } from './coffee.js';
@@ -9,23 +9,23 @@ import { listen } from './listeners.js';
 import { createSlackOutbox, type Posted } from './outbox.js';
 import { createProfiles } from './profile.js';
 
-/** The running Slack door; `port` is the bound HTTP port (HTTP mode), `idle()` waits for work after acks. */
-export interface SlackDoor extends Door {
+/** The running Slack adapter; `port` is the bound HTTP port (HTTP mode), `idle()` waits for work after acks. */
+export interface SlackAdapter extends Adapter {
   port?: number;
   idle(): Promise<void>;
 }
 
-/** The Slack door (Bolt): HTTP mode with SLACK_SIGNING_SECRET, Socket Mode with SLACK_APP_TOKEN. */
-export async function startSlack(context: DoorContext): Promise<Door> {
-  return openSlackDoor(context);
+/** The Slack adapter (Bolt): HTTP mode with SLACK_SIGNING_SECRET, Socket Mode with SLACK_APP_TOKEN. */
+export async function startSlack(context: AdapterContext): Promise<Adapter> {
+  return openSlackAdapter(context);
 }
 
-/** The same door, with what tests need to reach it: the bound port and a way to wait for its work. */
-export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
+/** The same adapter, with what tests need to reach it: the bound port and a way to wait for its work. */
+export async function openSlackAdapter(context: AdapterContext): Promise<SlackAdapter> {
   const { config, app } = context;
   const slack = config.slack;
   if (!slack) throw new ConfigError('SLACK_BOT_TOKEN: required for Slack');
-  const log = context.log.child({ door: 'slack' });
+  const log = context.log.child({ adapter: 'slack' });
   const identity = await whoAmI(slack, log);
   const bolt = createBolt(slack, identity, log);
 
@@ -61,7 +61,7 @@ export async function openSlackDoor(context: DoorContext): Promise<SlackDoor> {
   });
 
   const { port } = await startBolt(bolt, slack);
-  log.info({ mode: slack.signingSecret ? 'http' : 'socket', port }, 'slack door open');
+  log.info({ mode: slack.signingSecret ? 'http' : 'socket', port }, 'slack adapter open');
   return {
     outbox: { ...slackOutbox.outbox, coffee },
     port,

@@ -25,7 +25,7 @@ import type { Posted, SlackOutbox } from './outbox.js';
 import type { Profiles } from './profile.js';
 import { ACTION, appLink, FORM_CALLBACK, renderInvite, renderModal } from './render.js';
 
-/** What the listeners share: the engine, the door's memory of members, and its way out. */
+/** What the listeners share: the engine, the adapter's memory of members, and its way out. */
 export interface Wiring {
   bolt: App;
   engine: Engine;
@@ -38,7 +38,7 @@ export interface Wiring {
   log: Logger;
 }
 
-/** The wiring, with the door's own words in each member's language. */
+/** The wiring, with the adapter's own words in each member's language. */
 interface Listening extends Wiring {
   /** Their stored language, else their Slack locale (users.info), else the default. */
   sayFor(member: MemberRef): Promise<Say>;

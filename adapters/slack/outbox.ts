@@ -17,7 +17,7 @@ export interface SlackOutboxDeps {
   client: webApi.WebClient;
   questions: Questions<Posted>;
   texts: Texts;
-  /** Called after a member's data was deleted, to drop what the door keeps of them. */
+  /** Called after a member's data was deleted, to drop what the adapter keeps of them. */
   onForgotten(member: MemberRef): void;
   log: Logger;
 }
@@ -118,7 +118,7 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
     },
   };
 
-  /** The door's own note to the member in their DM ("that button is outdated"). */
+  /** The adapter's own note to the member in their DM ("that button is outdated"). */
   async function note(member: MemberRef, text: string): Promise<void> {
     await post(member, await dm(member), renderText(text), false);
   }

@@ -12,7 +12,7 @@ export interface Profile {
   admin?: boolean;
 }
 
-/** One users.info answer, as the door keeps it. */
+/** One users.info answer, as the adapter keeps it. */
 interface Known {
   profile: Profile;
   /** The first name partners see in a coffee intro. */

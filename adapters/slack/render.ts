@@ -183,7 +183,7 @@ export function renderReply(reply: Reply, words: RenderWords, questionKey?: stri
   return { text: clip(escapeMrkdwn(reply.text), 3000), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 
-/** A message of text only, for the door's own notes. */
+/** A message of text only, for the adapter's own notes. */
 export const renderText = (text: string): SlackMessage => ({
   text: clip(escapeMrkdwn(text), 3000),
   blocks: textSections(text).slice(0, LIMITS.messageBlocks),

@@ -1,5 +1,5 @@
 /**
- * What the door asks of Slack, and the permissions each needs; manifest.yml must grant exactly
+ * What the adapter asks of Slack, and the permissions each needs; manifest.yml must grant exactly
  * these (a test holds them together). `null`: allowed to any bot token.
  */
 export const METHOD_SCOPES = {
@@ -30,7 +30,7 @@ export const EVENT_SCOPES = {
 /** The slash command /weakties. */
 export const COMMAND_SCOPE = 'commands';
 
-/** Every bot scope the door needs, sorted. */
+/** Every bot scope the adapter needs, sorted. */
 export const BOT_SCOPES: string[] = [
   ...new Set(
     [...Object.values(METHOD_SCOPES), ...Object.values(EVENT_SCOPES), COMMAND_SCOPE]

@@ -21,7 +21,7 @@ const COMMON = new Set(
   ik mijn mij me wij we ons onze jij je jouw u uw hij zij ze het de een en of maar dus als wanneer wat
   waarom hoe wie welke waar dit dat deze die er hier is zijn was waren ben bent kan kun kunt kunnen zou
   zal wil graag dank bedankt hoi hallo beste ja nee niet ook gewoon dan omdat sinds bij op in van voor met
-  naar door over na tijdens onder nog weer misschien`.split(/\s+/),
+  naar adapter over na tijdens onder nog weer misschien`.split(/\s+/),
 );
 
 export interface Pseudonymiser {

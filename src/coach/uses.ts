@@ -31,7 +31,7 @@ export interface Coach {
   check(): Promise<{ ms: number; say: string; model: string }>;
 }
 
-/** Every name the coach must never send: the map, the member, other members known to the door. */
+/** Every name the coach must never send: the map, the member, other members known to the adapter. */
 export function namesOf(
   state: State,
   exclude: readonly string[] = [],
@@ -100,7 +100,7 @@ export interface CoachDeps {
   config: CoachConfig;
   texts: Texts;
   log: Logger;
-  /** Names of other members a door knows, masked too. */
+  /** Names of other members an adapter knows, masked too. */
   otherMembers?: () => string[];
   client?: OpenAI;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Person } from '../network/model.js';
 import type { MapLabels } from '../network/picture.js';
-import type { CoffeeDoor } from '../pairing/service.js';
+import type { CoffeeAdapter } from '../pairing/service.js';
 
 export const LANGS = ['en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -148,9 +148,9 @@ export interface CoachEvent {
   data: Record<string, unknown>;
 }
 
-/** What a door is told with each delivery, so that it never reads the member's record. */
+/** What an adapter is told with each delivery, so that it never reads the member's record. */
 export interface Delivery {
-  /** The member's language (the default when nothing is stored): for the door's own words. */
+  /** The member's language (the default when nothing is stored): for the adapter's own words. */
   lang: Lang;
   /**
    * The key of the question the member is at once these replies are read (see
@@ -162,13 +162,13 @@ export interface Delivery {
 /** How replies leave the engine; each adapter renders them for its platform. */
 export interface Outbox {
   /** Sends replies; false when the member turned out unreachable, so the engine keeps them. */
-  // biome-ignore lint/suspicious/noConfusingVoidType: doors that always deliver return nothing
+  // biome-ignore lint/suspicious/noConfusingVoidType: adapters that always deliver return nothing
   deliver(member: MemberRef, replies: Reply[], delivery: Delivery): Promise<void | boolean>;
   emit?(member: MemberRef, event: CoachEvent): Promise<void>;
-  /** False when no door to the member is open now; their replies then wait in their record. */
+  /** False when no adapter to the member is open now; their replies then wait in their record. */
   reachable?(member: MemberRef): boolean;
-  /** The member's data was deleted: drop anything the door keeps of them too. */
+  /** The member's data was deleted: drop anything the adapter keeps of them too. */
   forgotten?(member: MemberRef): Promise<void>;
-  /** The door's side of virtual-coffee rounds: pool, names, group intros. */
-  coffee?: CoffeeDoor;
+  /** The adapter's side of virtual-coffee rounds: pool, names, group intros. */
+  coffee?: CoffeeAdapter;
 }

@@ -54,7 +54,7 @@ export interface EngineDeps {
 export type HandleResult = 'done' | 'duplicate' | 'skipped' | 'unavailable';
 
 export interface HandleOptions {
-  /** A door's own retry of an event: no "try again" note when it fails again. */
+  /** An adapter's own retry of an event: no "try again" note when it fails again. */
   quiet?: boolean;
 }
 
@@ -101,7 +101,7 @@ function floodGauge(limit = FLOOD_LIMIT, windowMs = FLOOD_WINDOW_MS) {
 export function createEngine(deps: EngineDeps) {
   const clock = deps.clock ?? (() => new Date());
   const flood = floodGauge();
-  /** What a door needs to deliver to the member: the language, and the question they are at. */
+  /** What an adapter needs to deliver to the member: the language, and the question they are at. */
   const delivery = (state: State | undefined, lang: Lang = deps.defaultLang): Delivery =>
     state ? { lang: state.lang, questionKey: questionKey(state) } : { lang };
   const env = (now: Date): StepEnv => ({
@@ -196,7 +196,7 @@ export function createEngine(deps: EngineDeps) {
     const chat = inbound.kind !== 'due' && inbound.member.platform !== 'console';
     if (chat && flood.busy(memberKey(inbound.member), now.getTime()))
       replies = [{ text: deps.texts.forLang(state.lang)('common.slowDown') }, ...replies];
-    // No door is open to the member (a tick from the terminal): keep the replies for their next turn.
+    // No adapter is open to the member (a tick from the terminal): keep the replies for their next turn.
     if (deps.outbox.reachable && !deps.outbox.reachable(inbound.member)) {
       state = { ...state, inbox: [...state.inbox, ...storable(replies)] };
       replies = [];
@@ -282,7 +282,7 @@ export function createEngine(deps: EngineDeps) {
   async function tickAt(now: Date, platforms?: readonly Platform[]): Promise<number> {
     let delivered = 0;
     for (const job of await deps.jobs.due(now)) {
-      // A process that runs only some doors leaves the other platforms' jobs to their own process.
+      // A process that runs only some adapters leaves the other platforms' jobs to their own process.
       if (platforms && !platforms.includes(job.member.platform)) continue;
       // Overlapping ticks, in this process or another, both see the job; only one may fire it.
       if (!(await deps.claim(`job:${job.id}`))) continue;
@@ -303,18 +303,18 @@ export function createEngine(deps: EngineDeps) {
       return track(() => handleOne(payload, options));
     },
 
-    /** Resolves when no turn, forget or tick is running (a door has stopped taking events first). */
+    /** Resolves when no turn, forget or tick is running (an adapter has stopped taking events first). */
     drain(): Promise<void> {
       if (running === 0) return Promise.resolve();
       return new Promise((resolve) => idle.push(resolve));
     },
 
-    /** The member's language; undefined when nothing is stored of them (a door then guesses). */
+    /** The member's language; undefined when nothing is stored of them (an adapter then guesses). */
     async language(ref: MemberRef): Promise<Lang | undefined> {
       return (await deps.members.load(ref, clock())).state?.lang;
     },
 
-    /** The key of the question the member is at now (a door checks an old button with it). */
+    /** The key of the question the member is at now (an adapter checks an old button with it). */
     async questionKey(ref: MemberRef): Promise<string | undefined> {
       const { state } = await deps.members.load(ref, clock());
       return state ? questionKey(state) : undefined;
@@ -332,7 +332,7 @@ export function createEngine(deps: EngineDeps) {
       );
     },
 
-    /** The question the member is looking at now (a door checks a stale button or form with it). */
+    /** The question the member is looking at now (an adapter checks a stale button or form with it). */
     async currentQuestion(ref: MemberRef): Promise<Reply[]> {
       const state = (await deps.members.load(ref, clock())).state;
       return state ? askCurrent(state, env(clock())) : [];

@@ -3,7 +3,7 @@ import type { State } from './state.js';
 
 /**
  * A short fingerprint of the question a member is looking at: where they are in their flow and
- * which overlay is open. A door puts it on a question's buttons, so a press on an old message can
+ * which overlay is open. An adapter puts it on a question's buttons, so a press on an old message can
  * be recognised after a restart without reading the member's record. The same flow state asks the
  * same question, so equal keys mean a press has the effect it shows.
  */

@@ -5,7 +5,7 @@ import type { Engine, HandleResult } from './engine.js';
 export const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000];
 
 /**
- * For doors whose platform never sends an event again (Discord's gateway): an event the engine
+ * For adapters whose platform never sends an event again (Discord's gateway): an event the engine
  * could not handle because the store was down is kept in memory and tried again, quietly, until
  * the store is back. The member heard "try again in a minute" once; the answer follows by itself.
  */

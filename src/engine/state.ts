@@ -43,7 +43,7 @@ export const StateSchema = z.object({
   /** Recently handled event ids with their time, so a retried event is answered once. */
   seen: z.array(z.tuple([z.string(), z.number()])),
   turn: z.number().int().min(0),
-  /** Messages that arrived while no door was open, shown first on the next turn. */
+  /** Messages that arrived while no adapter was open, shown first on the next turn. */
   inbox: z.array(
     z.object({
       text: z.string(),

@@ -15,7 +15,7 @@ export type Whereabouts =
   | 'other';
 
 /**
- * What a dashboard (Slack's App Home) shows of a member: plain data, nothing a door must know
+ * What a dashboard (Slack's App Home) shows of a member: plain data, nothing an adapter must know
  * about flows or records to read.
  */
 export interface Summary {

@@ -31,7 +31,7 @@ export const yesNo = (ctx: Ctx): Choice[] => [
   { id: 'no', label: ctx.say('common.no') },
 ];
 
-/** A question answered in free text, with a one-field form for the doors that show forms. */
+/** A question answered in free text, with a one-field form for the adapters that show forms. */
 export const freeTextQuestion = (
   text: string,
   title: string,

@@ -38,7 +38,7 @@ async function communityCommand(sub: 'run' | 'stats', args: string[], config: Co
     return 2;
   }
   const log = createLogger(config.logLevel ?? 'warn');
-  // From the terminal no door is open: intros and notes wait in each member's record.
+  // From the terminal no adapter is open: intros and notes wait in each member's record.
   const app = await createApp(config, log, { deliver: async () => {}, reachable: () => false });
   try {
     if (sub === 'stats') {

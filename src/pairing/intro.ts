@@ -1,19 +1,19 @@
 import type { Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 
-/** What a door needs to introduce one coffee group in its shared conversation. */
+/** What an adapter needs to introduce one coffee group in its shared conversation. */
 export interface GroupIntro {
   round: number;
   lang: Lang;
   members: { user: string; name: string; intro?: string }[];
   organiser: string;
   starter: string;
-  /** The community's coffee channel, where a door that threads intros opens them. */
+  /** The community's coffee channel, where an adapter that threads intros opens them. */
   channel?: string;
 }
 
 /**
- * The group intro as text. Each door passes how it mentions a member and how it escapes member
+ * The group intro as text. Each adapter passes how it mentions a member and how it escapes member
  * text (an intro line is the member's own words and may hold markup).
  */
 export function groupIntroText(

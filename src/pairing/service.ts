@@ -26,8 +26,8 @@ import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } f
 import { nextRoundAt } from './schedule.js';
 import { communityStats, statsText } from './stats.js';
 
-/** What a platform door does for virtual coffees; every part is optional. */
-export interface CoffeeDoor {
+/** What a platform adapter does for virtual coffees; every part is optional. */
+export interface CoffeeAdapter {
   /** User ids in the community's pool source (a channel's or a role's members). */
   pool?(community: CommunityRef, settings: Settings): Promise<string[] | undefined>;
   /** First names the platform knows, for members who never gave one. */
@@ -44,11 +44,11 @@ export interface PairingDeps {
   jobs: Jobs;
   texts: Texts;
   log: Logger;
-  /** The doors' side of rounds (routed by platform when several doors share a process). */
-  door?: CoffeeDoor;
+  /** The adapters' side of rounds (routed by platform when several adapters share a process). */
+  adapter?: CoffeeAdapter;
   /** The language of a new community's group intros, until an admin sets one. */
   defaultLang: Lang;
-  /** Sends a plain note to a member (kept for later when no door is open). */
+  /** Sends a plain note to a member (kept for later when no adapter is open). */
   notify(member: MemberRef, replies: Reply[]): Promise<void>;
   /** The conversation starter of a group intro, in the community's language (the coffee exercise writes it). */
   starter(coffee: CoffeeJob, say: Say): string;
@@ -103,9 +103,9 @@ export function createPairing(deps: PairingDeps) {
   /** Fills in first names the platform knows for members who never gave one. */
   async function withNames(c: Community, users: string[]): Promise<Community> {
     const missing = users.filter((u) => !c.roster[u]?.prefs.name);
-    const door = deps.door;
-    if (missing.length === 0 || !door?.names) return c;
-    const found = await door.names(c.ref, missing).catch((err: unknown) => {
+    const adapter = deps.adapter;
+    if (missing.length === 0 || !adapter?.names) return c;
+    const found = await adapter.names(c.ref, missing).catch((err: unknown) => {
       log.warn({ err }, 'could not look up member names');
       return {} as Record<string, string>;
     });
@@ -119,17 +119,17 @@ export function createPairing(deps: PairingDeps) {
   }
 
   async function poolOf(c: Community): Promise<string[] | undefined> {
-    const door = deps.door;
-    if (!(c.settings.channel || c.settings.role) || !door?.pool) return undefined;
+    const adapter = deps.adapter;
+    if (!(c.settings.channel || c.settings.role) || !adapter?.pool) return undefined;
     try {
-      return await door.pool(c.ref, c.settings);
+      return await adapter.pool(c.ref, c.settings);
     } catch (err) {
       log.warn({ err, community: communityKey(c.ref) }, 'could not list the pool; using members who joined');
       return undefined;
     }
   }
 
-  /** What a door posts for one group: names, intro lines, a starter, the organiser. */
+  /** What an adapter posts for one group: names, intro lines, a starter, the organiser. */
   function groupIntro(c: Community, round: Round, group: Group): GroupIntro {
     const shown = group.users.map((user) => shownOf(c, user));
     return {
@@ -146,16 +146,16 @@ export function createPairing(deps: PairingDeps) {
   async function introduce(c: Community): Promise<Community> {
     const round = c.rounds.at(-1);
     if (!round || round.dryRun) return c;
-    const door = deps.door;
+    const adapter = deps.adapter;
     let current = c;
     let groups = round.groups;
     for (const [i, group] of round.groups.entries()) {
       if (group.conversation || group.users.length < 2) continue;
       let conversation = BY_DM;
-      if (door?.introduce) {
+      if (adapter?.introduce) {
         const intro = groupIntro(current, round, group);
         try {
-          conversation = (await door.introduce(c.ref, intro)) ?? BY_DM;
+          conversation = (await adapter.introduce(c.ref, intro)) ?? BY_DM;
         } catch (err) {
           log.warn({ err, round: round.n }, 'group intro failed; members still get theirs directly');
         }
@@ -261,16 +261,16 @@ export function createPairing(deps: PairingDeps) {
   }
 
   async function nudge(c: Community, round: Round, notes: Notes): Promise<number> {
-    const door = deps.door;
+    const adapter = deps.adapter;
     let sent = 0;
     const groups = [];
     for (const group of round.groups) {
-      if (group.nudged || !group.conversation || group.conversation === BY_DM || !door?.wrote) {
+      if (group.nudged || !group.conversation || group.conversation === BY_DM || !adapter?.wrote) {
         groups.push(group);
         continue;
       }
-      const wrote = await door.wrote(c.ref, group.conversation).catch((err: unknown) => {
-        // When the door cannot tell, the group counts as having written: no nudge on a guess.
+      const wrote = await adapter.wrote(c.ref, group.conversation).catch((err: unknown) => {
+        // When the adapter cannot tell, the group counts as having written: no nudge on a guess.
         log.warn(
           { err, community: communityKey(c.ref), round: round.n },
           'could not tell whether the group wrote; no nudge',

@@ -20,7 +20,7 @@ export const MAX_ATTEMPTS = 5;
 const ALIVE = 'alive:';
 
 /**
- * The durable inbound queue: a door stores an event before it acknowledges it, and deletes it
+ * The durable inbound queue: an adapter stores an event before it acknowledges it, and deletes it
  * once handled. An event whose process stopped saying it is alive (it died), or that its own
  * process failed to handle (the store was down), is taken over after `staleMs`. Handling twice
  * is harmless: the engine drops an event id it has already handled for that member.

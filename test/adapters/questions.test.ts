@@ -5,7 +5,7 @@ import type { MemberRef } from '../../src/core/types.js';
 const ada: MemberRef = { platform: 'discord', space: 'global', user: 'u1' };
 const bob: MemberRef = { platform: 'slack', space: 'T1', user: 'u1' };
 
-describe('the open-question tracker both doors share', () => {
+describe('the open-question tracker both adapters share', () => {
   it('knows the current question, refuses older ones, and lets an answer count once', () => {
     const questions = createQuestions();
     expect(questions.check(ada, 'm1')).toBe('unknown');
@@ -28,7 +28,7 @@ describe('the open-question tracker both doors share', () => {
     expect(questions.check(bob, 'm1')).toBe('unknown');
   });
 
-  it('hands over what the door kept of the message, on a live claim or when taken away', () => {
+  it('hands over what the adapter kept of the message, on a live claim or when taken away', () => {
     const questions = createQuestions<{ channel: string }>();
     expect(questions.take(bob)).toBeUndefined();
     // Taken away before anything was asked: every later press is stale, not unknown.

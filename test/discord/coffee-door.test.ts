@@ -1,10 +1,10 @@
-/** The Discord CoffeeDoor on its own, through discord.js REST against the fake: threads, names, pool. */
+/** The Discord CoffeeAdapter on its own, through discord.js REST against the fake: threads, names, pool. */
 import { DiscordAPIError, REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordCoffee, escapeMemberText } from '../../adapters/discord/coffee.js';
 import { silentLogger } from '../../src/log.js';
 import type { GroupIntro } from '../../src/pairing/intro.js';
-import type { CoffeeDoor } from '../../src/pairing/service.js';
+import type { CoffeeAdapter } from '../../src/pairing/service.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { loadTexts } from '../../src/texts/texts.js';
 import { say } from '../helpers/texts.js';
@@ -27,17 +27,17 @@ const ada = person('210000000000000001', 'Ada Lovelace');
 const bram = { ...person('210000000000000002', 'Bram'), global_name: null };
 
 let fake: FakeDiscord;
-let door: Required<CoffeeDoor>;
+let adapter: Required<CoffeeAdapter>;
 beforeEach(async () => {
   fake = await FakeDiscord.start();
   const rest = new REST({ version: '10', api: fake.apiUrl, retries: 0 }).setToken(BOT_TOKEN);
   const texts = loadTexts(PROMPTS_DIR);
-  door = createDiscordCoffee({
+  adapter = createDiscordCoffee({
     rest,
     texts,
     log: silentLogger,
     selfId: () => BOT_ID,
-  }) as Required<CoffeeDoor>;
+  }) as Required<CoffeeAdapter>;
 });
 afterEach(async () => {
   await fake.close();
@@ -80,7 +80,7 @@ describe('escapeMemberText', () => {
 describe('introduce', () => {
   it('opens a private thread in the coffee channel, adds the pair and posts the intro pinging only them', async () => {
     fake.guild(GUILD_ID).channels.add(CHANNEL);
-    const thread = await door.introduce(
+    const thread = await adapter.introduce(
       GLOBAL,
       intro({
         members: [
@@ -112,15 +112,15 @@ describe('introduce', () => {
 
   it('gives up on the thread (intros go by DM) without a channel, or when Discord refuses it', async () => {
     fake.guild(GUILD_ID).channels.add(CHANNEL);
-    expect(await door.introduce(GLOBAL, intro({ channel: undefined }))).toBeUndefined();
-    expect(await door.introduce(GLOBAL, intro({ channel: 'general' }))).toBeUndefined();
+    expect(await adapter.introduce(GLOBAL, intro({ channel: undefined }))).toBeUndefined();
+    expect(await adapter.introduce(GLOBAL, intro({ channel: 'general' }))).toBeUndefined();
     expect(fake.calls).toEqual([]);
 
     fake.refusedThreads.add(CHANNEL);
-    expect(await door.introduce(GLOBAL, intro())).toBeUndefined();
+    expect(await adapter.introduce(GLOBAL, intro())).toBeUndefined();
     expect(fake.calls.map((c) => [c.path, c.status])).toEqual([[`/channels/${CHANNEL}/threads`, 403]]);
     // A channel of no server the bot is in.
-    expect(await door.introduce(GLOBAL, intro({ channel: '700000000000000099' }))).toBeUndefined();
+    expect(await adapter.introduce(GLOBAL, intro({ channel: '700000000000000099' }))).toBeUndefined();
     expect(fake.threads.size).toBe(0);
     expect(posts()).toEqual([]);
   });
@@ -128,7 +128,7 @@ describe('introduce', () => {
   it('still introduces the others when one member cannot be added', async () => {
     fake.guild(GUILD_ID).channels.add(CHANNEL);
     fake.addGuildMember(GUILD_ID, ada);
-    const thread = await door.introduce(GLOBAL, intro());
+    const thread = await adapter.introduce(GLOBAL, intro());
     const adds = fake.calls.filter((c) => c.method === 'PUT');
     expect(adds.map((c) => c.status)).toEqual([204, 404]);
     expect([...(fake.threads.get(thread ?? '')?.members ?? [])]).toEqual([BOT_ID, ada.id]);
@@ -139,12 +139,12 @@ describe('introduce', () => {
 describe('wrote', () => {
   it('is true once anyone but a bot wrote in the thread', async () => {
     fake.guild(GUILD_ID).channels.add(CHANNEL);
-    const thread = (await door.introduce(GLOBAL, intro())) ?? '';
-    expect(await door.wrote(GLOBAL, thread)).toBe(false);
+    const thread = (await adapter.introduce(GLOBAL, intro())) ?? '';
+    expect(await adapter.wrote(GLOBAL, thread)).toBe(false);
     fake.writeAs({ ...person('210000000000000009', 'Helper'), bot: true }, thread, 'I am another bot');
-    expect(await door.wrote(GLOBAL, thread)).toBe(false);
+    expect(await adapter.wrote(GLOBAL, thread)).toBe(false);
     fake.writeAs(bram, thread, 'Tuesday?');
-    expect(await door.wrote(GLOBAL, thread)).toBe(true);
+    expect(await adapter.wrote(GLOBAL, thread)).toBe(true);
     const reads = fake.calls.filter((c) => c.method === 'GET');
     expect(reads.map((c) => [c.path, c.query.get('limit')])).toEqual(
       Array(3).fill([`/channels/${thread}/messages`, '20']),
@@ -157,7 +157,7 @@ describe('names', () => {
     fake.users.set(ada.id, ada);
     fake.users.set(bram.id, bram);
     fake.users.set(BOT_ID, BOT_USER);
-    const names = await door.names(GLOBAL, [ada.id, bram.id, '210000000000000404', 'not-an-id']);
+    const names = await adapter.names(GLOBAL, [ada.id, bram.id, '210000000000000404', 'not-an-id']);
     expect(names).toEqual({ [ada.id]: 'Ada Lovelace', [bram.id]: 'bram' });
     expect(fake.calls.filter((c) => c.status === 404)).toHaveLength(1);
   });
@@ -180,7 +180,7 @@ describe('pool', () => {
   it('lists the non-bot members with the role, page by page', async () => {
     const expected = withRole(GUILD_ID, 2500);
     fake.guild(GUILD_ID).roles.push(ROLE);
-    const pool = await door.pool(GLOBAL, { ...SETTINGS, role: ROLE });
+    const pool = await adapter.pool(GLOBAL, { ...SETTINGS, role: ROLE });
     expect(pool).toEqual(expected);
     const pages = fake.calls.filter((c) => c.path === `/guilds/${GUILD_ID}/members`);
     expect(pages.map((c) => [c.query.get('limit'), c.query.get('after')])).toEqual([
@@ -196,19 +196,19 @@ describe('pool', () => {
     fake.guild(other).roles.push('700000000000000031');
     const expected = withRole(GUILD_ID, 6);
     fake.guild(GUILD_ID).roles.push(ROLE);
-    expect(await door.pool(GLOBAL, { ...SETTINGS, role: ROLE })).toEqual(expected);
+    expect(await adapter.pool(GLOBAL, { ...SETTINGS, role: ROLE })).toEqual(expected);
     expect(fake.calls.some((c) => c.path === `/guilds/${other}/members`)).toBe(false);
-    const everyone = await door.pool(GLOBAL, { ...SETTINGS, role: other });
+    const everyone = await adapter.pool(GLOBAL, { ...SETTINGS, role: other });
     expect(everyone).toHaveLength(5);
-    expect(await door.pool(GLOBAL, { ...SETTINGS, role: '700000000000000077' })).toBeUndefined();
+    expect(await adapter.pool(GLOBAL, { ...SETTINGS, role: '700000000000000077' })).toBeUndefined();
   });
 
   it('is no pool without a role, and fails (so the round uses who joined) without the Server Members intent', async () => {
-    expect(await door.pool(GLOBAL, { ...SETTINGS, channel: CHANNEL })).toBeUndefined();
+    expect(await adapter.pool(GLOBAL, { ...SETTINGS, channel: CHANNEL })).toBeUndefined();
     expect(fake.calls).toEqual([]);
     withRole(GUILD_ID, 3);
     fake.serverMembersIntent = false;
-    const refused = door.pool(GLOBAL, { ...SETTINGS, role: ROLE });
+    const refused = adapter.pool(GLOBAL, { ...SETTINGS, role: ROLE });
     await expect(refused).rejects.toBeInstanceOf(DiscordAPIError);
     await expect(refused).rejects.toMatchObject({ code: 50001, status: 403 });
   });

@@ -66,7 +66,7 @@ export interface RestCall {
 
 type Body = Record<string, unknown>;
 
-/** A server of the bot, as far as the coffee door sees it. */
+/** A server of the bot, as far as the coffee adapter sees it. */
 export interface FakeGuild {
   name: string;
   roles: string[];
@@ -364,7 +364,7 @@ export class FakeDiscord {
     this.changed();
   }
 
-  /** The endpoints the door uses: method, path pattern, and what Discord would answer. */
+  /** The endpoints the adapter uses: method, path pattern, and what Discord would answer. */
   private readonly routes: [string, RegExp, (params: string[], call: RestCall) => [number, unknown]][] = [
     ['GET', /^\/gateway\/bot$/, () => [200, this.gatewayBot()]],
     [

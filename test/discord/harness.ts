@@ -1,13 +1,13 @@
 /**
- * One Discord door on a real discord.js Client, talking to a FakeDiscord, on a real engine with
+ * One Discord adapter on a real discord.js Client, talking to a FakeDiscord, on a real engine with
  * a temp SQLite store: the same wiring as `weakties start`.
  */
 import { type APIMessage, type APIUser, Locale } from 'discord-api-types/v10';
 import { registerDiscordCommands, startDiscord } from '../../adapters/discord/index.js';
+import { type Adapter, routingOutbox } from '../../src/adapter.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Outbox, Platform } from '../../src/core/types.js';
-import { type Door, routingOutbox } from '../../src/door.js';
 import { silentLogger } from '../../src/log.js';
 import { tempSqliteUrl } from '../helpers/engine.js';
 import { BOT_TOKEN, FakeDiscord, type RestCall } from './fake-discord.js';
@@ -33,33 +33,33 @@ export async function startHarness(env: NodeJS.ProcessEnv = {}) {
   });
   const routes: Partial<Record<Platform, Outbox>> = {};
   const app = await createApp(config, silentLogger, routingOutbox(routes));
-  let door: Door | undefined;
+  let adapter: Adapter | undefined;
   try {
-    door = await startDiscord({ app, config, log: silentLogger });
+    adapter = await startDiscord({ app, config, log: silentLogger });
   } catch (error) {
     await app.close();
     await fake.close();
     throw error;
   }
-  routes.discord = door.outbox;
+  routes.discord = adapter.outbox;
   return {
     fake,
     app,
     config,
     register: (guild?: string) => registerDiscordCommands(config, guild),
-    /** The door's outbox, as the engine sees it. */
+    /** The adapter's outbox, as the engine sees it. */
     get outbox() {
-      return must(door, 'the Discord door').outbox;
+      return must(adapter, 'the Discord adapter').outbox;
     },
-    /** Stops the door and starts a new one (a new Client, empty caches) on the same store. */
-    async restartDoor() {
-      await door?.stop();
+    /** Stops the adapter and starts a new one (a new Client, empty caches) on the same store. */
+    async restartAdapter() {
+      await adapter?.stop();
       delete routes.discord;
-      door = await startDiscord({ app, config, log: silentLogger });
-      routes.discord = door.outbox;
+      adapter = await startDiscord({ app, config, log: silentLogger });
+      routes.discord = adapter.outbox;
     },
     async stop() {
-      await door?.stop();
+      await adapter?.stop();
       await app.close();
       await fake.close();
     },

@@ -202,7 +202,7 @@ describe('follow-ups', () => {
       const ada = new Member(h, '300000000000000006');
       await openExercise(ada);
       await finishExercise(ada, ['Anna']);
-      await h.restartDoor();
+      await h.restartAdapter();
       const from = h.fake.calls.length;
 
       expect(await h.app.engine.tick(new Date(Date.now() + 8 * DAY))).toBe(1);
@@ -222,7 +222,7 @@ describe('delivery', () => {
     'speaks the language the engine gives with each delivery, reading no stored record',
     async () => {
       h = await startHarness();
-      // Nobody is stored for this user: the door has nothing to go by but the delivery.
+      // Nobody is stored for this user: the adapter has nothing to go by but the delivery.
       const user = person('300000000000000009');
       const form = { id: 'names', title: 'Namen', submit: 'Klaar', fields: [{ id: 'names', label: 'Wie?' }] };
       await h.outbox.deliver(discordMember(user.id), [{ text: 'Wie ken je?', form }], { lang: 'nl' });

@@ -20,7 +20,7 @@ afterEach(async () => {
   await fake?.close();
 });
 
-it('DISCORD_SHARDS runs the door as discord.js shards in child processes, and they coach', async () => {
+it('DISCORD_SHARDS runs the adapter as discord.js shards in child processes, and they coach', async () => {
   fake = await FakeDiscord.start();
   const dir = mkdtempSync(join(tmpdir(), 'weakties-shards-'));
   weakties = spawn(process.execPath, [BIN, 'start'], {

@@ -114,7 +114,7 @@ describe('engine shell', () => {
     expect(h.sent.length).toBe(before);
   });
 
-  it('keeps replies a door could not deliver, and shows them on the next turn', async () => {
+  it('keeps replies an adapter could not deliver, and shows them on the next turn', async () => {
     h = await testEngine();
     await h.command('start');
     h.unreachable.add(h.member.user);

@@ -3,10 +3,10 @@ import type { APIMessage, GatewayDispatchPayload } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.js';
+import { routingOutbox } from '../../src/adapter.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { memberKey, type Outbox, type Platform } from '../../src/core/types.js';
-import { routingOutbox } from '../../src/door.js';
 import type { HandleResult } from '../../src/engine/engine.js';
 import { migrateState } from '../../src/engine/state.js';
 import { BOT_TOKEN, FakeDiscord } from '../discord/fake-discord.js';
@@ -25,7 +25,7 @@ import { FUZZ_COUNTS, Gen, recordingLogger, watchProcess } from './fuzz.js';
 
 watchProcess();
 
-describe('fuzz: the Discord door', () => {
+describe('fuzz: the Discord adapter', () => {
   it(`handles ${FUZZ_COUNTS.discord} hostile and malformed dispatches without failing`, {
     timeout: 60_000,
   }, async () => {
@@ -63,8 +63,8 @@ describe('fuzz: the Discord door', () => {
         inflight -= 1;
       }
     };
-    const door = await startDiscord({ app, config, log });
-    routes.discord = door.outbox;
+    const adapter = await startDiscord({ app, config, log });
+    routes.discord = adapter.outbox;
 
     const users = Array.from({ length: 10 }, (_, i) => person(`31000000000000000${i}`, `Fuzz${i}`));
     const dmsSent = new Map<string, number>();
@@ -120,9 +120,9 @@ describe('fuzz: the Discord door', () => {
           ),
         );
       } else {
-        // Odd but well-typed: what Discord does send and the door must ignore or answer. (Payloads
+        // Odd but well-typed: what Discord does send and the adapter must ignore or answer. (Payloads
         // with fields taken away or retyped are not sent here: discord.js itself throws on them,
-        // uncaught, in its gateway handlers, before the door sees anything; see the report.)
+        // uncaught, in its gateway handlers, before the adapter sees anything; see the report.)
         const message = directMessage(user, channel, g.text());
         dispatch = messageCreate(
           g.pick([
@@ -145,13 +145,13 @@ describe('fuzz: the Discord door', () => {
     const calmChannel = fake.dmChannelOf(calm.id);
     fake.dispatch(messageCreate(directMessage(calm, calmChannel, 'hello')));
     await fake.waitFor(() => fake.messages.some((m) => m.channel_id === calmChannel));
-    // Then for a text turn of every DM (the door sends one by one, so this takes a while).
+    // Then for a text turn of every DM (the adapter sends one by one, so this takes a while).
     const dms = [...dmsSent.values()].reduce((a, b) => a + b, 0);
     const textTurns = () => turns.filter((t) => (t.payload as { kind?: string }).kind === 'text').length;
     const started = Date.now();
     while (textTurns() < dms + 1 && Date.now() - started < 40_000)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    // Then wait for the turns still running and the door's last sends.
+    // Then wait for the turns still running and the adapter's last sends.
     for (let quiet = 0, seen = -1; quiet < 5; ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const now = fake.calls.length + turns.length;
@@ -189,7 +189,7 @@ describe('fuzz: the Discord door', () => {
     }
     expect(records).toBeGreaterThan(1);
 
-    await door.stop();
+    await adapter.stop();
     await app.close();
     await fake.close();
   });

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { openSlackDoor } from '../../adapters/slack/index.js';
+import { openSlackAdapter } from '../../adapters/slack/index.js';
 import { ACTION, FORM_CALLBACK } from '../../adapters/slack/render.js';
+import { routingOutbox } from '../../src/adapter.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { memberKey, type Outbox, type Platform } from '../../src/core/types.js';
-import { routingOutbox } from '../../src/door.js';
 import type { HandleResult } from '../../src/engine/engine.js';
 import { migrateState } from '../../src/engine/state.js';
 import { FakeSlack } from '../slack/fake-slack.js';
@@ -19,7 +19,7 @@ import { FUZZ_COUNTS, Gen, json, recordingLogger, watchProcess } from './fuzz.js
 
 watchProcess();
 
-describe('fuzz: the Slack door', () => {
+describe('fuzz: the Slack adapter', () => {
   it(`answers ${FUZZ_COUNTS.slack} hostile and malformed requests without failing`, {
     timeout: 60_000,
   }, async () => {
@@ -50,7 +50,7 @@ describe('fuzz: the Slack door', () => {
     );
     const routes: Partial<Record<Platform, Outbox>> = {};
     const app = await createApp(config, log, routingOutbox(routes));
-    // Every engine turn the door starts, with how it ended.
+    // Every engine turn the adapter starts, with how it ended.
     const turns: { payload: unknown; result: HandleResult | 'refused' }[] = [];
     const handle = app.engine.handle.bind(app.engine);
     app.engine.handle = async (payload: unknown) => {
@@ -63,9 +63,9 @@ describe('fuzz: the Slack door', () => {
         throw error;
       }
     };
-    const door = await openSlackDoor({ app, config, log });
-    routes.slack = door.outbox;
-    const url = `http://127.0.0.1:${door.port}/slack/events`;
+    const adapter = await openSlackAdapter({ app, config, log });
+    routes.slack = adapter.outbox;
+    const url = `http://127.0.0.1:${adapter.port}/slack/events`;
 
     const post = async (raw: string, type: string) => {
       const response = await fetch(url, {
@@ -77,7 +77,7 @@ describe('fuzz: the Slack door', () => {
         throw new Error(`no answer to ${type} ${JSON.stringify(raw.slice(0, 300))}: ${String(error)}`);
       });
       await response.text();
-      await door.idle();
+      await adapter.idle();
       return response.status;
     };
     // Never a bare `null`: Bolt 5.1's HTTPReceiver reads `body.ssl_check` of it, never answers and
@@ -233,7 +233,7 @@ describe('fuzz: the Slack door', () => {
 
     expect(problems).toEqual([]);
     expect(boltFailed).toBeLessThan(FUZZ_COUNTS.slack * 0.05);
-    // Nothing of ours failed: no failed turn, no error thrown from the door's or the engine's code.
+    // Nothing of ours failed: no failed turn, no error thrown from the adapter's or the engine's code.
     // (Bolt logs its own 3 s unhandled-request timeouts, and its failures on mangled payloads, at
     // error level too; their stacks are all inside Bolt.)
     const ours = logs
@@ -253,7 +253,7 @@ describe('fuzz: the Slack door', () => {
     }
     expect(records).toBeGreaterThan(0);
 
-    await door.stop();
+    await adapter.stop();
     await app.close();
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import type { CoachEvent, MemberRef, Outbox, Reply } from '../../src/core/types.
 import { createEngine } from '../../src/engine/engine.js';
 import { coffeeStarter } from '../../src/exercises/index.js';
 import { silentLogger } from '../../src/log.js';
-import { type CoffeeDoor, createPairing } from '../../src/pairing/service.js';
+import { type CoffeeAdapter, createPairing } from '../../src/pairing/service.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { createJobs } from '../../src/store/jobs.js';
 import { createMemberRepo } from '../../src/store/members.js';
@@ -17,10 +17,12 @@ export const texts = loadTexts(PROMPTS_DIR);
 export const tempSqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'weakties-')), 'db.sqlite')}`;
 
 /** A real engine on a real store (a temp SQLite file unless told otherwise), recording what it sends. */
-export async function testEngine(options: { storeUrl?: string; now?: () => Date; coffee?: CoffeeDoor } = {}) {
+export async function testEngine(
+  options: { storeUrl?: string; now?: () => Date; coffee?: CoffeeAdapter } = {},
+) {
   const store = await openStore(options.storeUrl ?? tempSqliteUrl(), silentLogger);
   const sent: { member: MemberRef; reply: Reply }[] = [];
-  /** Members whose door refuses delivery (closed DMs). */
+  /** Members whose adapter refuses delivery (closed DMs). */
   const unreachable = new Set<string>();
   const events: CoachEvent[] = [];
   const members = createMemberRepo(store, silentLogger);
@@ -40,7 +42,7 @@ export async function testEngine(options: { storeUrl?: string; now?: () => Date;
     jobs,
     texts,
     log: silentLogger,
-    door: options.coffee,
+    adapter: options.coffee,
     defaultLang: 'en',
     notify: (member, replies) => engine.notify(member, replies),
     starter: (coffee, say) => coffeeStarter(coffee, { say }),

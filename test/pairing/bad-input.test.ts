@@ -38,7 +38,7 @@ describe('virtual coffees: bad input gets a clear answer and changes nothing it 
         'role',
         'bogus',
       ]) {
-        // Doors cut each argument at 1,000 characters, as the inbound schema asks.
+        // Adapters cut each argument at 1,000 characters, as the inbound schema asks.
         const args = value
           .split(' ')
           .slice(0, 18)

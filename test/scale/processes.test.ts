@@ -1,7 +1,7 @@
 /**
  * Scale-out through the real CLI: two `weakties start` processes (Slack HTTP mode) on one Redis
  * and one fake Slack Web API, fed signed Events API requests as Slack would send them. What each
- * member ends with is compared to a serial run of the same messages through one in-process door.
+ * member ends with is compared to a serial run of the same messages through one in-process adapter.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -54,8 +54,8 @@ function messagesFor(i: number, texts: string[], run: string): Message[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One running `weakties start` process with its Slack door on `port`. */
-interface Door {
+/** One running `weakties start` process with its Slack adapter on `port`. */
+interface Adapter {
   port: number;
   child: ChildProcessWithoutNullStreams;
   exited: Promise<void>;
@@ -63,18 +63,18 @@ interface Door {
   stderr: () => string;
 }
 
-const running: Door[] = [];
+const running: Adapter[] = [];
 const sandboxes: Sandbox[] = [];
 
 afterEach(async () => {
-  for (const door of running.splice(0)) {
-    if (!door.dead()) door.child.kill('SIGKILL');
-    await door.exited;
+  for (const adapter of running.splice(0)) {
+    if (!adapter.dead()) adapter.child.kill('SIGKILL');
+    await adapter.exited;
   }
   for (const sandbox of sandboxes.splice(0)) sandbox.cleanup();
 });
 
-async function startDoor(fake: FakeSlack): Promise<Door> {
+async function startAdapter(fake: FakeSlack): Promise<Adapter> {
   const port = await freePort();
   const sandbox = makeSandbox({
     STORE_URL: redis.url,
@@ -100,14 +100,14 @@ async function startDoor(fake: FakeSlack): Promise<Door> {
       resolve();
     }),
   );
-  const door: Door = { port, child, exited, dead: () => gone, stderr: () => stderr };
-  running.push(door);
+  const adapter: Adapter = { port, child, exited, dead: () => gone, stderr: () => stderr };
+  running.push(adapter);
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (gone) throw new Error(`weakties start exited before its door opened:\n${stderr}`);
+    if (gone) throw new Error(`weakties start exited before its adapter opened:\n${stderr}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.status === 200) return door;
+      if (res.status === 200) return adapter;
     } catch {
       // not listening yet
     }
@@ -176,7 +176,7 @@ function comparable(state: State | undefined) {
   };
 }
 
-/** The same messages, one at a time, through one in-process Slack door: the expected states and reply counts. */
+/** The same messages, one at a time, through one in-process Slack adapter: the expected states and reply counts. */
 async function serialRun(members: Message[][]) {
   const h = await startHarness();
   try {
@@ -204,7 +204,7 @@ const postedTo = (fake: FakeSlack, user: string) =>
   fake.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${user}` && c.args.text !== UNAVAILABLE)
     .length;
 
-/** Waits until the fake has seen no Web API call for `quietMs`: the doors' work after the turns is done. */
+/** Waits until the fake has seen no Web API call for `quietMs`: the adapters' work after the turns is done. */
 async function settle(fake: FakeSlack, quietMs = 300): Promise<void> {
   let count = -1;
   while (fake.calls.length !== count) {
@@ -223,12 +223,12 @@ describe('two `weakties start` processes on one Redis (Slack HTTP mode)', () => 
     const fake = await new FakeSlack().start();
     const store = await openStore(redis.url, silentLogger);
     try {
-      const doors = await Promise.all([startDoor(fake), startDoor(fake)]);
+      const adapters = await Promise.all([startAdapter(fake), startAdapter(fake)]);
       await Promise.all(
         members.map(async (messages, i) => {
           for (const [k, m] of messages.entries()) {
-            const door = doors[(i + k) % 2] as Door;
-            expect(await deliver(door.port, m), door.stderr()).toBe(200);
+            const adapter = adapters[(i + k) % 2] as Adapter;
+            expect(await deliver(adapter.port, m), adapter.stderr()).toBe(200);
             expect(await handled(store, m, () => false)).toBe(true);
           }
         }),
@@ -240,7 +240,7 @@ describe('two `weakties start` processes on one Redis (Slack HTTP mode)', () => 
         expect(comparable(await readState(store, user)), user).toEqual(want?.state);
         expect(postedTo(fake, user), user).toBe(want?.posted);
       }
-      for (const door of doors) expect(door.dead(), door.stderr()).toBe(false);
+      for (const adapter of adapters) expect(adapter.dead(), adapter.stderr()).toBe(false);
     } finally {
       await store.close();
       await fake.stop();
@@ -262,7 +262,10 @@ describe('a process killed during a burst (Slack HTTP mode, one Redis)', () => {
     const fake = await new FakeSlack().start();
     const store = await openStore(redis.url, silentLogger);
     try {
-      const [doomed, survivor] = (await Promise.all([startDoor(fake), startDoor(fake)])) as [Door, Door];
+      const [doomed, survivor] = (await Promise.all([startAdapter(fake), startAdapter(fake)])) as [
+        Adapter,
+        Adapter,
+      ];
       let sent = 0;
       let retried = 0;
       let killed = false;

@@ -15,7 +15,7 @@ import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
 const COMMUNITY = { platform: 'slack', space: TEAM } as const;
 const CHANNEL = 'CCOFFEE';
-/** First names as the door reads them from users.info. */
+/** First names as the adapter reads them from users.info. */
 const NAMES: Record<string, string> = { U1: 'Anna', U2: 'Ben', U3: 'Cas', U4: 'Dirk' };
 
 let h: Harness | undefined;
@@ -24,7 +24,7 @@ afterEach(async () => {
   const methods = new Set(h.fake.calls.map((c) => c.method).filter((m) => m !== 'upload'));
   await h.close();
   h = undefined;
-  // Every Web API method the door called is one whose scope the manifest grants.
+  // Every Web API method the adapter called is one whose scope the manifest grants.
   expect([...methods].filter((m) => !(m in METHOD_SCOPES))).toEqual([]);
 });
 
@@ -233,16 +233,16 @@ it('makes ADMIN_USERS admins, and its Slack calls fail or skip as the rounds exp
   await plain.command('coffee settings');
   expect(plain.lastText()).toBe(en('coffee.admin.only'));
 
-  const door = harness.door.outbox.coffee;
+  const adapter = harness.adapter.outbox.coffee;
   const settings = (await harness.app.pairing.load(COMMUNITY)).settings;
   // No channel: no pool from Slack. A channel the bot is not in: an error (the rounds fall back).
-  expect(await door?.pool?.(COMMUNITY, settings)).toBeUndefined();
-  await expect(door?.pool?.(COMMUNITY, { ...settings, channel: 'CNOTIN' })).rejects.toThrow(
+  expect(await adapter?.pool?.(COMMUNITY, settings)).toBeUndefined();
+  await expect(adapter?.pool?.(COMMUNITY, { ...settings, channel: 'CNOTIN' })).rejects.toThrow(
     /channel_not_found/,
   );
   // Bots and deactivated accounts are left out; someone users.info cannot tell about stays in.
-  expect(await door?.pool?.(COMMUNITY, { ...settings, channel: 'CGENERAL' })).toEqual(['U7', 'U8']);
+  expect(await adapter?.pool?.(COMMUNITY, { ...settings, channel: 'CGENERAL' })).toEqual(['U7', 'U8']);
   // Names: a first word of the full name; a user Slack does not find, or without a name, is left out.
-  expect(await door?.names?.(COMMUNITY, ['U8', 'U9', 'U7'])).toEqual({ U9: 'Zoë' });
-  await expect(door?.wrote?.(COMMUNITY, 'GGONE')).rejects.toThrow(/channel_not_found/);
+  expect(await adapter?.names?.(COMMUNITY, ['U8', 'U9', 'U7'])).toEqual({ U9: 'Zoë' });
+  await expect(adapter?.wrote?.(COMMUNITY, 'GGONE')).rejects.toThrow(/channel_not_found/);
 });

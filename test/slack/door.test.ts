@@ -15,7 +15,7 @@ beforeEach(async () => {
   anna = new SlackMember(h, 'U1');
 });
 afterEach(async () => {
-  // Every Web API method the door called is one whose scope the manifest grants.
+  // Every Web API method the adapter called is one whose scope the manifest grants.
   const methods = new Set(
     h.fake.calls.map((c) => c.method.replace(/:429$/, '')).filter((m) => m !== 'upload'),
   );
@@ -113,10 +113,13 @@ describe('a mention in a channel', () => {
 
 describe('delivery', () => {
   it('speaks the language and names the question the engine gives with each delivery', async () => {
-    // Nobody is stored for U9: the door has nothing to read but what the delivery says.
+    // Nobody is stored for U9: the adapter has nothing to read but what the delivery says.
     const stranger = { platform: 'slack' as const, space: TEAM, user: 'U9' };
     const form = { id: 'names', title: 'Namen', submit: 'Klaar', fields: [{ id: 'names', label: 'Wie?' }] };
-    await h.door.outbox.deliver(stranger, [{ text: 'Wie ken je?', form }], { lang: 'nl', questionKey: 'K1' });
+    await h.adapter.outbox.deliver(stranger, [{ text: 'Wie ken je?', form }], {
+      lang: 'nl',
+      questionKey: 'K1',
+    });
     const blocks = (posts().at(-1)?.args.blocks ?? []) as { type: string; block_id?: string }[];
     const actions = blocks.find((b) => b.type === 'actions');
     expect(actions?.block_id).toBe('weakties.question:K1');
@@ -226,7 +229,7 @@ describe('answered and stale buttons', () => {
     await anna.press('menu', welcome);
     expect(anna.lastText()).toBe(en('slack.stale'));
     expect(await storedState(h.app, anna.member)).toEqual(before);
-    // The current question still works, and afterwards the door knows again which one is live.
+    // The current question still works, and afterwards the adapter knows again which one is live.
     await anna.press('begin', intro);
     expect(anna.lastText()).toContain(en('recall.work'));
     await anna.press('begin', intro);

@@ -119,7 +119,7 @@ it('delivers the follow-up as a DM when its time comes, opening the DM itself', 
 
 it('posts to a member who never wrote, by opening the DM with conversations.open', async () => {
   const stranger = { platform: 'slack' as const, space: 'T0001', user: 'U9' };
-  await h.door.outbox.deliver(stranger, [{ text: 'Hello <!here>' }], { lang: 'en' });
+  await h.adapter.outbox.deliver(stranger, [{ text: 'Hello <!here>' }], { lang: 'en' });
   expect(h.fake.callsOf('conversations.open').at(-1)?.args).toEqual({ users: 'U9' });
   expect(h.fake.callsOf('chat.postMessage').at(-1)?.args).toMatchObject({
     channel: 'DU9',

@@ -1,17 +1,17 @@
 /**
- * A real Slack door (Bolt on a random port, a temp SQLite store) against the fake Web API, and a
+ * A real Slack adapter (Bolt on a random port, a temp SQLite store) against the fake Web API, and a
  * member who writes, presses and submits through signed requests, as Slack would send them.
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSlackDoor, type SlackDoor } from '../../adapters/slack/index.js';
+import { openSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { escapeMrkdwn } from '../../adapters/slack/render.js';
+import { routingOutbox } from '../../src/adapter.js';
 import { type App, createApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Outbox, Platform } from '../../src/core/types.js';
-import { routingOutbox } from '../../src/door.js';
 import { silentLogger } from '../../src/log.js';
 import { say } from '../helpers/texts.js';
 import { FakeSlack, type FakeUser } from './fake-slack.js';
@@ -42,17 +42,17 @@ export interface Sent {
 export interface Harness {
   fake: FakeSlack;
   app: App;
-  door: SlackDoor;
+  adapter: SlackAdapter;
   config: Config;
-  /** Posts a raw body to /slack/events with the given headers, then waits for the door's work. */
+  /** Posts a raw body to /slack/events with the given headers, then waits for the adapter's work. */
   post(body: string, headers: Record<string, string>): Promise<Sent>;
   event(event: Record<string, unknown>, options?: { eventId?: string; retry?: number }): Promise<Sent>;
   interaction(payload: Record<string, unknown>): Promise<Sent>;
   command(fields: Record<string, string>): Promise<Sent>;
   get(path: string): Promise<Sent>;
-  /** Stops the door and opens a new one on the same store, as a restarted process would. */
+  /** Stops the adapter and opens a new one on the same store, as a restarted process would. */
   restart(): Promise<void>;
-  /** Stops the door and the app (engine, store), then starts both again on the same SQLite file. */
+  /** Stops the adapter and the app (engine, store), then starts both again on the same SQLite file. */
   restartApp(): Promise<void>;
   close(): Promise<void>;
 }
@@ -79,7 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.mode === 'socket'
       ? { SLACK_APP_TOKEN: 'xapp-1-test-token' }
       : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
-    // Written without the trailing slash, as people do: the door adds it.
+    // Written without the trailing slash, as people do: the adapter adds it.
     SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''),
     PORT: '0',
     STORE_URL: `sqlite://${join(dir, 'db.sqlite')}`,
@@ -89,14 +89,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const routes: Partial<Record<Platform, Outbox>> = {};
   let app = await createApp(config, silentLogger, routingOutbox(routes));
-  let door = await openSlackDoor({ app, config, log: silentLogger });
-  routes.slack = door.outbox;
-  const base = () => `http://127.0.0.1:${door.port}`;
+  let adapter = await openSlackAdapter({ app, config, log: silentLogger });
+  routes.slack = adapter.outbox;
+  const base = () => `http://127.0.0.1:${adapter.port}`;
 
   const post = async (body: string, headers: Record<string, string>): Promise<Sent> => {
     const response = await fetch(`${base()}/slack/events`, { method: 'POST', headers, body });
     const sent = { status: response.status, body: await response.text() };
-    await door.idle();
+    await adapter.idle();
     return sent;
   };
   const signed = (body: string, type: string, extra: Record<string, string> = {}) =>
@@ -108,8 +108,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     get app() {
       return app;
     },
-    get door() {
-      return door;
+    get adapter() {
+      return adapter;
     },
     config,
     post,
@@ -127,20 +127,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { status: response.status, body: await response.text() };
     },
     restart: async () => {
-      await door.stop();
-      door = await openSlackDoor({ app, config, log: silentLogger });
-      routes.slack = door.outbox;
+      await adapter.stop();
+      adapter = await openSlackAdapter({ app, config, log: silentLogger });
+      routes.slack = adapter.outbox;
     },
     restartApp: async () => {
-      await door.stop();
+      await adapter.stop();
       delete routes.slack;
       await app.close();
       app = await createApp(config, silentLogger, routingOutbox(routes));
-      door = await openSlackDoor({ app, config, log: silentLogger });
-      routes.slack = door.outbox;
+      adapter = await openSlackAdapter({ app, config, log: silentLogger });
+      routes.slack = adapter.outbox;
     },
     close: async () => {
-      await door.stop();
+      await adapter.stop();
       await app.close();
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -281,7 +281,7 @@ export class SlackMember {
   }
 }
 
-/** A coach text as the Slack door posts it: in the given language, mrkdwn-escaped. */
+/** A coach text as the Slack adapter posts it: in the given language, mrkdwn-escaped. */
 const posted =
   (lang: 'en' | 'nl') =>
   (key: string, params: Record<string, string | number> = {}) =>

@@ -33,7 +33,7 @@ function stateWithMap(overrides: Partial<State> = {}): State {
   };
 }
 
-/** The Home tab of a stored member, rendered from the engine's summary of them as the door does. */
+/** The Home tab of a stored member, rendered from the engine's summary of them as the adapter does. */
 const homeOf = (state: State, jobs: Job[] = [], say = texts.forLang(state.lang)) =>
   renderHome(summarize(state, jobs, now), say);
 

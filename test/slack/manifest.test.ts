@@ -19,11 +19,11 @@ function listUnder(key: string): string[] {
   return items;
 }
 
-it('grants exactly the bot scopes the door uses', () => {
+it('grants exactly the bot scopes the adapter uses', () => {
   expect(listUnder('bot').sort()).toEqual(BOT_SCOPES);
 });
 
-it('subscribes to exactly the events the door handles', () => {
+it('subscribes to exactly the events the adapter handles', () => {
   expect(listUnder('bot_events').sort()).toEqual(Object.keys(EVENT_SCOPES).sort());
 });
 

@@ -27,11 +27,11 @@ async function deliver(envelopeId: string, type: string, payload: Record<string,
     retry_reason: '',
   });
   await h.fake.until(() => h.fake.socketFrames.some((f) => f.envelope_id === envelopeId));
-  await h.door.idle();
+  await h.adapter.idle();
 }
 
 it('connects through apps.connections.open, acks envelopes by envelope_id and replies in the DM', async () => {
-  expect(h.door.port).toBeUndefined();
+  expect(h.adapter.port).toBeUndefined();
   expect(h.fake.callsOf('apps.connections.open')).toHaveLength(1);
   const member = new SlackMember(h, 'U1');
 

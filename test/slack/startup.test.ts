@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { openSlackDoor } from '../../adapters/slack/index.js';
+import { openSlackAdapter } from '../../adapters/slack/index.js';
 import { createApp } from '../../src/app.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
@@ -25,7 +25,7 @@ it('stops with an error naming SLACK_BOT_TOKEN when Slack refuses the token', as
   });
   const app = await createApp(config, silentLogger, { deliver: async () => {} });
   try {
-    const opening = openSlackDoor({ app, config, log: silentLogger });
+    const opening = openSlackAdapter({ app, config, log: silentLogger });
     await expect(opening).rejects.toThrow(ConfigError);
     await expect(opening).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/);
   } finally {

@@ -173,7 +173,7 @@ describe('Redis down or slow', () => {
   });
 });
 
-describe('the retry line (doors whose platform never resends)', () => {
+describe('the retry line (adapters whose platform never resends)', () => {
   it('a message that met a stopped Redis is handled by itself once Redis is back, with one "try again"', async () => {
     const t = await testEngine({ storeUrl: redis.url });
     opened.push(t.store);

@@ -149,7 +149,7 @@ export function parseHours(text: string): [number, number] | undefined {
 export function parseMentions(text: string): string[] {
   const ids = [...text.matchAll(/<@!?([A-Za-z0-9_.-]{1,100})(?:\|[^>]*)?>/g)].map((m) => m[1] as string);
   if (ids.length > 0) return [...new Set(ids)];
-  // A door may hand over a mention as "@U123"; a bare id works too.
+  // An adapter may hand over a mention as "@U123"; a bare id works too.
   const words = text
     .split(/[\s,;]+/)
     .filter(Boolean)
