@@ -18,7 +18,7 @@ describe('whereabouts', () => {
     [{ at: 'rate', queue: ['p1'], next: 'network' }, null, 'network'],
     [{ at: 'network.overview' }, null, 'network'],
     [{ at: 'menu' }, 'paused', 'paused'],
-    [{ at: 'help.request' }, null, 'ask-for-help'],
+    [{ at: 'ask-for-help.request' }, null, 'ask-for-help'],
     [{ at: 'hook.opener', index: 0 }, null, 'hook'],
     [{ at: 'coffee.reflect', round: 0, step: 'story' }, null, 'coffee'],
     [{ at: 'commitments.list' }, null, 'other'],
