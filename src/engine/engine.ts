@@ -66,10 +66,14 @@ const remember = (seen: State['seen'], id: string, now: number): State['seen'] =
 const isStart = (inbound: Inbound) =>
   inbound.kind === 'command' && parseCommandName(inbound.name, inbound.args).name === 'start';
 
-/** Draws the maps a step asked for: native work the pure step leaves to the shell. */
-const drawn = (replies: Reply[]): Reply[] =>
-  replies.map(({ draw, ...reply }) =>
-    draw ? { ...reply, image: { png: renderMapPng(draw.people, draw.labels).png, alt: draw.alt } } : reply,
+/** Draws the maps a step asked for: work the pure step leaves to the shell, off the event loop. */
+const drawn = (replies: Reply[]): Promise<Reply[]> =>
+  Promise.all(
+    replies.map(async ({ draw, ...reply }) =>
+      draw
+        ? { ...reply, image: { png: (await renderMapPng(draw.people, draw.labels)).png, alt: draw.alt } }
+        : reply,
+    ),
   );
 
 const storable = (replies: Reply[]): State['inbox'] =>
@@ -172,13 +176,44 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  async function turn(inbound: Inbound): Promise<HandleResult> {
+  /**
+   * Each member's replies leave in the order of their turns, after the member's lock is given back:
+   * drawing a map then holds up no one, and a later turn's replies wait for the ones before.
+   */
+  const sending = new Map<string, Promise<void>>();
+  function afterLock(member: MemberRef, send: () => Promise<void>): Promise<void> {
+    const key = memberKey(member);
+    const mine = (sending.get(key) ?? Promise.resolve()).catch(() => undefined).then(send);
+    sending.set(key, mine);
+    const done = () => {
+      if (sending.get(key) === mine) sending.delete(key);
+    };
+    mine.then(done, done);
+    return mine;
+  }
+
+  /** Sends a turn's replies; a member the adapter cannot reach keeps them in their record. */
+  async function send(member: MemberRef, replies: Reply[], to: Delivery): Promise<void> {
+    if ((await deps.outbox.deliver(member, await drawn(replies), to)) !== false) return;
+    await deps.locks.withLock(memberKey(member), async () => {
+      const { state } = await deps.members.load(member, clock());
+      if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
+    });
+  }
+
+  interface Turned {
+    result: HandleResult;
+    /** The turn's replies, sent once the lock is given back. */
+    sent?: Promise<void>;
+  }
+
+  async function turn(inbound: Inbound): Promise<Turned> {
     const now = clock();
     const loaded = await deps.members.load(inbound.member, now);
     const stored = loaded.state;
     // Only a coffee intro may be the first the bot says to someone (a member of a channel's pool).
-    if (inbound.kind === 'due' && !stored && !greets(inbound.job)) return 'skipped';
-    if (stored?.seen.some(([id]) => id === inbound.id)) return 'duplicate';
+    if (inbound.kind === 'due' && !stored && !greets(inbound.job)) return { result: 'skipped' };
+    if (stored?.seen.some(([id]) => id === inbound.id)) return { result: 'duplicate' };
 
     const result = await coached(step(stored, inbound, env(now)), now);
     let replies = result.replies;
@@ -188,7 +223,7 @@ export function createEngine(deps: EngineDeps) {
     if (result.state === null) {
       await erase(inbound.member, stored);
       await deps.outbox.deliver(inbound.member, replies, { lang: stored?.lang ?? deps.defaultLang });
-      return 'done';
+      return { result: 'done' };
     }
 
     let state: State = { ...result.state, seen: remember(result.state.seen, inbound.id, now.getTime()) };
@@ -223,11 +258,9 @@ export function createEngine(deps: EngineDeps) {
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);
     }
+    if (replies.length === 0) return { result: 'done' };
     const to = delivery(state);
-    if (replies.length > 0 && (await deps.outbox.deliver(inbound.member, drawn(replies), to)) === false) {
-      await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
-    }
-    return 'done';
+    return { result: 'done', sent: afterLock(inbound.member, () => send(inbound.member, replies, to)) };
   }
 
   async function handleOne(payload: unknown, options: HandleOptions = {}): Promise<HandleResult> {
@@ -238,7 +271,9 @@ export function createEngine(deps: EngineDeps) {
     const admin = deps.pairing?.adminCommand(inbound);
     if (deps.pairing && admin) return adminTurn(deps.pairing, admin);
     try {
-      return await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound));
+      const turned = await deps.locks.withLock(memberKey(inbound.member), () => turn(inbound));
+      await turned.sent;
+      return turned.result;
     } catch (error) {
       deps.log.error({ err: error, event: inbound.id, kind: inbound.kind }, 'turn failed');
       const locale = inbound.kind === 'due' ? undefined : inbound.locale;

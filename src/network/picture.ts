@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { DOMAINS, type Domain, type Person, RINGS, type Ring } from './model.js';
 
 /** Every word on the picture comes from the caller, already translated. */
@@ -323,15 +323,16 @@ export function mapSvg(layout: MapLayout, labels: MapLabels): string {
   return out.join('\n');
 }
 
-export function renderMapPng(
+/** The map as a PNG, drawn on libuv's thread pool so other members' turns go on meanwhile. */
+export async function renderMapPng(
   people: Person[],
   labels: MapLabels,
-): { png: Uint8Array; width: number; height: number; svg: string } {
+): Promise<{ png: Uint8Array; width: number; height: number; svg: string }> {
   const layout = layoutMap(people);
   const svg = mapSvg(layout, labels);
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     font: { fontFiles: [MONO_FILE, SANS_FILE], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     fitTo: { mode: 'original' },
   });
-  return { png: resvg.render().asPng(), width: layout.width, height: layout.height, svg };
+  return { png: image.asPng(), width: layout.width, height: layout.height, svg };
 }

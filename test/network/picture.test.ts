@@ -223,9 +223,9 @@ describe('mapSvg', () => {
 });
 
 describe('renderMapPng', () => {
-  it('produces a PNG of the layout size', () => {
+  it('produces a PNG of the layout size', async () => {
     const people = crowd(12);
-    const { png, width, height } = renderMapPng(people, LABELS);
+    const { png, width, height } = await renderMapPng(people, LABELS);
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     const layout = layoutMap(people);
     const view = Buffer.from(png);
@@ -234,13 +234,13 @@ describe('renderMapPng', () => {
     expect([width, height]).toEqual([layout.width, layout.height]);
   });
 
-  it('renders with no people at all', () => {
-    const { png, svg } = renderMapPng([], LABELS);
+  it('renders with no people at all', async () => {
+    const { png, svg } = await renderMapPng([], LABELS);
     expect(png.length).toBeGreaterThan(100);
     expect(svg).toContain('My network');
   });
 
-  it('draws the label text from the font inside its box and nowhere else', () => {
+  it('draws the label text from the font inside its box and nowhere else', async () => {
     // Hebrew and Ǆ are missing from DejaVu Sans Mono, so resvg falls back to the wider DejaVu Sans.
     const names = [
       'MMMMMMMMMMMMMMMMMMMM',
@@ -252,7 +252,7 @@ describe('renderMapPng', () => {
     ];
     const people = crowd(12).map((p, i) => ({ ...p, name: names[i % names.length] ?? 'x' }));
     const layout = layoutMap(people);
-    const image = decodePng(renderMapPng(people, LABELS).png);
+    const image = decodePng((await renderMapPng(people, LABELS)).png);
     const dark = (x: number, y: number) => {
       const [r = 255, g = 255, b = 255] = image.rgba(x, y);
       return Math.max(r, g, b) < 110 && Math.max(r, g, b) - Math.min(r, g, b) < 20;
@@ -282,9 +282,9 @@ describe('renderMapPng', () => {
     for (const count of inBoxes) expect(count).toBeGreaterThan(50);
   });
 
-  it('changes the picture when only the name changes', () => {
-    const ann = decodePng(renderMapPng([person(0, { name: 'Ann' })], LABELS).png);
-    const bob = decodePng(renderMapPng([person(0, { name: 'Bob' })], LABELS).png);
+  it('changes the picture when only the name changes', async () => {
+    const ann = decodePng((await renderMapPng([person(0, { name: 'Ann' })], LABELS)).png);
+    const bob = decodePng((await renderMapPng([person(0, { name: 'Bob' })], LABELS)).png);
     expect([bob.width, bob.height]).toEqual([ann.width, ann.height]);
     const differing = ann.data.filter((byte, i) => byte !== bob.data[i]).length;
     expect(differing).toBeGreaterThan(50);
