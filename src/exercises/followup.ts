@@ -11,7 +11,7 @@ import {
 } from '../engine/flow.js';
 import type { Commitment } from '../engine/records.js';
 import type { Flow, State } from '../engine/state.js';
-import { backToMenu, reask, unexpected } from './kit.js';
+import { backToMenu, choiceStep, reask, unexpected, whileFound } from './kit.js';
 import { addPeople } from './people.js';
 
 const commitment = { commitment: z.string() };
@@ -89,12 +89,18 @@ export function progressReply(state: State, ctx: Ctx, more: string[] = []): Repl
   return { text: lines.join('\n') };
 }
 
-const followupAsked: FlowHandler<'followup.asked'> = {
-  ask(flow, state, ctx) {
-    const c = find(state, flow.commitment);
-    if (!c) return [];
-    return [
-      {
+/** The commitment a step is about is still there; a follow-up for one that is gone goes back to the menu. */
+const commitmentFound = (flow: { commitment: string }, state: State) =>
+  find(state, flow.commitment) !== undefined;
+
+const followupAsked = whileFound<'followup.asked'>(
+  commitmentFound,
+  { at: 'menu' },
+  choiceStep({
+    ask(flow, state, ctx) {
+      const c = find(state, flow.commitment);
+      if (!c) return [];
+      return {
         text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: c.date }),
         choices: [
           { id: 'yes', label: ctx.say('followup.saidYes') },
@@ -102,32 +108,35 @@ const followupAsked: FlowHandler<'followup.asked'> = {
           { id: 'notyet', label: ctx.say('followup.notYet') },
           { id: 'drop', label: ctx.say('followup.drop') },
         ],
-      },
-    ];
-  },
-  answer(flow, state, answer, ctx) {
-    if (!find(state, flow.commitment)) return moveTo(state, { at: 'menu' });
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
-    switch (answer.value) {
-      case 'yes':
-      case 'no':
-        return moveTo(update(state, flow.commitment, { outcome: answer.value }), {
-          at: 'followup.story',
-          commitment: flow.commitment,
-        });
-      case 'notyet':
-        return moveTo(state, { at: 'when.move', commitment: flow.commitment }, [
-          { text: ctx.say('followup.noRush') },
-        ]);
-      case 'drop': {
-        const closed = close(state, flow.commitment, { status: 'cancelled' });
-        return moveTo(closed.state, { at: 'menu' }, [{ text: ctx.say('followup.dropped') }], closed.effects);
+      };
+    },
+    pick(value, flow, state, ctx) {
+      switch (value) {
+        case 'yes':
+        case 'no':
+          return moveTo(update(state, flow.commitment, { outcome: value }), {
+            at: 'followup.story',
+            commitment: flow.commitment,
+          });
+        case 'notyet':
+          return moveTo(state, { at: 'when.move', commitment: flow.commitment }, [
+            { text: ctx.say('followup.noRush') },
+          ]);
+        case 'drop': {
+          const closed = close(state, flow.commitment, { status: 'cancelled' });
+          return moveTo(
+            closed.state,
+            { at: 'menu' },
+            [{ text: ctx.say('followup.dropped') }],
+            closed.effects,
+          );
+        }
+        default:
+          return undefined;
       }
-      default:
-        return reask(state, unexpected(ctx));
-    }
-  },
-};
+    },
+  }),
+);
 
 const followupStory: FlowHandler<'followup.story'> = {
   ask: (_flow, _state, ctx) => [
@@ -222,32 +231,31 @@ const label = (c: Commitment, ctx: Ctx) =>
     name: c.person ?? '',
   });
 
-const commitmentsList: FlowHandler<'commitments.list'> = {
+const commitmentsList = choiceStep<'commitments.list'>({
   ask(_flow, state, ctx) {
     const open = openCommitments(state);
     const back = backToMenu(ctx);
-    if (open.length === 0) return [{ text: ctx.say('commitments.none'), choices: [back] }];
-    return [
-      {
-        text: ctx.say('commitments.prompt'),
-        choices: [...open.map((c) => ({ id: c.id, label: label(c, ctx) })), back],
-      },
-    ];
+    if (open.length === 0) return { text: ctx.say('commitments.none'), choices: [back] };
+    return {
+      text: ctx.say('commitments.prompt'),
+      choices: [...open.map((c) => ({ id: c.id, label: label(c, ctx) })), back],
+    };
   },
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
-    if (answer.value === 'menu') return moveTo(state, { at: 'menu' });
-    const c = find(state, answer.value);
-    return c ? moveTo(state, { at: 'commitments.item', commitment: c.id }) : reask(state, unexpected(ctx));
+  pick(value, _flow, state) {
+    if (value === 'menu') return moveTo(state, { at: 'menu' });
+    const c = find(state, value);
+    return c ? moveTo(state, { at: 'commitments.item', commitment: c.id }) : undefined;
   },
-};
+});
 
-const commitmentsItem: FlowHandler<'commitments.item'> = {
-  ask(flow, state, ctx) {
-    const c = find(state, flow.commitment);
-    if (!c) return [];
-    return [
-      {
+const commitmentsItem = whileFound<'commitments.item'>(
+  commitmentFound,
+  { at: 'commitments.list' },
+  choiceStep({
+    ask(flow, state, ctx) {
+      const c = find(state, flow.commitment);
+      if (!c) return [];
+      return {
         text: label(c, ctx),
         choices: [
           { id: 'report', label: ctx.say(c.kind === 'ask' ? 'commitments.report' : 'commitments.debrief') },
@@ -255,39 +263,38 @@ const commitmentsItem: FlowHandler<'commitments.item'> = {
           { id: 'cancel', label: ctx.say('commitments.cancel') },
           { id: 'back', label: ctx.say('common.back') },
         ],
-      },
-    ];
-  },
-  answer(flow, state, answer, ctx) {
-    const c = find(state, flow.commitment);
-    if (!c) return moveTo(state, { at: 'commitments.list' });
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
-    switch (answer.value) {
-      case 'report':
-        return moveTo(
-          state,
-          c.kind === 'ask'
-            ? { at: 'followup.asked', commitment: c.id }
-            : { at: 'debrief.hooks', commitment: c.id },
-        );
-      case 'move':
-        return moveTo(state, { at: 'when.move', commitment: c.id });
-      case 'cancel': {
-        const closed = close(state, c.id, { status: 'cancelled' });
-        return moveTo(
-          closed.state,
-          { at: 'commitments.list' },
-          [{ text: ctx.say('commitments.cancelled') }],
-          closed.effects,
-        );
+      };
+    },
+    pick(value, flow, state, ctx) {
+      const c = find(state, flow.commitment);
+      if (!c) return undefined;
+      switch (value) {
+        case 'report':
+          return moveTo(
+            state,
+            c.kind === 'ask'
+              ? { at: 'followup.asked', commitment: c.id }
+              : { at: 'debrief.hooks', commitment: c.id },
+          );
+        case 'move':
+          return moveTo(state, { at: 'when.move', commitment: c.id });
+        case 'cancel': {
+          const closed = close(state, c.id, { status: 'cancelled' });
+          return moveTo(
+            closed.state,
+            { at: 'commitments.list' },
+            [{ text: ctx.say('commitments.cancelled') }],
+            closed.effects,
+          );
+        }
+        case 'back':
+          return moveTo(state, { at: 'commitments.list' });
+        default:
+          return undefined;
       }
-      case 'back':
-        return moveTo(state, { at: 'commitments.list' });
-      default:
-        return reask(state, unexpected(ctx));
-    }
-  },
-};
+    },
+  }),
+);
 
 export const handlers: Handlers<z.infer<(typeof flows)[number]>['at']> = {
   'followup.asked': followupAsked,

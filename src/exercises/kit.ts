@@ -13,7 +13,7 @@ import {
   type Outcome,
   typedText,
 } from '../engine/flow.js';
-import type { ExerciseId, FlowAt, FlowOf, State } from '../engine/state.js';
+import type { ExerciseId, Flow, FlowAt, FlowOf, State } from '../engine/state.js';
 
 /** The answer was not one of the options. */
 export const unexpected = (ctx: Ctx): Reply => ({ text: ctx.say('common.pickChoice') });
@@ -87,6 +87,22 @@ export function textStep<A extends FlowAt>(step: {
       const text = typedText(answer);
       return text ? step.text(text, flow, state, ctx) : reask(state, askForText(ctx));
     },
+  };
+}
+
+/**
+ * A step about one record (a person, a commitment) that may be gone by the time the member answers:
+ * its question is then empty, so the menu's shows, and any answer at all leads to `gone`.
+ */
+export function whileFound<A extends FlowAt>(
+  found: (flow: FlowOf<A>, state: State) => boolean,
+  gone: Flow,
+  step: FlowHandler<A>,
+): FlowHandler<A> {
+  return {
+    ask: step.ask,
+    answer: (flow, state, answer, ctx) =>
+      found(flow, state) ? step.answer(flow, state, answer, ctx) : moveTo(state, gone),
   };
 }
 

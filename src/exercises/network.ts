@@ -6,7 +6,7 @@ import type { State } from '../engine/state.js';
 import { mapMetrics } from '../network/metrics.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
 import { cleanName, findByName, looksLikeName } from '../network/names.js';
-import { reask, unexpected } from './kit.js';
+import { backToMenu, choiceStep, reask, unexpected, whileFound, yesNo } from './kit.js';
 import {
   contactChoices,
   contactLabel,
@@ -45,7 +45,6 @@ export const flows = [
 const MAX_PEOPLE_CHOICES = 24;
 
 const back = (ctx: Ctx) => ({ id: 'back', label: ctx.say('common.back') });
-const toMenu = (ctx: Ctx) => ({ id: 'menu', label: ctx.say('common.backToMenu') });
 
 /** "My network": the numbers and the picture. */
 export function networkView(state: State, ctx: Ctx): Reply[] {
@@ -76,72 +75,58 @@ function replacePerson(state: State, person: Person): State {
   return { ...state, network: { ...state.network, people } };
 }
 
-const networkOverview: FlowHandler<'network.overview'> = {
-  ask: (_flow, state, ctx) => [
-    {
-      text: ctx.say('network.prompt'),
-      choices: [
-        { id: 'add', label: ctx.say('network.add') },
-        ...(state.network.people.length > 0
-          ? [
-              { id: 'edit', label: ctx.say('network.edit') },
-              { id: 'remove', label: ctx.say('network.remove') },
-            ]
-          : []),
-        toMenu(ctx),
-      ],
-    },
-  ],
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
-    if (answer.value === 'add') return moveTo(state, { at: 'network.addDomain', before: snapshot(state) });
-    if (answer.value === 'edit' || answer.value === 'remove') {
-      return moveTo(state, { at: 'network.pick', purpose: answer.value });
-    }
-    if (answer.value === 'menu') return moveTo(state, { at: 'menu' });
-    return reask(state, unexpected(ctx));
+const networkOverview = choiceStep<'network.overview'>({
+  ask: (_flow, state, ctx) => ({
+    text: ctx.say('network.prompt'),
+    choices: [
+      { id: 'add', label: ctx.say('network.add') },
+      ...(state.network.people.length > 0
+        ? [
+            { id: 'edit', label: ctx.say('network.edit') },
+            { id: 'remove', label: ctx.say('network.remove') },
+          ]
+        : []),
+      backToMenu(ctx),
+    ],
+  }),
+  pick(value, _flow, state) {
+    if (value === 'add') return moveTo(state, { at: 'network.addDomain', before: snapshot(state) });
+    if (value === 'edit' || value === 'remove') return moveTo(state, { at: 'network.pick', purpose: value });
+    return value === 'menu' ? moveTo(state, { at: 'menu' }) : undefined;
   },
-};
+});
 
-const networkRevisit: FlowHandler<'network.revisit'> = {
-  ask: (_flow, _state, ctx) => [
-    {
-      text: ctx.say('revisit.prompt'),
-      choices: [
-        { id: 'add', label: ctx.say('revisit.add') },
-        { id: 'later', label: ctx.say('revisit.later') },
-      ],
-    },
-  ],
-  answer(flow, state, answer, ctx) {
-    if (answer.kind === 'choice' && answer.value === 'add') {
-      return moveTo(state, { at: 'network.addDomain', before: flow.before });
-    }
-    if (answer.kind === 'choice' && answer.value === 'later') {
-      return moveTo(state, { at: 'menu' }, [{ text: ctx.say('revisit.noProblem') }]);
-    }
-    return reask(state, unexpected(ctx));
+const networkRevisit = choiceStep<'network.revisit'>({
+  ask: (_flow, _state, ctx) => ({
+    text: ctx.say('revisit.prompt'),
+    choices: [
+      { id: 'add', label: ctx.say('revisit.add') },
+      { id: 'later', label: ctx.say('revisit.later') },
+    ],
+  }),
+  pick(value, flow, state, ctx) {
+    if (value === 'add') return moveTo(state, { at: 'network.addDomain', before: flow.before });
+    return value === 'later'
+      ? moveTo(state, { at: 'menu' }, [{ text: ctx.say('revisit.noProblem') }])
+      : undefined;
   },
-};
+});
 
-const networkAddDomain: FlowHandler<'network.addDomain'> = {
-  ask: (_flow, _state, ctx) => [
-    {
-      text: ctx.say('add.domain'),
-      choices: [...domainChoices(ctx), { id: 'done', label: ctx.say('add.done') }],
-    },
-  ],
-  answer(flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
-    if (isOneOf(DOMAINS, answer.value)) {
-      return moveTo(state, { at: 'network.addNames', domain: answer.value, before: flow.before });
+const networkAddDomain = choiceStep<'network.addDomain'>({
+  ask: (_flow, _state, ctx) => ({
+    text: ctx.say('add.domain'),
+    choices: [...domainChoices(ctx), { id: 'done', label: ctx.say('add.done') }],
+  }),
+  pick(value, flow, state, ctx) {
+    if (isOneOf(DOMAINS, value)) {
+      return moveTo(state, { at: 'network.addNames', domain: value, before: flow.before });
     }
-    if (answer.value !== 'done') return reask(state, unexpected(ctx));
+    if (value !== 'done') return undefined;
     const queue = state.network.people.filter(needsRating).map((p) => p.id);
     if (queue.length > 0) return moveTo(state, { at: 'rate', queue, next: 'network', before: flow.before });
     return moveTo(state, { at: 'network.overview' }, [changeReply(flow.before, state, ctx)]);
   },
-};
+});
 
 const networkAddNames: FlowHandler<'network.addNames'> = {
   ask: (flow, _state, ctx) => [
@@ -187,12 +172,17 @@ const networkPick: FlowHandler<'network.pick'> = {
   },
 };
 
-const networkEdit: FlowHandler<'network.edit'> = {
-  ask(flow, state, ctx) {
-    const person = findPerson(state, flow.person);
-    if (!person) return [];
-    return [
-      {
+/** The person a step is about is still on the map; once removed, any answer returns to the overview. */
+const personFound = (flow: { person: string }, state: State) => findPerson(state, flow.person) !== undefined;
+
+const networkEdit = whileFound<'network.edit'>(
+  personFound,
+  { at: 'network.overview' },
+  choiceStep({
+    ask(flow, state, ctx) {
+      const person = findPerson(state, flow.person);
+      if (!person) return [];
+      return {
         text: `${describe(person, ctx)}\n${ctx.say('network.editWhat')}`,
         choices: [
           { id: 'name', label: ctx.say('edit.name') },
@@ -202,21 +192,17 @@ const networkEdit: FlowHandler<'network.edit'> = {
           { id: 'remove', label: ctx.say('network.remove') },
           back(ctx),
         ],
-      },
-    ];
-  },
-  answer(flow, state, answer, ctx) {
-    if (!findPerson(state, flow.person)) return moveTo(state, { at: 'network.overview' });
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
-    const v = answer.value;
-    if (v === 'back') return moveTo(state, { at: 'network.overview' });
-    if (v === 'remove') return moveTo(state, { at: 'network.remove', person: flow.person });
-    if (v === 'name' || v === 'ring' || v === 'contact' || v === 'domain') {
-      return moveTo(state, { at: 'network.editValue', person: flow.person, field: v });
-    }
-    return reask(state, unexpected(ctx));
-  },
-};
+      };
+    },
+    pick(value, flow, state) {
+      if (value === 'back') return moveTo(state, { at: 'network.overview' });
+      if (value === 'remove') return moveTo(state, { at: 'network.remove', person: flow.person });
+      if (isOneOf(EDIT_FIELDS, value))
+        return moveTo(state, { at: 'network.editValue', person: flow.person, field: value });
+      return undefined;
+    },
+  }),
+);
 
 const networkEditValue: FlowHandler<'network.editValue'> = {
   ask(flow, state, ctx) {
@@ -273,39 +259,32 @@ const networkEditValue: FlowHandler<'network.editValue'> = {
       }
       return saved({ ...person, name });
     }
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
     const values = { ring: RINGS, contact: CONTACTS, domain: DOMAINS }[flow.field];
-    if (!isOneOf(values, answer.value)) return reask(state, unexpected(ctx));
+    if (answer.kind !== 'choice' || !isOneOf(values, answer.value)) return reask(state, unexpected(ctx));
     return saved({ ...person, [flow.field]: answer.value });
   },
 };
 
-const networkRemove: FlowHandler<'network.remove'> = {
-  ask(flow, state, ctx) {
-    const person = findPerson(state, flow.person);
-    if (!person) return [];
-    return [
-      {
-        text: ctx.say('remove.confirm', { name: person.name }),
-        choices: [
-          { id: 'yes', label: ctx.say('common.yes') },
-          { id: 'no', label: ctx.say('common.no') },
-        ],
-      },
-    ];
-  },
-  answer(flow, state, answer, ctx) {
-    const person = findPerson(state, flow.person);
-    if (!person) return moveTo(state, { at: 'network.overview' });
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
-    if (answer.value === 'no') return moveTo(state, { at: 'network.edit', person: flow.person });
-    if (answer.value !== 'yes') return reask(state, unexpected(ctx));
-    const people = state.network.people.filter((p) => p.id !== person.id);
-    return moveTo({ ...state, network: { ...state.network, people } }, { at: 'network.overview' }, [
-      { text: ctx.say('remove.done', { name: person.name }) },
-    ]);
-  },
-};
+const networkRemove = whileFound<'network.remove'>(
+  personFound,
+  { at: 'network.overview' },
+  choiceStep({
+    ask(flow, state, ctx) {
+      const person = findPerson(state, flow.person);
+      if (!person) return [];
+      return { text: ctx.say('remove.confirm', { name: person.name }), choices: yesNo(ctx) };
+    },
+    pick(value, flow, state, ctx) {
+      const person = findPerson(state, flow.person);
+      if (value === 'no') return moveTo(state, { at: 'network.edit', person: flow.person });
+      if (value !== 'yes' || !person) return undefined;
+      const people = state.network.people.filter((p) => p.id !== person.id);
+      return moveTo({ ...state, network: { ...state.network, people } }, { at: 'network.overview' }, [
+        { text: ctx.say('remove.done', { name: person.name }) },
+      ]);
+    },
+  }),
+);
 
 export const handlers: Handlers<z.infer<(typeof flows)[number]>['at']> = {
   'network.overview': networkOverview,

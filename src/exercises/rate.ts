@@ -1,6 +1,6 @@
-import { type FlowHandler, moveTo } from '../engine/flow.js';
+import { moveTo } from '../engine/flow.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
-import { reask, unexpected } from './kit.js';
+import { choiceStep } from './kit.js';
 import { contactChoices, domainChoices, isOneOf, ringChoices } from './labels.js';
 import { changeReply, needsRating } from './people.js';
 
@@ -8,7 +8,7 @@ import { changeReply, needsRating } from './people.js';
 const missing = (p: Person) => (p.ring === null ? 'ring' : p.contact === null ? 'contact' : 'domain');
 
 /** Rates the people in the queue one tap at a time, then continues where the flow said. */
-export const rate: FlowHandler<'rate'> = {
+export const rate = choiceStep<'rate'>({
   ask(flow, state, ctx) {
     const person = state.network.people.find((p) => p.id === flow.queue[0]);
     if (!person) return [];
@@ -16,24 +16,23 @@ export const rate: FlowHandler<'rate'> = {
     const skip = { id: 'skip', label: ctx.say('rate.skipRest') };
     const attribute = missing(person);
     if (attribute === 'ring')
-      return [{ text: ctx.say('rate.ring', params), choices: [...ringChoices(ctx), skip] }];
+      return { text: ctx.say('rate.ring', params), choices: [...ringChoices(ctx), skip] };
     if (attribute === 'contact')
-      return [{ text: ctx.say('rate.contact', params), choices: [...contactChoices(ctx), skip] }];
-    return [{ text: ctx.say('rate.domain', params), choices: [...domainChoices(ctx), skip] }];
+      return { text: ctx.say('rate.contact', params), choices: [...contactChoices(ctx), skip] };
+    return { text: ctx.say('rate.domain', params), choices: [...domainChoices(ctx), skip] };
   },
-  answer(flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
+  pick(value, flow, state, ctx) {
     const people = state.network.people;
     let queue = flow.queue.filter((id) => people.some((p) => p.id === id && needsRating(p)));
     const person = people.find((p) => p.id === queue[0]);
     let next = state;
-    if (answer.value === 'skip') {
+    if (value === 'skip') {
       queue = [];
     } else if (person) {
       const attribute = missing(person);
       const values = { ring: RINGS, contact: CONTACTS, domain: DOMAINS }[attribute];
-      if (!isOneOf(values, answer.value)) return reask(state, unexpected(ctx));
-      const rated = { ...person, [attribute]: answer.value };
+      if (!isOneOf(values, value)) return undefined;
+      const rated = { ...person, [attribute]: value };
       next = {
         ...state,
         network: { ...state.network, people: people.map((p) => (p.id === rated.id ? rated : p)) },
@@ -44,4 +43,4 @@ export const rate: FlowHandler<'rate'> = {
     if (flow.next === 'resources') return moveTo(next, { at: 'awareness.resources', item: 0 });
     return moveTo(next, { at: 'network.overview' }, flow.before ? [changeReply(flow.before, next, ctx)] : []);
   },
-};
+});

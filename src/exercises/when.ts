@@ -13,7 +13,7 @@ import {
 } from '../engine/flow.js';
 import type { Commitment } from '../engine/records.js';
 import type { ExerciseId, Flow, State } from '../engine/state.js';
-import { reask, unexpected } from './kit.js';
+import { choiceStep, reask, unexpected } from './kit.js';
 
 /** `resume` is the exercise that continues once the time zone and hour are known. */
 export const flows = [
@@ -136,19 +136,17 @@ export function whenFlows(exercises: readonly ExerciseDefinition[]): Handlers<'w
         return proceed({ ...state, timezone: zone }, flow, ctx);
       },
     },
-    'when.hour': {
-      ask: (_flow, _state, ctx) => [
-        {
-          text: ctx.say('when.hour'),
-          choices: NUDGE_HOURS.map((h) => ({ id: `h${h}`, label: `${String(h).padStart(2, '0')}:00` })),
-        },
-      ],
-      answer(flow, state, answer, ctx) {
-        const hour = answer.kind === 'choice' ? Number(answer.value.slice(1)) : Number.NaN;
-        if (!NUDGE_HOURS.includes(hour as (typeof NUDGE_HOURS)[number])) return reask(state, unexpected(ctx));
+    'when.hour': choiceStep({
+      ask: (_flow, _state, ctx) => ({
+        text: ctx.say('when.hour'),
+        choices: NUDGE_HOURS.map((h) => ({ id: `h${h}`, label: `${String(h).padStart(2, '0')}:00` })),
+      }),
+      pick(value, flow, state, ctx) {
+        const hour = Number(value.slice(1));
+        if (!NUDGE_HOURS.includes(hour as (typeof NUDGE_HOURS)[number])) return undefined;
         return proceed({ ...state, nudgeHour: hour }, flow, ctx);
       },
-    },
+    }),
   };
 }
 

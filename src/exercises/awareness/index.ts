@@ -19,7 +19,7 @@ import {
   RESOURCE_ITEMS,
   type ResourceItem,
 } from '../../network/model.js';
-import { complete, reask, unexpected } from '../kit.js';
+import { backToMenu, choiceStep, complete, reask, unexpected } from '../kit.js';
 import { domainLabel, isOneOf } from '../labels.js';
 import { addedReplies, addPeople, looksLikeSentence, needsRating, snapshot } from '../people.js';
 import { mapPicture } from '../picture.js';
@@ -47,24 +47,16 @@ function namesForm(title: string, ctx: Ctx): Reply['form'] {
   };
 }
 
-const awarenessIntro: FlowHandler<'awareness.intro'> = {
-  ask: (_flow, _state, ctx) => [
-    {
-      text: ctx.say('awareness.intro'),
-      choices: [
-        { id: 'begin', label: ctx.say('awareness.begin') },
-        { id: 'menu', label: ctx.say('common.backToMenu') },
-      ],
-    },
-  ],
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind === 'choice' && answer.value === 'begin') {
-      return moveTo(state, { at: 'awareness.recall', domain: 0, probed: false });
-    }
-    if (answer.kind === 'choice' && answer.value === 'menu') return moveTo(state, { at: 'menu' });
-    return reask(state, unexpected(ctx));
+const awarenessIntro = choiceStep<'awareness.intro'>({
+  ask: (_flow, _state, ctx) => ({
+    text: ctx.say('awareness.intro'),
+    choices: [{ id: 'begin', label: ctx.say('awareness.begin') }, backToMenu(ctx)],
+  }),
+  pick(value, _flow, state) {
+    if (value === 'begin') return moveTo(state, { at: 'awareness.recall', domain: 0, probed: false });
+    return value === 'menu' ? moveTo(state, { at: 'menu' }) : undefined;
   },
-};
+});
 
 const awarenessRecall: FlowHandler<'awareness.recall'> = {
   ask(flow, _state, ctx) {
@@ -150,31 +142,27 @@ const awarenessCareer: FlowHandler<'awareness.career'> = {
   },
 };
 
-const awarenessResources: FlowHandler<'awareness.resources'> = {
+const awarenessResources = choiceStep<'awareness.resources'>({
   ask(flow, _state, ctx) {
     const item = RESOURCE_ITEMS[flow.item] ?? 'organisation';
     const intro = flow.item === 0 ? `${ctx.say('resource.intro')}\n\n` : '';
-    return [
-      {
-        text: `${intro}${ctx.say('resource.progress', { n: flow.item + 1, of: RESOURCE_ITEMS.length })}\n${ctx.say(`resource.${item}`)}`,
-        choices: RESOURCE_ANSWERS.map((a) => ({ id: a, label: ctx.say(`resourceAnswer.${a}`) })),
-      },
-    ];
+    return {
+      text: `${intro}${ctx.say('resource.progress', { n: flow.item + 1, of: RESOURCE_ITEMS.length })}\n${ctx.say(`resource.${item}`)}`,
+      choices: RESOURCE_ANSWERS.map((a) => ({ id: a, label: ctx.say(`resourceAnswer.${a}`) })),
+    };
   },
-  answer(flow, state, answer, ctx) {
+  pick(value, flow, state, ctx) {
     const item = RESOURCE_ITEMS[flow.item];
-    if (!item || answer.kind !== 'choice' || !isOneOf(RESOURCE_ANSWERS, answer.value)) {
-      return reask(state, unexpected(ctx));
-    }
+    if (!item || !isOneOf(RESOURCE_ANSWERS, value)) return undefined;
     const next = {
       ...state,
-      network: { ...state.network, resources: { ...state.network.resources, [item]: answer.value } },
+      network: { ...state.network, resources: { ...state.network.resources, [item]: value } },
     };
     if (flow.item + 1 < RESOURCE_ITEMS.length)
       return moveTo(next, { at: 'awareness.resources', item: flow.item + 1 });
     return completeAwareness(next, ctx);
   },
-};
+});
 
 const resourceList = (items: ResourceItem[], ctx: Ctx) =>
   items.length > 0 ? items.map((i) => ctx.say(`resourceShort.${i}`)).join(', ') : ctx.say('summary.none');

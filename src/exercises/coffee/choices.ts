@@ -10,7 +10,7 @@ import {
 } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
 import type { CoffeePrefs } from '../../pairing/community.js';
-import { askForText, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { askForText, choiceStep, freeTextQuestion, reask } from '../kit.js';
 import { readDate, today } from '../when.js';
 import type { CoffeeTextField } from './index.js';
 
@@ -45,7 +45,7 @@ export function coffeeStatus(state: State, ctx: Ctx): string {
   return lines.join('\n');
 }
 
-const coffeeMenu: FlowHandler<'coffee.menu'> = {
+const coffeeMenu = choiceStep<'coffee.menu'>({
   ask(_flow, state, ctx) {
     const { prefs } = state.coffee;
     const choices: Choice[] = prefs.joined
@@ -64,17 +64,14 @@ const coffeeMenu: FlowHandler<'coffee.menu'> = {
           { id: 'leave', label: ctx.say('coffee.menu.leave') },
         ]
       : [{ id: 'join', label: ctx.say('coffee.menu.join') }];
-    return [
-      {
-        text: `${ctx.say('coffee.menu.prompt')}\n${coffeeStatus(state, ctx)}`,
-        choices: [...choices, backChoice(ctx)],
-      },
-    ];
+    return {
+      text: `${ctx.say('coffee.menu.prompt')}\n${coffeeStatus(state, ctx)}`,
+      choices: [...choices, backChoice(ctx)],
+    };
   },
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind !== 'choice') return reask(state, unexpected(ctx));
+  pick(value, _flow, state, ctx) {
     const { prefs } = state.coffee;
-    switch (answer.value) {
+    switch (value) {
       case 'join':
         return change(state, { joined: true }, ctx.say('coffee.joined'));
       case 'leave':
@@ -99,14 +96,14 @@ const coffeeMenu: FlowHandler<'coffee.menu'> = {
       case 'group':
       case 'hours':
       case 'block':
-        return moveTo(state, { at: 'coffee.text', field: answer.value });
+        return moveTo(state, { at: 'coffee.text', field: value });
       case 'back':
         return moveTo(state, { at: 'menu' });
       default:
-        return reask(state, unexpected(ctx));
+        return undefined;
     }
   },
-};
+});
 
 const backChoice = (ctx: Ctx): Choice => ({ id: 'back', label: ctx.say('coffee.menu.back') });
 /** From a coffee question back to the coffee choices (the coffee menu's own "back" goes to the main menu). */

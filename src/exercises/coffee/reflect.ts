@@ -10,7 +10,7 @@ import {
 } from '../../engine/flow.js';
 import type { Coffee } from '../../engine/records.js';
 import type { Flow, State } from '../../engine/state.js';
-import { askForText, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { askForText, freeTextQuestion, reask, unexpected, yesNo } from '../kit.js';
 import { dateChoices, readDate } from '../when.js';
 import { coffeeOf, names, skipChoice, withCoffee } from './round.js';
 
@@ -51,15 +51,7 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
           }),
         ];
       case 'askedFor':
-        return [
-          {
-            text: ctx.say('coffee.reflect.askedFor'),
-            choices: [
-              { id: 'yes', label: ctx.say('common.yes') },
-              { id: 'no', label: ctx.say('common.no') },
-            ],
-          },
-        ];
+        return [{ text: ctx.say('coffee.reflect.askedFor'), choices: yesNo(ctx) }];
       case 'next':
         return [
           {

@@ -16,7 +16,7 @@ import type { State } from '../../engine/state.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findByName } from '../../network/names.js';
 import { coffeeJobId } from '../../pairing/roster.js';
-import { askForText, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { askForText, choiceStep, freeTextQuestion, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
 import { withPrefs } from './choices.js';
 
@@ -199,20 +199,18 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
   return { state: { ...state, nextPersonId, network: { ...state.network, people } }, text: lines.join('\n') };
 }
 
-const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
+const coffeeCheckin = choiceStep<'coffee.checkin'>({
   ask(flow, state, ctx) {
     const coffee = coffeeOf(state, flow.round);
-    return [
-      {
-        text: ctx.say('coffee.checkin.prompt', { names: coffee ? names(coffee, ctx) : '…' }),
-        choices: CHECKIN_CHOICES.map((id) => ({ id, label: ctx.say(`coffee.checkin.${id}`) })),
-      },
-    ];
+    return {
+      text: ctx.say('coffee.checkin.prompt', { names: coffee ? names(coffee, ctx) : '…' }),
+      choices: CHECKIN_CHOICES.map((id) => ({ id, label: ctx.say(`coffee.checkin.${id}`) })),
+    };
   },
-  answer(flow, state, answer, ctx) {
+  pick(value, flow, state, ctx) {
     const coffee = coffeeOf(state, flow.round);
-    const outcome = CHECKIN_CHOICES.find((c) => answer.kind === 'choice' && c === answer.value);
-    if (!outcome || !coffee) return reask(state, unexpected(ctx));
+    const outcome = CHECKIN_CHOICES.find((c) => c === value);
+    if (!outcome || !coffee) return undefined;
     const told: Effect = { type: 'coffee', outcome: { round: flow.round, outcome } };
     const marked = withCoffee(state, flow.round, { outcome });
     if (outcome === 'met') {
@@ -242,33 +240,30 @@ const coffeeCheckin: FlowHandler<'coffee.checkin'> = {
       [told, ...again],
     );
   },
-};
+});
 
-const coffeeStay: FlowHandler<'coffee.stay'> = {
-  ask: (_flow, _state, ctx) => [
-    {
-      text: ctx.say('coffee.stay.prompt'),
-      choices: [
-        { id: 'stay', label: ctx.say('coffee.stay.stay') },
-        { id: 'pause', label: ctx.say('coffee.stay.pause') },
-        { id: 'leave', label: ctx.say('coffee.stay.leave') },
-      ],
-    },
-  ],
-  answer(_flow, state, answer, ctx) {
-    const choice = answer.kind === 'choice' ? answer.value : undefined;
-    if (choice === 'stay')
+const coffeeStay = choiceStep<'coffee.stay'>({
+  ask: (_flow, _state, ctx) => ({
+    text: ctx.say('coffee.stay.prompt'),
+    choices: [
+      { id: 'stay', label: ctx.say('coffee.stay.stay') },
+      { id: 'pause', label: ctx.say('coffee.stay.pause') },
+      { id: 'leave', label: ctx.say('coffee.stay.leave') },
+    ],
+  }),
+  pick(value, _flow, state, ctx) {
+    if (value === 'stay')
       return moveTo(
         state,
         { at: 'menu' },
         [{ text: ctx.say('coffee.stay.stayed') }],
         [{ type: 'coffee', stayed: true }],
       );
-    if (choice === 'pause' || choice === 'leave') {
-      const patch = choice === 'pause' ? { snoozeUntil: addDays(today(state, ctx), 30) } : { joined: false };
+    if (value === 'pause' || value === 'leave') {
+      const patch = value === 'pause' ? { snoozeUntil: addDays(today(state, ctx), 30) } : { joined: false };
       const next = withPrefs(state, patch);
       const text =
-        choice === 'pause'
+        value === 'pause'
           ? ctx.say('coffee.snooze.set', { date: patch.snoozeUntil ?? '' })
           : ctx.say('coffee.left');
       return moveTo(
@@ -278,9 +273,9 @@ const coffeeStay: FlowHandler<'coffee.stay'> = {
         [...next.effects, { type: 'coffee', stayed: true }],
       );
     }
-    return reask(state, unexpected(ctx));
+    return undefined;
   },
-};
+});
 
 /** "My progress": coffees had, met, and the liking gap in the member's own answers. */
 export function coffeeProgress(state: State, ctx: Ctx): string | undefined {

@@ -19,7 +19,6 @@ import {
   freeTextQuestion,
   reask,
   textStep,
-  unexpected,
 } from '../kit.js';
 import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
 
@@ -159,50 +158,48 @@ const hookHook: FlowHandler<'hook.hook'> = {
   },
 };
 
-const hookPeople: FlowHandler<'hook.people'> = {
-  ask: (_flow, _state, ctx) => [
-    textQuestion(ctx.say('hook.people'), ctx, [{ id: 'open', label: ctx.say('hook.peopleOpen') }]),
-  ],
-  answer(_flow, state, answer, ctx) {
-    if (answer.kind === 'choice' && answer.value !== 'open') return reask(state, unexpected(ctx));
-    const people = answer.kind === 'choice' ? undefined : typedText(answer);
-    if (answer.kind !== 'choice' && !people) return reask(state, askForText(ctx));
-    const draft = draftOf(state);
-    return moveTo(
-      withDraft(state, { people, suggested: undefined }),
-      { at: 'hook.opener', index: 0 },
-      [],
-      [
-        {
-          type: 'coach',
-          use: 'openers',
-          input: { event: draft.event, topics: draft.topics, hooks: draft.hooks },
-        },
-      ],
-    );
-  },
-};
+/** Whom to meet (or "open to anyone"); the language-model coach is asked for openers meanwhile. */
+function afterPeople(state: State, people: string | undefined): Outcome {
+  const draft = draftOf(state);
+  return moveTo(
+    withDraft(state, { people, suggested: undefined }),
+    { at: 'hook.opener', index: 0 },
+    [],
+    [
+      {
+        type: 'coach',
+        use: 'openers',
+        input: { event: draft.event, topics: draft.topics, hooks: draft.hooks },
+      },
+    ],
+  );
+}
 
-const hookOpener: FlowHandler<'hook.opener'> = {
+const hookPeople = textStep<'hook.people'>({
+  ask: (_flow, _state, ctx) =>
+    textQuestion(ctx.say('hook.people'), ctx, [{ id: 'open', label: ctx.say('hook.peopleOpen') }]),
+  choices: { open: (_flow, state) => afterPeople(state, undefined) },
+  text: (people, _flow, state) => afterPeople(state, people),
+});
+
+/** The opener for one topic, then the next topic's, then the intro. */
+function afterOpener(state: State, index: number, opener: string): Outcome {
+  const draft = draftOf(state);
+  const next = withDraft(state, { openers: [...draft.openers.slice(0, index), opener] });
+  if (index + 1 < draft.topics.length) return moveTo(next, { at: 'hook.opener', index: index + 1 });
+  return moveTo(next, { at: 'hook.intro' });
+}
+
+const hookOpener = textStep<'hook.opener'>({
   ask(flow, state, ctx) {
     const suggestion = openerFor(state, flow.index, ctx);
-    return [
-      textQuestion(ctx.say('hook.opener', { topic: topicAt(state, flow.index), suggestion }), ctx, [
-        { id: 'use', label: ctx.say('hook.useSuggestion') },
-      ]),
-    ];
+    return textQuestion(ctx.say('hook.opener', { topic: topicAt(state, flow.index), suggestion }), ctx, [
+      { id: 'use', label: ctx.say('hook.useSuggestion') },
+    ]);
   },
-  answer(flow, state, answer, ctx) {
-    const draft = draftOf(state);
-    if (answer.kind === 'choice' && answer.value !== 'use') return reask(state, unexpected(ctx));
-    const opener = answer.kind === 'choice' ? openerFor(state, flow.index, ctx) : typedText(answer);
-    if (!opener) return reask(state, askForText(ctx));
-    const next = withDraft(state, { openers: [...draft.openers.slice(0, flow.index), opener] });
-    if (flow.index + 1 < draft.topics.length)
-      return moveTo(next, { at: 'hook.opener', index: flow.index + 1 });
-    return moveTo(next, { at: 'hook.intro' });
-  },
-};
+  choices: { use: (flow, state, ctx) => afterOpener(state, flow.index, openerFor(state, flow.index, ctx)) },
+  text: (opener, flow, state) => afterOpener(state, flow.index, opener),
+});
 
 const hookIntro = textStep<'hook.intro'>({
   ask: (_flow, _state, ctx) => textQuestion(ctx.say('hook.intro'), ctx),
@@ -229,32 +226,26 @@ const hookClosing = choiceStep<'hook.closing'>({
       : undefined,
 });
 
-const hookOnline: FlowHandler<'hook.online'> = {
-  ask(_flow, state, ctx) {
-    const draft = draftOf(state);
-    const suggestion = ctx.say('hook.dmSuggestion', {
-      topic: draft.topics[0] ?? '',
-      hook: draft.hooks[0] ?? '',
-    });
-    return [
-      textQuestion(ctx.say('hook.dm', { suggestion }), ctx, [
-        { id: 'use', label: ctx.say('hook.useSuggestion') },
-      ]),
-    ];
-  },
-  answer(_flow, state, answer, ctx) {
-    const draft = draftOf(state);
-    if (answer.kind === 'choice' && answer.value !== 'use') return reask(state, unexpected(ctx));
-    const message =
-      answer.kind === 'choice'
-        ? ctx.say('hook.dmSuggestion', { topic: draft.topics[0] ?? '', hook: draft.hooks[0] ?? '' })
-        : typedText(answer);
-    if (!message) return reask(state, askForText(ctx));
-    const next = withDraft(state, { message });
-    const ask = askTimeFirst(next, 'hook');
-    return ask ? moveTo(next, ask) : finishHook(next, ctx);
-  },
+/** The suggested direct message for an online event, from the first topic and its hook. */
+const dmSuggestion = (state: State, ctx: Ctx) => {
+  const draft = draftOf(state);
+  return ctx.say('hook.dmSuggestion', { topic: draft.topics[0] ?? '', hook: draft.hooks[0] ?? '' });
 };
+
+function afterMessage(state: State, message: string, ctx: Ctx): Outcome {
+  const next = withDraft(state, { message });
+  const ask = askTimeFirst(next, 'hook');
+  return ask ? moveTo(next, ask) : finishHook(next, ctx);
+}
+
+const hookOnline = textStep<'hook.online'>({
+  ask: (_flow, state, ctx) =>
+    textQuestion(ctx.say('hook.dm', { suggestion: dmSuggestion(state, ctx) }), ctx, [
+      { id: 'use', label: ctx.say('hook.useSuggestion') },
+    ]),
+  choices: { use: (_flow, state, ctx) => afterMessage(state, dmSuggestion(state, ctx), ctx) },
+  text: (message, _flow, state, ctx) => afterMessage(state, message, ctx),
+});
 
 /** The one-screen event card to reread before going in. */
 export function eventCard(draft: HookDraft, ctx: Ctx): string {
