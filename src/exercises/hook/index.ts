@@ -62,8 +62,10 @@ export const flows = [
 /** At most this many speakers or topics get a hook each: the exercise stays short. */
 const MAX_TOPICS = 4;
 
-export const draftOf = (state: State): HookDraft =>
-  state.drafts.hook ?? { topics: [], hooks: [], openers: [] };
+/** A new draft: the schema's defaults. */
+const freshDraft = (): HookDraft => draft.parse({});
+
+export const draftOf = (state: State): HookDraft => state.drafts.hook ?? freshDraft();
 
 const withDraft = (state: State, change: Partial<HookDraft>): State => ({
   ...state,
@@ -89,7 +91,7 @@ const hookEvent = textStep<'hook.event'>({
   choices: { menu: (_flow, state) => moveTo(state, { at: 'menu' }) },
   text: (event, _flow, state) =>
     moveTo(
-      { ...state, drafts: { ...state.drafts, hook: { topics: [], hooks: [], openers: [], event } } },
+      { ...state, drafts: { ...state.drafts, hook: { ...freshDraft(), event } } },
       {
         at: 'hook.date',
       },
