@@ -11,7 +11,7 @@ import {
   type Platform,
   type Reply,
 } from '../core/types.js';
-import { applyCoach, greets } from '../exercises/index.js';
+import { applyCoach, dueRank, greets } from '../exercises/index.js';
 import type { Logger } from '../log.js';
 import { renderMapPng } from '../network/picture.js';
 import type { Pairing } from '../pairing/service.js';
@@ -63,8 +63,10 @@ export class InboundError extends Error {}
 const remember = (seen: State['seen'], id: string, now: number): State['seen'] =>
   [...seen.filter(([, at]) => now - at < SEEN_TTL_MS), [id, now] as [string, number]].slice(-SEEN_MAX);
 
-const isStart = (inbound: Inbound) =>
-  inbound.kind === 'command' && parseCommandName(inbound.name, inbound.args).name === 'start';
+/** "start" (a door opening, such as every launch of the console) or "continue". */
+const isResume = (inbound: Inbound) =>
+  inbound.kind === 'command' &&
+  ['start', 'continue'].includes(parseCommandName(inbound.name, inbound.args).name);
 
 /** Draws the maps a step asked for: work the pure step leaves to the shell, off the event loop. */
 const drawn = (replies: Reply[]): Promise<Reply[]> =>
@@ -76,8 +78,32 @@ const drawn = (replies: Reply[]): Promise<Reply[]> =>
     ),
   );
 
-const storable = (replies: Reply[]): State['inbox'] =>
-  replies.map((r) => (r.choices ? { text: r.text, choices: r.choices } : { text: r.text }));
+/**
+ * Replies kept in the member's record until they can be delivered. The last `asked` of them are
+ * the question the member is at, marked with its key so a resume does not show it twice.
+ */
+const storable = (replies: Reply[], asked = 0, key?: string): State['inbox'] =>
+  replies.map((r, i) => ({
+    text: r.text,
+    ...(r.choices ? { choices: r.choices } : {}),
+    ...(key && i >= replies.length - asked ? { key } : {}),
+  }));
+
+/**
+ * What a member sees when the kept replies go out with a turn. On a resume ("start", "continue"),
+ * when the kept replies already hold the question the member is at, they are all that is shown,
+ * that question last: no welcome back that repeats it. A record from before the keys counts the
+ * kept replies ending with a question as holding it.
+ */
+export function withInbox(inbox: State['inbox'], replies: Reply[], resume: boolean, key: string): Reply[] {
+  const kept: Reply[] = inbox.map(({ key: _key, ...reply }) => reply);
+  if (!resume) return [...kept, ...replies];
+  const current = inbox.flatMap((r, i) => (r.key === key ? [i] : []));
+  if (current.length > 0)
+    return [...kept.filter((_, i) => !current.includes(i)), ...current.map((i) => kept[i] as Reply)];
+  const untagged = inbox.every((r) => r.key === undefined);
+  return untagged && inbox.at(-1)?.choices !== undefined ? kept : [...kept, ...replies];
+}
 
 /**
  * Counts each member's recent turns in memory (per process). `busy` is true once per window when
@@ -193,11 +219,17 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** Sends a turn's replies; a member the adapter cannot reach keeps them in their record. */
-  async function send(member: MemberRef, replies: Reply[], to: Delivery): Promise<void> {
+  async function send(
+    member: MemberRef,
+    replies: Reply[],
+    to: Delivery,
+    question: { asked: number; key: string },
+  ): Promise<void> {
     if ((await deps.outbox.deliver(member, await drawn(replies), to)) !== false) return;
     await deps.locks.withLock(memberKey(member), async () => {
       const { state } = await deps.members.load(member, clock());
-      if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
+      const kept = storable(replies, question.asked, question.key);
+      if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...kept] });
     });
   }
 
@@ -232,13 +264,12 @@ export function createEngine(deps: EngineDeps) {
     if (chat && flood.busy(memberKey(inbound.member), now.getTime()))
       replies = [{ text: deps.texts.forLang(state.lang)('common.slowDown') }, ...replies];
     // No adapter is open to the member (a tick from the terminal): keep the replies for their next turn.
+    const key = questionKey(state);
     if (deps.outbox.reachable && !deps.outbox.reachable(inbound.member)) {
-      state = { ...state, inbox: [...state.inbox, ...storable(replies)] };
+      state = { ...state, inbox: [...state.inbox, ...storable(replies, result.asked, key)] };
       replies = [];
     } else if (state.inbox.length > 0) {
-      const waiting: Reply[] = state.inbox;
-      const endsWithQuestion = waiting.at(-1)?.choices !== undefined;
-      replies = isStart(inbound) && endsWithQuestion ? waiting : [...waiting, ...replies];
+      replies = withInbox(state.inbox, replies, isResume(inbound), key);
       state = { ...state, inbox: [] };
     }
 
@@ -260,7 +291,11 @@ export function createEngine(deps: EngineDeps) {
     }
     if (replies.length === 0) return { result: 'done' };
     const to = delivery(state);
-    return { result: 'done', sent: afterLock(inbound.member, () => send(inbound.member, replies, to)) };
+    const question = { asked: result.asked ?? 0, key };
+    return {
+      result: 'done',
+      sent: afterLock(inbound.member, () => send(inbound.member, replies, to, question)),
+    };
   }
 
   async function handleOne(payload: unknown, options: HandleOptions = {}): Promise<HandleResult> {
@@ -316,7 +351,9 @@ export function createEngine(deps: EngineDeps) {
 
   async function tickAt(now: Date, platforms?: readonly Platform[]): Promise<number> {
     let delivered = 0;
-    for (const job of await deps.jobs.due(now)) {
+    // Jobs due together come in the order their questions wait in (see dueRank), oldest first within a kind.
+    const due = (await deps.jobs.due(now)).sort((a, b) => dueRank(a.kind) - dueRank(b.kind));
+    for (const job of due) {
       // A process that runs only some adapters leaves the other platforms' jobs to their own process.
       if (platforms && !platforms.includes(job.member.platform)) continue;
       // Overlapping ticks, in this process or another, both see the job; only one may fire it.

@@ -45,15 +45,15 @@ export interface FlowHandler<A extends FlowAt> {
 export type Handlers<A extends FlowAt> = { [K in A]: FlowHandler<K> };
 export type FlowHandlers = Handlers<FlowAt>;
 
-/** What a due job does for its member: where they go when free, and what they hear now. */
+/** What a due job does for its member: what they hear at once, and the question it brings. */
 export interface DueOutcome {
   state: State;
-  /** The question to open when the member is free to answer it (`idle`). */
+  /** The question to ask: the engine opens it now when the member is free, else it waits its turn. */
   flow?: Flow;
   replies: Reply[];
   effects: Effect[];
 }
-export type DueHandler = (state: State, job: Job, idle: boolean, ctx: Ctx) => DueOutcome;
+export type DueHandler = (state: State, job: Job, ctx: Ctx) => DueOutcome;
 
 /**
  * One exercise, declared in its own module: the registry (src/exercises/index.ts) composes the

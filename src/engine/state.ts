@@ -19,6 +19,15 @@ export type FlowOf<A extends FlowAt> = Extract<Flow, { at: A }>;
 /** A question laid over the flow that returns to it when answered. */
 export const OVERLAYS = ['paused', 'language', 'forget'] as const;
 
+/** A due question waiting its turn: the flow it opens, the kind and id of its job, and when it fell due. */
+const WaitingSchema = z.object({
+  kind: z.string().max(60),
+  job: z.string().max(1000),
+  flow: FlowSchema,
+  at: z.string(),
+});
+export type Waiting = z.infer<typeof WaitingSchema>;
+
 const CoffeeStateSchema = z.object({
   prefs: CoffeePrefsSchema,
   coffees: z.array(CoffeeSchema).max(200),
@@ -48,6 +57,8 @@ export const StateSchema = z.object({
     z.object({
       text: z.string(),
       choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+      /** The question key (questionKey) of the question this reply asked, so a resume shows it once. */
+      key: z.string().optional(),
     }),
   ),
   createdAt: z.string(),
@@ -62,6 +73,12 @@ export const StateSchema = z.object({
   commitments: z.array(CommitmentSchema).default([]),
   /** Virtual coffees: the member's choices and their coffees so far. */
   coffee: CoffeeStateSchema.default(() => ({ prefs: defaultPrefs(), coffees: [] })),
+  /**
+   * Due questions that could not be asked when they fell due (the member was busy), in the order
+   * they come: most time-sensitive first (see dueRank), then oldest first. `job` is the job that
+   * brought it, `at` when it fell due.
+   */
+  waiting: z.array(WaitingSchema).max(50).default([]),
   /** Language-model calls made for this member today (UTC), against the daily budget. */
   coach: z.object({ day: localDateSchema, calls: z.number().int().min(0) }).optional(),
 });

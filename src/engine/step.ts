@@ -2,10 +2,8 @@ import { isTimeZone } from '../core/time.js';
 import { guessLang, type Inbound, type Lang, type MemberRef, type Reply } from '../core/types.js';
 import {
   dueHandler,
-  exerciseOf,
   HANDLERS,
   helpReply,
-  IDLE_FLOWS,
   mapPicture,
   networkView,
   progressReply,
@@ -18,14 +16,8 @@ import { defaultPrefs } from '../pairing/community.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, Outcome } from './flow.js';
-import { type Flow, type FlowAt, STATE_VERSION, type State } from './state.js';
-
-/** Leaves the current flow for another; an exercise in progress is kept to resume from the menu. */
-function leave(state: State, flow: Flow): State {
-  const exercise = exerciseOf(state.flow);
-  const parked = exercise ? { ...state.parked, [exercise]: state.flow } : state.parked;
-  return { ...state, overlay: null, parked, flow };
-}
+import { dropUnscheduled, enqueue, leave, pull, waitNote } from './queue.js';
+import { type FlowAt, STATE_VERSION, type State, type Waiting } from './state.js';
 
 /** Answers longer than this are refused kindly instead of stored. */
 export const MAX_ANSWER_LENGTH = 2000;
@@ -65,6 +57,7 @@ export function newState(member: MemberRef, lang: Lang, now: Date): State {
     drafts: {},
     parked: {},
     commitments: [],
+    waiting: [],
     coffee: { prefs: defaultPrefs(), coffees: [] },
     createdAt: now.toISOString(),
   };
@@ -123,9 +116,9 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     case 'help':
       return finish(state, env, [helpReply(ctx)]);
     case 'menu':
-      return finish(leave(state, { at: 'menu' }), env, []);
+      return finish(pull(leave(state, { at: 'menu' }), ctx), env, []);
     case 'progress':
-      return finish(leave(state, { at: 'menu' }), env, [progressReply(state, ctx)]);
+      return finish(pull(leave(state, { at: 'menu' }), ctx), env, [progressReply(state, ctx)]);
     case 'commitments':
       return finish(leave(state, { at: 'commitments.list' }), env, []);
     case 'pause':
@@ -137,7 +130,8 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     case 'start':
     case 'continue': {
       const next = { ...calm, lang: guessLang(command.args[0]) ?? state.lang };
-      return finish(next, env, [{ text: ctxFor(next, env).say('common.welcomeBack') }]);
+      const again = ctxFor(next, env);
+      return finish(pull(next, again), env, [{ text: again.say('common.welcomeBack') }]);
     }
     case 'language': {
       const lang = guessLang(command.args[0]);
@@ -169,7 +163,8 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
 
 function answerOverlay(state: State, answer: Answer, env: StepEnv): StepResult {
   const ctx = ctxFor(state, env);
-  const calm = { ...state, overlay: null };
+  // Back from the overlay in a free place, a waiting question comes first.
+  const calm = pull({ ...state, overlay: null }, ctx);
   const choice = answer.kind === 'choice' ? answer.value : undefined;
   if (state.overlay === 'paused') return finish(calm, env, [{ text: ctx.say('common.welcomeBack') }]);
   if (state.overlay === 'forget') {
@@ -219,14 +214,24 @@ function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
   return { answer: { kind: 'text', text } };
 }
 
+/**
+ * A due job: what it says at once, and its question, asked now when the member is free or else put
+ * in line (see queue.ts) with one line saying it waits.
+ */
 function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env: StepEnv): StepResult {
-  const handler = dueHandler(inbound.job);
+  const { job } = inbound;
+  const handler = dueHandler(job);
   if (!handler) return { state, replies: [], effects: [] };
-  const idle = IDLE_FLOWS.has(state.flow.at) || state.overlay === 'paused';
-  const due = handler(state, inbound.job, idle, ctxFor(state, env));
-  // Someone in the middle of an exercise gets a note, not a new question.
+  const ctx = ctxFor(state, env);
+  const due = handler(state, job, ctx);
   if (!due.flow) return { state: due.state, replies: due.replies, effects: due.effects };
-  return finish(leave(due.state, due.flow), env, due.replies, due.effects);
+  const item: Waiting = { kind: job.kind, job: job.id, flow: due.flow, at: env.now.toISOString() };
+  const next = pull(enqueue(due.state, item), ctx);
+  const replies = next.waiting.includes(item) ? [...due.replies, waitNote(next, job.kind, ctx)] : due.replies;
+  // Nothing opened: the member keeps looking at the question they were at.
+  if (next.flow === due.state.flow && next.overlay === due.state.overlay)
+    return { state: next, replies, effects: due.effects };
+  return finish(next, env, replies, due.effects);
 }
 
 function commandOf(inbound: Inbound): ParsedCommand | undefined {
@@ -280,6 +285,9 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
   if ('problem' in resolved) return finish(state, env, [resolved.problem]);
   if (state.overlay) return answerOverlay(state, resolved.answer, env);
   const handler = HANDLERS[state.flow.at] as FlowHandler<FlowAt>;
-  const outcome: Outcome = handler.answer(state.flow, state, resolved.answer, ctxFor(state, env));
-  return finish(outcome.state, env, outcome.replies, outcome.effects);
+  const ctx = ctxFor(state, env);
+  const outcome: Outcome = handler.answer(state.flow, state, resolved.answer, ctx);
+  // Landing somewhere free, the next waiting question comes by itself.
+  const settled = pull(dropUnscheduled(outcome.state, outcome.effects ?? []), ctx);
+  return finish(settled, env, outcome.replies, outcome.effects);
 }

@@ -93,13 +93,17 @@ export function progressReply(state: State, ctx: Ctx, more: string[] = []): Repl
 const commitmentFound = (flow: { commitment: string }, state: State) =>
   find(state, flow.commitment) !== undefined;
 
+/** The commitment is still open: a follow-up of one reported or cancelled since asks nothing. */
+const commitmentOpen = (flow: { commitment: string }, state: State) =>
+  find(state, flow.commitment)?.status === 'open';
+
 const followupAsked = whileFound<'followup.asked'>(
-  commitmentFound,
+  commitmentOpen,
   { at: 'menu' },
   choiceStep({
     ask(flow, state, ctx) {
       const c = find(state, flow.commitment);
-      if (!c) return [];
+      if (c?.status !== 'open') return [];
       return {
         text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: c.date }),
         choices: [
@@ -167,7 +171,7 @@ const followupStory: FlowHandler<'followup.story'> = {
 const debriefHooks: FlowHandler<'debrief.hooks'> = {
   ask(flow, state, ctx) {
     const c = find(state, flow.commitment);
-    if (!c) return [];
+    if (c?.status !== 'open') return [];
     return [
       {
         text: ctx.say('debrief.hooks', { event: c.title }),
@@ -305,15 +309,10 @@ export const handlers: Handlers<z.infer<(typeof flows)[number]>['at']> = {
   'commitments.item': commitmentsItem,
 };
 
-/**
- * A follow-up the member planned (an ask or an event): its question when they are free, a short
- * note when they are in the middle of something. A job no longer in the record is spent.
- */
-export const followUpDue: DueHandler = (state, job, idle, ctx) => {
+/** A follow-up the member planned (an ask or an event): its question. A job no longer in the record is spent. */
+export const followUpDue: DueHandler = (state, job) => {
   if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
   const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
   const flow = followUpFlow(next, job);
-  if (!flow) return { state: next, replies: [], effects: [] };
-  if (!idle) return { state: next, replies: [{ text: ctx.say('followup.nudgeBusy') }], effects: [] };
-  return { state: next, flow, replies: [], effects: [] };
+  return flow ? { state: next, flow, replies: [], effects: [] } : { state: next, replies: [], effects: [] };
 };

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Job, Reply } from '../core/types.js';
 import type { Ctx, DueHandler, ExerciseDefinition, FlowHandlers, Outcome } from '../engine/flow.js';
 import type { Flow, FlowAt, State } from '../engine/state.js';
+import type { TextKey } from '../texts/catalog.js';
 import * as askForHelp from './ask-for-help/index.js';
 import * as awareness from './awareness/index.js';
 import * as coached from './coached.js';
@@ -68,6 +69,35 @@ const JOBS: Record<string, DueHandler> = Object.assign(
   { 'help.followup': followup.followUpDue, 'hook.debrief': followup.followUpDue },
   ...DEFINITIONS.map((e) => e.jobs ?? {}),
 );
+
+/**
+ * The order in which waiting questions come, most time-sensitive first; a kind not listed comes
+ * last. An ask's follow-up comes first: its answer sets the record of asks and the person's last
+ * contact, and it is the shortest question. An event's debrief next: the hooks used and the names
+ * met fade within days. The offer to prepare a coffee (from its intro) must come before the coffee
+ * itself, so before any check-in; the check-in before the question whether to stay in the rounds;
+ * the look back at the map has no deadline at all.
+ */
+type WhatKey = Extract<TextKey, `queue.what.${string}`>;
+
+const DUE_ORDER: readonly { kind: string; what: WhatKey }[] = [
+  { kind: 'help.followup', what: 'queue.what.ask' },
+  { kind: 'hook.debrief', what: 'queue.what.event' },
+  { kind: 'coffee.intro', what: 'queue.what.prepare' },
+  { kind: 'coffee.checkin', what: 'queue.what.checkin' },
+  { kind: 'coffee.stay', what: 'queue.what.stay' },
+  { kind: 'awareness.revisit', what: 'queue.what.revisit' },
+];
+
+/** A job kind's place in the order of waiting questions. */
+export const dueRank = (kind: string): number => {
+  const rank = DUE_ORDER.findIndex((d) => d.kind === kind);
+  return rank < 0 ? DUE_ORDER.length : rank;
+};
+
+/** What a waiting question of this kind is about, in the note that says it waits. */
+export const dueWhat = (kind: string): WhatKey =>
+  DUE_ORDER.find((d) => d.kind === kind)?.what ?? 'queue.what.other';
 
 /** Places where the member is not in the middle of anything: a due follow-up may take over. */
 export const IDLE_FLOWS: ReadonlySet<FlowAt> = new Set<FlowAt>([

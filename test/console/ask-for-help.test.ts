@@ -400,7 +400,7 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
     // note telling them to open that list.
     const followUp = say('nl', 'followup.asked', { name: 'Fatima', goal: NL_GOAL, date: movedTo });
     expect(third.stdout.slice(0, followUp.length)).toBe(followUp);
-    expect(third.stdout).not.toContain(say('nl', 'followup.nudgeBusy'));
+    expect(third.stdout).not.toContain(say('nl', 'queue.afterThis', { what: say('nl', 'queue.what.ask') }));
   });
 });
 

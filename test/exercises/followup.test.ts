@@ -60,12 +60,15 @@ describe('the follow-up of an ask', () => {
     );
   });
 
-  it('only leaves a note when the member is busy, and keeps their place', () => {
+  it('only leaves a note when the member is busy, keeps their place, and puts the question in line', () => {
     const busy: Flow = { at: 'awareness.recall', domain: 2, probed: false };
     const result = step(with_(busy), due, env);
     expect(result.state?.flow).toEqual(busy);
     expect(result.replies).toHaveLength(1);
-    expect(result.replies[0]?.text).toMatch(/commitments/);
+    expect(result.replies[0]?.text).toMatch(/follow-up on your ask.*after this exercise/);
+    expect(result.state?.waiting).toMatchObject([
+      { kind: 'help.followup', job: ask.jobId, flow: { at: 'followup.asked', commitment: 'c1' } },
+    ]);
   });
 
   it('"not yet" moves the commitment: the old job is cancelled and a new one planned', () => {

@@ -214,11 +214,10 @@ function completeAwareness(state: State, ctx: Ctx): Outcome {
   return complete(scheduled, 'awareness', data, replies, [{ type: 'schedule', job }]);
 }
 
-/** Seven days after the map: "whom did you forget?", or a note when the member is busy. */
-const revisitDue: DueHandler = (state, job, idle, ctx) => {
+/** Seven days after the map: "whom did you forget?". */
+const revisitDue: DueHandler = (state, job) => {
   if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
   const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };
-  if (!idle) return { state: next, replies: [{ text: ctx.say('revisit.nudgeBusy') }], effects: [] };
   return { state: next, flow: { at: 'network.revisit', before: snapshot(next) }, replies: [], effects: [] };
 };
 

@@ -3,7 +3,6 @@ import type { Job } from '../../core/types.js';
 import {
   type Ctx,
   type DueHandler,
-  type DueOutcome,
   type Effect,
   type FlowHandler,
   type Handlers,
@@ -57,27 +56,17 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx): string {
 }
 
 /**
- * A coffee job arrived: the intro (and an offer to prepare), the check-in, or the stay question.
- * An unanswered question of an earlier coffee gives way to the newer one.
+ * A coffee job arrived: the intro (said at once) with its offer to prepare, the check-in, or the
+ * stay question. The engine asks each question in its turn, so none swallows another's answer.
  */
-export const coffeeDue: DueHandler = (state, job, idle, ctx) => {
-  const free = idle || state.flow.at === 'coffee.prepare' || state.flow.at === 'coffee.checkin';
-  return dueFor(state, job, free, ctx);
-};
-
-function dueFor(state: State, job: Job, idle: boolean, ctx: Ctx): DueOutcome {
+export const coffeeDue: DueHandler = (state, job, ctx) => {
   const coffee = job.coffee;
-  if (job.kind === 'coffee.stay')
-    return {
-      state,
-      flow: idle ? { at: 'coffee.stay' } : undefined,
-      replies: idle ? [] : [{ text: ctx.say('coffee.stay.busy') }],
-      effects: [],
-    };
-  if (!coffee) return { state, replies: [], effects: [] };
+  const nothing = { state, replies: [], effects: [] };
+  if (job.kind === 'coffee.stay') return { ...nothing, flow: { at: 'coffee.stay' } };
+  if (!coffee) return nothing;
   if (job.kind === 'coffee.intro') {
     // A job scheduled twice (a round resumed after a restart) introduces once.
-    if (coffeeOf(state, coffee.round)) return { state, replies: [], effects: [] };
+    if (coffeeOf(state, coffee.round)) return nothing;
     const record: Coffee = {
       round: coffee.round,
       at: ctx.now.toISOString(),
@@ -92,30 +81,32 @@ function dueFor(state: State, job: Job, idle: boolean, ctx: Ctx): DueOutcome {
     // A member of a channel pool who never chose is in; record it so their menu says so.
     if (next.coffee.prefs.joined === undefined)
       ({ state: next, effects } = withPrefs(next, { joined: true }));
-    const replies = [{ text: introReply(coffee, state.member.user, ctx) }];
     return {
       state: next,
-      flow: idle ? { at: 'coffee.prepare', round: coffee.round, step: 'purpose' } : undefined,
-      replies,
+      flow: { at: 'coffee.prepare', round: coffee.round, step: 'purpose' },
+      replies: [{ text: introReply(coffee, state.member.user, ctx) }],
       effects,
     };
   }
-  const outcome = coffeeOf(state, coffee.round)?.outcome;
-  const askAgain = outcome === 'later' && job.id.endsWith(':again');
-  if (!coffeeOf(state, coffee.round) || (outcome !== undefined && !askAgain))
-    return { state, replies: [], effects: [] };
-  return {
-    state,
-    flow: idle ? { at: 'coffee.checkin', round: coffee.round } : undefined,
-    replies: idle ? [] : [{ text: ctx.say('coffee.checkin.busy') }],
-    effects: [],
-  };
+  return checkinWanted(state, coffee.round, job.id)
+    ? { ...nothing, flow: { at: 'coffee.checkin', round: coffee.round } }
+    : nothing;
+};
+
+/** A check-in is wanted for a coffee with no answer yet, or once more for one answered "not yet". */
+function checkinWanted(state: State, round: number, jobId: string): boolean {
+  const coffee = coffeeOf(state, round);
+  if (!coffee) return false;
+  return coffee.outcome === undefined || (coffee.outcome === 'later' && jobId.endsWith(':again'));
 }
 
 export const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
 
 const coffeePrepare: FlowHandler<'coffee.prepare'> = {
-  ask(flow, _state, ctx) {
+  ask(flow, state, ctx) {
+    // Once the coffee has an answer (or is gone), there is nothing left to prepare.
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee || coffee.outcome !== undefined) return [];
     if (flow.step === 'purpose')
       return [
         {
@@ -202,8 +193,10 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
 const coffeeCheckin = choiceStep<'coffee.checkin'>({
   ask(flow, state, ctx) {
     const coffee = coffeeOf(state, flow.round);
+    // A coffee met or missed since has been checked in on.
+    if (!coffee || (coffee.outcome !== undefined && coffee.outcome !== 'later')) return [];
     return {
-      text: ctx.say('coffee.checkin.prompt', { names: coffee ? names(coffee, ctx) : '…' }),
+      text: ctx.say('coffee.checkin.prompt', { names: names(coffee, ctx) }),
       choices: CHECKIN_CHOICES.map((id) => ({ id, label: ctx.say(`coffee.checkin.${id}`) })),
     };
   },
