@@ -78,31 +78,20 @@ const drawn = (replies: Reply[]): Promise<Reply[]> =>
     ),
   );
 
-/**
- * Replies kept in the member's record until they can be delivered. The last `asked` of them are
- * the question the member is at, marked with its key so a resume does not show it twice.
- */
-const storable = (replies: Reply[], asked = 0, key?: string): State['inbox'] =>
-  replies.map((r, i) => ({
-    text: r.text,
-    ...(r.choices ? { choices: r.choices } : {}),
-    ...(key && i >= replies.length - asked ? { key } : {}),
-  }));
+const storable = (replies: Reply[]): State['inbox'] =>
+  replies.map((r) => (r.choices ? { text: r.text, choices: r.choices } : { text: r.text }));
 
 /**
- * What a member sees when the kept replies go out with a turn. On a resume ("start", "continue"),
- * when the kept replies already hold the question the member is at, they are all that is shown,
- * that question last: no welcome back that repeats it. A record from before the keys counts the
- * kept replies ending with a question as holding it.
+ * What a member sees when replies kept while they were away go out with a turn. On a resume
+ * ("start", "continue") whose question the kept replies already hold, the kept replies are shown
+ * with that question last and nothing else: no welcome back that repeats the question.
  */
-export function withInbox(inbox: State['inbox'], replies: Reply[], resume: boolean, key: string): Reply[] {
-  const kept: Reply[] = inbox.map(({ key: _key, ...reply }) => reply);
-  if (!resume) return [...kept, ...replies];
-  const current = inbox.flatMap((r, i) => (r.key === key ? [i] : []));
-  if (current.length > 0)
-    return [...kept.filter((_, i) => !current.includes(i)), ...current.map((i) => kept[i] as Reply)];
-  const untagged = inbox.every((r) => r.key === undefined);
-  return untagged && inbox.at(-1)?.choices !== undefined ? kept : [...kept, ...replies];
+function withInbox(inbox: State['inbox'], replies: Reply[], asked: number, resume: boolean): Reply[] {
+  const question = replies.slice(replies.length - asked);
+  const kept = (r: Reply) => inbox.some((k) => k.text === r.text);
+  if (!resume || question.length === 0 || !question.every(kept)) return [...inbox, ...replies];
+  const asking = (k: Reply) => question.some((q) => q.text === k.text);
+  return [...inbox.filter((k) => !asking(k)), ...question];
 }
 
 /**
@@ -219,17 +208,11 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** Sends a turn's replies; a member the adapter cannot reach keeps them in their record. */
-  async function send(
-    member: MemberRef,
-    replies: Reply[],
-    to: Delivery,
-    question: { asked: number; key: string },
-  ): Promise<void> {
+  async function send(member: MemberRef, replies: Reply[], to: Delivery): Promise<void> {
     if ((await deps.outbox.deliver(member, await drawn(replies), to)) !== false) return;
     await deps.locks.withLock(memberKey(member), async () => {
       const { state } = await deps.members.load(member, clock());
-      const kept = storable(replies, question.asked, question.key);
-      if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...kept] });
+      if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
     });
   }
 
@@ -264,12 +247,11 @@ export function createEngine(deps: EngineDeps) {
     if (chat && flood.busy(memberKey(inbound.member), now.getTime()))
       replies = [{ text: deps.texts.forLang(state.lang)('common.slowDown') }, ...replies];
     // No adapter is open to the member (a tick from the terminal): keep the replies for their next turn.
-    const key = questionKey(state);
     if (deps.outbox.reachable && !deps.outbox.reachable(inbound.member)) {
-      state = { ...state, inbox: [...state.inbox, ...storable(replies, result.asked, key)] };
+      state = { ...state, inbox: [...state.inbox, ...storable(replies)] };
       replies = [];
     } else if (state.inbox.length > 0) {
-      replies = withInbox(state.inbox, replies, isResume(inbound), key);
+      replies = withInbox(state.inbox, replies, result.asked ?? 0, isResume(inbound));
       state = { ...state, inbox: [] };
     }
 
@@ -291,11 +273,7 @@ export function createEngine(deps: EngineDeps) {
     }
     if (replies.length === 0) return { result: 'done' };
     const to = delivery(state);
-    const question = { asked: result.asked ?? 0, key };
-    return {
-      result: 'done',
-      sent: afterLock(inbound.member, () => send(inbound.member, replies, to, question)),
-    };
+    return { result: 'done', sent: afterLock(inbound.member, () => send(inbound.member, replies, to)) };
   }
 
   async function handleOne(payload: unknown, options: HandleOptions = {}): Promise<HandleResult> {

@@ -57,8 +57,6 @@ export const StateSchema = z.object({
     z.object({
       text: z.string(),
       choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
-      /** The question key (questionKey) of the question this reply asked, so a resume shows it once. */
-      key: z.string().optional(),
     }),
   ),
   createdAt: z.string(),
