@@ -25,6 +25,22 @@ export const free = (state: State): boolean =>
 
 const same = (a: Flow, b: Flow) => JSON.stringify(a) === JSON.stringify(b);
 
+/** How long a due question may stay unanswered before the next one that falls due takes its place. */
+export const STALE_MS = 12 * 3_600_000;
+
+/**
+ * A due question the member has left unanswered for STALE_MS or more (an ignored offer to prepare
+ * a coffee, by the time its check-in comes) gives way: it is dropped, and the newer question can
+ * open. An ask left so stays on the list of commitments. Questions that fall due together still
+ * come one after the other.
+ */
+export function ignored(state: State, now: Date): State {
+  const last = state.lastDue;
+  const old = last && state.overlay === null && same(last.flow, state.flow);
+  if (!old || now.getTime() - Date.parse(last.at) < STALE_MS) return state;
+  return { ...state, flow: { at: 'menu' }, lastDue: undefined };
+}
+
 /** Puts a due question in its place in line; one already asked now or waiting is not added again. */
 export function enqueue(state: State, item: Waiting): State {
   if (same(item.flow, state.flow) || state.waiting.some((w) => same(w.flow, item.flow))) return state;
@@ -53,7 +69,8 @@ export function pull(state: State, ctx: Ctx): State {
     rest = rest.slice(1);
     const handler = HANDLERS[next.flow.at] as FlowHandler<FlowAt>;
     const waited = { ...state, waiting: rest };
-    if (handler.ask(next.flow, waited, ctx).length > 0) return leave(waited, next.flow);
+    if (handler.ask(next.flow, waited, ctx).length > 0)
+      return { ...leave(waited, next.flow), lastDue: { flow: next.flow, at: ctx.now.toISOString() } };
   }
   return { ...state, waiting: [] };
 }

@@ -77,6 +77,8 @@ export const StateSchema = z.object({
    * brought it, `at` when it fell due.
    */
   waiting: z.array(WaitingSchema).max(50).default([]),
+  /** The last due question opened, and when: one left unanswered for long gives way to the next. */
+  lastDue: z.object({ flow: FlowSchema, at: z.string() }).optional(),
   /** Language-model calls made for this member today (UTC), against the daily budget. */
   coach: z.object({ day: localDateSchema, calls: z.number().int().min(0) }).optional(),
 });

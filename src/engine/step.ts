@@ -16,7 +16,7 @@ import { defaultPrefs } from '../pairing/community.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, Outcome } from './flow.js';
-import { dropUnscheduled, enqueue, leave, pull, waitNote } from './queue.js';
+import { dropUnscheduled, enqueue, ignored, leave, pull, waitNote } from './queue.js';
 import { type FlowAt, STATE_VERSION, type State, type Waiting } from './state.js';
 
 /** Answers longer than this are refused kindly instead of stored. */
@@ -225,8 +225,10 @@ function handleDue(state: State, inbound: Extract<Inbound, { kind: 'due' }>, env
   const ctx = ctxFor(state, env);
   const due = handler(state, job, ctx);
   if (!due.flow) return { state: due.state, replies: due.replies, effects: due.effects };
-  const item: Waiting = { kind: job.kind, job: job.id, flow: due.flow, at: env.now.toISOString() };
-  const next = pull(enqueue(due.state, item), ctx);
+  // When it fell due: its planned time, or now when the tick came later.
+  const at = new Date(Math.max(env.now.getTime(), Date.parse(job.due)));
+  const item: Waiting = { kind: job.kind, job: job.id, flow: due.flow, at: at.toISOString() };
+  const next = pull(enqueue(ignored(due.state, at), item), ctx);
   const replies = next.waiting.includes(item) ? [...due.replies, waitNote(next, job.kind, ctx)] : due.replies;
   // Nothing opened: the member keeps looking at the question they were at.
   if (next.flow === due.state.flow && next.overlay === due.state.overlay)

@@ -52,6 +52,12 @@ async function member(lang: Lang, over: (state: State) => Partial<State> = () =>
   };
 }
 
+/** The member's coffee record: in the rounds, with these coffees. */
+const joined = (state: State, coffees: Coffee[]): State['coffee'] => ({
+  prefs: { ...state.coffee.prefs, joined: true },
+  coffees,
+});
+
 const jobId = (what: string) => `console:local:tester:${what}`;
 
 function anAsk(lang: Lang): Commitment {
@@ -127,8 +133,8 @@ describe.each(['en', 'nl'] as const)('follow-ups in turn (%s)', (lang) => {
 
   it('putting the revisit off keeps the ask follow-up, which then comes by itself', async () => {
     const m = await member(lang, askAndRevisit(lang));
-    await m.schedule({ ...revisitJob, due: '2026-03-11T08:00:00.000Z' });
-    expect(await m.tick(new Date('2026-03-11T09:00:00Z'))).toBe(1);
+    await m.schedule(revisitJob);
+    expect(await m.tick(new Date('2026-03-12T07:05:00Z'))).toBe(1);
     expect(m.h.lastText()).toBe(say(lang, 'revisit.prompt'));
 
     // The ask falls due while the revisit question is open: it waits.
@@ -222,8 +228,8 @@ describe.each(['en', 'nl'] as const)('follow-ups in turn (%s)', (lang) => {
   it('a coffee intro with its offer to prepare and a check-in arriving together are both answered', async () => {
     const partner = { user: 'U2', name: lang === 'en' ? 'Maya' : 'Lotte' };
     const earlier: Coffee = { round: 1, at: T0.toISOString(), partners: [partner], organiser: false };
-    const m = await member(lang, () => ({
-      coffee: { prefs: { joined: true }, coffees: [earlier] } as State['coffee'],
+    const m = await member(lang, (state) => ({
+      coffee: joined(state, [earlier]),
     }));
     const coffee = (round: number) => ({ round, partners: [partner], organiser: partner.user });
     await m.schedule({
@@ -266,6 +272,32 @@ describe.each(['en', 'nl'] as const)('follow-ups in turn (%s)', (lang) => {
     ]);
     expect(state?.waiting).toEqual([]);
     expect(m.h.lastText()).toBe(say(lang, 'menu.prompt'));
+  });
+
+  it('an offer to prepare left unanswered for days gives way to the check-in, which is asked once', async () => {
+    const partner = { user: 'U2', name: lang === 'en' ? 'Maya' : 'Lotte' };
+    const m = await member(lang, (state) => ({ coffee: joined(state, []) }));
+    const coffee = { round: 1, partners: [partner], organiser: partner.user };
+    await m.schedule({ id: jobId('1:intro'), kind: 'coffee.intro', due: T0.toISOString(), coffee });
+    expect(await m.tick(T0)).toBe(1);
+    expect(ids(m.h.question())).toEqual(['learn', 'reconnect', 'ask', 'later']);
+
+    const checkinAt = new Date(T0.getTime() + 4 * 86_400_000);
+    await m.schedule({
+      id: jobId('1:checkin'),
+      kind: 'coffee.checkin',
+      due: checkinAt.toISOString(),
+      coffee,
+    });
+    const before = m.h.sent.length;
+    expect(await m.tick(checkinAt)).toBe(1);
+    const shown = m.since(before);
+    expect(shown.map((r) => r.text)).toEqual([say(lang, 'coffee.checkin.prompt', { names: partner.name })]);
+    await m.h.choice('missed');
+    expect(m.h.lastText()).toBe(say(lang, 'menu.prompt'));
+    const state = await m.h.state();
+    expect(state?.coffee.coffees.map((c) => c.outcome)).toEqual(['missed']);
+    expect(state?.waiting).toEqual([]);
   });
 
   it('a restart shows a question kept while away once, with no welcome back that repeats it', async () => {
