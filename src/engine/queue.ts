@@ -38,7 +38,7 @@ export function ignored(state: State, now: Date): State {
   const last = state.lastDue;
   const old = last && state.overlay === null && same(last.flow, state.flow);
   if (!old || now.getTime() - Date.parse(last.at) < STALE_MS) return state;
-  return { ...state, flow: { at: 'menu' }, lastDue: undefined };
+  return { ...leave(state, { at: 'menu' }), lastDue: undefined };
 }
 
 /** Puts a due question in its place in line; one already asked now or waiting is not added again. */

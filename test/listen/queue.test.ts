@@ -225,6 +225,28 @@ describe.each(['en', 'nl'] as const)('follow-ups in turn (%s)', (lang) => {
     expect((await m.h.state())?.waiting).toEqual([]);
   });
 
+  it('a waiting follow-up of an ask moved meanwhile waits for its new date instead', async () => {
+    const m = await member(lang, (state) => ({
+      commitments: [anAsk(lang)],
+      jobs: [...state.jobs, jobId('c1:1')],
+    }));
+    await m.h.choice('awareness');
+    await m.h.choice('begin');
+    await m.schedule(askJob);
+    await m.tick(LATER);
+    expect((await m.h.state())?.waiting).toHaveLength(1);
+    await m.h.command('commitments');
+    await m.h.choice('c1');
+    await m.h.choice('move');
+    await m.h.choice('d7');
+    // Back at the list with the new date; the old follow-up no longer waits.
+    expect(m.h.lastText()).toBe(say(lang, 'commitments.prompt'));
+    const state = await m.h.state();
+    expect(state?.waiting).toEqual([]);
+    expect(state?.commitments[0]).toMatchObject({ status: 'open', jobId: jobId('c1:2') });
+    expect(m.h.sent.filter((s) => same(ids(s.reply), FOLLOW_UP))).toHaveLength(0);
+  });
+
   it('a coffee intro with its offer to prepare and a check-in arriving together are both answered', async () => {
     const partner = { user: 'U2', name: lang === 'en' ? 'Maya' : 'Lotte' };
     const earlier: Coffee = { round: 1, at: T0.toISOString(), partners: [partner], organiser: false };
