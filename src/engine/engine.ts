@@ -77,7 +77,11 @@ const drawn = (replies: Reply[]): Promise<Reply[]> =>
   );
 
 const storable = (replies: Reply[]): State['inbox'] =>
-  replies.map((r) => (r.choices ? { text: r.text, choices: r.choices } : { text: r.text }));
+  replies.map((r) =>
+    r.choices
+      ? { text: r.text, choices: r.choices.map(({ id, label }) => ({ id, label })) }
+      : { text: r.text },
+  );
 
 /**
  * Counts each member's recent turns in memory (per process). `busy` is true once per window when

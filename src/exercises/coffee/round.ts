@@ -16,7 +16,7 @@ import type { State } from '../../engine/state.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findByName } from '../../network/names.js';
 import { coffeeJobId } from '../../pairing/roster.js';
-import { askForText, choiceStep, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
 import { withPrefs } from './choices.js';
 
@@ -204,7 +204,7 @@ const coffeeCheckin = choiceStep<'coffee.checkin'>({
     const coffee = coffeeOf(state, flow.round);
     return {
       text: ctx.say('coffee.checkin.prompt', { names: coffee ? names(coffee, ctx) : '…' }),
-      choices: CHECKIN_CHOICES.map((id) => ({ id, label: ctx.say(`coffee.checkin.${id}`) })),
+      choices: CHECKIN_CHOICES.map((id) => option(ctx, id, `coffee.checkin.${id}`)),
     };
   },
   pick(value, flow, state, ctx) {
