@@ -176,12 +176,14 @@ export function matchChoice(
       [c.label, ...(c.words ?? [])].map((w) => clean(tokens(w))).filter((t) => t.length),
     ]),
   );
-  const exact = choices.find(
+  const exact = choices.filter(
     (c) =>
       terms.get(c.id)?.some((t) => same(t, whole) || same(t, raw)) ||
       c.id.toLowerCase() === text.trim().toLowerCase(),
   );
-  if (exact) return { kind: 'one', id: exact.id };
+  // "Yes" to "did you ask?" may be either "yes, and they said yes" or "yes, they said no".
+  if (exact.length > 1 && loose) return { kind: 'many', ids: exact.map((c) => c.id) };
+  if (exact[0]) return { kind: 'one', id: exact[0].id };
 
   const times = choices.map((c) => timeOf(c.label));
   const number = numberOf(whole, numbers);

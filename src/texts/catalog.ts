@@ -380,6 +380,10 @@ export const CATALOG = {
   'progress.meaningHigher': [],
   'words.menu.progress': [],
   'words.menu.commitments': [],
+  'words.followup.saidYes': [],
+  'words.followup.saidNo': [],
+  'words.followup.notYet': [],
+  'words.followup.drop': [],
   // hook.json
   'menu.hook': [],
   'menu.resumeHook': [],

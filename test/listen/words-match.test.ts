@@ -157,3 +157,24 @@ describe('numbers as places', () => {
     expect(matchChoice('5', belief('en'), vocab, true)).toEqual(one('b5'));
   });
 });
+
+describe('did you ask?', () => {
+  const asked = (lang: Lang) =>
+    options(
+      lang,
+      ['yes', 'no', 'notyet', 'drop'],
+      (id) => `followup.${{ yes: 'saidYes', no: 'saidNo', notyet: 'notYet', drop: 'drop' }[id]}`,
+    );
+  it.each([
+    ['en', 'yes', many('yes', 'no')],
+    ['nl', 'ja', many('yes', 'no')],
+    ['en', 'yes, she said yes', one('yes')],
+    ['en', 'yes, but she said no', one('no')],
+    ['nl', 'ja maar hij zei nee', one('no')],
+    ['en', 'no, not yet', one('notyet')],
+    ['nl', 'nee', one('notyet')],
+    ['nl', 'laat maar', one('drop')],
+  ] as const)('%s: "%s"', (lang, typed, expected) => {
+    expect(matchChoice(typed, asked(lang), vocab, true)).toEqual(expected);
+  });
+});
