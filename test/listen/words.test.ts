@@ -242,3 +242,42 @@ describe('free-text steps stay free', () => {
     expect((await h.state())?.flow).toMatchObject({ at: 'awareness.recall', domain: 0 });
   });
 });
+
+describe('the examples the README gives', () => {
+  it.each([
+    [
+      'en',
+      { at: 'ask-for-help.need' },
+      'an intro',
+      (s: State) => s.drafts['ask-for-help']?.need,
+      'introduction',
+    ],
+    [
+      'en',
+      { at: 'ask-for-help.need' },
+      'a new job',
+      (s: State) => s.drafts['ask-for-help']?.need,
+      'opportunity',
+    ],
+    ['nl', { at: 'ask-for-help.need' }, 'raad', (s: State) => s.drafts['ask-for-help']?.need, 'advice'],
+    ['en', { at: 'when.hour', resume: 'awareness' }, 'noon', (s: State) => s.nudgeHour, 12],
+    ['en', { at: 'when.hour', resume: 'awareness' }, '9am', (s: State) => s.nudgeHour, 9],
+    ['nl', { at: 'menu' }, 'evenement voorbereiden', (s: State) => s.flow.at, 'hook.event'],
+  ] as const)('%s at %j: "%s"', async (lang, flow, typed, read, expected) => {
+    const h = await placed(lang, flow as Flow, { drafts: helpDraft(), timezone: 'Europe/Amsterdam' });
+    await h.text(typed);
+    const state = await h.state();
+    if (!state) throw new Error('no state');
+    expect(read(state)).toBe(expected);
+  });
+
+  it('nl: "liever niet" and "zeker" answer a yes/no question', async () => {
+    const h = await placed('nl', { at: 'menu' });
+    await h.command('forget');
+    await h.text('liever niet');
+    expect(h.sent.some((s) => s.reply.text === say('nl', 'forget.kept'))).toBe(true);
+    await h.command('forget');
+    await h.text('zeker');
+    expect(await h.state()).toBeUndefined();
+  });
+});
