@@ -63,10 +63,13 @@ function without(text: Tokens, phrases: readonly Tokens[]): Tokens {
 
 const same = (a: Tokens, b: Tokens) => a.length === b.length && a.every((t, i) => t === b[i]);
 
-/** A label's own number: "3", "5 (very much)", and the hour of "19:00". */
+/**
+ * A label's own number: "3", "5 (very much)", and the hour of "19:00"; not the 3 of "3+ years
+ * ago", which is an option like any other.
+ */
 export function labelNumber(label: string): number | undefined {
-  const lead = /^\s*(\d{1,3})(?!\d)/.exec(label)?.[1];
-  return lead === undefined ? undefined : Number(lead);
+  const own = /^\s*(\d{1,3})\s*(\([^)]*\))?\s*$/.exec(label) ?? /^\s*(\d{1,2}):00\s*$/.exec(label);
+  return own?.[1] === undefined ? undefined : Number(own[1]);
 }
 
 const TIME_LABEL = /^\s*(\d{1,2}):(\d{2})\s*$/;

@@ -178,3 +178,12 @@ describe('did you ask?', () => {
     expect(matchChoice(typed, asked(lang), vocab, true)).toEqual(expected);
   });
 });
+
+describe('a number inside a label', () => {
+  it('is no label number: "3" on last contact is the third option, not "3+ years ago"', () => {
+    const contact = options('nl', ['weekly', 'monthly', 'yearly', 'dormant'], (id) => `contact.${id}`);
+    expect(contact.map((c) => c.label)).toContain('3+ jaar geleden');
+    expect(matchChoice('3', contact, vocab, true)).toEqual(one('yearly'));
+    expect(matchChoice('3+ jaar geleden', contact, vocab, true)).toEqual(one('dormant'));
+  });
+});
