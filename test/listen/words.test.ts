@@ -281,3 +281,66 @@ describe('the examples the README gives', () => {
     expect(await h.state()).toBeUndefined();
   });
 });
+
+describe('virtual coffee', () => {
+  const coffee = {
+    round: 1,
+    at: '2026-11-20T09:00:00.000Z',
+    partners: [{ user: 'U2', name: 'Mira' }],
+    organiser: true,
+  };
+  const withCoffee = (change: Record<string, unknown> = {}) =>
+    ({
+      coffee: { prefs: { joined: true }, coffees: [{ ...coffee, ...change }] },
+    }) as unknown as Partial<State>;
+  const placedAtCoffee = async (lang: Lang, flow: Flow, change: Record<string, unknown> = {}) => {
+    const h = await placed(lang, { at: 'menu' });
+    const state = await h.state();
+    if (!state) throw new Error('no state');
+    const { coffee: wanted } = withCoffee(change) as { coffee: State['coffee'] };
+    await h.members.save({ ...state, coffee: { ...state.coffee, coffees: wanted.coffees }, flow });
+    return h;
+  };
+  const first = async (h: Harness) => (await h.state())?.coffee.coffees[0];
+
+  it.each([
+    ['en', 'yes we did', 'met'],
+    ['nl', 'ja, gesproken', 'met'],
+    ['en', 'no, not yet', 'later'],
+    ['nl', 'nee, nog niet', 'later'],
+    ['en', 'it fell through', 'missed'],
+    ['nl', 'het is niet gelukt', 'missed'],
+  ] as const)('%s: the check-in reads "%s" as %s', async (lang, typed, outcome) => {
+    const h = await placedAtCoffee(lang, { at: 'coffee.checkin', round: 1 } as Flow);
+    await h.text(typed);
+    expect(await first(h)).toMatchObject({ outcome });
+  });
+
+  it.each([
+    ['en', 'very much', 5],
+    ['nl', 'een beetje', 2],
+    ['en', 'maybe four', 4],
+    ['nl', 'drie denk ik', 3],
+  ] as const)('%s: the reflection scale reads "%s" as %i', async (lang, typed, enjoyedSelf) => {
+    const h = await placedAtCoffee(lang, { at: 'coffee.reflect', round: 1, step: 'enjoyedSelf' } as Flow, {
+      outcome: 'met',
+    });
+    await h.text(typed);
+    expect(await first(h)).toMatchObject({ enjoyedSelf });
+  });
+});
+
+describe('snoozing the coffees, where a date can be typed too', () => {
+  it.each([
+    ['en', 'a fortnight', 14],
+    ['nl', '2 weken', 14],
+    ['en', 'one month', 30],
+    ['nl', 'een kwartaal', 90],
+  ] as const)('%s: "%s" is %i days', async (lang, typed, days) => {
+    const h = await placed(lang, { at: 'coffee.snooze' } as Flow, { timezone: 'UTC' });
+    await h.text(typed);
+    const until = (await h.state())?.coffee.prefs.snoozeUntil ?? '';
+    const today = new Date().toISOString().slice(0, 10);
+    expect((Date.parse(until) - Date.parse(today)) / 86_400_000).toBe(days);
+  });
+});
