@@ -187,3 +187,11 @@ describe('a number inside a label', () => {
     expect(matchChoice('3+ jaar geleden', contact, vocab, true)).toEqual(one('dormant'));
   });
 });
+
+describe('a question with one option', () => {
+  it('has the range 1 to 1, which the engine says as "just one option"', () => {
+    const only: Choice[] = [{ id: 'join', label: 'Join the coffees' }];
+    expect(matchChoice('3', only, vocab, true)).toEqual({ kind: 'range', said: '3', min: 1, max: 1 });
+    expect(matchChoice('join', only, vocab, true)).toEqual(one('join'));
+  });
+});

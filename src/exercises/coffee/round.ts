@@ -115,6 +115,7 @@ function dueFor(state: State, job: Job, idle: boolean, ctx: Ctx): DueOutcome {
 export const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
 
 const coffeePrepare: FlowHandler<'coffee.prepare'> = {
+  onlyOptions: (flow) => flow.step === 'purpose',
   ask(flow, _state, ctx) {
     if (flow.step === 'purpose')
       return [
