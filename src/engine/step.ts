@@ -201,9 +201,11 @@ function onlyOptions(state: State): boolean {
   return handler.onlyOptions?.(state.flow) ?? false;
 }
 
-/** The options as one line: "A, B or C" in the member's language. */
+/** The options as one line: "A, B or C" in the member's language; a label with a comma in quotes. */
 const listOf = (choices: readonly Choice[], lang: Lang) =>
-  new Intl.ListFormat(lang, { type: 'disjunction' }).format(choices.map((c) => c.label));
+  new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+    choices.map((c) => (c.label.includes(',') ? `“${c.label}”` : c.label)),
+  );
 
 /** What a typed message means among the choices, or the short reply that asks for one. */
 function matchTyped(text: string, choices: Choice[], state: State, env: StepEnv): Resolved {

@@ -344,3 +344,30 @@ describe('snoozing the coffees, where a date can be typed too', () => {
     expect((Date.parse(until) - Date.parse(today)) / 86_400_000).toBe(days);
   });
 });
+
+describe('the options in one line', () => {
+  it('nl: labels with a comma are quoted, so the list stays readable', async () => {
+    const h = await testEngine();
+    await h.command('language', ['nl']);
+    const state = await h.state();
+    if (!state) throw new Error('no state');
+    const coffee = {
+      round: 1,
+      at: '2026-11-20T09:00:00.000Z',
+      partners: [{ user: 'U2', name: 'Mira' }],
+      organiser: true,
+    };
+    await h.members.save({
+      ...state,
+      coffee: { ...state.coffee, coffees: [coffee] },
+      flow: { at: 'coffee.checkin', round: 1 },
+    });
+    await h.text('misschien');
+    expect(lastReply(h)?.text).toBe(
+      say('nl', 'choose.none', {
+        text: 'misschien',
+        options: '“Ja, we hebben gepraat”, Nog niet of Het is er niet van gekomen',
+      }),
+    );
+  });
+});
