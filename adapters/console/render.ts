@@ -22,7 +22,8 @@ export function renderJson(reply: Reply, written: Written): string {
   return JSON.stringify({
     type: 'reply',
     text: reply.text,
-    ...(reply.choices ? { choices: reply.choices } : {}),
+    // A choice's words are the engine's, for reading typed answers: the protocol shows id and label.
+    ...(reply.choices ? { choices: reply.choices.map(({ id, label }) => ({ id, label })) } : {}),
     ...(reply.form ? { form: reply.form } : {}),
     ...(reply.image && written.image ? { image: { path: written.image, alt: reply.image.alt } } : {}),
     ...(reply.file && written.file ? { file: { path: written.file } } : {}),

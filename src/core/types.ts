@@ -108,6 +108,8 @@ export type Inbound = z.infer<typeof InboundSchema>;
 export interface Choice {
   id: string;
   label: string;
+  /** Other words that mean this choice, in the member's language ("bellen", "phone" for a call). */
+  words?: readonly string[];
 }
 
 export interface FormField {

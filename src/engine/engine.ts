@@ -79,7 +79,11 @@ const drawn = (replies: Reply[]): Promise<Reply[]> =>
   );
 
 const storable = (replies: Reply[]): State['inbox'] =>
-  replies.map((r) => (r.choices ? { text: r.text, choices: r.choices } : { text: r.text }));
+  replies.map((r) =>
+    r.choices
+      ? { text: r.text, choices: r.choices.map(({ id, label }) => ({ id, label })) }
+      : { text: r.text },
+  );
 
 /**
  * What a member sees when replies kept while they were away go out with a turn. On a resume

@@ -2,12 +2,14 @@ import type { CoachAsk } from '../coach/schemas.js';
 import type { CoachEvent, Job, Reply } from '../core/types.js';
 import type { CoffeeChange } from '../pairing/community.js';
 import type { TextKey } from '../texts/catalog.js';
-import type { Say } from '../texts/texts.js';
+import type { Say, Words } from '../texts/texts.js';
 import type { ExerciseId, Flow, FlowAt, FlowOf, State } from './state.js';
 
 /** What a step may read besides the state: the member's translator and the clock. */
 export interface Ctx {
   say: Say;
+  /** Other words for a choice's label, by the label's key, in the member's language. */
+  words: Words;
   now: Date;
   revisitDays: number;
 }
@@ -38,6 +40,12 @@ export interface Outcome {
 
 export interface FlowHandler<A extends FlowAt> {
   ask(flow: FlowOf<A>, state: State, ctx: Ctx): Reply[];
+  /**
+   * True when the question takes nothing but its options: the engine then also finds them named
+   * inside a sentence, and answers a miss itself. Otherwise typed text that is not a whole option
+   * goes to `answer`.
+   */
+  onlyOptions?(flow: FlowOf<A>): boolean;
   answer(flow: FlowOf<A>, state: State, answer: Answer, ctx: Ctx): Outcome;
 }
 

@@ -1,5 +1,13 @@
 import { isTimeZone } from '../core/time.js';
-import { guessLang, type Inbound, type Lang, type MemberRef, type Reply } from '../core/types.js';
+import {
+  type Choice,
+  guessLang,
+  type Inbound,
+  LANGS,
+  type Lang,
+  type MemberRef,
+  type Reply,
+} from '../core/types.js';
 import {
   dueHandler,
   HANDLERS,
@@ -10,12 +18,14 @@ import {
   shortcut,
   startOf,
 } from '../exercises/index.js';
+import { yesNo } from '../exercises/kit.js';
 import { emptyNetwork } from '../network/model.js';
 import { cleanName, sameName } from '../network/names.js';
 import { defaultPrefs } from '../pairing/community.js';
 import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, Outcome } from './flow.js';
+import { matchChoice, quotable, vocabulary } from './match.js';
 import { dropUnscheduled, enqueue, ignored, leave, pull, waitNote } from './queue.js';
 import { type FlowAt, STATE_VERSION, type State, type Waiting } from './state.js';
 
@@ -65,14 +75,10 @@ export function newState(member: MemberRef, lang: Lang, now: Date): State {
 
 export const ctxFor = (state: State, env: StepEnv): Ctx => ({
   say: env.texts.forLang(state.lang),
+  words: env.texts.words(state.lang),
   now: env.now,
   revisitDays: env.revisitDays,
 });
-
-const yesNo = (ctx: Ctx) => [
-  { id: 'yes', label: ctx.say('common.yes') },
-  { id: 'no', label: ctx.say('common.no') },
-];
 
 /** The question the member is looking at now. */
 export function askCurrent(state: State, env: StepEnv): Reply[] {
@@ -87,8 +93,8 @@ export function askCurrent(state: State, env: StepEnv): Reply[] {
         {
           text: ctx.say('language.prompt'),
           choices: [
-            { id: 'en', label: 'English' },
-            { id: 'nl', label: 'Nederlands' },
+            { id: 'en', label: 'English', words: ctx.words('language.en') },
+            { id: 'nl', label: 'Nederlands', words: ctx.words('language.nl') },
           ],
         },
       ];
@@ -180,9 +186,56 @@ function answerOverlay(state: State, answer: Answer, env: StepEnv): StepResult {
   return finish(state, env, [{ text: ctx.say('common.pickChoice') }]);
 }
 
-type Resolved = { answer: Answer } | { problem: Reply };
+/** A problem is said before the question again; a question of its own (`asks`) replaces it. */
+type Resolved = { answer: Answer } | { problem: Reply; asks?: boolean };
 
-/** Matches input to the question's choices: a button, its number, or its label all count. */
+/** True when the question now takes nothing but its options (the yes/no and language overlays do). */
+function onlyOptions(state: State): boolean {
+  if (state.overlay) return state.overlay !== 'paused';
+  const handler = HANDLERS[state.flow.at] as FlowHandler<FlowAt>;
+  return handler.onlyOptions?.(state.flow) ?? false;
+}
+
+/** The options as one line: "A, B or C" in the member's language; a label with a comma in quotes. */
+const listOf = (choices: readonly Choice[], lang: Lang) =>
+  new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+    choices.map((c) => (c.label.includes(',') ? `“${c.label}”` : c.label)),
+  );
+
+/** What a typed message means among the choices, or the short reply that asks for one. */
+function matchTyped(text: string, choices: Choice[], state: State, env: StepEnv): Resolved {
+  const ctx = ctxFor(state, env);
+  const vocab = vocabulary(LANGS.map((lang) => env.texts.words(lang)));
+  const match = matchChoice(text, choices, vocab, onlyOptions(state));
+  const ask = (line: string, options = choices): Resolved => ({
+    problem: { text: line, choices: options },
+    asks: true,
+  });
+  switch (match.kind) {
+    case 'one':
+      return { answer: { kind: 'choice', value: match.id } };
+    case 'text':
+      return { answer: { kind: 'text', text } };
+    case 'many': {
+      const named = choices.filter((c) => match.ids.includes(c.id));
+      return ask(ctx.say('choose.which', { options: listOf(named, state.lang) }), named);
+    }
+    case 'range':
+      return choices.length === 1 && choices[0]
+        ? ask(ctx.say('choose.onlyOne', { option: choices[0].label }))
+        : ask(ctx.say('choose.range', { said: match.said, min: match.min, max: match.max }));
+    case 'none': {
+      const options = listOf(choices, state.lang);
+      if (match.time) return ask(ctx.say('choose.time', { time: match.time, options }));
+      const said = quotable(text);
+      return ask(
+        said ? ctx.say('choose.none', { text: said, options }) : ctx.say('choose.miss', { options }),
+      );
+    }
+  }
+}
+
+/** Matches input to the question's choices: a button, its number, its label or its words all count. */
 function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
   const ctx = ctxFor(state, env);
   const choices = askCurrent(state, env).flatMap((r) => r.choices ?? []);
@@ -202,16 +255,9 @@ function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
   if (text === '') return { problem: { text: ctx.say('common.empty') } };
   if (text.length > MAX_ANSWER_LENGTH)
     return { problem: { text: ctx.say('common.tooLong', { max: MAX_ANSWER_LENGTH }) } };
-  const byLabel = choices.find((c) => sameName(c.label, text) || c.id === text.toLowerCase());
-  if (byLabel) return { answer: { kind: 'choice', value: byLabel.id } };
-  // A label that is itself a number ("3" of five) wins over the position.
-  if (/^\d+$/.test(text) && choices.length > 0) {
-    const picked = choices[Number(text) - 1];
-    return picked
-      ? { answer: { kind: 'choice', value: picked.id } }
-      : { problem: { text: ctx.say('common.outOfRange', { max: choices.length }) } };
-  }
-  return { answer: { kind: 'text', text } };
+  const byName = choices.find((c) => sameName(c.label, text));
+  if (byName) return { answer: { kind: 'choice', value: byName.id } };
+  return matchTyped(text, choices, state, env);
 }
 
 /**
@@ -284,7 +330,10 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
   const command = commandOf(inbound);
   if (command) return runCommand(state, command, env);
   const resolved = resolve(inbound, state, env);
-  if ('problem' in resolved) return finish(state, env, [resolved.problem]);
+  if ('problem' in resolved)
+    return resolved.asks
+      ? { state, replies: [resolved.problem], effects: [], asked: 1 }
+      : finish(state, env, [resolved.problem]);
   if (state.overlay) return answerOverlay(state, resolved.answer, env);
   const handler = HANDLERS[state.flow.at] as FlowHandler<FlowAt>;
   const ctx = ctxFor(state, env);

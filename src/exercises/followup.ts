@@ -11,7 +11,7 @@ import {
 } from '../engine/flow.js';
 import type { Commitment } from '../engine/records.js';
 import type { Flow, State } from '../engine/state.js';
-import { backToMenu, choiceStep, reask, unexpected, whileFound } from './kit.js';
+import { backToMenu, choiceStep, option, reask, unexpected, whileFound } from './kit.js';
 import { addPeople } from './people.js';
 
 const commitment = { commitment: z.string() };
@@ -107,10 +107,10 @@ const followupAsked = whileFound<'followup.asked'>(
       return {
         text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: c.date }),
         choices: [
-          { id: 'yes', label: ctx.say('followup.saidYes') },
-          { id: 'no', label: ctx.say('followup.saidNo') },
-          { id: 'notyet', label: ctx.say('followup.notYet') },
-          { id: 'drop', label: ctx.say('followup.drop') },
+          option(ctx, 'yes', 'followup.saidYes'),
+          option(ctx, 'no', 'followup.saidNo'),
+          option(ctx, 'notyet', 'followup.notYet'),
+          option(ctx, 'drop', 'followup.drop'),
         ],
       };
     },

@@ -14,6 +14,7 @@ import {
   typedText,
 } from '../engine/flow.js';
 import type { ExerciseId, Flow, FlowAt, FlowOf, State } from '../engine/state.js';
+import type { TextKey } from '../texts/catalog.js';
 
 /** The answer was not one of the options. */
 export const unexpected = (ctx: Ctx): Reply => ({ text: ctx.say('common.pickChoice') });
@@ -24,11 +25,18 @@ export const askForText = (ctx: Ctx): Reply => ({ text: ctx.say('common.typeAnsw
 /** The same question again, after the replies that say why (the engine repeats the question). */
 export const reask = (state: State, ...replies: Reply[]): Outcome => ({ state, replies });
 
+/** A choice labelled by the text under `key`, with the other words that mean it (`words.<key>`). */
+export function option(ctx: Ctx, id: string, key: TextKey): Choice {
+  const label = (ctx.say as (key: TextKey) => string)(key);
+  const words = ctx.words(key);
+  return words.length > 0 ? { id, label, words } : { id, label };
+}
+
 export const backToMenu = (ctx: Ctx): Choice => ({ id: 'menu', label: ctx.say('common.backToMenu') });
 
 export const yesNo = (ctx: Ctx): Choice[] => [
-  { id: 'yes', label: ctx.say('common.yes') },
-  { id: 'no', label: ctx.say('common.no') },
+  option(ctx, 'yes', 'common.yes'),
+  option(ctx, 'no', 'common.no'),
 ];
 
 /** A question answered in free text, with a one-field form for the adapters that show forms. */
@@ -61,6 +69,7 @@ export function choiceStep<A extends FlowAt>(step: {
 }): FlowHandler<A> {
   return {
     ask: (flow, state, ctx) => asList(step.ask(flow, state, ctx)),
+    onlyOptions: () => true,
     answer(flow, state, answer, ctx) {
       const picked = answer.kind === 'choice' ? step.pick(answer.value, flow, state, ctx) : undefined;
       return picked ?? reask(state, unexpected(ctx));

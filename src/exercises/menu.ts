@@ -5,7 +5,7 @@ import { moveTo } from '../engine/flow.js';
 import type { ExerciseId, State } from '../engine/state.js';
 import type { TextKey } from '../texts/catalog.js';
 import { progressReply } from './followup.js';
-import { choiceStep } from './kit.js';
+import { choiceStep, option } from './kit.js';
 import { networkView } from './network.js';
 
 export const flows = [z.object({ at: z.literal('welcome') }), z.object({ at: z.literal('menu') })] as const;
@@ -61,9 +61,9 @@ export function menuFlows(exercises: readonly ExerciseDefinition[]): Handlers<'w
     },
   });
   const tools = (ctx: Ctx) => [
-    { id: 'network', label: ctx.say('menu.network') },
-    { id: 'progress', label: ctx.say('menu.progress') },
-    { id: 'commitments', label: ctx.say('menu.commitments') },
+    option(ctx, 'network', 'menu.network'),
+    option(ctx, 'progress', 'menu.progress'),
+    option(ctx, 'commitments', 'menu.commitments'),
   ];
   const menu = choiceStep<'menu'>({
     ask: (_flow, state, ctx) => ({
@@ -72,10 +72,16 @@ export function menuFlows(exercises: readonly ExerciseDefinition[]): Handlers<'w
         ...entries.flatMap((e) =>
           e === 'tools'
             ? tools(ctx)
-            : [{ id: e.id, label: plain(ctx, state.parked[e.id] ? e.menu.resume : e.menu.start) }],
+            : [
+                {
+                  id: e.id,
+                  label: plain(ctx, state.parked[e.id] ? e.menu.resume : e.menu.start),
+                  words: ctx.words(e.menu.start),
+                },
+              ],
         ),
-        { id: 'language', label: ctx.say('menu.language') },
-        { id: 'help', label: ctx.say('menu.help') },
+        option(ctx, 'language', 'menu.language'),
+        option(ctx, 'help', 'menu.help'),
       ],
     }),
     pick(value, _flow, state, ctx) {

@@ -128,7 +128,14 @@ export function whenFlows(exercises: readonly ExerciseDefinition[]): Handlers<'w
   return {
     'when.timezone': {
       ask: (_flow, _state, ctx) => [
-        { text: ctx.say('when.timezone'), choices: ZONES.map((zone) => ({ id: zone, label: zone })) },
+        {
+          text: ctx.say('when.timezone'),
+          choices: ZONES.map((zone) => ({
+            id: zone,
+            label: zone,
+            words: ctx.words(`zone.${zone.replace('/', '-')}`),
+          })),
+        },
       ],
       answer(flow, state, answer, ctx) {
         const zone = answer.kind === 'choice' ? answer.value : (answerText(answer) ?? '').trim();
@@ -139,7 +146,11 @@ export function whenFlows(exercises: readonly ExerciseDefinition[]): Handlers<'w
     'when.hour': choiceStep({
       ask: (_flow, _state, ctx) => ({
         text: ctx.say('when.hour'),
-        choices: NUDGE_HOURS.map((h) => ({ id: `h${h}`, label: `${String(h).padStart(2, '0')}:00` })),
+        choices: NUDGE_HOURS.map((h) => ({
+          id: `h${h}`,
+          label: `${String(h).padStart(2, '0')}:00`,
+          words: ctx.words(`hour.${h}`),
+        })),
       }),
       pick(value, flow, state, ctx) {
         const hour = Number(value.slice(1));

@@ -11,8 +11,15 @@ type Params<K extends TextKey> = (typeof CATALOG)[K] extends readonly []
 /** A translator bound to one language. */
 export type Say = <K extends TextKey>(key: K, ...rest: Params<K>) => string;
 
+/**
+ * The other words that mean what the text under `key` means (a choice's label), in one language:
+ * the variants of `words.<key>` in the prompts; none when it has no words.
+ */
+export type Words = (key: string) => readonly string[];
+
 export interface Texts {
   forLang(lang: Lang): Say;
+  words(lang: Lang): Words;
 }
 
 /**
@@ -64,6 +71,10 @@ export function loadTexts(promptsDir: string): Texts {
         const text = variants[(variant ?? 0) % variants.length] as string;
         return params ? fill(text, params) : text;
       }) as Say;
+    },
+    words(lang) {
+      const table = tables[lang];
+      return (key) => table.get(`words.${key}`) ?? [];
     },
   };
 }

@@ -53,19 +53,26 @@ describe('console --json: bad and odd input', () => {
     expect(asked.choices?.map((c) => c.id)).toEqual(['family', 'friend', 'acquaintance', 'nobody', 'myself']);
 
     const tooLong = say('en', 'common.tooLong', { max: 2000 });
-    const pickChoice = say('en', 'common.pickChoice');
-    const odd: [Input, string | string[]][] = [
+    // What was read is quoted back as words only: no control characters, no mentions.
+    const options = new Intl.ListFormat('en', { type: 'disjunction' }).format(
+      asked.choices?.map((c) => c.label) ?? [],
+    );
+    // These answers are a question of their own, with the same options, in place of the question.
+    const none = (text: string) => ({ asks: say('en', 'choose.none', { text, options }) });
+    const range = (said: string) => ({ asks: say('en', 'choose.range', { said, min: 1, max: 5 }) });
+    const odd: [Input, string | string[] | { asks: string }][] = [
       ['x'.repeat(50_000), tooLong],
       [{ text: 'y'.repeat(50_000) }, tooLong],
       ['', variants('en', 'common.empty')],
       [{ text: ' \t ' }, variants('en', 'common.empty')],
-      ['👩‍🔬🎉 مرحبا بالعالم \u202eevil\u202c שלום', pickChoice],
-      [{ text: '\u0000\u0001\u0007\u001b[2J\u001b[31mred\u007f' }, pickChoice],
-      ['\u0007\u001b[2J\u001b]0;title\u0007bell', pickChoice],
-      ['<!channel> @everyone', pickChoice],
-      ['7', say('en', 'common.outOfRange', { max: 5 })],
-      ['0', say('en', 'common.outOfRange', { max: 5 })],
-      ['99999999999999999999', say('en', 'common.outOfRange', { max: 5 })],
+      ['👩‍🔬🎉 مرحبا بالعالم \u202eevil\u202c שלום', none('مرحبا بالعالم evil שלום')],
+      [{ text: '\u0000\u0001\u0007\u001b[2J\u001b[31mred\u007f' }, none('2J 31mred')],
+      ['\u0007\u001b[2J\u001b]0;title\u0007bell', none('2J 0 title bell')],
+      ['<!channel> @everyone', none('channel everyone')],
+      ['🎉', { asks: say('en', 'choose.miss', { options }) }],
+      ['7', range('7')],
+      ['0', range('0')],
+      ['99999999999999999999', range('99999999999999999999')],
       ['/frobnicate', say('en', 'common.unknownCommand', { word: 'frobnicate' })],
       [{ command: 'frobnicate', args: ['now'] }, say('en', 'common.unknownCommand', { word: 'frobnicate' })],
       [{ choice: 'begin' }, say('en', 'common.stale')],
@@ -74,6 +81,13 @@ describe('console --json: bad and odd input', () => {
       const turn = await session.ask(input);
       const label = JSON.stringify(input).slice(0, 60);
       expect(turn.errors, label).toEqual([]);
+      if (typeof expected === 'object' && 'asks' in expected) {
+        expect(turn.replies, label).toEqual([]);
+        expect(turn.question.text, label).toBe(expected.asks);
+        expect(turn.question.text.length, label).toBeLessThan(300);
+        expect(turn.question.choices, label).toEqual(asked.choices);
+        continue;
+      }
       expect(
         turn.replies.map((r) => r.text),
         label,

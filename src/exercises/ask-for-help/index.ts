@@ -12,7 +12,16 @@ import {
 import { shortText } from '../../engine/records.js';
 import type { State } from '../../engine/state.js';
 import { findByName } from '../../network/names.js';
-import { askForText, choiceStep, complete, freeTextQuestion, reask, textStep, unexpected } from '../kit.js';
+import {
+  askForText,
+  choiceStep,
+  complete,
+  freeTextQuestion,
+  option,
+  reask,
+  textStep,
+  unexpected,
+} from '../kit.js';
 import { domainLabel, isOneOf } from '../labels.js';
 import { addPeople } from '../people.js';
 import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
@@ -112,7 +121,7 @@ const goal = textStep<'ask-for-help.goal'>({
 const need = choiceStep<'ask-for-help.need'>({
   ask: (_flow, _state, ctx) => ({
     text: ctx.say('help.need'),
-    choices: NEEDS.map((n) => ({ id: n, label: ctx.say(`need.${n}`) })),
+    choices: NEEDS.map((n) => option(ctx, n, `need.${n}`)),
   }),
   pick: (value, _flow, state) =>
     isOneOf(NEEDS, value)
@@ -124,7 +133,11 @@ const belief = choiceStep<'ask-for-help.belief'>({
   ask: (_flow, _state, ctx) => ({
     text: ctx.say('help.belief'),
     // Zero last, so that each button's number is its own label (typing "0" matches the label).
-    choices: [1, 2, 3, 4, 5, 0].map((n) => ({ id: `b${n}`, label: String(n) })),
+    choices: [1, 2, 3, 4, 5, 0].map((n) => ({
+      id: `b${n}`,
+      label: String(n),
+      words: ctx.words(`belief.${n}`),
+    })),
   }),
   pick(value, _flow, state) {
     const belief = Number(value.slice(1));
@@ -291,7 +304,7 @@ const whom: FlowHandler<'ask-for-help.whom'> = {
 const channel = choiceStep<'ask-for-help.channel'>({
   ask: (_flow, _state, ctx) => ({
     text: ctx.say('help.channel'),
-    choices: CHANNELS.map((c) => ({ id: c, label: ctx.say(`channel.${c}`) })),
+    choices: CHANNELS.map((c) => option(ctx, c, `channel.${c}`)),
   }),
   pick: (value, _flow, state) =>
     isOneOf(CHANNELS, value)

@@ -10,7 +10,7 @@ import {
 } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
 import type { CoffeePrefs } from '../../pairing/community.js';
-import { askForText, choiceStep, freeTextQuestion, reask } from '../kit.js';
+import { askForText, choiceStep, freeTextQuestion, option, reask } from '../kit.js';
 import { readDate, today } from '../when.js';
 import type { CoffeeTextField } from './index.js';
 
@@ -116,8 +116,8 @@ const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
     {
       text: ctx.say('coffee.snooze.prompt'),
       choices: [
-        ...SNOOZE_DAYS.map((n) => ({ id: `d${n}`, label: ctx.say(`coffee.snooze.d${n}`) })),
-        ...(state.coffee.prefs.snoozeUntil ? [{ id: 'wake', label: ctx.say('coffee.snooze.wake') }] : []),
+        ...SNOOZE_DAYS.map((n) => option(ctx, `d${n}`, `coffee.snooze.d${n}`)),
+        ...(state.coffee.prefs.snoozeUntil ? [option(ctx, 'wake', 'coffee.snooze.wake')] : []),
         choicesChoice(ctx),
       ],
     },

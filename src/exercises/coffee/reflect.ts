@@ -10,7 +10,7 @@ import {
 } from '../../engine/flow.js';
 import type { Coffee } from '../../engine/records.js';
 import type { Flow, State } from '../../engine/state.js';
-import { askForText, freeTextQuestion, reask, unexpected, yesNo } from '../kit.js';
+import { askForText, freeTextQuestion, option, reask, unexpected, yesNo } from '../kit.js';
 import { dateChoices, readDate } from '../when.js';
 import { coffeeOf, names, skipChoice, withCoffee } from './round.js';
 
@@ -20,10 +20,10 @@ import { coffeeOf, names, skipChoice, withCoffee } from './round.js';
  * asked for anything, and the next step.
  */
 const SCALE = ['1', '2', '3', '4', '5'];
-const scale = (ctx: Ctx) =>
-  SCALE.map((id) => ({ id, label: ctx.say(`coffee.scale.${id}` as 'coffee.scale.1') }));
+const scale = (ctx: Ctx) => SCALE.map((id) => option(ctx, id, `coffee.scale.${id}` as 'coffee.scale.1'));
 
 const coffeeReflect: FlowHandler<'coffee.reflect'> = {
+  onlyOptions: (flow) => ['enjoyedSelf', 'enjoyedThem', 'askedFor'].includes(flow.step),
   ask(flow, state, ctx) {
     const coffee = coffeeOf(state, flow.round);
     const who = coffee ? names(coffee, ctx) : '…';

@@ -15,7 +15,7 @@ import type { State } from '../../engine/state.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findByName } from '../../network/names.js';
 import { coffeeJobId } from '../../pairing/roster.js';
-import { askForText, choiceStep, freeTextQuestion, reask, unexpected } from '../kit.js';
+import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
 import { withPrefs } from './choices.js';
 
@@ -103,6 +103,7 @@ function checkinWanted(state: State, round: number, jobId: string): boolean {
 export const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
 
 const coffeePrepare: FlowHandler<'coffee.prepare'> = {
+  onlyOptions: (flow) => flow.step === 'purpose',
   ask(flow, state, ctx) {
     // Once the coffee has an answer (or is gone), there is nothing left to prepare.
     const coffee = coffeeOf(state, flow.round);
@@ -197,7 +198,7 @@ const coffeeCheckin = choiceStep<'coffee.checkin'>({
     if (!coffee || (coffee.outcome !== undefined && coffee.outcome !== 'later')) return [];
     return {
       text: ctx.say('coffee.checkin.prompt', { names: names(coffee, ctx) }),
-      choices: CHECKIN_CHOICES.map((id) => ({ id, label: ctx.say(`coffee.checkin.${id}`) })),
+      choices: CHECKIN_CHOICES.map((id) => option(ctx, id, `coffee.checkin.${id}`)),
     };
   },
   pick(value, flow, state, ctx) {
