@@ -509,7 +509,7 @@ export const CATALOG = {
   'slack.home.start': [],
   'slack.home.mapTitle': [],
   'slack.home.mapEmpty': [],
-  'slack.home.mapNumbers': ['size', 'domains', 'strong', 'middle', 'weak', 'dormant'],
+  'slack.home.mapNumbers': ['size', 'strong', 'middle', 'weak', 'dormant', 'domains'],
   'slack.home.sendMap': [],
   'slack.home.mapNote': [],
   'slack.home.followUpsTitle': [],
