@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../core/clip.js';
 import type { Job, Reply } from '../core/types.js';
 import {
   answerText,
@@ -200,7 +201,7 @@ const openCommitments = (state: State) => state.commitments.filter((c) => c.stat
 
 const label = (c: Commitment, ctx: Ctx) =>
   ctx.say(c.kind === 'ask' ? 'commitments.ask' : 'commitments.event', {
-    title: c.title.slice(0, 60),
+    title: clip(c.title, 60),
     date: c.date,
     name: c.person ?? '',
   });

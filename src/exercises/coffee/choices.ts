@@ -1,3 +1,4 @@
+import { clip } from '../../core/clip.js';
 import type { Choice, Reply } from '../../core/types.js';
 import {
   type Ctx,
@@ -184,15 +185,15 @@ const coffeeText: FlowHandler<'coffee.text'> = {
     if (!text) return reask(state, askForText(ctx));
     switch (flow.field) {
       case 'intro':
-        return change(state, { intro: text.slice(0, 200) }, ctx.say('coffee.intro.saved'));
+        return change(state, { intro: clip(text, 200) }, ctx.say('coffee.intro.saved'));
       case 'group':
         return change(
           state,
-          { group: text.slice(0, 60) },
-          ctx.say('coffee.group.saved', { group: text.slice(0, 60) }),
+          { group: clip(text, 60) },
+          ctx.say('coffee.group.saved', { group: clip(text, 60) }),
         );
       case 'name':
-        return change(state, { name: text.slice(0, 60) }, ctx.say('coffee.name.saved'));
+        return change(state, { name: clip(text, 60) }, ctx.say('coffee.name.saved'));
       case 'hours': {
         const hours = parseHours(text);
         if (!hours) return reask(state, { text: ctx.say('coffee.hours.invalid') });
