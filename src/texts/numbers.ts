@@ -21,20 +21,21 @@ export const DEFAULT_PLURAL = 'count';
 const CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 const EXACT = /^\d+$/;
 
-/** Whether an object of a prompts file is a plural text rather than a group of texts. */
-export function isPluralJson(value: Record<string, unknown>): boolean {
-  const keys = Object.keys(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a value of a prompts file is a plural text, rather than a group of texts. */
+export function isPluralJson(value: unknown): value is Record<string, unknown> {
   return (
+    isRecord(value) &&
     'other' in value &&
-    keys.every((k) => CATEGORIES.has(k) || EXACT.test(k) || k === 'plural') &&
     Object.entries(value).every(([k, v]) =>
-      k === 'plural' ? typeof v === 'string' : typeof v === 'string' || (isRecord(v) && isPluralJson(v)),
+      k === 'plural'
+        ? typeof v === 'string'
+        : (CATEGORIES.has(k) || EXACT.test(k)) && (typeof v === 'string' || isPluralJson(v)),
     )
   );
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A plural text from its JSON object (see isPluralJson). */
 export function toPlural(value: Record<string, unknown>): Plural {

@@ -58,12 +58,9 @@ export function fill(text: Text, params: Record<string, string | number> = {}, l
   });
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A variant as written: a text, or an object of plural forms. */
 const toText = (value: unknown): Text | undefined =>
-  typeof value === 'string' ? value : isRecord(value) && isPluralJson(value) ? toPlural(value) : undefined;
+  typeof value === 'string' ? value : isPluralJson(value) ? toPlural(value) : undefined;
 
 function flatten(into: Table, prefix: string, value: unknown, where: string): void {
   const single = toText(value);
