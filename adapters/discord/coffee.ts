@@ -11,12 +11,13 @@ import {
   Routes,
   ThreadAutoArchiveDuration,
 } from 'discord.js';
+import { clip } from '../../src/core/clip.js';
 import type { Logger } from '../../src/log.js';
 import type { CommunityRef, Settings } from '../../src/pairing/community.js';
 import { groupIntroText } from '../../src/pairing/intro.js';
 import type { CoffeeAdapter } from '../../src/pairing/service.js';
 import type { Texts } from '../../src/texts/texts.js';
-import { clip, splitContent } from './render.js';
+import { splitContent } from './render.js';
 
 export interface DiscordCoffeeDeps {
   /** The client's REST instance: the bot has no Guilds intent, so nothing comes from a cache. */

@@ -9,6 +9,8 @@ import {
   ComponentType,
   TextInputStyle,
 } from 'discord.js';
+import { clip } from '../../src/core/clip.js';
+
 import type { Choice, Form, Reply } from '../../src/core/types.js';
 import type { Say } from '../../src/texts/texts.js';
 
@@ -27,10 +29,6 @@ export const LIMITS = {
   inputsPerModal: 5,
   inputValue: 4000,
 } as const;
-
-/** Cuts a text to a limit, marking the cut with an ellipsis. */
-export const clip = (text: string, max: number): string =>
-  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /**
  * What a component's custom_id carries: the engine's choice id, or which form (and which part

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { clip } from '../../src/core/clip.js';
 import type { Summary } from '../../src/engine/summary.js';
 import type { Say } from '../../src/texts/texts.js';
 import { ACTION, escapeMrkdwn } from './render.js';
@@ -14,12 +15,12 @@ export const slackDate = (iso: string): string => {
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const header = (text: string): types.HeaderBlock => ({
   type: 'header',
-  text: { type: 'plain_text', text: text.slice(0, 150) },
+  text: { type: 'plain_text', text: clip(text, 150) },
 });
 const button = (actionId: string, label: string, style?: 'primary'): types.Button => ({
   type: 'button',
   action_id: actionId,
-  text: { type: 'plain_text', text: label.slice(0, 75) },
+  text: { type: 'plain_text', text: clip(label, 75) },
   value: actionId,
   ...(style ? { style } : {}),
 });
@@ -43,7 +44,7 @@ function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBloc
   const commitments = (summary?.commitments ?? [])
     .map((c) =>
       say(c.kind === 'ask' ? 'slack.home.askDue' : 'slack.home.eventDue', {
-        title: escapeMrkdwn(c.title.slice(0, 80)),
+        title: escapeMrkdwn(clip(c.title, 80)),
         name: escapeMrkdwn(c.person ?? ''),
         date: c.date,
       }),

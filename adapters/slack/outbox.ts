@@ -1,4 +1,5 @@
 import type { types, webApi } from '@slack/bolt';
+import { clip } from '../../src/core/clip.js';
 import { type MemberRef, memberKey, type Outbox, type Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Texts } from '../../src/texts/texts.js';
@@ -71,8 +72,8 @@ export function createSlackOutbox(deps: SlackOutboxDeps) {
         channel_id: channel,
         file: Buffer.from(reply.image.png),
         filename: 'network-map.png',
-        title: reply.image.alt.slice(0, 250),
-        alt_text: reply.image.alt.slice(0, 1000),
+        title: clip(reply.image.alt, 250),
+        alt_text: clip(reply.image.alt, 1000),
         initial_comment,
       });
     }

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { clip } from '../../src/core/clip.js';
 import type { Choice, Form, Reply } from '../../src/core/types.js';
 import type { Say } from '../../src/texts/texts.js';
 
@@ -27,12 +28,6 @@ export const LIMITS = {
   /** Blocks of one view (modal or App Home). */
   viewBlocks: 100,
 } as const;
-
-/** Shortens a text to at most `max` characters, with an ellipsis when cut. */
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 /** The words the rendering needs besides the reply itself, in the member's language. */
 export interface RenderWords {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CoachAnswer, CoachAsk, CoachResults } from '../coach/schemas.js';
+import { clip } from '../core/clip.js';
 import type { Reply } from '../core/types.js';
 import { answerText, type Ctx, type FlowHandler, type Handlers, moveTo } from '../engine/flow.js';
 import type { Flow, State } from '../engine/state.js';
@@ -88,7 +89,7 @@ export function applyCoach(state: State, answer: CoachAnswer, ctx: Ctx): Coached
       const draft = hookOf(state);
       const suggested = openers
         .slice(0, draft.topics.length)
-        .map((o) => `${o.anchor} ${o.reveal} ${o.encourage}`.slice(0, 700));
+        .map((o) => clip(`${o.anchor} ${o.reveal} ${o.encourage}`, 700));
       return { state: { ...state, drafts: { ...state.drafts, hook: { ...draft, suggested } } }, replies: [] };
     }
   }
@@ -172,7 +173,7 @@ const coachDeepen: FlowHandler<'coach.deepen'> = {
       return answer.value === 'skip' ? moveTo(state, flow.resume) : reask(state, unexpected(ctx));
     const more = (answerText(answer) ?? '').trim();
     if (!more) return reask(state, { text: ctx.say('common.typeAnswer') });
-    const extend = (before: string | undefined) => addSentence(before ?? '', more).slice(0, 2000);
+    const extend = (before: string | undefined) => clip(addSentence(before ?? '', more), 2000);
     if (flow.field === 'hook') {
       const draft = hookOf(state);
       const hooks = draft.hooks.map((h, i) => (i === flow.index ? extend(h) : h));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../core/clip.js';
 import type { Job, Reply } from '../core/types.js';
 import {
   answerText,
@@ -11,6 +12,7 @@ import {
 } from '../engine/flow.js';
 import type { Commitment } from '../engine/records.js';
 import type { Flow, State } from '../engine/state.js';
+import { askLines, calibration, calibrationLine, meaningLine } from './calibration.js';
 import { backToMenu, choiceStep, option, reask, unexpected, whileFound } from './kit.js';
 import { addPeople } from './people.js';
 
@@ -51,21 +53,6 @@ function followUpFlow(state: State, job: Job): Flow | undefined {
     : { at: 'debrief.hooks', commitment: commitment.id };
 }
 
-/** What the member predicted beside what happened, over every answered ask. */
-export function calibration(state: State) {
-  const asked = state.commitments.filter((c) => c.kind === 'ask' && c.outcome);
-  const predicted = asked.filter((c) => c.predicted !== undefined);
-  return {
-    asked: asked.length,
-    yes: asked.filter((c) => c.outcome === 'yes').length,
-    predictedRate: predicted.length
-      ? predicted.reduce((sum, c) => sum + (c.predicted ?? 0), 0) / (5 * predicted.length)
-      : 0,
-  };
-}
-
-const pct = (share: number) => Math.round(share * 100);
-
 /** "My progress": facts, the exercises' own lines, and one line of meaning; no scores, no streaks. */
 export function progressReply(state: State, ctx: Ctx, more: string[] = []): Reply {
   const c = calibration(state);
@@ -73,19 +60,15 @@ export function progressReply(state: State, ctx: Ctx, more: string[] = []): Repl
   const firstMap = state.completed.find((x) => x.exercise === 'awareness')?.at;
   const added = firstMap ? state.network.people.filter((p) => p.addedAt > firstMap).length : 0;
   const lines = [
-    ctx.say('progress.asks', { asked: c.asked, yes: c.yes }),
-    c.asked > 0
-      ? ctx.say('progress.calibration', { predicted: pct(c.predictedRate), actual: pct(c.yes / c.asked) })
-      : ctx.say('progress.noAsksYet'),
+    ...askLines(c, ctx),
     ctx.say('progress.events', {
       prepared: events.length,
       debriefed: events.filter((e) => e.status === 'done').length,
     }),
     firstMap ? ctx.say('progress.added', { count: added }) : ctx.say('progress.noMap'),
+    ...more,
+    meaningLine(c, ctx),
   ];
-  lines.push(...more);
-  if (c.asked > 0 && c.yes / c.asked > c.predictedRate) lines.push(ctx.say('progress.meaningHigher'));
-  else lines.push(ctx.say('progress.meaning'));
   return { text: lines.join('\n') };
 }
 
@@ -150,19 +133,11 @@ const followupStory: FlowHandler<'followup.story'> = {
     if (answer.kind === 'choice' && answer.value !== 'skip') return reask(state, unexpected(ctx));
     const story = answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
     const { state: next, effects } = close(state, flow.commitment, { story, status: 'done' });
-    const c = calibration(next);
+    const line = calibrationLine(calibration(next), ctx);
     return moveTo(
       next,
       { at: 'menu' },
-      [
-        { text: ctx.say('followup.thanks') },
-        {
-          text: ctx.say('progress.calibration', {
-            predicted: pct(c.predictedRate),
-            actual: pct(c.asked ? c.yes / c.asked : 0),
-          }),
-        },
-      ],
+      [{ text: ctx.say('followup.thanks') }, ...(line ? [{ text: line }] : [])],
       effects,
     );
   },
@@ -230,7 +205,7 @@ const openCommitments = (state: State) => state.commitments.filter((c) => c.stat
 
 const label = (c: Commitment, ctx: Ctx) =>
   ctx.say(c.kind === 'ask' ? 'commitments.ask' : 'commitments.event', {
-    title: c.title.slice(0, 60),
+    title: clip(c.title, 60),
     date: c.date,
     name: c.person ?? '',
   });

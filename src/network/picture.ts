@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
+import { clip } from '../core/clip.js';
 import { DOMAINS, type Domain, type Person, RINGS, type Ring } from './model.js';
 
 /** Every word on the picture comes from the caller, already translated. */
@@ -103,11 +104,8 @@ function clean(text: string): string {
   return text.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts by code points so surrogate pairs stay whole. */
-function truncate(text: string, max: number): string {
-  const chars = Array.from(clean(text));
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
+/** A title or label cleaned and cut at a word to at most `max` characters. */
+const truncate = (text: string, max: number): string => clip(clean(text), max);
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const MONO_FILE = join(fontDir, 'DejaVuSansMono.ttf');

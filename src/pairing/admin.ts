@@ -1,3 +1,4 @@
+import { clip } from '../core/clip.js';
 import { isTimeZone } from '../core/time.js';
 import { guessLang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
@@ -35,7 +36,7 @@ const SETTERS: Record<string, Setter> = {
   },
   group: {
     expected: 'a word such as team or department',
-    read: (v, rest) => ({ groupBy: [v, ...rest].join(' ').slice(0, 40) }),
+    read: (v, rest) => ({ groupBy: clip([v, ...rest].join(' '), 40) }),
   },
   checkin: { expected: '1-7 (1 = Monday)', read: (v) => (day(v) ? { checkinWeekday: day(v) } : undefined) },
   language: {
@@ -94,7 +95,7 @@ export function changeSetting(
   const [rawKey = '', value = '', ...rest] = args;
   const key = rawKey.toLowerCase();
   const setter = SETTERS[key];
-  if (!setter) return { text: say('coffee.admin.unknownKey', { key: rawKey.slice(0, 40) }) };
+  if (!setter) return { text: say('coffee.admin.unknownKey', { key: clip(rawKey, 40) }) };
   // Ids keep their case; words such as "weekly" or "EN" do not matter.
   const keepCase = key === 'channel' || key === 'role' || key === 'timezone' || key === 'group';
   const patch = setter.read(
@@ -103,7 +104,7 @@ export function changeSetting(
   );
   if (!patch)
     return {
-      text: say('coffee.admin.invalid', { key, value: value.slice(0, 60), expected: setter.expected }),
+      text: say('coffee.admin.invalid', { key, value: clip(value, 60), expected: setter.expected }),
     };
   const settings = { ...community.settings, ...patch };
   const last = community.rounds.findLast((r) => !r.dryRun);

@@ -19,6 +19,17 @@ export const communityMember = (c: CommunityRef, user: string): MemberRef => ({ 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const user = z.string().min(1).max(200);
 
+/** Working hours as minutes of the day [start, end), in the member's own time zone: 7:00-15:30 is 420-930. */
+const WorkingHoursSchema = z
+  .object({ start: z.number().int().min(0).max(1439), end: z.number().int().min(1).max(1440) })
+  .refine((h) => h.start < h.end, 'working hours start before they end');
+export type WorkingHours = z.infer<typeof WorkingHoursSchema>;
+
+/** Records written before minutes were kept hold whole hours [start, end); they are read as minutes. */
+const WholeHoursSchema = z
+  .tuple([z.number().int().min(0).max(23), z.number().int().min(1).max(24)])
+  .transform(([start, end]): WorkingHours => ({ start: start * 60, end: end * 60 }));
+
 /** What a member chose about virtual coffees; kept in their own record and copied to the roster. */
 export const CoffeePrefsSchema = z.object({
   /** In the pool; undefined means the community's default (in, when the pool is a channel). */
@@ -31,8 +42,8 @@ export const CoffeePrefsSchema = z.object({
   every: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Members never to be paired with ("don't pair me with"); private, never shown to them. */
   blocks: z.array(user).max(200).default([]),
-  /** Working hours in the member's own time zone, whole hours [start, end). */
-  hours: z.tuple([z.number().int().min(0).max(23), z.number().int().min(1).max(24)]).optional(),
+  /** Working hours in the member's own time zone, to the minute; the old whole-hour shape is read too. */
+  hours: z.union([WorkingHoursSchema, WholeHoursSchema]).optional(),
   timezone: z.string().max(80).optional(),
   intro: z.string().max(200).optional(),
   shareHooks: z.boolean().default(false),

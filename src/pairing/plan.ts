@@ -33,19 +33,24 @@ export const roundSeed = (community: Community, n: number) =>
 
 const minuteOfDay = (t: Date) => t.getUTCHours() * 60 + t.getUTCMinutes();
 
+/** A local minute of a day (0-1440) as the UTC minute of that day. */
+const utcMinute = (day: string, minute: number, zone: string) =>
+  (minuteOfDay(zonedInstant(day, Math.floor(minute / 60) % 24, zone)) + (minute % 60)) % 1440;
+
 /**
  * A member's working hours as UTC minutes of the round's day, or undefined when unknown. Hours
  * given without a known time zone are taken in the community's zone.
  */
-function utcHours(entry: RosterEntry, roundAt: Date, communityZone: string): [number, number] | undefined {
+export function utcHours(
+  entry: RosterEntry,
+  roundAt: Date,
+  communityZone: string,
+): [number, number] | undefined {
   const { hours } = entry.prefs;
   const timezone = entry.prefs.timezone ?? communityZone;
   if (!hours) return undefined;
   const day = localDate(roundAt, timezone);
-  return [
-    minuteOfDay(zonedInstant(day, hours[0], timezone)),
-    minuteOfDay(zonedInstant(day, hours[1] % 24, timezone)),
-  ];
+  return [utcMinute(day, hours.start, timezone), utcMinute(day, hours.end, timezone)];
 }
 
 /** Who takes part in round n, and why the others do not. */

@@ -1,6 +1,7 @@
 import { LANGS, type Lang } from '../core/types.js';
 import { CATALOG, type TextKey } from './catalog.js';
-import { fill, placeholders, readTables, type Table, TextsError } from './read.js';
+import { categories, knownForm } from './numbers.js';
+import { fill, placeholders, readTables, type Table, type Text, TextsError } from './read.js';
 
 export { TextsError };
 
@@ -25,7 +26,8 @@ export interface Texts {
 /**
  * Every problem with the texts of all languages against the catalog; empty when all is well.
  * Each language defines exactly the catalog's keys. A text may use only the placeholders the
- * code fills (English's); it may leave some out, as a Dutch sentence sometimes can.
+ * code fills (English's); it may leave some out, as a Dutch sentence sometimes can. Plural forms
+ * are the language's own categories, all of them, and their number is a placeholder the code fills.
  */
 export function checkTexts(
   tables: Record<Lang, Table>,
@@ -48,9 +50,26 @@ export function checkTexts(
       for (const name of new Set(variants.flatMap(placeholders)))
         if (!allowed.includes(name))
           problems.push(`${lang}: "${key}" has {${name}}, which the code does not fill`);
+      for (const variant of variants) problems.push(...pluralProblems(lang, key, variant));
     }
   }
   return problems;
+}
+
+/** A plural text has every form its language needs and none it cannot choose. */
+function pluralProblems(lang: Lang, key: string, text: Text): string[] {
+  if (typeof text === 'string') return [];
+  const forms = Object.keys(text.forms);
+  const nested = Object.values(text.forms).flatMap((form) => pluralProblems(lang, key, form));
+  return [
+    ...nested,
+    ...categories(lang)
+      .filter((form) => !forms.includes(form))
+      .map((form) => `${lang}: "${key}" lacks the plural form "${form}"`),
+    ...forms
+      .filter((form) => !knownForm(lang, form))
+      .map((form) => `${lang}: "${key}" has the plural form "${form}", which this language does not use`),
+  ];
 }
 
 /** Loads and validates prompts/<lang>/*.json at start-up; a mismatch stops the start. */
@@ -67,14 +86,13 @@ export function loadTexts(promptsDir: string): Texts {
     forLang(lang) {
       const table = tables[lang];
       return ((key: string, params?: Record<string, string | number>, variant?: number) => {
-        const variants = table.get(key) as string[];
-        const text = variants[(variant ?? 0) % variants.length] as string;
-        return params ? fill(text, params) : text;
+        const variants = table.get(key) as Text[];
+        return fill(variants[(variant ?? 0) % variants.length] as Text, params, lang);
       }) as Say;
     },
     words(lang) {
       const table = tables[lang];
-      return (key) => table.get(`words.${key}`) ?? [];
+      return (key) => (table.get(`words.${key}`) ?? []).filter((w): w is string => typeof w === 'string');
     },
   };
 }

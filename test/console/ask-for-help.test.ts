@@ -227,7 +227,7 @@ describe('console --json: ask for help', () => {
     const thanks = await second.ask({ text: 'Bob introduced me to the data lead at Acme.' });
     expect(texts(thanks)).toEqual([
       say('en', 'followup.thanks'),
-      say('en', 'progress.calibration', { predicted: 40, actual: 100 }),
+      say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
     ]);
     expect(thanks.question.text).toBe(say('en', 'menu.prompt'));
 
@@ -235,13 +235,15 @@ describe('console --json: ask for help', () => {
     expect(texts(progress)).toEqual([
       [
         say('en', 'progress.asks', { asked: 1, yes: 1 }),
-        say('en', 'progress.calibration', { predicted: 40, actual: 100 }),
+        say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
         say('en', 'progress.events', { prepared: 0, debriefed: 0 }),
         say('en', 'progress.added', { count: 0 }),
-        say('en', 'progress.meaningHigher'),
+        say('en', 'progress.meaning'),
       ].join('\n'),
     ]);
     expect(texts(progress)[0]).toContain('Asks made: 1, of which 1 got a yes.');
+    expect(texts(progress)[0]).toContain('1 of 1 said yes so far; you expected 2 of five.');
+    expect(texts(progress)[0]).not.toContain('%');
     expect(await second.end()).toEqual({ code: 0, signal: null });
 
     const dump = await exportMember(sandbox);
@@ -609,7 +611,7 @@ describe('console --json: reporting an ask before its follow-up is due', () => {
     const thanks = await session.ask({ choice: 'skip' });
     expect(texts(thanks)).toEqual([
       say('en', 'followup.thanks'),
-      say('en', 'progress.calibration', { predicted: 20, actual: 0 }),
+      say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
     ]);
     const none = await session.ask({ command: 'commitments' });
     expect(none.question.text).toBe(say('en', 'commitments.none'));

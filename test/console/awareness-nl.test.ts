@@ -87,7 +87,7 @@ describe('console in Dutch, plain text lines', () => {
     expect(out).toContain(say('nl', 'summary.size', { size: 7, domains: 3 }));
     expect(out).toContain('• Huidig werk: 3\n• School: 1\n• Familie: 3');
     expect(out).toContain(say('nl', 'summary.ties', { strong: 3, middle: 1, weak: 3, weakShare: 43 }));
-    expect(out).toContain(say('nl', 'summary.diversity', { blau: '0.61', normalised: 67 }));
+    expect(out).toContain(say('nl', 'summary.diversity', { blau: 0.61, normalised: 67 }));
     expect(out).toContain(say('nl', 'summary.crossovers', { count: 1 }));
     expect(out).toContain(say('nl', 'summary.dormant', { count: 2 }));
     expect(out).toContain(

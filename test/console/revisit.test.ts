@@ -64,7 +64,7 @@ describe('tick: the revisit a week after the map', () => {
       domainsAfter: 2,
     });
     expect(turns.at(-1)?.replies.map((r) => r.text)).toEqual([grew]);
-    expect(grew).toContain('Your map grew from 1 to 3 people');
+    expect(grew).toContain('Your map grew. People: 1 → 3.');
     expect(await second.end()).toEqual({ code: 0, signal: null });
 
     // The revisit is spent: a third console starts with a plain welcome back, not the nudge again.

@@ -136,7 +136,7 @@ describe('renderModal', () => {
     };
     expect(renderModal(form)).toEqual({
       custom_id: 'm:0:rename',
-      title: 'A title that is much longer than forty-five …',
+      title: 'A title that is much longer than forty-five…',
       components: [
         {
           type: ComponentType.Label,

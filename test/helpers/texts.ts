@@ -10,7 +10,7 @@ export function variants(lang: string, key: string, params: Record<string, strin
   tables ??= readTables(PROMPTS_DIR);
   const texts = tables[lang as Lang]?.get(key);
   if (!texts) throw new Error(`prompts/${lang}: no text "${key}"`);
-  return texts.map((text) => fill(text, params));
+  return texts.map((text) => fill(text, params, lang as Lang));
 }
 
 /** The first variant of a text, placeholders filled. */

@@ -59,5 +59,5 @@ it('runs ask-for-help in a DM and follows up as a DM the day after the chosen da
   );
   await member.press('yes');
   await member.say('Dirk introduced me to his team lead');
-  expect(member.texts()).toContain(en('progress.calibration', { predicted: 40, actual: 100 }));
+  expect(member.texts()).toContain(en('progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }));
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../../core/clip.js';
 import type { Reply } from '../../core/types.js';
 import {
   type Ctx,
@@ -237,10 +238,10 @@ const improved = textStep<'ask-for-help.draft'>({
     keep: (_flow, state) => nextSmartStep(withDraft(state, { suggested: undefined })),
     use(_flow, state, ctx) {
       const suggested = draftOf(state).suggested;
-      return suggested ? revised(state, suggested.slice(0, 6000), ctx) : reask(state, unexpected(ctx));
+      return suggested ? revised(state, clip(suggested, 6000), ctx) : reask(state, unexpected(ctx));
     },
   },
-  text: (typed, _flow, state, ctx) => revised(state, typed.slice(0, 6000), ctx),
+  text: (typed, _flow, state, ctx) => revised(state, clip(typed, 6000), ctx),
 });
 
 const easyOut = choiceStep<'ask-for-help.easyOut'>({

@@ -181,7 +181,10 @@ export function summaryText(m: MapMetrics, ctx: Ctx): string {
       weak: m.weak,
       weakShare: percent(m.weakShare),
     }),
-    ctx.say('summary.diversity', { blau: m.blau.toFixed(2), normalised: percent(m.blauNormalised) }),
+    ctx.say('summary.diversity', {
+      blau: Math.round(m.blau * 100) / 100,
+      normalised: percent(m.blauNormalised),
+    }),
     ctx.say('summary.crossovers', { count: m.crossovers }),
     ctx.say('summary.dormant', { count: m.dormant }),
     ctx.say('summary.resources', {

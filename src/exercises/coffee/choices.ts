@@ -1,3 +1,4 @@
+import { clip } from '../../core/clip.js';
 import type { Choice, Reply } from '../../core/types.js';
 import {
   type Ctx,
@@ -9,7 +10,7 @@ import {
   typedText,
 } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
-import type { CoffeePrefs } from '../../pairing/community.js';
+import type { CoffeePrefs, WorkingHours } from '../../pairing/community.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask } from '../kit.js';
 import { readDate, today } from '../when.js';
 import type { CoffeeTextField } from './index.js';
@@ -132,15 +133,25 @@ const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
   },
 };
 
-/** Working hours typed as "9-17", "09:00 - 17:30" or "9 tot 17": whole hours, start before end. */
-export function parseHours(text: string): [number, number] | undefined {
+/** A time of day typed as "7", "7:30" or "7.30", as minutes since midnight; up to 24:00. */
+const minuteOf = (hour: string, minute = '0') =>
+  Number(minute) < 60 && Number(hour) * 60 + Number(minute) <= 1440
+    ? Number(hour) * 60 + Number(minute)
+    : NaN;
+
+/** Working hours typed as "9-17", "07:00 - 15:30" or "9 tot 17.30": minutes of the day, start before end. */
+export function parseHours(text: string): WorkingHours | undefined {
   const m = text
     .trim()
-    .match(/^(\d{1,2})(?:[:.]\d{2})?\s*(?:-|–|to|tot|till|until)\s*(\d{1,2})(?:[:.]\d{2})?$/i);
+    .match(/^(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|to|tot|till|until)\s*(\d{1,2})(?:[:.](\d{2}))?$/i);
   if (!m) return undefined;
-  const [start, end] = [Number(m[1]), Number(m[2])];
-  return start < end && end <= 24 ? [start, end] : undefined;
+  const [start, end] = [minuteOf(m[1] as string, m[2]), minuteOf(m[3] as string, m[4])];
+  return start < end ? { start, end } : undefined;
 }
+
+/** A minute of the day as a clock time: 930 is "15:30". */
+export const clockTime = (minute: number) =>
+  `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
 
 /** Member ids in a typed "don't pair me with": Slack <@U1>, Discord <@123> or <@!123>, or plain ids. */
 export function parseMentions(text: string): string[] {
@@ -184,15 +195,15 @@ const coffeeText: FlowHandler<'coffee.text'> = {
     if (!text) return reask(state, askForText(ctx));
     switch (flow.field) {
       case 'intro':
-        return change(state, { intro: text.slice(0, 200) }, ctx.say('coffee.intro.saved'));
+        return change(state, { intro: clip(text, 200) }, ctx.say('coffee.intro.saved'));
       case 'group':
         return change(
           state,
-          { group: text.slice(0, 60) },
-          ctx.say('coffee.group.saved', { group: text.slice(0, 60) }),
+          { group: clip(text, 60) },
+          ctx.say('coffee.group.saved', { group: clip(text, 60) }),
         );
       case 'name':
-        return change(state, { name: text.slice(0, 60) }, ctx.say('coffee.name.saved'));
+        return change(state, { name: clip(text, 60) }, ctx.say('coffee.name.saved'));
       case 'hours': {
         const hours = parseHours(text);
         if (!hours) return reask(state, { text: ctx.say('coffee.hours.invalid') });
@@ -200,7 +211,7 @@ const coffeeText: FlowHandler<'coffee.text'> = {
         return change(
           state,
           { hours },
-          ctx.say('coffee.hours.saved', { start: hours[0], end: hours[1], zone }),
+          ctx.say('coffee.hours.saved', { start: clockTime(hours.start), end: clockTime(hours.end), zone }),
         );
       }
       case 'block': {

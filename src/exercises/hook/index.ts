@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../../core/clip.js';
 import type { Reply } from '../../core/types.js';
 import {
   type Ctx,
@@ -126,7 +127,7 @@ const hookTopics: FlowHandler<'hook.topics'> = {
   answer(_flow, state, answer, ctx) {
     const topics = (typedText(answer) ?? '')
       .split(/[,;\n]+/)
-      .map((t) => t.trim().slice(0, 200))
+      .map((t) => clip(t.trim(), 200))
       .filter((t) => /[\p{L}\p{N}]/u.test(t))
       .slice(0, MAX_TOPICS);
     if (topics.length === 0) return reask(state, askForText(ctx));
