@@ -101,7 +101,7 @@ const followupAsked = whileFound<'followup.asked'>(
       const c = find(state, flow.commitment);
       if (!c) return [];
       return {
-        text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: c.date }),
+        text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: ctx.day(c.date) }),
         choices: [
           { id: 'yes', label: ctx.say('followup.saidYes') },
           { id: 'no', label: ctx.say('followup.saidNo') },
@@ -227,7 +227,7 @@ const openCommitments = (state: State) => state.commitments.filter((c) => c.stat
 const label = (c: Commitment, ctx: Ctx) =>
   ctx.say(c.kind === 'ask' ? 'commitments.ask' : 'commitments.event', {
     title: c.title.slice(0, 60),
-    date: c.date,
+    date: ctx.day(c.date),
     name: c.person ?? '',
   });
 

@@ -539,6 +539,7 @@ export const CATALOG = {
   'when.hour': [],
   'when.move': [],
   'when.moved': ['date'],
+  'when.noted': ['date'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TextKey = keyof typeof CATALOG;
