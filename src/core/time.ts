@@ -51,13 +51,19 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The instant of a local date and hour in a zone (daylight saving included). */
+/** The instant of a local date and hour (15.5 is 15:30) in a zone (daylight saving included). */
 export function zonedInstant(date: string, hour: number, zone: string): Date {
-  const guess = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const guess = Date.parse(`${date}T00:00:00Z`) + Math.round(hour * 60) * 60_000;
   let t = guess - offset(guess, zone);
   const corrected = guess - offset(t, zone);
   if (corrected !== t) t = corrected;
   return new Date(t);
+}
+
+/** An hour with its minutes, as a clock shows it: 7 → "7:00", 15.5 → "15:30". */
+export function clockTime(hour: number): string {
+  const minutes = Math.round(hour * 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /**

@@ -31,8 +31,8 @@ export const CoffeePrefsSchema = z.object({
   every: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Members never to be paired with ("don't pair me with"); private, never shown to them. */
   blocks: z.array(user).max(200).default([]),
-  /** Working hours in the member's own time zone, whole hours [start, end). */
-  hours: z.tuple([z.number().int().min(0).max(23), z.number().int().min(1).max(24)]).optional(),
+  /** Working hours in the member's own time zone, [start, end) in hours; 15.5 is 15:30. */
+  hours: z.tuple([z.number().min(0).lt(24), z.number().gt(0).max(24)]).optional(),
   timezone: z.string().max(80).optional(),
   intro: z.string().max(200).optional(),
   shareHooks: z.boolean().default(false),

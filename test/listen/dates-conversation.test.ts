@@ -131,3 +131,26 @@ describe('snoozing the virtual coffees until a day in words', () => {
     expect((await h.state())?.coffee.prefs.snoozeUntil).toBe('2026-12-14');
   });
 });
+
+describe('working hours keep their minutes', () => {
+  it('"7:00-15:30" is saved and said as 7:00 to 15:30, in both languages', async () => {
+    await open();
+    await h.command('start', ['en']);
+    await h.command('coffee', ['join']);
+    await h.command('coffee');
+    await h.choice('hours');
+    const replies = await answer(() => h.text('7:00-15:30'));
+    const zone = say('en', 'coffee.hours.communityZone');
+    expect(replies[0]).toBe(say('en', 'coffee.hours.saved', { start: '7:00', end: '15:30', zone }));
+    expect(replies[0]).toContain('7:00 to 15:30');
+    expect((await h.state())?.coffee.prefs.hours).toEqual([7, 15.5]);
+
+    await open();
+    await h.command('start', ['nl']);
+    await h.command('koffie', ['join']);
+    await h.command('koffie');
+    await h.choice('hours');
+    expect((await answer(() => h.text('8:30 tot 17:15')))[0]).toContain('8:30 tot 17:15');
+    expect((await h.state())?.coffee.prefs.hours).toEqual([8.5, 17.25]);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFirst, parseDate } from '../../src/core/dates.js';
+import { clockTime, zonedInstant } from '../../src/core/time.js';
+import { parseHours } from '../../src/exercises/coffee/choices.js';
 
 /** Monday 30 November 2026, the member's own day. */
 const TODAY = '2026-11-30';
@@ -125,4 +127,26 @@ describe('datums in gewoon Nederlands', () => {
 it('reads from the member’s own day: "friday" on a Saturday is the next week’s', () => {
   expect(parseDate('friday', '2026-12-05', { lang: 'en', dayFirst: true })).toBe('2026-12-11');
   expect(parseDate('10 november', '2026-11-30', { lang: 'en', dayFirst: true })).toBe('2027-11-10');
+});
+
+describe('times keep their minutes', () => {
+  it.each([
+    ['9-17', [9, 17]],
+    ['7:00-15:30', [7, 15.5]],
+    ['08.15 - 16.45', [8.25, 16.75]],
+    ['9 tot 17:30', [9, 17.5]],
+    ['8:30 to 12', [8.5, 12]],
+    ['9-5', undefined],
+    ['9:75-17', undefined],
+    ['25-30', undefined],
+  ])('working hours %j → %j', (text, hours) => {
+    expect(parseHours(text)).toEqual(hours);
+  });
+
+  it('says them as a clock does, and schedules at the half hour', () => {
+    expect([7, 15.5, 8.25, 24].map(clockTime)).toEqual(['7:00', '15:30', '8:15', '24:00']);
+    expect(zonedInstant('2026-12-04', 15.5, 'Europe/Amsterdam').toISOString()).toBe(
+      '2026-12-04T14:30:00.000Z',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { clockTime } from '../../core/time.js';
 import type { Choice, Reply } from '../../core/types.js';
 import {
   type Ctx,
@@ -136,13 +137,16 @@ const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
   },
 };
 
-/** Working hours typed as "9-17", "09:00 - 17:30" or "9 tot 17": whole hours, start before end. */
+/** Working hours typed as "9-17", "07:00 - 15:30" or "9 tot 17", minutes kept: [7, 15.5]; start before end. */
 export function parseHours(text: string): [number, number] | undefined {
   const m = text
     .trim()
-    .match(/^(\d{1,2})(?:[:.]\d{2})?\s*(?:-|–|to|tot|till|until)\s*(\d{1,2})(?:[:.]\d{2})?$/i);
+    .match(/^(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|to|tot|till|until)\s*(\d{1,2})(?:[:.](\d{2}))?$/i);
   if (!m) return undefined;
-  const [start, end] = [Number(m[1]), Number(m[2])];
+  const minutes = [m[2], m[4]].map((x) => Number(x ?? 0));
+  if (minutes.some((x) => x >= 60)) return undefined;
+  const start = Number(m[1]) + (minutes[0] ?? 0) / 60;
+  const end = Number(m[3]) + (minutes[1] ?? 0) / 60;
   return start < end && end <= 24 ? [start, end] : undefined;
 }
 
@@ -204,7 +208,7 @@ const coffeeText: FlowHandler<'coffee.text'> = {
         return change(
           state,
           { hours },
-          ctx.say('coffee.hours.saved', { start: hours[0], end: hours[1], zone }),
+          ctx.say('coffee.hours.saved', { start: clockTime(hours[0]), end: clockTime(hours[1]), zone }),
         );
       }
       case 'block': {
