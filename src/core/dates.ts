@@ -51,10 +51,14 @@ const dayOf = (t: number) => {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 };
 
-/** "overmorgen": the day after tomorrow, which chrono's Dutch does not know. */
+/** "overmorgen": the day after tomorrow, which chrono's Dutch does not know (counted on the machine's clock, as the reference is). */
 const overmorgen: chrono.Parser = {
   pattern: () => /(?<![\p{L}])overmorgen(?![\p{L}])/iu,
-  extract: (context) => dayOf(context.reference.instant.getTime() + 2 * DAY_MS),
+  extract: (context) => {
+    const d = new Date(context.reference.instant);
+    d.setDate(d.getDate() + 2);
+    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+  },
 };
 
 /** "dinsdag volgende week", "tuesday next week": chrono reads two dates; this makes them one. */
@@ -115,7 +119,9 @@ export function parseDate(text: string, today: string, reading: DateReading): st
     reading.lang === 'nl' ? PARSERS.nl : reading.dayFirst ? PARSERS.enDayFirst : PARSERS.enMonthFirst;
   // Chrono reads "12/3" but not "12-3" or "12.3" without a year.
   const typed = text.trim().replace(/^(\d{1,2})[-.](\d{1,2})$/, '$1/$2');
-  const reference = { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
+  // Noon of `today` on this machine's clock: some of chrono's parsers count in the machine's zone.
+  const [year, month, day] = today.split('-').map(Number);
+  const reference = new Date(year ?? 0, (month ?? 1) - 1, day ?? 1, 12);
   const days = new Set(
     parser
       .parse(typed, reference, { forwardDate: true })
