@@ -60,6 +60,12 @@ export function zonedInstant(date: string, hour: number, zone: string): Date {
   return new Date(t);
 }
 
+/** The local time of an instant in a zone, as a clock shows it: "9:00", "15:30". */
+export function clockAt(t: Date, zone: string): string {
+  const local = t.getTime() + offset(t.getTime(), zone);
+  return clockTime((local % 86_400_000) / 3_600_000);
+}
+
 /** An hour with its minutes, as a clock shows it: 7 → "7:00", 15.5 → "15:30". */
 export function clockTime(hour: number): string {
   const minutes = Math.round(hour * 60);

@@ -154,3 +154,20 @@ describe('working hours keep their minutes', () => {
     expect((await h.state())?.coffee.prefs.hours).toEqual([8.5, 17.25]);
   });
 });
+
+describe('an admin hears the next round as a day and a time', () => {
+  it('in English and in Dutch, never as an ISO instant', async () => {
+    await open();
+    await h.command('start', ['en']);
+    const saved = await answer(() => h.command('coffee', ['set', 'on']));
+    expect(saved[0]).toMatch(
+      /^Saved\. Next round: [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?, \d{1,2}:\d{2} \(UTC\)\.$/,
+    );
+
+    await open();
+    await h.command('start', ['nl']);
+    const opgeslagen = await answer(() => h.command('koffie', ['set', 'on']));
+    expect(opgeslagen[0]).toMatch(/[a-z]+dag \d{1,2} [a-z]+( \d{4})?, \d{1,2}:\d{2} \(UTC\)/);
+    expect(opgeslagen[0]).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});

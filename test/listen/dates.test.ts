@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dayFirst, parseDate } from '../../src/core/dates.js';
-import { clockTime, zonedInstant } from '../../src/core/time.js';
+import { clockAt, clockTime, zonedInstant } from '../../src/core/time.js';
 import { parseHours } from '../../src/exercises/coffee/choices.js';
+import { momentText } from '../../src/pairing/admin.js';
 
 /** Monday 30 November 2026, the member's own day. */
 const TODAY = '2026-11-30';
@@ -148,5 +149,18 @@ describe('times keep their minutes', () => {
     expect(zonedInstant('2026-12-04', 15.5, 'Europe/Amsterdam').toISOString()).toBe(
       '2026-12-04T14:30:00.000Z',
     );
+  });
+});
+
+describe('instants an admin hears', () => {
+  it('says the next round with its day and local time in the community zone', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(momentText('2026-12-07T08:00:00.000Z', 'Europe/Amsterdam', 'en', now)).toBe(
+      'Monday 7 December, 9:00 (Europe/Amsterdam)',
+    );
+    expect(momentText('2027-01-04T08:30:00.000Z', 'Europe/Amsterdam', 'nl', now)).toBe(
+      'maandag 4 januari 2027, 9:30 (Europe/Amsterdam)',
+    );
+    expect(clockAt(new Date('2026-12-07T23:45:00Z'), 'Asia/Kolkata')).toBe('5:15');
   });
 });
