@@ -107,6 +107,8 @@ const PARSERS = {
   enMonthFirst: withRefiners(chrono.en.casual),
 };
 
+const MAX_DATE_TEXT = 200;
+
 const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
 
 /**
@@ -115,6 +117,8 @@ const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
  * when no day is named or two different days are.
  */
 export function parseDate(text: string, today: string, reading: DateReading): string | undefined {
+  // A day is said in a few words; a long text is no answer to "when?" and would only cost time.
+  if (text.length > MAX_DATE_TEXT) return undefined;
   const parser =
     reading.lang === 'nl' ? PARSERS.nl : reading.dayFirst ? PARSERS.enDayFirst : PARSERS.enMonthFirst;
   // Chrono reads "12/3" but not "12-3" or "12.3" without a year.

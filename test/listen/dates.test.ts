@@ -125,6 +125,12 @@ describe('datums in gewoon Nederlands', () => {
   });
 });
 
+it('refuses a long text at once, even with a day in it', () => {
+  expect(
+    parseDate(`friday ${'and so on '.repeat(30)}`, TODAY, { lang: 'en', dayFirst: true }),
+  ).toBeUndefined();
+});
+
 it('reads from the member’s own day: "friday" on a Saturday is the next week’s', () => {
   expect(parseDate('friday', '2026-12-05', { lang: 'en', dayFirst: true })).toBe('2026-12-11');
   expect(parseDate('10 november', '2026-11-30', { lang: 'en', dayFirst: true })).toBe('2027-11-10');
