@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { clip } from '../../src/core/clip.js';
+import { formatDay } from '../../src/core/time.js';
 import type { Summary } from '../../src/engine/summary.js';
 import type { Say } from '../../src/texts/texts.js';
 import { ACTION, escapeMrkdwn } from './render.js';
@@ -11,6 +12,10 @@ export const slackDate = (iso: string): string => {
   const seconds = Math.floor(new Date(iso).getTime() / 1000);
   return `<!date^${seconds}^{date_long}|${iso.slice(0, 10)}>`;
 };
+
+/** A member's local date as the coach says it ("Friday 4 December"); their day decides the year. */
+const day = (summary: Summary | undefined, date: string) =>
+  summary ? formatDay(date, summary.lang, summary.today) : date;
 
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const header = (text: string): types.HeaderBlock => ({
@@ -46,7 +51,7 @@ function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBloc
       say(c.kind === 'ask' ? 'slack.home.askDue' : 'slack.home.eventDue', {
         title: escapeMrkdwn(clip(c.title, 80)),
         name: escapeMrkdwn(c.person ?? ''),
-        date: c.date,
+        date: day(summary, c.date),
       }),
     )
     .map((line) => `• ${line}`);
@@ -63,7 +68,8 @@ function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBloc
 function coffeeBlocks(summary: Summary | undefined, say: Say): types.KnownBlock[] {
   const coffee = summary?.coffee;
   const lines = [say(coffee?.joined ? 'slack.home.coffeeIn' : 'slack.home.coffeeOut')];
-  if (coffee?.snoozedUntil) lines.push(say('coffee.status.snoozed', { date: coffee.snoozedUntil }));
+  if (coffee?.snoozedUntil)
+    lines.push(say('coffee.status.snoozed', { date: day(summary, coffee.snoozedUntil) }));
   if (coffee?.everyOther) lines.push(say('coffee.status.everyOther'));
   if (coffee && coffee.count > 0)
     lines.push(say('slack.home.coffeeCount', { count: coffee.count, met: coffee.met }));

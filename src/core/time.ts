@@ -1,4 +1,6 @@
-/** Dates in the member's own time zone, without a date library. */
+import type { Lang } from './types.js';
+
+/** Dates in the member's own time zone, and how the coach says them. */
 
 export const NUDGE_HOURS = [9, 12, 15, 19] as const;
 
@@ -49,33 +51,42 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The instant of a local date and hour in a zone (daylight saving included). */
+/** The instant of a local date and hour (15.5 is 15:30) in a zone (daylight saving included). */
 export function zonedInstant(date: string, hour: number, zone: string): Date {
-  const guess = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const guess = Date.parse(`${date}T00:00:00Z`) + Math.round(hour * 60) * 60_000;
   let t = guess - offset(guess, zone);
   const corrected = guess - offset(t, zone);
   if (corrected !== t) t = corrected;
   return new Date(t);
 }
 
+/** The local time of an instant in a zone, as a clock shows it: "9:00", "15:30". */
+export function clockAt(t: Date, zone: string): string {
+  const local = t.getTime() + offset(t.getTime(), zone);
+  return clockTime((local % 86_400_000) / 3_600_000);
+}
+
+/** An hour with its minutes, as a clock shows it: 7 → "7:00", 15.5 → "15:30". */
+export function clockTime(hour: number): string {
+  const minutes = Math.round(hour * 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /**
- * A typed date: 2026-12-04, 4-12-2026, 4/12, or 4-12 (day first, as in most of Europe).
- * Returns YYYY-MM-DD, or undefined when it is not a real date.
+ * A stored date (YYYY-MM-DD) as the coach says it: weekday, day and month in the member's
+ * language ("Friday 4 December", "vrijdag 4 december"), with the year only when it is not
+ * the year of `today`.
  */
-export function parseDate(text: string, today: string): string | undefined {
-  const iso = text.trim().match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
-  const dayFirst = text.trim().match(/^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2,4}))?$/);
-  let y: number;
-  let m: number;
-  let d: number;
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dayFirst) {
-    [d, m] = [Number(dayFirst[1]), Number(dayFirst[2])];
-    const year = dayFirst[3];
-    y = year ? Number(year.length === 2 ? `20${year}` : year) : Number(today.slice(0, 4));
-    if (!year && `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` < today) y += 1;
-  } else return undefined;
-  const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const check = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === date ? date : undefined;
+export function formatDay(date: string, lang: Lang, today: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const sameYear = date.slice(0, 4) === today.slice(0, 4);
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  })
+    .format(new Date(`${date}T12:00:00Z`))
+    .replace(',', '');
 }

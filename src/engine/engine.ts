@@ -311,7 +311,11 @@ export function createEngine(deps: EngineDeps) {
       const stored = (await deps.members.load(inbound.member, clock())).state;
       if (stored) to = delivery(stored);
       const say = deps.texts.forLang(to.lang);
-      await deps.outbox.deliver(inbound.member, [{ text: await pairing.admin(inbound, say, clock()) }], to);
+      await deps.outbox.deliver(
+        inbound.member,
+        [{ text: await pairing.admin(inbound, say, clock(), to.lang) }],
+        to,
+      );
       return 'done';
     } catch (error) {
       deps.log.error({ err: error, event: inbound.id }, 'coffee admin command failed');

@@ -12,6 +12,8 @@ export interface Ctx {
   words: Words;
   now: Date;
   revisitDays: number;
+  /** A stored date (YYYY-MM-DD) as the coach says it to this member: "Friday 4 December". */
+  day(date: string): string;
 }
 
 /** A member's input after the engine matched it against the question's choices. */

@@ -62,6 +62,8 @@ export const StateSchema = z.object({
   createdAt: z.string(),
   /** The member's IANA time zone, from the platform or asked once; null until known. */
   timezone: z.string().nullable().default(null),
+  /** The platform's locale ("en-US", "nl-NL") when it sent one: it decides how "3/12" is read. */
+  locale: z.string().max(50).optional(),
   /** The local hour the member likes follow-ups at, asked once; never in the night. */
   nudgeHour: z.number().int().min(7).max(21).nullable().default(null),
   /** Each exercise's answers so far, under its id. */

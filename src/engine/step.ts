@@ -1,4 +1,4 @@
-import { isTimeZone } from '../core/time.js';
+import { formatDay, isTimeZone, localDate } from '../core/time.js';
 import {
   type Choice,
   guessLang,
@@ -78,6 +78,7 @@ export const ctxFor = (state: State, env: StepEnv): Ctx => ({
   words: env.texts.words(state.lang),
   now: env.now,
   revisitDays: env.revisitDays,
+  day: (date) => formatDay(date, state.lang, localDate(env.now, state.timezone ?? 'UTC')),
 });
 
 /** The question the member is looking at now. */
@@ -306,6 +307,7 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
     const fresh = {
       ...newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now),
       timezone: platformZone(inbound),
+      ...(locale ? { locale } : {}),
     };
     fresh.coffee = withPlatformName(fresh.coffee, inbound);
     // A coffee intro can be the first the bot says to a member of a channel's pool.
@@ -320,9 +322,11 @@ export function step(stored: State | undefined, inbound: Inbound, env: StepEnv):
   }
   const kept = stored.timezone !== null && isTimeZone(stored.timezone) ? stored.timezone : null;
   const timezone = platformZone(inbound) ?? kept;
+  const locale = inbound.kind !== 'due' ? inbound.locale : undefined;
   const state = {
     ...stored,
     timezone,
+    ...(locale ? { locale } : {}),
     turn: stored.turn + 1,
     coffee: withPlatformName(stored.coffee, inbound),
   };

@@ -1,3 +1,4 @@
+import { localDate } from '../core/time.js';
 import type { Job, Lang } from '../core/types.js';
 import { exerciseOf } from '../exercises/index.js';
 import { mapMetrics } from '../network/metrics.js';
@@ -20,6 +21,8 @@ export type Whereabouts =
  */
 export interface Summary {
   lang: Lang;
+  /** The member's own calendar day (YYYY-MM-DD) in their time zone, to say dates against. */
+  today: string;
   at: Whereabouts;
   /** The map in numbers; `size` 0 when nobody is on it yet. */
   map: { size: number; strong: number; middle: number; weak: number; dormant: number; domains: number };
@@ -59,6 +62,7 @@ export function summarize(state: State, jobs: Job[], now: Date): Summary {
   const last = state.completed.at(-1);
   return {
     lang: state.lang,
+    today: localDate(now, state.timezone ?? 'UTC'),
     at: whereabouts(state),
     map: {
       size: m.size,

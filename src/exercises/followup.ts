@@ -88,7 +88,7 @@ const followupAsked = whileFound<'followup.asked'>(
       const c = find(state, flow.commitment);
       if (c?.status !== 'open') return [];
       return {
-        text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: c.date }),
+        text: ctx.say('followup.asked', { name: c.person ?? '', goal: c.title, date: ctx.day(c.date) }),
         choices: [
           option(ctx, 'yes', 'followup.saidYes'),
           option(ctx, 'no', 'followup.saidNo'),
@@ -206,7 +206,7 @@ const openCommitments = (state: State) => state.commitments.filter((c) => c.stat
 const label = (c: Commitment, ctx: Ctx) =>
   ctx.say(c.kind === 'ask' ? 'commitments.ask' : 'commitments.event', {
     title: clip(c.title, 60),
-    date: c.date,
+    date: ctx.day(c.date),
     name: c.person ?? '',
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, isTimeZone, localDate, NUDGE_HOURS, parseDate, zonedInstant } from '../core/time.js';
+import { dayFirst, parseDate } from '../core/dates.js';
+import { addDays, isTimeZone, localDate, NUDGE_HOURS, zonedInstant } from '../core/time.js';
 import { type Choice, type Job, memberKey, type Reply } from '../core/types.js';
 import {
   type Answer,
@@ -42,7 +43,8 @@ export function readDate(answer: Answer, state: State, ctx: Ctx): { date: string
       ? { date: addDays(now, days) }
       : { problem: unexpected(ctx) };
   }
-  const date = parseDate(answerText(answer) ?? '', now);
+  const reading = { lang: state.lang, dayFirst: dayFirst(state.lang, state.locale) };
+  const date = parseDate(answerText(answer) ?? '', now, reading);
   if (!date || date < now || date > addDays(now, 366)) return { problem: { text: ctx.say('when.badDate') } };
   return { date };
 }
@@ -170,7 +172,7 @@ const whenMove: FlowHandler<'when.move'> = {
     return moveTo(
       moved.state,
       { at: 'commitments.list' },
-      [{ text: ctx.say('when.moved', { date: read.date }) }],
+      [{ text: ctx.say('when.moved', { date: ctx.day(read.date) }) }],
       moved.effects,
     );
   },

@@ -1,6 +1,6 @@
 import { clip } from '../core/clip.js';
-import { isTimeZone } from '../core/time.js';
-import { guessLang } from '../core/types.js';
+import { clockAt, formatDay, isTimeZone, localDate } from '../core/time.js';
+import { guessLang, type Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import { CADENCES, type Community, type Settings } from './community.js';
 import { nextRoundAt } from './schedule.js';
@@ -56,7 +56,7 @@ const channelId = (v: string) =>
   v.match(/^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? (/^[A-Za-z0-9_-]{1,80}$/.test(v) ? v : undefined);
 const roleId = (v: string) => v.match(/^<@&(\d+)>$/)?.[1] ?? (/^\d{1,30}$/.test(v) ? v : undefined);
 
-export function settingsText(community: Community, say: Say): string {
+export function settingsText(community: Community, say: Say, lang: Lang, now: Date): string {
   const s = community.settings;
   // On Discord a channel says where threads open; the pool is a role's members, or who joined.
   const threadsOnly = community.ref.platform === 'discord';
@@ -76,13 +76,19 @@ export function settingsText(community: Community, say: Say): string {
     checkin: s.checkinWeekday,
     lang: s.lang,
     members: Object.values(community.roster).filter((e) => e.prefs.joined !== false).length,
-    next: nextText(community, say),
+    next: nextText(community, say, lang, now),
   });
 }
 
-const nextText = (c: Community, say: Say) =>
+/** An instant of the community as an admin hears it: "Monday 7 December, 9:00 (Europe/Amsterdam)". */
+export function momentText(iso: string, zone: string, lang: Lang, now: Date): string {
+  const t = new Date(iso);
+  return `${formatDay(localDate(t, zone), lang, localDate(now, zone))}, ${clockAt(t, zone)} (${zone})`;
+}
+
+const nextText = (c: Community, say: Say, lang: Lang, now: Date) =>
   c.settings.active && c.nextRoundAt
-    ? `${c.nextRoundAt.replace('T', ' ').slice(0, 16)} UTC`
+    ? momentText(c.nextRoundAt, c.settings.timezone, lang, now)
     : say('coffee.admin.notPlanned');
 
 /** "coffee set KEY VALUE": the changed community (next round re-planned), or why not. */
@@ -91,6 +97,7 @@ export function changeSetting(
   args: string[],
   now: Date,
   say: Say,
+  lang: Lang,
 ): { community?: Community; text: string } {
   const [rawKey = '', value = '', ...rest] = args;
   const key = rawKey.toLowerCase();
@@ -112,5 +119,5 @@ export function changeSetting(
     ? nextRoundAt(settings, now, last ? new Date(last.at) : undefined).toISOString()
     : undefined;
   const changed = { ...community, settings, nextRoundAt: next };
-  return { community: changed, text: say('coffee.admin.saved', { next: nextText(changed, say) }) };
+  return { community: changed, text: say('coffee.admin.saved', { next: nextText(changed, say, lang, now) }) };
 }

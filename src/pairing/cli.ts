@@ -45,7 +45,7 @@ async function communityCommand(sub: 'run' | 'stats', args: string[], config: Co
       process.stdout.write(
         values.json
           ? `${JSON.stringify(await app.pairing.stats(ref))}\n`
-          : `${await app.pairing.statsText(ref)}\n`,
+          : `${await app.pairing.statsText(ref, new Date())}\n`,
       );
       return 0;
     }

@@ -1,3 +1,4 @@
+import { formatDay, localDate } from '../core/time.js';
 import type { Inbound, Job, Lang, MemberRef, Reply } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
@@ -74,6 +75,9 @@ export function createPairing(deps: PairingDeps) {
   const locked = <T>(ref: CommunityRef, fn: () => Promise<T>) =>
     deps.locks.withLock(`community:${communityKey(ref)}`, fn);
   const sayFor = (c: Community): Say => deps.texts.forLang(c.settings.lang);
+  /** A round's instant as its day in the community's zone: "Monday 7 December". */
+  const roundDay = (c: Community, lang: Lang, now: Date) => (instant: string) =>
+    formatDay(localDate(new Date(instant), c.settings.timezone), lang, localDate(now, c.settings.timezone));
 
   /** What partners see of a member: first name, intro line, and event topics if shared. */
   function shownOf(c: Community, user: string) {
@@ -313,20 +317,27 @@ export function createPairing(deps: PairingDeps) {
     },
 
     /** Runs an admin command for the member's community; the reply is in the member's language. */
-    async admin(inbound: Extract<Inbound, { kind: 'command' }>, say: Say, now: Date): Promise<string> {
+    async admin(
+      inbound: Extract<Inbound, { kind: 'command' }>,
+      say: Say,
+      now: Date,
+      lang: Lang,
+    ): Promise<string> {
       const ref = communityOf(inbound.member);
       const isAdmin = inbound.member.platform === 'console' || inbound.admin === true;
       if (!isAdmin) return say('coffee.admin.only');
       const [word = 'stats', ...rest] =
         inbound.name.toLowerCase() === 'stats' ? ['stats'] : inbound.args.map((a) => a.trim());
       switch (word.toLowerCase()) {
-        case 'stats':
-          return statsText(communityStats(await load(ref)), say);
+        case 'stats': {
+          const c = await load(ref);
+          return statsText(communityStats(c), say, roundDay(c, lang, now));
+        }
         case 'settings':
-          return settingsText(await load(ref), say);
+          return settingsText(await load(ref), say, lang, now);
         case 'set':
           return locked(ref, async () => {
-            const result = changeSetting(await load(ref), rest, now, say);
+            const result = changeSetting(await load(ref), rest, now, say, lang);
             if (result.community) await save(result.community);
             return result.text;
           });
@@ -345,9 +356,9 @@ export function createPairing(deps: PairingDeps) {
       const round = c.rounds.at(-1);
       return round ? round.groups.filter((g) => g.users.length > 1).map((g) => groupIntro(c, round, g)) : [];
     },
-    statsText: async (ref: CommunityRef) => {
+    statsText: async (ref: CommunityRef, now: Date) => {
       const c = await load(ref);
-      return statsText(communityStats(c), sayFor(c));
+      return statsText(communityStats(c), sayFor(c), roundDay(c, c.settings.lang, now));
     },
     stats: async (ref: CommunityRef) => communityStats(await load(ref)),
     load,

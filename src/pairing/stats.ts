@@ -74,8 +74,11 @@ export function communityStats(community: Community): CommunityStats {
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
-/** The figures as an admin reads them: the last twelve rounds, then the whole. */
-export function statsText(stats: CommunityStats, say: Say): string {
+/**
+ * The figures as an admin reads them: the last twelve rounds, then the whole; `day` says a
+ * round's instant as its day ("Monday 7 December").
+ */
+export function statsText(stats: CommunityStats, say: Say, day: (instant: string) => string): string {
   if (stats.rounds.length === 0) return say('coffee.stats.none');
   const figures = (s: RoundStats | CommunityStats['overall']) => ({
     met: pct(s.metRate),
@@ -88,7 +91,7 @@ export function statsText(stats: CommunityStats, say: Say): string {
     ...stats.rounds.slice(-12).map((r) =>
       say('coffee.stats.round', {
         round: r.round,
-        date: r.at.slice(0, 10),
+        date: day(r.at),
         participants: r.participants,
         absent: r.absent,
         pairs: r.pairs,

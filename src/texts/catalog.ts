@@ -608,6 +608,7 @@ export const CATALOG = {
   'when.hour': [],
   'when.move': [],
   'when.moved': ['date'],
+  'when.noted': ['date'],
   'words.hour.9': [],
   'words.hour.12': [],
   'words.hour.15': [],

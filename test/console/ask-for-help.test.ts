@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/core/time.js';
 import {
   type CliSession,
   type EventLine,
@@ -179,22 +180,25 @@ describe('console --json: ask for help', () => {
     expect(hour.question.choices?.map((c) => c.id)).toEqual(['h9', 'h12', 'h15', 'h19']);
     const offer = await first.ask({ choice: 'h9' });
     expect(offer.question.text).toBe(say('en', 'help.offer'));
-    const planned = /Noted for (\d{4}-\d{2}-\d{2})\./.exec(texts(offer)[0] ?? '')?.[1] ?? '';
-    expect(texts(offer)).toEqual([say('en', 'help.planned', { date: planned })]);
+    // Said with the weekday, never as YYYY-MM-DD; the stored date comes with the completion event.
+    expect(texts(offer)[0]).toMatch(/^Noted for [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?\./);
 
     const done = await first.ask({ text: OFFER });
     expect(done.question.text).toBe(say('en', 'menu.prompt'));
+    const event = completed(done);
+    const planned = String(event?.data.date);
+    const plannedSaid = formatDay(planned, 'en', String(event?.data.at).slice(0, 10));
+    expect(texts(offer)).toEqual([say('en', 'help.planned', { date: plannedSaid })]);
     const card = say('en', 'help.card', {
       goal: GOAL,
       request: finalRequest,
       name: 'Bob',
       channel: say('en', 'channel.call'),
-      date: planned,
+      date: plannedSaid,
       offer: OFFER,
     });
     expect(texts(done)).toEqual([card]);
     expect(card).toContain('To: Bob\nHow: A short call\n');
-    const event = completed(done);
     expect(event?.exercise).toBe('ask-for-help');
     expect(event?.data).toMatchObject({
       goal: GOAL,
@@ -220,7 +224,13 @@ describe('console --json: ask for help', () => {
     const second = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     const asked = await second.question();
     expect(asked.lines).toHaveLength(1);
-    expect(asked.question.text).toBe(say('en', 'followup.asked', { name: 'Bob', goal: GOAL, date: planned }));
+    expect(asked.question.text).toBe(
+      say('en', 'followup.asked', {
+        name: 'Bob',
+        goal: GOAL,
+        date: formatDay(planned, 'en', addDays(planned, 1)),
+      }),
+    );
     expect(asked.question.choices?.map((c) => c.id)).toEqual(['yes', 'no', 'notyet', 'drop']);
     const story = await second.ask({ choice: 'yes' });
     expect(story.question.text).toBe(say('en', 'followup.story'));
@@ -290,6 +300,7 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
     const [y, m, d] = askOn.split('-').map(Number);
     expect(y).toBeGreaterThan(2000);
     const typedDate = `${d}-${m}`; // day first, no year
+    const askOnSaid = formatDay(askOn, 'nl', today); // "vrijdag 4 december"
     const lines = [
       ...NL_MAP,
       'Om hulp vragen', // menu, by its label
@@ -346,13 +357,14 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
     expect(out).toContain('Fatima staat nu ook op je kaart.');
     expect(out).toContain(say('nl', 'help.date', { name: 'Fatima' }));
     expect(out).toContain(`${say('nl', 'when.hour')}\n  1. 09:00\n  2. 12:00\n  3. 15:00\n  4. 19:00`);
-    expect(out).toContain(say('nl', 'help.planned', { date: askOn }));
+    expect(out).toContain(say('nl', 'help.planned', { date: askOnSaid }));
+    expect(askOnSaid).toMatch(/^[a-z]+dag \d{1,2} [a-z]+( \d{4})?$/);
     const card = say('nl', 'help.card', {
       goal: NL_GOAL,
       request,
       name: 'Fatima',
       channel: say('nl', 'channel.call'),
-      date: askOn,
+      date: askOnSaid,
       offer: NL_OFFER,
     });
     expect(out).toContain(card);
@@ -379,16 +391,17 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
     expect(again.code).toBe(0);
     const second = again.stdout;
     expect(variants('nl', 'common.welcomeBack')).toContain(second.split('\n')[0]);
-    const item = say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: askOn });
+    const item = say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: askOnSaid });
     expect(second).toContain(`${say('nl', 'commitments.prompt')}\n  1. ${item}\n  2. Terug naar het menu`);
     expect(second).toContain(`${item}\n  1. Vertel hoe het ging\n  2. Verzetten\n  3. Schrappen\n  4. Terug`);
     expect(second).toContain(say('nl', 'when.move'));
-    const movedTo = /Verzet naar (\d{4}-\d{2}-\d{2})\./.exec(second)?.[1] ?? '';
-    expect(movedTo).toBe(addDays(todayUtc(), 14));
+    const movedTo = addDays(todayUtc(), 14);
+    const movedSaid = formatDay(movedTo, 'nl', todayUtc());
+    expect(second).toContain(say('nl', 'when.moved', { date: movedSaid }));
     expect(second).not.toContain(say('nl', 'common.pickChoice'));
     // Back at the list, with the new date.
     expect(second).toContain(
-      `  1. ${say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: movedTo })}`,
+      `  1. ${say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: movedSaid })}`,
     );
 
     const newDue = atHour(addDays(movedTo, 1), 15);
@@ -400,7 +413,11 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
     expect(third.code).toBe(0);
     // Closed while looking at the list of commitments, the member gets the question itself, not a
     // note telling them to open that list.
-    const followUp = say('nl', 'followup.asked', { name: 'Fatima', goal: NL_GOAL, date: movedTo });
+    const followUp = say('nl', 'followup.asked', {
+      name: 'Fatima',
+      goal: NL_GOAL,
+      date: formatDay(movedTo, 'nl', addDays(movedTo, 1)),
+    });
     expect(third.stdout.slice(0, followUp.length)).toBe(followUp);
     expect(third.stdout).not.toContain(say('nl', 'queue.afterThis', { what: say('nl', 'queue.what.ask') }));
   });
@@ -482,7 +499,9 @@ describe('console --json: bad input at every free-text step of ask for help', ()
       { send: { choice: 'h12' }, expect: say('en', 'help.offer') },
     ]);
     const planned = addDays(todayUtc(), 1);
-    expect(texts(offer.at(-1))[0]).toMatch(/^Noted for \d{4}-\d{2}-\d{2}\./);
+    expect(texts(offer.at(-1))[0]).toBe(
+      say('en', 'help.planned', { date: formatDay(planned, 'en', todayUtc()) }),
+    );
     const done = await probe(say('en', 'help.offer'));
     expect(done.question.text).toBe(say('en', 'menu.prompt'));
     const event = completed(done);
@@ -593,7 +612,8 @@ describe('console --json: reporting an ask before its follow-up is due', () => {
       { send: { text: OFFER }, expect: say('en', 'menu.prompt') },
     ]);
     const planned = String(completed(turns.at(-1))?.data.date);
-    const item = say('en', 'commitments.ask', { name: 'Mo', title: GOAL, date: planned });
+    const plannedSaid = formatDay(planned, 'en', String(completed(turns.at(-1))?.data.at).slice(0, 10));
+    const item = say('en', 'commitments.ask', { name: 'Mo', title: GOAL, date: plannedSaid });
     const list = await session.ask({ command: 'commitments' });
     expect(list.question.text).toBe(say('en', 'commitments.prompt'));
     expect(list.question.choices).toEqual([
@@ -604,7 +624,7 @@ describe('console --json: reporting an ask before its follow-up is due', () => {
       { send: { choice: 'c1' }, expect: item },
       {
         send: { choice: 'report' },
-        expect: say('en', 'followup.asked', { name: 'Mo', goal: GOAL, date: planned }),
+        expect: say('en', 'followup.asked', { name: 'Mo', goal: GOAL, date: plannedSaid }),
       },
       { send: { choice: 'no' }, expect: say('en', 'followup.story') },
     ]);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/core/time.js';
 import { type EventLine, runCli, runScript, type Sandbox, type Turn, useCli } from '../helpers/cli.js';
 import { say } from '../helpers/texts.js';
 
@@ -110,8 +111,9 @@ describe('console --json: preparing an event', () => {
       message: dmSuggestion,
     });
 
+    const todaySaid = formatDay(today, 'en', today); // "Monday 30 November"
     const card = [
-      say('en', 'card.head', { event: EVENT, date: today, format: 'Online' }),
+      say('en', 'card.head', { event: EVENT, date: todaySaid, format: 'Online' }),
       say('en', 'card.goal', { goal: GOAL }),
       say('en', 'card.hook', { topic: 'AI ethics', hook: HOOKS[0] as string, opener: firstSuggestion }),
       say('en', 'card.hook', { topic: 'Dashboards', hook: HOOKS[1] as string, opener: OWN_OPENER }),
@@ -122,7 +124,8 @@ describe('console --json: preparing an event', () => {
       say('en', 'card.message', { message: dmSuggestion }),
     ].join('\n\n');
     expect(texts(done)).toEqual([card, say('en', 'hook.debriefPlanned')]);
-    expect(card).toContain(`Event card: ${EVENT}, ${today} (Online)`);
+    expect(card).toContain(`Event card: ${EVENT}, ${todaySaid} (Online)`);
+    expect(card).not.toContain(today);
     expect(card).toContain(`• Dashboards\n  Hook: ${HOOKS[1]}\n  Opener: "${OWN_OPENER}"`);
     expect(card).toContain('Close: propose a 15-minute coffee.');
     expect(await first.end()).toEqual({ code: 0, signal: null });
@@ -221,14 +224,16 @@ describe('console in Dutch, plain text lines: een evenement voorbereiden', () =>
     const today = new Date().toISOString().slice(0, 10);
     const cardAt = out.indexOf('Evenementkaart: ');
     expect(cardAt).toBeGreaterThan(0);
-    const date = /Evenementkaart: [^\n]*, (\d{4}-\d{2}-\d{2}) \(/.exec(out)?.[1] ?? '';
+    const said = /Evenementkaart: [^\n]*, ([^\n(]+) \(/.exec(out)?.[1] ?? '';
     // The event is today (the clock may just have passed midnight since the test started).
-    expect([today, addDays(today, 1)]).toContain(date);
+    const date = [today, addDays(today, 1)].find((d) => formatDay(d, 'nl', d) === said) ?? '';
+    expect(date).not.toBe('');
+    expect(out).toContain(say('nl', 'when.noted', { date: said }));
     const suggestion = say('nl', 'hook.are', { topic: 'Zorgdata', hook: NL_HOOKS[0] as string });
     expect(out).toContain(say('nl', 'hook.opener', { topic: 'Zorgdata', suggestion }));
     expect(suggestion).toContain('want ik werk zelf met zorgdata.');
     const card = [
-      say('nl', 'card.head', { event: NL_EVENT, date, format: 'Op locatie' }),
+      say('nl', 'card.head', { event: NL_EVENT, date: said, format: 'Op locatie' }),
       say('nl', 'card.goal', { goal: NL_GOAL }),
       say('nl', 'card.hook', { topic: 'Zorgdata', hook: NL_HOOKS[0] as string, opener: suggestion }),
       say('nl', 'card.hook', { topic: 'Wachtlijsten', hook: NL_HOOKS[1] as string, opener: NL_OPENER }),

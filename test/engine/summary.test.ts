@@ -31,6 +31,7 @@ describe('summarize', () => {
   it('tells a newcomer: nothing on the map, nothing planned, out of the coffees', () => {
     expect(summarize(base, [], now)).toEqual({
       lang: 'nl',
+      today: '2026-11-27',
       at: 'none',
       map: { size: 0, strong: 0, middle: 0, weak: 0, dormant: 0, domains: 0 },
       commitments: [],

@@ -51,7 +51,7 @@ describe('the follow-up of an ask', () => {
   it('asks "did you ask?" when the member is idle, and records a yes with its story', () => {
     const first = step(with_({ at: 'menu' }), due, env);
     expect(first.state?.flow).toEqual({ at: 'followup.asked', commitment: 'c1' });
-    expect(first.replies.at(-1)?.text).toMatch(/ask Dirk on 2026-03-05 about: a new job/);
+    expect(first.replies.at(-1)?.text).toMatch(/ask Dirk on Thursday 5 March about: a new job/);
     const done = run(first.state as State, choice('yes'), text('She introduced me to two people'));
     const c = done.state.commitments[0];
     expect(c).toMatchObject({ outcome: 'yes', status: 'done', story: 'She introduced me to two people' });

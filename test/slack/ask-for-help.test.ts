@@ -3,7 +3,7 @@
  * card, and the "did you ask?" follow-up arriving as a DM at the member's hour in their zone.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { addDays, zonedInstant } from '../../src/core/time.js';
+import { addDays, formatDay, zonedInstant } from '../../src/core/time.js';
 import { storedState } from '../helpers/stored.js';
 import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
@@ -54,7 +54,8 @@ it('runs ask-for-help in a DM and follows up as a DM the day after the chosen da
     en('followup.asked', {
       name: 'Dirk',
       goal: 'A new job in @channel data science',
-      date: commitment?.date ?? '',
+      // Said as the member's day: "Friday 4 December", the year only when it is not this year.
+      date: formatDay(commitment?.date ?? '', 'en', addDays(commitment?.date ?? '', 1)),
     }),
   );
   await member.press('yes');

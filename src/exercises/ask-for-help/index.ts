@@ -343,7 +343,7 @@ function scheduleAsk(state: State, ctx: Ctx): Outcome {
   return moveTo(
     planned.state,
     { at: 'ask-for-help.offer' },
-    [{ text: ctx.say('help.planned', { date: draft.date ?? '' }) }],
+    [{ text: ctx.say('help.planned', { date: ctx.day(draft.date ?? '') }) }],
     planned.effects,
   );
 }
@@ -375,7 +375,7 @@ export function helpCard(draft: HelpDraft, ctx: Ctx): string {
     request: draft.request ?? '',
     name: draft.whom ?? '',
     channel: draft.channel ? ctx.say(`channel.${draft.channel}`) : '',
-    date: draft.date ?? '',
+    date: ctx.day(draft.date ?? ''),
     offer: draft.offer ?? '',
   });
 }

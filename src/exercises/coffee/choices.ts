@@ -40,7 +40,7 @@ export function coffeeStatus(state: State, ctx: Ctx): string {
   const { prefs } = state.coffee;
   const lines = [ctx.say(prefs.joined ? 'coffee.status.in' : 'coffee.status.out')];
   if (prefs.joined && prefs.snoozeUntil && prefs.snoozeUntil > today(state, ctx))
-    lines.push(ctx.say('coffee.status.snoozed', { date: prefs.snoozeUntil }));
+    lines.push(ctx.say('coffee.status.snoozed', { date: ctx.day(prefs.snoozeUntil) }));
   if (prefs.joined && prefs.every === 2) lines.push(ctx.say('coffee.status.everyOther'));
   if (prefs.intro) lines.push(ctx.say('coffee.status.intro', { intro: prefs.intro }));
   return lines.join('\n');
@@ -129,7 +129,11 @@ const coffeeSnooze: FlowHandler<'coffee.snooze'> = {
       return change(state, { snoozeUntil: undefined }, ctx.say('coffee.snooze.woken'));
     const read = readDate(answer, state, ctx);
     if ('problem' in read) return reask(state, read.problem);
-    return change(state, { snoozeUntil: read.date }, ctx.say('coffee.snooze.set', { date: read.date }));
+    return change(
+      state,
+      { snoozeUntil: read.date },
+      ctx.say('coffee.snooze.set', { date: ctx.day(read.date) }),
+    );
   },
 };
 

@@ -120,7 +120,7 @@ function finishReflection(state: State, round: number, ctx: Ctx): Outcome {
     completed: [...state.completed, { exercise: 'coffee' as const, at: data.at, metrics: data }],
   };
   const text = coffee?.nextStep
-    ? ctx.say('coffee.reflect.doneNext', { date: coffee.nextStep })
+    ? ctx.say('coffee.reflect.doneNext', { date: ctx.day(coffee.nextStep) })
     : ctx.say('coffee.reflect.done');
   return moveTo(
     done,

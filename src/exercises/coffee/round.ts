@@ -258,7 +258,7 @@ const coffeeStay = choiceStep<'coffee.stay'>({
       const next = withPrefs(state, patch);
       const text =
         value === 'pause'
-          ? ctx.say('coffee.snooze.set', { date: patch.snoozeUntil ?? '' })
+          ? ctx.say('coffee.snooze.set', { date: ctx.day(patch.snoozeUntil ?? '') })
           : ctx.say('coffee.left');
       return moveTo(
         next.state,

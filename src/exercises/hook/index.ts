@@ -104,7 +104,9 @@ const hookDate: FlowHandler<'hook.date'> = {
   answer(_flow, state, answer, ctx) {
     const read = readDate(answer, state, ctx);
     if ('problem' in read) return reask(state, read.problem);
-    return moveTo(withDraft(state, { date: read.date }), { at: 'hook.format' });
+    return moveTo(withDraft(state, { date: read.date }), { at: 'hook.format' }, [
+      { text: ctx.say('when.noted', { date: ctx.day(read.date) }) },
+    ]);
   },
 };
 
@@ -255,7 +257,7 @@ export function eventCard(draft: HookDraft, ctx: Ctx): string {
   const lines = [
     ctx.say('card.head', {
       event: draft.event ?? '',
-      date: draft.date ?? '',
+      date: ctx.day(draft.date ?? ''),
       format: ctx.say(draft.online ? 'hook.online' : 'hook.inPerson'),
     }),
     ctx.say('card.goal', { goal: draft.goal ?? '' }),
