@@ -143,7 +143,7 @@ describe('working hours keep their minutes', () => {
     const zone = say('en', 'coffee.hours.communityZone');
     expect(replies[0]).toBe(say('en', 'coffee.hours.saved', { start: '7:00', end: '15:30', zone }));
     expect(replies[0]).toContain('7:00 to 15:30');
-    expect((await h.state())?.coffee.prefs.hours).toEqual([7, 15.5]);
+    expect((await h.state())?.coffee.prefs.hours).toEqual({ start: 420, end: 930 });
 
     await open();
     await h.command('start', ['nl']);
@@ -151,7 +151,7 @@ describe('working hours keep their minutes', () => {
     await h.command('koffie');
     await h.choice('hours');
     expect((await answer(() => h.text('8:30 tot 17:15')))[0]).toContain('8:30 tot 17:15');
-    expect((await h.state())?.coffee.prefs.hours).toEqual([8.5, 17.25]);
+    expect((await h.state())?.coffee.prefs.hours).toEqual({ start: 510, end: 1035 });
   });
 });
 

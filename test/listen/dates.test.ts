@@ -138,11 +138,11 @@ it('reads from the memberâ€™s own day: "friday" on a Saturday is the next weekâ€
 
 describe('times keep their minutes', () => {
   it.each([
-    ['9-17', [9, 17]],
-    ['7:00-15:30', [7, 15.5]],
-    ['08.15 - 16.45', [8.25, 16.75]],
-    ['9 tot 17:30', [9, 17.5]],
-    ['8:30 to 12', [8.5, 12]],
+    ['9-17', { start: 540, end: 1020 }],
+    ['7:00-15:30', { start: 420, end: 930 }],
+    ['08.15 - 16.45', { start: 495, end: 1005 }],
+    ['9 tot 17:30', { start: 540, end: 1050 }],
+    ['8:30 to 12', { start: 510, end: 720 }],
     ['9-5', undefined],
     ['9:75-17', undefined],
     ['25-30', undefined],

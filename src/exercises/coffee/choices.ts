@@ -1,4 +1,5 @@
 import { clip } from '../../core/clip.js';
+import { clockTime } from '../../core/time.js';
 import type { Choice, Reply } from '../../core/types.js';
 import {
   type Ctx,
@@ -153,10 +154,6 @@ export function parseHours(text: string): WorkingHours | undefined {
   return start < end ? { start, end } : undefined;
 }
 
-/** A minute of the day as a clock time: 930 is "15:30". */
-export const clockTime = (minute: number) =>
-  `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
-
 /** Member ids in a typed "don't pair me with": Slack <@U1>, Discord <@123> or <@!123>, or plain ids. */
 export function parseMentions(text: string): string[] {
   const ids = [...text.matchAll(/<@!?([A-Za-z0-9_.-]{1,100})(?:\|[^>]*)?>/g)].map((m) => m[1] as string);
@@ -215,7 +212,11 @@ const coffeeText: FlowHandler<'coffee.text'> = {
         return change(
           state,
           { hours },
-          ctx.say('coffee.hours.saved', { start: clockTime(hours.start), end: clockTime(hours.end), zone }),
+          ctx.say('coffee.hours.saved', {
+            start: clockTime(hours.start / 60),
+            end: clockTime(hours.end / 60),
+            zone,
+          }),
         );
       }
       case 'block': {
