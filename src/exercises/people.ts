@@ -4,7 +4,7 @@ import type { Snapshot } from '../engine/records.js';
 import type { State } from '../engine/state.js';
 import { mapMetrics } from '../network/metrics.js';
 import type { CareerQuestion, Domain, Person } from '../network/model.js';
-import { findByName, parseNames } from '../network/names.js';
+import { findByName, MAX_NAMES_PER_ANSWER, nameWithNote, readNames, sameName } from '../network/names.js';
 
 /** A map holds at most this many people; enough for any real recall, small enough to draw. */
 export const MAX_PEOPLE = 500;
@@ -12,13 +12,25 @@ export const MAX_PEOPLE = 500;
 export interface Added {
   state: State;
   added: Person[];
+  /** People typed with exactly the name of someone on the map. */
   known: Person[];
+  /** Typed first names taken to mean someone on the map ("Lisa" for "Lisa", who has a note). */
+  matched: { typed: string; person: Person }[];
   full: boolean;
+  /** The answer said the list is complete ("no", "that's all", "niemand meer"). */
+  ended: boolean;
+  /** Names past the per-answer limit, not added. */
+  over: number;
 }
 
+/** Nothing in the answer was a person, and it did not end the list either. */
+export const noNames = (result: Added): boolean =>
+  result.added.length === 0 && result.known.length === 0 && result.matched.length === 0 && !result.full;
+
 /**
- * Adds the names typed in one answer. A name already on the map is not added twice; when a
- * career question names them, the existing person is marked instead.
+ * Adds the people typed in one answer, with what the member said about them. Someone already on
+ * the map is not added twice (a note they lacked is kept); when a career question names them, the
+ * existing person is marked instead.
  */
 export function addPeople(
   state: State,
@@ -28,28 +40,39 @@ export function addPeople(
   named?: CareerQuestion,
 ): Added {
   const people = [...state.network.people];
-  const added: Person[] = [];
-  const known: Person[] = [];
+  const result: Omit<Added, 'state'> = {
+    added: [],
+    known: [],
+    matched: [],
+    full: false,
+    ended: false,
+    over: 0,
+  };
+  const reading = readNames(text);
+  result.ended = reading.ended;
+  result.over = reading.over;
   let nextPersonId = state.nextPersonId;
-  let full = false;
-  for (const name of parseNames(text)) {
-    const existing = findByName(people, name);
+  for (const typed of reading.people) {
+    const existing = findByName(people, typed.name);
     if (existing) {
-      const marked =
-        named && !existing.named.includes(named)
-          ? { ...existing, named: [...existing.named, named] }
-          : existing;
+      const marked: Person = {
+        ...existing,
+        ...(named && !existing.named.includes(named) ? { named: [...existing.named, named] } : {}),
+        ...(typed.note && !existing.note ? { note: typed.note } : {}),
+      };
       people[people.indexOf(existing)] = marked;
-      known.push(marked);
+      if (sameName(existing.name, typed.name)) result.known.push(marked);
+      else result.matched.push({ typed: typed.name, person: marked });
       continue;
     }
     if (people.length >= MAX_PEOPLE) {
-      full = true;
+      result.full = true;
       break;
     }
     const person: Person = {
       id: `p${nextPersonId++}`,
-      name,
+      name: typed.name,
+      ...(typed.note ? { note: typed.note } : {}),
       domain,
       ring: null,
       contact: null,
@@ -57,15 +80,18 @@ export function addPeople(
       addedAt: ctx.now.toISOString(),
     };
     people.push(person);
-    added.push(person);
+    result.added.push(person);
   }
-  return { state: { ...state, nextPersonId, network: { ...state.network, people } }, added, known, full };
+  return { ...result, state: { ...state, nextPersonId, network: { ...state.network, people } } };
 }
 
-/** Acknowledges an answer with names: who was added, who was already there, and a full map. */
+/**
+ * Acknowledges an answer with names: who was added (with their notes), who was already there,
+ * which first names were taken for someone on the map, a full map, and names past the limit.
+ */
 export function addedReplies(result: Added, ctx: Ctx, knownIsFine = false): Reply[] {
   const lines: string[] = [];
-  const list = (people: Person[]) => people.map((p) => p.name).join(', ');
+  const list = (people: Person[]) => people.map(nameWithNote).join(', ');
   if (result.added.length > 0) {
     lines.push(
       ctx.say('people.added', { names: list(result.added), total: result.state.network.people.length }),
@@ -74,7 +100,14 @@ export function addedReplies(result: Added, ctx: Ctx, knownIsFine = false): Repl
   if (result.known.length > 0) {
     lines.push(ctx.say(knownIsFine ? 'people.noted' : 'people.duplicate', { names: list(result.known) }));
   }
+  for (const { typed, person } of result.matched) {
+    lines.push(ctx.say('people.sameAs', { typed, name: nameWithNote(person) }));
+  }
   if (result.full) lines.push(ctx.say('people.full', { max: MAX_PEOPLE }));
+  const last = result.added.at(-1) ?? result.known.at(-1) ?? result.matched.at(-1)?.person;
+  if (result.over > 0 && last) {
+    lines.push(ctx.say('people.over', { kept: MAX_NAMES_PER_ANSWER, last: last.name, left: result.over }));
+  }
   return lines.length > 0 ? [{ text: lines.join('\n') }] : [];
 }
 
