@@ -16,7 +16,15 @@ import {
   ringChoices,
   ringLabel,
 } from './labels.js';
-import { addedReplies, addPeople, changeReply, needsRating, noNames, snapshot } from './people.js';
+import {
+  addedReplies,
+  addPeople,
+  afterAdding,
+  changeReply,
+  needsRating,
+  noNames,
+  snapshot,
+} from './people.js';
 import { mapPicture } from './picture.js';
 import { rate } from './rate.js';
 
@@ -150,7 +158,7 @@ const networkAddNames: FlowHandler<'network.addNames'> = {
     if (noNames(result)) {
       return result.ended ? moveTo(state, addDomain) : reask(state, { text: ctx.say('people.noName') });
     }
-    return moveTo(result.state, addDomain, addedReplies(result, ctx));
+    return afterAdding(result, flow.domain, ctx, (next, replies) => moveTo(next, addDomain, replies));
   },
 };
 

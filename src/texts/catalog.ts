@@ -399,6 +399,8 @@ export const CATALOG = {
   'people.noted': ['names'],
   'people.duplicate': ['names'],
   'people.sameAs': ['typed', 'name'],
+  'people.same': ['typed', 'name'],
+  'people.sameYes': ['name'],
   'people.full': ['max'],
   'people.over': ['kept', 'last', 'left'],
   'people.noName': [],

@@ -97,12 +97,62 @@ describe('a name with a note, in English', () => {
     expect(replies[0]).toBe(say('en', 'people.duplicate', { names: 'Lisa (who is our EHR key user)' }));
   });
 
-  it('takes a first name for the one person on the map who has it, and says so', async () => {
+  it('asks whether a first name is someone already on the map: yes keeps one person', async () => {
     await toRecall('en');
     await answer('Anna de Vries, Mo');
     const replies = await answer('Anna, Kim');
+    expect(replies).toEqual([
+      say('en', 'people.added', { names: 'Kim', total: 3 }),
+      say('en', 'people.same', { typed: 'Anna', name: 'Anna de Vries' }),
+    ]);
+    expect(h.question()?.choices?.map((c) => c.id)).toEqual(['yes', 'no']);
+    const yes = await answer('yes');
+    expect(yes[0]).toBe(say('en', 'people.sameYes', { name: 'Anna de Vries' }));
     expect(await people()).toEqual([['Anna de Vries'], ['Mo'], ['Kim']]);
-    expect(replies[0]).toContain(say('en', 'people.sameAs', { typed: 'Anna', name: 'Anna de Vries' }));
+    // On to where the answer was going: the next part of life.
+    expect((await h.state())?.flow).toEqual({ at: 'awareness.recall', domain: 1, probed: false });
+  });
+
+  it('no adds them as someone new, with their note; several first names are asked one by one', async () => {
+    await toRecall('en');
+    await answer('Anna de Vries, Rob Smit');
+    await answer('Anna - from the gym, Rob');
+    expect(h.lastText()).toBe(say('en', 'people.same', { typed: 'Anna', name: 'Anna de Vries' }));
+    await h.choice('no');
+    expect(h.sent.map((s) => s.reply.text)).toContain(
+      say('en', 'people.added', { names: 'Anna (from the gym)', total: 3 }),
+    );
+    expect(h.lastText()).toBe(say('en', 'people.same', { typed: 'Rob', name: 'Rob Smit' }));
+    await h.choice('yes');
+    expect(await people()).toEqual([['Anna de Vries'], ['Rob Smit'], ['Anna', 'from the gym']]);
+    expect((await h.state())?.flow).toEqual({ at: 'awareness.recall', domain: 1, probed: false });
+  });
+
+  it('after the last part of life, the question comes before the work questions', async () => {
+    await toRecall('en');
+    await answer('Anna de Vries');
+    for (let i = 0; i < 9; i++) await h.choice('none');
+    expect((await h.state())?.flow).toEqual({ at: 'awareness.recall', domain: 9, probed: false });
+    await answer("Anna, that's all");
+    expect(h.lastText()).toBe(say('en', 'people.same', { typed: 'Anna', name: 'Anna de Vries' }));
+    const yes = await answer('yes');
+    expect(yes.slice(0, 2)).toEqual([
+      say('en', 'people.sameYes', { name: 'Anna de Vries' }),
+      say('en', 'career.intro'),
+    ]);
+    expect((await h.state())?.flow).toEqual({ at: 'awareness.career', question: 0 });
+  });
+
+  it('a first name at a work question means the person on the map, and the coach says so', async () => {
+    await toRecall('en');
+    await answer('Anna de Vries');
+    for (let i = 0; i < 10; i++) await h.choice('none');
+    expect((await h.state())?.flow).toEqual({ at: 'awareness.career', question: 0 });
+    const replies = await answer('Anna');
+    expect(replies[0]).toBe(say('en', 'people.sameAs', { typed: 'Anna', name: 'Anna de Vries' }));
+    expect((await h.state())?.network.people.map((p) => [p.name, p.named])).toEqual([
+      ['Anna de Vries', ['discuss']],
+    ]);
   });
 
   it('shows the note in "my network"', async () => {
@@ -140,6 +190,18 @@ describe('een naam met een notitie, in het Nederlands', () => {
     const replies = await answer('Dick, Ilse geloof ik');
     expect(await people()).toEqual([['Marjolein'], ['Dick', 'oud-directeur'], ['Ilse']]);
     expect(replies[0]).toContain(say('nl', 'people.duplicate', { names: 'Dick (oud-directeur)' }));
+  });
+
+  it('vraagt of een voornaam iemand is die al op de kaart staat', async () => {
+    await toRecall('nl');
+    await answer('Dick de Bruin (oud-directeur)');
+    await answer('Dick, Ilse geloof ik');
+    expect(h.lastText()).toBe(
+      say('nl', 'people.same', { typed: 'Dick', name: 'Dick de Bruin (oud-directeur)' }),
+    );
+    const no = await answer('nee');
+    expect(no[0]).toBe(say('nl', 'people.added', { names: 'Dick', total: 3 }));
+    expect(await people()).toEqual([['Dick de Bruin', 'oud-directeur'], ['Ilse'], ['Dick']]);
   });
 
   it('toont de notitie in "mijn netwerk"', async () => {

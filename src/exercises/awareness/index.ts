@@ -21,7 +21,15 @@ import {
 } from '../../network/model.js';
 import { backToMenu, choiceStep, complete, reask, unexpected } from '../kit.js';
 import { domainLabel, isOneOf } from '../labels.js';
-import { addedReplies, addPeople, looksLikeSentence, needsRating, noNames, snapshot } from '../people.js';
+import {
+  addedReplies,
+  addPeople,
+  afterAdding,
+  looksLikeSentence,
+  needsRating,
+  noNames,
+  snapshot,
+} from '../people.js';
 import { mapPicture } from '../picture.js';
 
 const index = z.number().int().min(0);
@@ -102,9 +110,12 @@ const awarenessRecall: FlowHandler<'awareness.recall'> = {
     if (noNames(result)) {
       return result.ended ? advance(state, [], false) : reask(state, { text: ctx.say('people.noName') });
     }
-    const outcome = advance(result.state, addedReplies(result, ctx), !result.ended);
+    const outcome = afterAdding(result, domain, ctx, (next, replies) =>
+      advance(next, replies, !result.ended),
+    );
     // A sentence ("my neighbour Anna and Piet") reads better with the coach; the reading stands without it.
-    if (!looksLikeSentence(text) || result.added.length === 0) return outcome;
+    if (!looksLikeSentence(text) || result.added.length === 0 || outcome.state.flow.at !== flow.at)
+      return outcome;
     const ids = result.added.map((p) => p.id);
     return { ...outcome, effects: [{ type: 'coach', use: 'people', input: { text, domain, ids } }] };
   },
