@@ -93,13 +93,20 @@ const NOT_NAME = words(
   werkt werkte woont woonde verhuisd kent kende volg volgt ken zit zat doet deed heeft had heb
   ben bent was waren geeft gaf leidt leerde studeert studeerde hielp helpt
   old former ex oud oude vroegere voormalige
-  cousin neighbour neighbor colleague coworker friend boss manager sister brother mother father
-  mum mom dad aunt uncle niece nephew wife husband partner son daughter teacher mentor coach
+  cousin neighbour neighbor colleague coworker friend boss manager sister brother
+  aunt uncle niece nephew wife husband partner son daughter teacher mentor coach
   classmate blogger director doctor trainer
   neef nicht buurvrouw buurman buren collega vriend vriendin baas leidinggevende zus broer
-  moeder vader tante oom vrouw man zoon dochter docent leraar lerares juf meester klasgenoot
-  directeur huisarts dokter`,
+  tante oom vrouw man zoon dochter docent leraar lerares juf meester klasgenoot
+  directeur huisarts dokter
+  recruiter consultant nurse engineer developer designer founder ceo cto cfo adviser advisor
+  researcher professor student intern secretary chair treasurer member owner expert specialist
+  analyst journalist writer author lawyer accountant neighbours colleagues friends
+  verpleegkundige ontwikkelaar oprichter adviseur onderzoeker hoogleraar stagiair stagiaire
+  secretaris voorzitter penningmeester lid eigenaar analist schrijver auteur advocaat
+  collega's vrienden kennis`,
 );
+// "Dad", "Mama" and "Oma" on their own are how many people name a parent or grandparent: names.
 
 /** Words for how the member knows someone; the name often follows ("my cousin Rob", "buurvrouw Marjolein"). */
 const RELATIONS = words(
@@ -236,6 +243,9 @@ function readPiece(text: string, isNameWord: (w: Word) => boolean): { name?: str
   const whole = cleanName(text.replace(EDGE_PUNCTUATION, ''));
   // One word on its own is a name in any case ("anna"), unless it says how they're known ("buurvrouw").
   if (list.length === 1 && couldBeName(list[0] as Word)) return { name: whole };
+  // A few words that are all name-like are one name, as typed ("<!channel> @everyone", "Anna B").
+  const chunks = text.trim().split(/\s+/u).length;
+  if (chunks <= 3 && isNameWord(list[0] as Word) && list.every(couldBeName)) return { name: whole };
   const adjacent = (a: Word, b: Word) => /^[\s.'’-]*$/u.test(text.slice(a.end, b.start));
   // The name runs over name words (at most three), with surname particles between capitalised ones.
   const grow = (from: number): number => {

@@ -39,6 +39,12 @@ describe('readNames: names as people write them', () => {
     ['my neighbour Anna and Piet', [one('Anna', 'my neighbour'), one('Piet')]],
     ['my cousin, Rob', [one('Rob', 'my cousin')]],
     ['Lisa who is our EHR key user and Mark', [one('Lisa', 'who is our EHR key user'), one('Mark')]],
+    ['Chris, recruiter', [one('Chris', 'recruiter')]],
+    ['Ilse, verpleegkundige', [one('Ilse', 'verpleegkundige')]],
+    // What many call a parent or grandparent is a name.
+    ['Dad, Mum', [one('Dad'), one('Mum')]],
+    ['Mama, Papa en Oma', [one('Mama'), one('Papa'), one('Oma')]],
+    ['<!channel> @everyone', [one('<!channel> @everyone')]],
     // Hedges are dropped.
     ['maybe Tom, I think Ria', [one('Tom'), one('Ria')]],
     ['misschien Joost, Fleur geloof ik', [one('Joost'), one('Fleur')]],
