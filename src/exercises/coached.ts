@@ -4,7 +4,7 @@ import type { Reply } from '../core/types.js';
 import { answerText, type Ctx, type FlowHandler, type Handlers, moveTo } from '../engine/flow.js';
 import type { Flow, State } from '../engine/state.js';
 import type { Person } from '../network/model.js';
-import { cleanName, findByName, findExactName, looksLikeName } from '../network/names.js';
+import { cleanName, findExactName, looksLikeName } from '../network/names.js';
 import { addSentence, draftOf as helpOf, withDraft as withHelp } from './ask-for-help/index.js';
 import { draftOf as hookOf } from './hook/index.js';
 import { reask, unexpected } from './kit.js';
@@ -132,7 +132,7 @@ function people(
   for (const parsed of result.people) {
     const name = cleanName(parsed.name);
     if (!looksLikeName(name) || /\[[PETU]\d+\]/.test(name)) continue;
-    if (findByName([...kept, ...added], name) || kept.length + added.length >= MAX_PEOPLE) continue;
+    if (findExactName([...kept, ...added], name) || kept.length + added.length >= MAX_PEOPLE) continue;
     const note = findExactName(replaced, name)?.note;
     added.push({
       id: `p${nextPersonId++}`,
