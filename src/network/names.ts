@@ -179,35 +179,45 @@ interface Piece {
   noteOnly: boolean;
 }
 
-const CONNECTOR = /\s+(?:and|en|&|\+)\s+/iu;
+const CONNECTOR = /\s+(?:and|en|&|\+)\s+/giu;
 const DASH = /\s+[-–—:]\s+|\s*[–—]\s*/u;
+const BRACKETED = /[([]([^)\]]*)[)\]]?/gu;
 
-/** One comma-part → its pieces: the part itself, "and"-joined names, bracketed notes, a dash's note. */
-function piecesOf(part: string, isNameWord: (w: Word) => boolean): Piece[] {
-  const notes: Piece[] = [];
-  const main = part.replace(/[([]([^)\]]*)[)\]]?/gu, (_all, inner: string) => {
-    notes.push({ text: inner, noteOnly: true });
-    return ' ';
-  });
-  const dash = main.search(DASH);
-  const head = dash >= 0 ? main.slice(0, dash) : main;
-  if (dash >= 0) notes.unshift({ text: main.slice(dash).replace(DASH, ''), noteOnly: true });
-  // "Piet and Mo" is two names; "a blogger and writer" stays one note.
-  const joined: string[] = [];
-  for (const [i, bit] of head.split(CONNECTOR).entries()) {
-    const first = wordsOf(bit)[0];
-    const previous = joined.length - 1;
-    if (i > 0 && previous >= 0 && !(first && isNameWord(first))) {
-      joined[previous] = `${joined[previous]} ${connectorBefore(head, bit)} ${bit}`;
-    } else joined.push(bit);
+/** Brackets still open at a position of the text. */
+const depthAt = (text: string, at: number) =>
+  [...text.slice(0, at)].reduce(
+    (d, ch) => (ch === '(' || ch === '[' ? d + 1 : ch === ')' || ch === ']' ? Math.max(0, d - 1) : d),
+    0,
+  );
+
+/** "Piet and Mo" is two names; "a blogger and writer" stays one note: a bit joins the one before unless it starts with a name. */
+function splitAtConnectors(part: string, isNameWord: (w: Word) => boolean): string[] {
+  const bits: string[] = [];
+  let from = 0;
+  for (const match of part.matchAll(CONNECTOR)) {
+    const at = match.index ?? 0;
+    const rest = part.slice(at + match[0].length);
+    const first = wordsOf(rest.replace(BRACKETED, ' '))[0];
+    if (depthAt(part, at) > 0 || !first || !isNameWord(first)) continue;
+    bits.push(part.slice(from, at));
+    from = at + match[0].length;
   }
-  return [...joined.map((text) => ({ text, noteOnly: false })), ...notes];
+  return [...bits, part.slice(from)];
 }
 
-function connectorBefore(head: string, bit: string): string {
-  const at = head.indexOf(bit);
-  const match = head.slice(0, at).match(/(and|en|&|\+)\s*$/iu);
-  return match?.[1] ?? 'and';
+/** One comma-part → its pieces in order: each name-bit, then its bracketed notes and the note after a dash. */
+function piecesOf(part: string, isNameWord: (w: Word) => boolean): Piece[] {
+  return splitAtConnectors(part, isNameWord).flatMap((bit) => {
+    const notes: Piece[] = [];
+    const main = bit.replace(BRACKETED, (_all, inner: string) => {
+      notes.push({ text: inner, noteOnly: true });
+      return ' ';
+    });
+    const dash = main.search(DASH);
+    if (dash < 0) return [{ text: main, noteOnly: false }, ...notes];
+    const afterDash = { text: main.slice(dash).replace(DASH, ''), noteOnly: true };
+    return [{ text: main.slice(0, dash), noteOnly: false }, ...notes, afterDash];
+  });
 }
 
 const EDGE_PUNCTUATION = /^[\s,;:\-–—]+|[\s,;:\-–—]+$/gu;

@@ -39,6 +39,9 @@ describe('readNames: names as people write them', () => {
     ['my neighbour Anna and Piet', [one('Anna', 'my neighbour'), one('Piet')]],
     ['my cousin, Rob', [one('Rob', 'my cousin')]],
     ['Lisa who is our EHR key user and Mark', [one('Lisa', 'who is our EHR key user'), one('Mark')]],
+    ['Marjolein (buurvrouw) en Piet', [one('Marjolein', 'buurvrouw'), one('Piet')]],
+    ['Marjolein (buurvrouw en tuinclub) en Piet', [one('Marjolein', 'buurvrouw en tuinclub'), one('Piet')]],
+    ['Dick - oud-directeur en Els', [one('Dick', 'oud-directeur'), one('Els')]],
     ['Chris, recruiter', [one('Chris', 'recruiter')]],
     ['Ilse, verpleegkundige', [one('Ilse', 'verpleegkundige')]],
     // What many call a parent or grandparent is a name.
