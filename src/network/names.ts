@@ -231,7 +231,7 @@ const trimNote = (text: string) =>
     : cut(
         text
           .replace(/\s+/g, ' ')
-          .replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/gu, '')
+          .replace(/^[\s,;:.\-–—]+|[\s,;:.!\-–—]+$/gu, '')
           .replace(LEADING_PRONOUN, ''),
         MAX_NOTE_LENGTH,
       );
@@ -250,7 +250,8 @@ const isEnding = (text: string) => {
 function readPiece(text: string, isNameWord: (w: Word) => boolean): { name?: string; note?: string } {
   const list = wordsOf(text);
   if (list.length === 0) return {};
-  const whole = cleanName(text.replace(EDGE_PUNCTUATION, ''));
+  // "Piet." and "Marjolein?" end a sentence; "A.B." keeps its dots.
+  const whole = cleanName(text.replace(EDGE_PUNCTUATION, '').replace(/(?<=\p{L}{2})[.!?…]+$/u, ''));
   // One word on its own is a name in any case ("anna"), unless it says how they're known ("buurvrouw").
   if (list.length === 1 && couldBeName(list[0] as Word)) return { name: whole };
   // A few words that are all name-like are one name, as typed ("<!channel> @everyone", "Anna B").
@@ -313,10 +314,16 @@ export function readNames(text: string): NameReading {
     else pending = joinNotes(pending, note);
   };
   for (const part of splitTopLevel(flat)) {
-    const trimmed = part.replace(TRAILING_FILLER, '').trim();
+    let trimmed = part.replace(TRAILING_FILLER, '').trim();
     if (isEnding(trimmed)) {
       ended = true;
       continue;
+    }
+    // "Anna. That's all": an ending after a full stop.
+    const last = trimmed.match(/[.!?]\s+([^.!?]+)[.!?]*$/u);
+    if (last?.[1] && isEnding(last[1])) {
+      ended = true;
+      trimmed = trimmed.slice(0, last.index);
     }
     for (const piece of piecesOf(trimmed, isNameWord)) {
       if (piece.noteOnly) {

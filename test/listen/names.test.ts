@@ -42,6 +42,8 @@ describe('readNames: names as people write them', () => {
     ['Marjolein (buurvrouw) en Piet', [one('Marjolein', 'buurvrouw'), one('Piet')]],
     ['Marjolein (buurvrouw en tuinclub) en Piet', [one('Marjolein', 'buurvrouw en tuinclub'), one('Piet')]],
     ['Dick - oud-directeur en Els', [one('Dick', 'oud-directeur'), one('Els')]],
+    ['Lisa who is our EHR key user.', [one('Lisa', 'who is our EHR key user')]],
+    ['Piet., Marjolein?', [one('Piet'), one('Marjolein')]],
     ['Chris, recruiter', [one('Chris', 'recruiter')]],
     ['Ilse, verpleegkundige', [one('Ilse', 'verpleegkundige')]],
     // What many call a parent or grandparent is a name.
@@ -92,6 +94,12 @@ describe('readNames: names as people write them', () => {
       over: 0,
     });
     expect(readNames('Fleur, dat was het')).toEqual({ people: [one('Fleur')], ended: true, over: 0 });
+    expect(readNames("Anna, Piet. That's all.")).toEqual({
+      people: [one('Anna'), one('Piet')],
+      ended: true,
+      over: 0,
+    });
+    expect(readNames('Anna. Dat was het')).toEqual({ people: [one('Anna')], ended: true, over: 0 });
   });
 
   it('does not read words of a sentence as a list ending', () => {
