@@ -183,22 +183,30 @@ const CONNECTOR = /\s+(?:and|en|&|\+)\s+/giu;
 const DASH = /\s+[-–—:]\s+|\s*[–—]\s*/u;
 const BRACKETED = /[([]([^)\]]*)[)\]]?/gu;
 
-/** Brackets still open at a position of the text. */
-const depthAt = (text: string, at: number) =>
-  [...text.slice(0, at)].reduce(
-    (d, ch) => (ch === '(' || ch === '[' ? d + 1 : ch === ')' || ch === ']' ? Math.max(0, d - 1) : d),
-    0,
-  );
+/** For each position of the text, how many brackets are open there. */
+function depths(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    out.push(depth);
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth += 1;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth -= 1;
+  }
+  return out;
+}
 
 /** "Piet and Mo" is two names; "a blogger and writer" stays one note: a bit joins the one before unless it starts with a name. */
 function splitAtConnectors(part: string, isNameWord: (w: Word) => boolean): string[] {
   const bits: string[] = [];
+  const open = depths(part);
   let from = 0;
   for (const match of part.matchAll(CONNECTOR)) {
     const at = match.index ?? 0;
-    const rest = part.slice(at + match[0].length);
+    // The word after the connector decides; a short stretch of text holds it.
+    const rest = part.slice(at + match[0].length, at + match[0].length + 80);
     const first = wordsOf(rest.replace(BRACKETED, ' '))[0];
-    if (depthAt(part, at) > 0 || !first || !isNameWord(first)) continue;
+    if ((open[at] ?? 0) > 0 || !first || !isNameWord(first)) continue;
     bits.push(part.slice(from, at));
     from = at + match[0].length;
   }
@@ -361,8 +369,9 @@ const baseLetters = new Intl.Collator(undefined, { sensitivity: 'base' });
 export const sameName = (a: string, b: string): boolean => baseLetters.compare(a, b) === 0;
 
 /** The short name of a stored one; names stored before notes existed may carry one ("Dick (oud-directeur)"). */
-const shortName = (stored: string) => readNames(stored).people[0]?.name ?? stored;
-const firstWord = (name: string) => wordsOf(name)[0]?.text ?? name;
+const shortName = (typed: string) => readNames(typed).people[0]?.name ?? typed;
+/** The first word of a stored name; also of one stored with its note before notes existed ("Dick (oud-directeur)"). */
+const firstWord = (name: string) => name.trim().split(/[\s,;:()[\]–—]+/u)[0] ?? name;
 
 /** The person with exactly this name. */
 export const findExactName = (people: Person[], name: string): Person | undefined =>
@@ -377,7 +386,7 @@ export function findByName(people: Person[], name: string): Person | undefined {
   if (exact) return exact;
   const typed = shortName(cleanName(name));
   if (wordsOf(typed).length !== 1) return undefined;
-  const byFirst = people.filter((p) => sameName(firstWord(shortName(p.name)), typed));
+  const byFirst = people.filter((p) => sameName(firstWord(p.name), typed));
   return byFirst.length === 1 ? byFirst[0] : undefined;
 }
 
