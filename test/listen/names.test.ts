@@ -112,6 +112,13 @@ describe('readNames: names as people write them', () => {
     expect(person).toEqual({ name: 'Lisa', note });
   });
 
+  it('reads a 2000-character answer of any shape in well under a second', () => {
+    const started = performance.now();
+    for (const text of ['Anna and '.repeat(220), 'a '.repeat(1000), '('.repeat(2000), 'P, '.repeat(666)])
+      readNames(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('counts the names past the per-answer limit', () => {
     const many = Array.from({ length: 80 }, (_, i) => `P${i}`).join(', ');
     const reading = readNames(many);
