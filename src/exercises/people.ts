@@ -20,7 +20,6 @@ import {
   readNames,
   sameName,
 } from '../network/names.js';
-
 import { choiceStep, yesNo } from './kit.js';
 
 /** A map holds at most this many people; enough for any real recall, small enough to draw. */
@@ -41,7 +40,7 @@ const MatchSchema = z.object({
   person: z.string(),
 });
 
-/** "Is Lisa the same person as Lisa (who is our EHR key user)?", one first name at a time. */
+/** "Is Anna the same person as Anna de Vries (buurvrouw)?", one first name at a time. */
 export const flows = [
   z.object({
     at: z.literal('people.same'),
@@ -58,7 +57,7 @@ export interface Added {
   added: Person[];
   /** People typed with exactly the name of someone on the map. */
   known: Person[];
-  /** Typed first names taken to mean someone on the map ("Lisa" for "Lisa", who has a note). */
+  /** Typed first names that match one longer name on the map ("Anna" for "Anna de Vries"). */
   matched: { typed: NamedPerson; person: Person }[];
   full: boolean;
   /** The answer said the list is complete ("no", "that's all", "niemand meer"). */
@@ -171,9 +170,9 @@ export function addedReplies(result: Added, ctx: Ctx, knownIsFine = false): Repl
 }
 
 /**
- * Where an answer with names leads. A first name that matches someone on the map ("Lisa" beside
- * "Lisa", who has a note) is asked about first, one at a time; then the answer goes on to `next`.
- * Steps not listed in ResumeSchema take the match for the same person and say so.
+ * Where an answer with names leads. A first name that matches someone on the map ("Anna" beside
+ * "Anna de Vries") is asked about first, one at a time; then the answer goes on to `next`. After
+ * steps not listed in ResumeSchema the match is taken for the same person, and the coach says so.
  */
 export function afterAdding(
   result: Added,

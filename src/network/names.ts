@@ -368,7 +368,7 @@ const baseLetters = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 export const sameName = (a: string, b: string): boolean => baseLetters.compare(a, b) === 0;
 
-/** The short name of a stored one; names stored before notes existed may carry one ("Dick (oud-directeur)"). */
+/** The name in what was typed, without a note ("Dick" in "Dick - oud-directeur"). */
 const shortName = (typed: string) => readNames(typed).people[0]?.name ?? typed;
 /** The first word of a stored name; also of one stored with its note before notes existed ("Dick (oud-directeur)"). */
 const firstWord = (name: string) => name.trim().split(/[\s,;:()[\]–—]+/u)[0] ?? name;
@@ -378,8 +378,9 @@ export const findExactName = (people: Person[], name: string): Person | undefine
   people.find((p) => sameName(p.name, cleanName(name)));
 
 /**
- * The person a typed name means: the same name, or else the one person whose first name it is
- * ("Lisa" for "Lisa" with a note, "Dick" for "Dick (oud-directeur)").
+ * The person a typed name means: the same name ("Lisa" for Lisa, who has a note), or else the one
+ * person whose first name it is ("Anna" for "Anna de Vries"; "Dick" for a "Dick (oud-directeur)"
+ * stored with its note before notes existed).
  */
 export function findByName(people: Person[], name: string): Person | undefined {
   const exact = findExactName(people, name);
