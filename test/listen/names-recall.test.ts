@@ -128,6 +128,17 @@ describe('a name with a note, in English', () => {
     expect((await h.state())?.flow).toEqual({ at: 'awareness.recall', domain: 1, probed: false });
   });
 
+  it('the question waits when the member leaves for the menu, and comes back with the exercise', async () => {
+    await toRecall('en');
+    await answer('Anna de Vries');
+    await answer('Anna');
+    await h.text('menu');
+    await h.choice('awareness');
+    expect(h.lastText()).toBe(say('en', 'people.same', { typed: 'Anna', name: 'Anna de Vries' }));
+    await h.choice('yes');
+    expect((await h.state())?.flow).toEqual({ at: 'awareness.recall', domain: 1, probed: false });
+  });
+
   it('after the last part of life, the question comes before the work questions', async () => {
     await toRecall('en');
     await answer('Anna de Vries');
