@@ -8,8 +8,11 @@
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 const PHONE = /(?:\+|\b)\d[\d\s().-]{6,}\d\b/gu;
-/** A capitalised word: the shape of most names. Sentence starters below are left alone. */
-const CAPITALISED = /(?<![\p{L}\p{N}[])\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}\]])/gu;
+/**
+ * A capitalised word: the shape of most names, also with capitals inside ("McKenzie", "DeShawn",
+ * "LinkedIn"). Sentence starters below are left alone; all-capital abbreviations ("EHR") too.
+ */
+const CAPITALISED = /(?<![\p{L}\p{N}[])\p{Lu}[\p{L}'’-]*\p{Ll}(?![\p{L}\p{N}\]])/gu;
 const PLACEHOLDER = /\[([PETU])(\d+)\]/g;
 
 /** Words that start sentences in English and Dutch; they are not names and may stay. */

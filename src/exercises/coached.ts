@@ -5,7 +5,7 @@ import type { Reply } from '../core/types.js';
 import { answerText, type Ctx, type FlowHandler, type Handlers, moveTo } from '../engine/flow.js';
 import type { Flow, State } from '../engine/state.js';
 import type { Person } from '../network/model.js';
-import { cleanName, findByName, looksLikeName } from '../network/names.js';
+import { cleanName, findExactName, looksLikeName } from '../network/names.js';
 import { addSentence, draftOf as helpOf, withDraft as withHelp } from './ask-for-help/index.js';
 import { draftOf as hookOf } from './hook/index.js';
 import { reask, unexpected } from './kit.js';
@@ -126,15 +126,19 @@ function people(
 ): Coached {
   // Only the people this very answer added are replaced; everyone else stays as they were.
   const kept = state.network.people.filter((p) => !ask.input.ids.includes(p.id));
+  // What the member said about them stays with the name; the model never saw it unmasked.
+  const replaced = state.network.people.filter((p) => ask.input.ids.includes(p.id));
   const added: Person[] = [];
   let nextPersonId = state.nextPersonId;
   for (const parsed of result.people) {
     const name = cleanName(parsed.name);
     if (!looksLikeName(name) || /\[[PETU]\d+\]/.test(name)) continue;
-    if (findByName([...kept, ...added], name) || kept.length + added.length >= MAX_PEOPLE) continue;
+    if (findExactName([...kept, ...added], name) || kept.length + added.length >= MAX_PEOPLE) continue;
+    const note = findExactName(replaced, name)?.note;
     added.push({
       id: `p${nextPersonId++}`,
       name,
+      ...(note ? { note } : {}),
       domain: parsed.domain ?? ask.input.domain,
       ring: null,
       contact: null,

@@ -12,9 +12,10 @@ import {
 } from '../engine/flow.js';
 import type { Commitment } from '../engine/records.js';
 import type { Flow, State } from '../engine/state.js';
+import { nameWithNote } from '../network/names.js';
 import { askLines, calibration, calibrationLine, meaningLine } from './calibration.js';
 import { backToMenu, choiceStep, option, reask, unexpected, whileFound } from './kit.js';
-import { addPeople } from './people.js';
+import { addPeople, noNames } from './people.js';
 
 const commitment = { commitment: z.string() };
 export const flows = [
@@ -169,14 +170,14 @@ const debriefPeople: FlowHandler<'debrief.people'> = {
     { text: ctx.say('debrief.people'), choices: [{ id: 'none', label: ctx.say('debrief.nobody') }] },
   ],
   answer(flow, state, answer, ctx) {
-    if (answer.kind === 'choice') {
-      if (answer.value !== 'none') return reask(state, unexpected(ctx));
+    const metNobody = () => {
       const closed = close(state, flow.commitment, { status: 'done', met: 0 });
       return moveTo(closed.state, { at: 'menu' }, [{ text: ctx.say('debrief.done') }], closed.effects);
-    }
+    };
+    if (answer.kind === 'choice')
+      return answer.value === 'none' ? metNobody() : reask(state, unexpected(ctx));
     const result = addPeople(state, answerText(answer) ?? '', 'event', ctx);
-    if (result.added.length === 0 && result.known.length === 0)
-      return reask(state, { text: ctx.say('people.noName') });
+    if (noNames(result)) return result.ended ? metNobody() : reask(state, { text: ctx.say('people.noName') });
     // New contacts from an event are weak ties, just met.
     const ids = new Set(result.added.map((p) => p.id));
     const people = result.state.network.people.map((p) =>
@@ -192,7 +193,7 @@ const debriefPeople: FlowHandler<'debrief.people'> = {
       { at: 'menu' },
       [
         ...(result.added.length
-          ? [{ text: ctx.say('debrief.added', { names: result.added.map((p) => p.name).join(', ') }) }]
+          ? [{ text: ctx.say('debrief.added', { names: result.added.map(nameWithNote).join(', ') }) }]
           : []),
         { text: ctx.say('debrief.done') },
       ],

@@ -17,12 +17,13 @@ import * as followup from './followup.js';
 import * as hook from './hook/index.js';
 import * as menu from './menu.js';
 import * as network from './network.js';
+import * as people from './people.js';
 import * as when from './when.js';
 
 /** The exercises, in the menu's order. */
 const EXERCISES = [awareness, askForHelp, hook, coffee] as const;
-/** The flows around the exercises: menu, my network, dates, follow-ups, the model coach's question. */
-const TOOLS = [menu, network, when, followup, coached] as const;
+/** The flows around the exercises: menu, my network, the same-person question, dates, follow-ups, the model coach's question. */
+const TOOLS = [menu, network, people, when, followup, coached] as const;
 
 type ExerciseModule = (typeof EXERCISES)[number];
 type FlowSchemaOf = (typeof EXERCISES | typeof TOOLS)[number]['flows'][number];
@@ -47,6 +48,7 @@ export const HANDLERS = Object.assign(
   {},
   menu.menuFlows(DEFINITIONS),
   network.handlers,
+  people.handlers,
   when.whenFlows(DEFINITIONS),
   when.handlers,
   followup.handlers,
@@ -59,7 +61,7 @@ if (unhandled.length > 0) throw new Error(`Flows without a handler: ${unhandled.
 
 /** The exercise a flow belongs to, so leaving it for the menu parks it for later. */
 export function exerciseOf(flow: Flow): ExerciseDefinition['id'] | undefined {
-  const at = flow.at === 'coach.deepen' ? (flow.resume as Flow) : flow;
+  const at = flow.at === 'coach.deepen' || flow.at === 'people.same' ? (flow.resume as Flow) : flow;
   if (at.at === 'when.timezone' || at.at === 'when.hour')
     return DEFINITIONS.find((e) => e.id === at.resume)?.id;
   return DEFINITIONS.find((e) => e.parks(at))?.id;

@@ -5,7 +5,7 @@ import { SnapshotSchema } from '../engine/records.js';
 import type { State } from '../engine/state.js';
 import { mapMetrics } from '../network/metrics.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
-import { cleanName, findByName, looksLikeName } from '../network/names.js';
+import { cleanName, findByName, findExactName, looksLikeName, nameWithNote } from '../network/names.js';
 import { backToMenu, choiceStep, reask, unexpected, whileFound, yesNo } from './kit.js';
 import {
   contactChoices,
@@ -16,7 +16,15 @@ import {
   ringChoices,
   ringLabel,
 } from './labels.js';
-import { addedReplies, addPeople, changeReply, needsRating, snapshot } from './people.js';
+import {
+  addedReplies,
+  addPeople,
+  afterAdding,
+  changeReply,
+  needsRating,
+  noNames,
+  snapshot,
+} from './people.js';
 import { mapPicture } from './picture.js';
 import { rate } from './rate.js';
 
@@ -63,7 +71,7 @@ const findPerson = (state: State, id: string) => state.network.people.find((p) =
 function describe(p: Person, ctx: Ctx): string {
   const unknown = ctx.say('network.unknown');
   return ctx.say('network.person', {
-    name: p.name,
+    name: nameWithNote(p),
     domain: p.domain ? domainLabel(p.domain, ctx) : unknown,
     ring: p.ring ? ringLabel(p.ring, ctx) : unknown,
     contact: p.contact ? contactLabel(p.contact, ctx) : unknown,
@@ -146,10 +154,11 @@ const networkAddNames: FlowHandler<'network.addNames'> = {
     if (answer.kind === 'choice')
       return answer.value === 'back' ? moveTo(state, addDomain) : reask(state, unexpected(ctx));
     const result = addPeople(state, answerText(answer) ?? '', flow.domain, ctx);
-    if (result.added.length === 0 && result.known.length === 0 && !result.full) {
-      return reask(state, { text: ctx.say('people.noName') });
+    if (result.over > 0) return { state: result.state, replies: addedReplies(result, ctx) };
+    if (noNames(result)) {
+      return result.ended ? moveTo(state, addDomain) : reask(state, { text: ctx.say('people.noName') });
     }
-    return moveTo(result.state, addDomain, addedReplies(result, ctx));
+    return afterAdding(result, flow.domain, ctx, (next, replies) => moveTo(next, addDomain, replies));
   },
 };
 
@@ -253,7 +262,7 @@ const networkEditValue: FlowHandler<'network.editValue'> = {
     if (flow.field === 'name') {
       const name = cleanName(answerText(answer) ?? '');
       if (!looksLikeName(name)) return reask(state, { text: ctx.say('people.noName') });
-      const other = findByName(state.network.people, name);
+      const other = findExactName(state.network.people, name);
       if (other && other.id !== person.id) {
         return reask(state, { text: ctx.say('people.duplicate', { names: other.name }) });
       }

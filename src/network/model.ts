@@ -52,10 +52,13 @@ export type ResourceItem = (typeof RESOURCE_ITEMS)[number];
 export const RESOURCE_ANSWERS = ['family', 'friend', 'acquaintance', 'nobody', 'myself'] as const;
 
 export const MAX_NAME_LENGTH = 40;
+/** What the member said about a person ("my cousin, who works at a hospital"), kept in full. */
+export const MAX_NOTE_LENGTH = 500;
 
 export const PersonSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1).max(MAX_NAME_LENGTH),
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
   domain: z.enum(DOMAINS).nullable(),
   ring: z.enum(RINGS).nullable(),
   contact: z.enum(CONTACTS).nullable(),

@@ -26,6 +26,16 @@ describe('pseudonymise', () => {
     expect(p.unmask(masked)).toBe(text);
   });
 
+  it('masks names with capitals inside, and leaves abbreviations', () => {
+    const p = createPseudonymiser([]);
+    const text = 'Chris McKenzie, a health-IT blogger I follow on LinkedIn, knows DeShawn from the EHR team';
+    const masked = p.mask(text);
+    for (const secret of ['McKenzie', 'LinkedIn', 'DeShawn', 'Chris']) expect(masked).not.toContain(secret);
+    expect(masked).toContain('health-IT blogger');
+    expect(masked).toContain('the EHR team');
+    expect(p.unmask(masked)).toBe(text);
+  });
+
   it('gives one person one placeholder, whatever the case', () => {
     const p = createPseudonymiser(['Anna']);
     expect(p.mask('Anna met anna')).toBe('[P1] met [P1]');

@@ -104,9 +104,9 @@ describe('recall', () => {
     expect(result.replies[0]?.text).toMatch(/couldn't find a name/);
   });
 
-  it('markup and mention tricks are kept as plain names', () => {
+  it('markup and mention tricks are kept as plain names, tags dropped', () => {
     const result = step(at(recall()), text('<!channel>, @everyone, <b>Bo</b>'), env);
-    expect(result.state?.network.people.map((p) => p.name)).toEqual(['<!channel>', '@everyone', '<b>Bo</b>']);
+    expect(result.state?.network.people.map((p) => p.name)).toEqual(['<!channel>', '@everyone', 'Bo']);
   });
 
   it('after the last domain come the career questions', () => {

@@ -21,7 +21,15 @@ import {
 } from '../../network/model.js';
 import { backToMenu, choiceStep, complete, reask, unexpected } from '../kit.js';
 import { domainLabel, isOneOf } from '../labels.js';
-import { addedReplies, addPeople, looksLikeSentence, needsRating, snapshot } from '../people.js';
+import {
+  addedReplies,
+  addPeople,
+  afterAdding,
+  looksLikeSentence,
+  needsRating,
+  noNames,
+  snapshot,
+} from '../people.js';
 import { mapPicture } from '../picture.js';
 
 const index = z.number().int().min(0);
@@ -81,8 +89,9 @@ const awarenessRecall: FlowHandler<'awareness.recall'> = {
     ];
   },
   answer(flow, state, answer, ctx) {
-    const advance = (next: State, replies: Reply[] = []): Outcome => {
-      if (!flow.probed && answer.kind !== 'choice') return moveTo(next, { ...flow, probed: true }, replies);
+    // "Who else?" follows a first answer with names; a button or "that's all" moves on.
+    const advance = (next: State, replies: Reply[] = [], probe = true): Outcome => {
+      if (!flow.probed && probe) return moveTo(next, { ...flow, probed: true }, replies);
       if (flow.domain + 1 < RECALL_DOMAINS.length) {
         return moveTo(next, { at: 'awareness.recall', domain: flow.domain + 1, probed: false }, replies);
       }
@@ -92,16 +101,21 @@ const awarenessRecall: FlowHandler<'awareness.recall'> = {
       ]);
     };
     if (answer.kind === 'choice')
-      return answer.value === 'none' ? advance(state) : reask(state, unexpected(ctx));
+      return answer.value === 'none' ? advance(state, [], false) : reask(state, unexpected(ctx));
     const text = answerText(answer) ?? '';
     const domain = RECALL_DOMAINS[flow.domain] ?? null;
     const result = addPeople(state, text, domain, ctx);
-    if (result.added.length === 0 && result.known.length === 0 && !result.full) {
-      return reask(state, { text: ctx.say('people.noName') });
+    // Past the per-answer limit the same question stays, for the rest of the list.
+    if (result.over > 0) return { state: result.state, replies: addedReplies(result, ctx) };
+    if (noNames(result)) {
+      return result.ended ? advance(state, [], false) : reask(state, { text: ctx.say('people.noName') });
     }
-    const outcome = advance(result.state, addedReplies(result, ctx));
-    // A sentence ("my neighbour Anna and Piet") reads better with the coach; the split stands without it.
-    if (!looksLikeSentence(text) || result.added.length === 0) return outcome;
+    const outcome = afterAdding(result, domain, ctx, (next, replies) =>
+      advance(next, replies, !result.ended),
+    );
+    // A sentence ("my neighbour Anna and Piet") reads better with the coach; the reading stands without it.
+    if (!looksLikeSentence(text) || result.added.length === 0 || outcome.state.flow.at !== flow.at)
+      return outcome;
     const ids = result.added.map((p) => p.id);
     return { ...outcome, effects: [{ type: 'coach', use: 'people', input: { text, domain, ids } }] };
   },
@@ -124,9 +138,8 @@ const awarenessCareer: FlowHandler<'awareness.career'> = {
     if (answer.kind === 'choice' && answer.value !== 'none') return reask(state, unexpected(ctx));
     if (answer.kind !== 'choice') {
       const result = addPeople(state, answerText(answer) ?? '', null, ctx, CAREER_QUESTIONS[flow.question]);
-      if (result.added.length === 0 && result.known.length === 0 && !result.full) {
-        return reask(state, { text: ctx.say('people.noName') });
-      }
+      if (result.over > 0) return { state: result.state, replies: addedReplies(result, ctx, true) };
+      if (noNames(result) && !result.ended) return reask(state, { text: ctx.say('people.noName') });
       next = result.state;
       replies = addedReplies(result, ctx, true);
     }

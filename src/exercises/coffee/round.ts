@@ -13,7 +13,7 @@ import {
 import { type Coffee, PURPOSES } from '../../engine/records.js';
 import type { State } from '../../engine/state.js';
 import type { Person } from '../../network/model.js';
-import { cleanName, findByName } from '../../network/names.js';
+import { cleanName, findExactName } from '../../network/names.js';
 import { coffeeJobId } from '../../pairing/roster.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
@@ -159,7 +159,7 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
   for (const partner of coffee.partners) {
     const name = cleanName(partner.name.split(' ')[0] ?? '');
     if (!name) continue;
-    const existing = findByName(people, name);
+    const existing = findExactName(people, name);
     if (existing) {
       const ring =
         existing.ring === 'outer'
