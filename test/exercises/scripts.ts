@@ -76,3 +76,13 @@ export async function fivePeopleMap(c: Conversation): Promise<Turn> {
 export const isPngBytes = (png: Uint8Array | undefined): boolean =>
   png !== undefined &&
   Buffer.from(png.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+const DAY = 86_400_000;
+
+/** The date `days` after a YYYY-MM-DD date. */
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** The ISO time of `hour:00` (plus `minutes`) UTC on a date. */
+export const atHour = (date: string, hour: number, minutes = 0): string =>
+  new Date(Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`) + minutes * 60_000).toISOString();
