@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isReply, type ReplyLine, runCli, useCli } from '../helpers/cli.js';
@@ -24,10 +25,11 @@ function rows(path: string): Promise<{ key: string; value: string }[]> {
 }
 
 describe('console --json: export, then forget', () => {
-  it('exports the people as a file, then deletes every row about the member', {
+  it('exports the people as a file, then deletes every row, byte and file about the member', {
     timeout: 30_000,
   }, async () => {
-    const sandbox = e2e.sandbox();
+    // The console tells the engine the machine's time zone.
+    const sandbox = e2e.sandbox({ TZ: 'UTC' });
     const session = e2e.start(sandbox, { user: USER, lang: 'en', json: true });
     await session.question();
     await quickExercise(session, NAMES, { ring: 'middle', contact: 'monthly' });
@@ -56,6 +58,7 @@ describe('console --json: export, then forget', () => {
       'middle',
     ]);
     expect(data.member.completed).toHaveLength(1);
+    expect(data.member.timezone).toBe('UTC');
     expect(data.jobs).toHaveLength(1);
     expect(data.member).not.toHaveProperty('seen');
 
@@ -76,6 +79,19 @@ describe('console --json: export, then forget', () => {
         expect(row.value).not.toContain(name);
       }
     }
+
+    // Bug, fixed: "forget" deleted the rows, but SQLite kept the deleted bytes in free space of the
+    // file (and in the WAL until a checkpoint). Now PRAGMA secure_delete=ON on every connection,
+    // and PRAGMA wal_checkpoint(TRUNCATE) after a member is erased.
+    const files = readdirSync(sandbox.dir).filter((f) => f.startsWith('db.sqlite'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const bytes = readFileSync(join(sandbox.dir, file)).toString('latin1');
+      expect(bytes, file).not.toContain(USER);
+      for (const name of NAMES) expect(bytes, file).not.toContain(name);
+    }
+    // The picture and the export file the terminal wrote for the member are gone too.
+    expect(existsSync(sandbox.outDir) ? readdirSync(sandbox.outDir) : []).toEqual([]);
 
     const cli = await runCli(sandbox, ['export', '--user', USER]);
     expect(cli.code).toBe(1);
