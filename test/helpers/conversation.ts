@@ -124,6 +124,11 @@ export class Conversation {
 
   private readonly profile: { locale: string; timezone: string };
 
+  /** Closes the store of the engine (once; the test's end closes it too). */
+  close(): Promise<void> {
+    return closers.get(this.t)?.() ?? Promise.resolve();
+  }
+
   /** The prompt `key` in this conversation's language, placeholders filled (its first variant). */
   say(key: string, params: Params = {}): string {
     return say(this.lang, key, params);
@@ -331,6 +336,8 @@ export interface ExportedMember {
   coffeeCommunity?: Record<string, any>;
 }
 
+const closers = new WeakMap<TestEngine, () => Promise<void>>();
+
 /**
  * A new conversation: its own engine and store (closed when the test ends), or another
  * conversation's (`with`). A failing test prints the transcript too.
@@ -342,7 +349,13 @@ export async function conversation(options: ConversationOptions = {}): Promise<C
   } else {
     const clock = new Clock(options.at ?? DEFAULT_START);
     const t = await testEngine({ ...options.engine, now: clock.now });
-    onTestFinished(() => t.store.close());
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= t.store.close();
+      return closing;
+    };
+    closers.set(t, close);
+    onTestFinished(close);
     c = new Conversation(t, clock, options);
   }
   onTestFailed(({ task }) => {
