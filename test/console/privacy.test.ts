@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isReply, type ReplyLine, runCli, useCli } from '../helpers/cli.js';
+import { conversation } from '../helpers/conversation.js';
 import { quickExercise } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
@@ -98,11 +99,7 @@ describe('console --json: export, then forget', () => {
     expect(cli.stdout).toBe('');
     expect(cli.stderr).toContain(`nothing is stored for ${USER}`);
     // And nothing is due for a forgotten member.
-    const tick = await runCli(sandbox, [
-      'tick',
-      '--now',
-      new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    ]);
-    expect(JSON.parse(tick.stdout).delivered).toBe(0);
+    const stored = await conversation({ user: USER, engine: { storeUrl: `sqlite://${sandbox.dbPath}` } });
+    expect(await stored.due(new Date(Date.now() + 30 * 86_400_000)).delivered).toBe(0);
   });
 });
