@@ -8,6 +8,7 @@ interface Person {
   name: string;
   domain: string | null;
   ring: string | null;
+  contact: string | null;
 }
 
 const EVENT = 'Data Summit Utrecht';
@@ -104,10 +105,13 @@ describe('preparing an event', () => {
     expect(file?.name).toBe('weakties-export.json');
     const dump = JSON.parse(file?.content ?? '');
     const people = dump.member.network.people as Person[];
-    expect(people.map((p) => ({ name: p.name, domain: p.domain, ring: p.ring }))).toEqual([
-      { name: 'Sara', domain: 'event', ring: 'outer' },
-      { name: 'Tom', domain: 'event', ring: 'outer' },
-    ]);
+    // The people met are weak ties from the event, met this week.
+    expect(people.map((p) => ({ name: p.name, domain: p.domain, ring: p.ring, contact: p.contact }))).toEqual(
+      [
+        { name: 'Sara', domain: 'event', ring: 'outer', contact: 'weekly' },
+        { name: 'Tom', domain: 'event', ring: 'outer', contact: 'weekly' },
+      ],
+    );
     expect(dump.member.commitments).toMatchObject([
       {
         kind: 'event',

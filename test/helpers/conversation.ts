@@ -61,8 +61,8 @@ export interface ConversationOptions {
   space?: string;
   /** Where the clock starts. Default Monday 2026-03-02 10:00 UTC. */
   at?: string | Date;
-  /** The time zone the door reports with every event, as the console reports the machine's. Default UTC. */
-  timezone?: string;
+  /** The time zone the door reports with every event, as the console reports the machine's. Default UTC; null: none. */
+  timezone?: string | null;
   /** Another conversation's engine, for several members on one store (its clock rules). */
   with?: Conversation;
   /** Options for a new engine (a coach, the revisit days, a store URL). */
@@ -119,10 +119,11 @@ export class Conversation {
       space: options.space ?? 'local',
       user: options.user ?? 'U',
     };
-    this.profile = { locale: this.lang, timezone: options.timezone ?? 'UTC' };
+    const timezone = options.timezone === undefined ? 'UTC' : options.timezone;
+    this.profile = { locale: this.lang, ...(timezone === null ? {} : { timezone }) };
   }
 
-  private readonly profile: { locale: string; timezone: string };
+  private readonly profile: { locale: string; timezone?: string };
 
   /** Closes the store of the engine (once; the test's end closes it too). */
   close(): Promise<void> {
