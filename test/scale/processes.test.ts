@@ -5,8 +5,8 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { migrateState, type State } from '../../src/engine/state.js';
 import { silentLogger } from '../../src/log.js';
+import { createMemberRepo, type Loaded } from '../../src/store/members.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { readAll } from '../../src/store/scan.js';
 import { BIN, makeSandbox, type Sandbox, useCli } from '../helpers/cli.js';
@@ -135,9 +135,16 @@ async function deliver(port: number, message: Message, retry = 0): Promise<numbe
   }
 }
 
-async function readState(store: Store, user: string): Promise<State | undefined> {
-  const raw = await store.spaces.member.get(`slack:${TEAM}:${user}`);
-  return raw === undefined ? undefined : migrateState(raw);
+type State = Loaded['state'];
+
+/** The member's record as the engine reads it (validated and migrated). */
+async function readState(store: Store, user: string): Promise<State> {
+  const loaded = await createMemberRepo(store, silentLogger).load(
+    { platform: 'slack', space: TEAM, user },
+    new Date(),
+  );
+  if (loaded.corrupt) throw new Error(`the record of ${user} is unreadable`);
+  return loaded.state;
 }
 
 /**
@@ -164,7 +171,7 @@ async function handled(store: Store, message: Message, gaveUp: () => boolean, ti
 }
 
 /** What must match a serial run: everything but wall-clock times. */
-function comparable(state: State | undefined) {
+function comparable(state: State) {
   if (!state) return undefined;
   const { createdAt: _created, seen, network, completed, ...rest } = state;
   return {
