@@ -9,8 +9,8 @@
  *   await c.press('begin').asks('awareness.intro');
  *   const turn = await c.send('Anna, Piet').says('people.added', { names: 'Anna, Piet', total: 2 });
  *
- * Only public seams are used: `engine.handle`, `engine.tick`, `engine.exportMember`, and what the
- * member was sent. Nothing here knows a flow's name.
+ * Only public seams are used: `engine.handle`, `engine.tick`, `engine.exportMember`,
+ * `engine.currentQuestion`, and what the member was sent. Nothing here knows a flow's name.
  */
 import { expect, onTestFailed, onTestFinished } from 'vitest';
 import type { CoachEvent, Lang, MemberRef, Platform, Reply } from '../../src/core/types.js';
