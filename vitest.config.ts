@@ -16,9 +16,6 @@ const DOORS = [
 
 export default defineConfig({
   test: {
-    // Vitest's default on two cores is one worker (cores - 1). Most files wait on child processes,
-    // sockets or Redis as much as they compute, and two workers finish the suite far sooner.
-    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
