@@ -34,20 +34,26 @@ describe('console --json with the language-model coach', () => {
   });
 
   it('coach check prints latency and the answer, or the error with exit 1', async () => {
-    const sandbox = e2e.sandbox({ OPENAI_BASE_URL: fake.url, COACH_TIMEOUT_MS: '1000' });
-    // Without a coach configured: runs beside the other two, which share the fake's mode.
-    const unconfigured = runCli(e2e.sandbox(), ['coach', 'check']);
-    const ok = await runCli(sandbox, ['coach', 'check']);
-    expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(
-      /^openai gpt-4\.1-mini@127\.0\.0\.1:\d+: \d+ ms \(model gpt-4\.1-mini\)\nMODEL SAYS: ready to help\.\n$/,
-    );
-    fake.mode = '500';
-    const failed = await runCli(sandbox, ['coach', 'check']);
-    expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/failed after \d+ ms: http 500/);
-    const none = await unconfigured;
-    expect(none.code).toBe(1);
-    expect(none.stderr).toContain('no coach configured');
+    // A second fake that answers 500, so the three checks run side by side.
+    const broken = await startFakeOpenAi();
+    broken.mode = '500';
+    try {
+      const env = { COACH_TIMEOUT_MS: '1000' };
+      const [ok, failed, none] = await Promise.all([
+        runCli(e2e.sandbox({ ...env, OPENAI_BASE_URL: fake.url }), ['coach', 'check']),
+        runCli(e2e.sandbox({ ...env, OPENAI_BASE_URL: broken.url }), ['coach', 'check']),
+        runCli(e2e.sandbox(), ['coach', 'check']),
+      ]);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(
+        /^openai gpt-4\.1-mini@127\.0\.0\.1:\d+: \d+ ms \(model gpt-4\.1-mini\)\nMODEL SAYS: ready to help\.\n$/,
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/failed after \d+ ms: http 500/);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain('no coach configured');
+    } finally {
+      await broken.close();
+    }
   });
 });
