@@ -15,10 +15,10 @@ afterEach(async () => {
 });
 
 const GOAL = 'Move into a data role at a health company';
-const REQUEST = 'Could you introduce me to someone at Acme because I want to move into data work';
 
 describe('console --json with the language-model coach', () => {
-  it('shows the model reflection and draft, then completes scripted once the server is gone', async () => {
+  // The whole conversation with the coach, and its scripted fallback, is in conversation.test.ts.
+  it('wires OPENAI_BASE_URL into the terminal adapter: the model reflects the goal', async () => {
     const sandbox = e2e.sandbox({ OPENAI_BASE_URL: fake.url, COACH_TIMEOUT_MS: '1500', TZ: 'UTC' });
     const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await session.question();
@@ -30,74 +30,30 @@ describe('console --json with the language-model coach', () => {
     expect(goal.question.text).toBe('MODEL QUESTION: what would a first small step be?');
     const need = await session.ask({ choice: 'skip' });
     expect(need.question.text).toBe(say('en', 'help.need'));
-    await session.ask({ choice: 'introduction' });
-    const reversal = await session.ask({ choice: 'b3' });
-    expect(reversal.question.text).toBe(say('en', 'help.reversal'));
-    const request = await session.ask({ text: 'I help, gladly' });
-    expect(request.replies[0]?.text).toBe('MODEL REFLECTION: you care about this (reversal).');
-    const draft = await session.ask({ text: REQUEST });
-    expect(draft.replies.map((r) => r.text)).toContain(
-      'MODEL FEEDBACK: clear and kind; a time frame would help.',
-    );
-    expect(draft.question.choices?.map((c) => c.id)).toEqual(['use', 'keep']);
-
-    // The server goes away mid-session: the rest of the exercise runs on the scripted path.
-    await fake.close();
-    open = false;
-    // The same session carries on, scripted, to the end card.
-    let turn = await session.ask({ choice: 'keep' });
-    const planned: Record<string, Record<string, unknown>> = {
-      [say('en', 'help.easyOut')]: { choice: 'add' },
-      [say('en', 'help.whomEmpty')]: { text: 'Dirk' },
-      [say('en', 'help.channel')]: { choice: 'call' },
-      [say('en', 'help.date', { name: 'Dirk' })]: { choice: 'd7' },
-      [say('en', 'when.hour')]: { choice: 'h9' },
-      [say('en', 'help.offer')]: { text: 'A CV review' },
-    };
-    for (let i = 0; i < 12 && turn.question.text !== say('en', 'menu.prompt'); i++) {
-      const smart = turn.question.choices?.some((c) => c.id === 'keep');
-      const input = smart ? { choice: 'keep' } : planned[turn.question.text];
-      if (!input) throw new Error(`no planned answer for: ${turn.question.text}`);
-      turn = await session.ask(input);
-    }
-    expect(turn.replies.some((r) => r.text.startsWith('Your request\n'))).toBe(true);
-    expect(turn.events.map((e) => e.exercise)).toEqual(['ask-for-help']);
-    await session.end();
-
-    const again = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
-    await again.question();
-    await again.ask({ text: 'menu' });
-    await again.ask({ choice: 'hook' });
-    await again.ask({ text: 'Data in Care conference' });
-    await again.ask({ choice: 'd0' });
-    await again.ask({ choice: 'inperson' });
-    await again.ask({ text: 'AI ethics' });
-    await again.ask({ text: 'Meet two people' });
-    const hook = await again.ask({ text: 'we struggle with fair models at work' });
-    expect(hook.replies).toEqual([]);
-    expect(hook.question.text).toBe(say('en', 'hook.people'));
-    const opener = await again.ask({ choice: 'open' });
-    const suggestion = say('en', 'hook.are', {
-      topic: 'AI ethics',
-      hook: 'we struggle with fair models at work',
-    });
-    expect(opener.question.text).toBe(say('en', 'hook.opener', { topic: 'AI ethics', suggestion }));
-    await again.end();
+    expect(await session.end()).toEqual({ code: 0, signal: null });
   });
 
   it('coach check prints latency and the answer, or the error with exit 1', async () => {
-    const sandbox = e2e.sandbox({ OPENAI_BASE_URL: fake.url, COACH_TIMEOUT_MS: '1000' });
-    const ok = await runCli(sandbox, ['coach', 'check']);
-    expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(
-      /^openai gpt-4\.1-mini@127\.0\.0\.1:\d+: \d+ ms \(model gpt-4\.1-mini\)\nMODEL SAYS: ready to help\.\n$/,
-    );
-    fake.mode = '500';
-    const failed = await runCli(sandbox, ['coach', 'check']);
-    expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/failed after \d+ ms: http 500/);
-    const none = await runCli(e2e.sandbox(), ['coach', 'check']);
-    expect(none.code).toBe(1);
-    expect(none.stderr).toContain('no coach configured');
+    // A second fake that answers 500, so the three checks run side by side.
+    const broken = await startFakeOpenAi();
+    broken.mode = '500';
+    try {
+      const env = { COACH_TIMEOUT_MS: '1000' };
+      const [ok, failed, none] = await Promise.all([
+        runCli(e2e.sandbox({ ...env, OPENAI_BASE_URL: fake.url }), ['coach', 'check']),
+        runCli(e2e.sandbox({ ...env, OPENAI_BASE_URL: broken.url }), ['coach', 'check']),
+        runCli(e2e.sandbox(), ['coach', 'check']),
+      ]);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(
+        /^openai gpt-4\.1-mini@127\.0\.0\.1:\d+: \d+ ms \(model gpt-4\.1-mini\)\nMODEL SAYS: ready to help\.\n$/,
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/failed after \d+ ms: http 500/);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain('no coach configured');
+    } finally {
+      await broken.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isQuestion, runCli, useCli } from '../helpers/cli.js';
+import { isQuestion, useCli } from '../helpers/cli.js';
+import { conversation } from '../helpers/conversation.js';
 import { part, probe } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
@@ -52,9 +53,8 @@ describe('console --json: many lines for one member at once', () => {
     // One question per line, no more.
     expect(session.lines.filter(isQuestion)).toHaveLength(burst.length + 1);
 
-    const exported = await runCli(sandbox, ['export', '--user', 'U']);
-    expect(exported.code).toBe(0);
-    const member = JSON.parse(exported.stdout).member;
+    const stored = await conversation({ engine: { storeUrl: `sqlite://${sandbox.dbPath}` } });
+    const { member } = await stored.exported();
     const people = member.network.people as Person[];
     expect(people.map((p) => [p.name, p.domain])).toEqual([
       ['Anna', 'work'],
@@ -69,7 +69,8 @@ describe('console --json: many lines for one member at once', () => {
     expect(new Set(people.map((p) => p.id)).size).toBe(people.length);
     expect(new Set(people.map((p) => p.name.toLowerCase())).size).toBe(people.length);
     expect(member.nextPersonId).toBe(9);
-    expect(member.flow).toEqual({ at: 'awareness.recall', domain: 4, probed: true });
     expect(member.turn).toBe(burst.length);
+    // Still where the last line left the member: the probe of the family part.
+    expect((await stored.current())?.text.split('\n')[0]).toBe(probe('Family', 4));
   });
 });

@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isReply, type ReplyLine, runCli, useCli } from '../helpers/cli.js';
+import { conversation } from '../helpers/conversation.js';
 import { quickExercise } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
@@ -24,10 +26,11 @@ function rows(path: string): Promise<{ key: string; value: string }[]> {
 }
 
 describe('console --json: export, then forget', () => {
-  it('exports the people as a file, then deletes every row about the member', {
+  it('exports the people as a file, then deletes every row, byte and file about the member', {
     timeout: 30_000,
   }, async () => {
-    const sandbox = e2e.sandbox();
+    // The console tells the engine the machine's time zone.
+    const sandbox = e2e.sandbox({ TZ: 'UTC' });
     const session = e2e.start(sandbox, { user: USER, lang: 'en', json: true });
     await session.question();
     await quickExercise(session, NAMES, { ring: 'middle', contact: 'monthly' });
@@ -56,6 +59,7 @@ describe('console --json: export, then forget', () => {
       'middle',
     ]);
     expect(data.member.completed).toHaveLength(1);
+    expect(data.member.timezone).toBe('UTC');
     expect(data.jobs).toHaveLength(1);
     expect(data.member).not.toHaveProperty('seen');
 
@@ -77,16 +81,25 @@ describe('console --json: export, then forget', () => {
       }
     }
 
+    // Bug, fixed: "forget" deleted the rows, but SQLite kept the deleted bytes in free space of the
+    // file (and in the WAL until a checkpoint). Now PRAGMA secure_delete=ON on every connection,
+    // and PRAGMA wal_checkpoint(TRUNCATE) after a member is erased.
+    const files = readdirSync(sandbox.dir).filter((f) => f.startsWith('db.sqlite'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const bytes = readFileSync(join(sandbox.dir, file)).toString('latin1');
+      expect(bytes, file).not.toContain(USER);
+      for (const name of NAMES) expect(bytes, file).not.toContain(name);
+    }
+    // The picture and the export file the terminal wrote for the member are gone too.
+    expect(existsSync(sandbox.outDir) ? readdirSync(sandbox.outDir) : []).toEqual([]);
+
     const cli = await runCli(sandbox, ['export', '--user', USER]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toBe('');
     expect(cli.stderr).toContain(`nothing is stored for ${USER}`);
     // And nothing is due for a forgotten member.
-    const tick = await runCli(sandbox, [
-      'tick',
-      '--now',
-      new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    ]);
-    expect(JSON.parse(tick.stdout).delivered).toBe(0);
+    const stored = await conversation({ user: USER, engine: { storeUrl: `sqlite://${sandbox.dbPath}` } });
+    expect(await stored.due(new Date(Date.now() + 30 * 86_400_000)).delivered).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, runScript, type ScriptStep, useCli } from '../helpers/cli.js';
+import { runScript, type ScriptStep, useCli } from '../helpers/cli.js';
+import { conversation } from '../helpers/conversation.js';
 import { part } from '../helpers/scripts.js';
 import { say, variants } from '../helpers/texts.js';
 
@@ -88,8 +89,8 @@ describe('console --json: a killed process', () => {
     expect(menu.question.text).toBe(say('en', 'menu.prompt'));
     expect(await second.end()).toEqual({ code: 0, signal: null });
 
-    const dump = await runCli(sandbox, ['export', '--user', 'U']);
-    const names: string[] = JSON.parse(dump.stdout).member.network.people.map(
+    const stored = await conversation({ engine: { storeUrl: `sqlite://${sandbox.dbPath}` } });
+    const names: string[] = (await stored.exported()).member.network.people.map(
       (p: { name: string }) => p.name,
     );
     // After k handled lines of the burst, the member sees question k and the names of the first k lines.

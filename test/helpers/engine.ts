@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Coach } from '../../src/coach/uses.js';
 import type { CoachEvent, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { coffeeStarter } from '../../src/exercises/index.js';
@@ -18,13 +19,25 @@ export const tempSqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), '
 
 /** A real engine on a real store (a temp SQLite file unless told otherwise), recording what it sends. */
 export async function testEngine(
-  options: { storeUrl?: string; now?: () => Date; coffee?: CoffeeAdapter } = {},
+  options: {
+    storeUrl?: string;
+    now?: () => Date;
+    coffee?: CoffeeAdapter;
+    /** The language-model coach; without it every turn is the scripted one. */
+    coach?: Coach;
+    /** Days from a finished map to its revisit (REVISIT_DAYS); 7 unless told. */
+    revisitDays?: number;
+  } = {},
 ) {
   const store = await openStore(options.storeUrl ?? tempSqliteUrl(), silentLogger);
   const sent: { member: MemberRef; reply: Reply }[] = [];
   /** Members whose adapter refuses delivery (closed DMs). */
   const unreachable = new Set<string>();
+  /** Members with no adapter open at all (a terminal member between console sessions): replies wait in their record. */
+  const away = new Set<string>();
   const events: CoachEvent[] = [];
+  /** Who each event was about, in the order of `events`. */
+  const eventMembers: MemberRef[] = [];
   const members = createMemberRepo(store, silentLogger);
   const jobs = createJobs(store, silentLogger);
   const outbox: Outbox = {
@@ -32,9 +45,11 @@ export async function testEngine(
       if (unreachable.has(member.user)) return false;
       for (const reply of replies) sent.push({ member, reply });
     },
-    emit: async (_member, event) => {
+    emit: async (member, event) => {
       events.push(event);
+      eventMembers.push(member);
     },
+    reachable: (member) => !away.has(member.user),
   };
   const pairing = createPairing({
     store,
@@ -57,9 +72,10 @@ export async function testEngine(
     claim: (name) => store.claim(name),
     release: (name) => store.release(name),
     log: silentLogger,
-    revisitDays: 7,
+    revisitDays: options.revisitDays ?? 7,
     defaultLang: 'en',
     clock: options.now,
+    coach: options.coach,
   });
   let n = 0;
   const member: MemberRef = { platform: 'console', space: 'local', user: 'tester' };
@@ -72,7 +88,9 @@ export async function testEngine(
     jobs,
     sent,
     unreachable,
+    away,
     events,
+    eventMembers,
     member,
     text: (text: string, who = member) => engine.handle({ kind: 'text', id: id(), member: who, text }),
     choice: (value: string, who = member) => engine.handle({ kind: 'choice', id: id(), member: who, value }),
@@ -84,3 +102,5 @@ export async function testEngine(
     state: async (who = member) => (await members.load(who, new Date())).state,
   };
 }
+
+export type TestEngine = Awaited<ReturnType<typeof testEngine>>;

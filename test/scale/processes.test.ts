@@ -5,8 +5,8 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { migrateState, type State } from '../../src/engine/state.js';
 import { silentLogger } from '../../src/log.js';
+import { createMemberRepo, type Loaded } from '../../src/store/members.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { readAll } from '../../src/store/scan.js';
 import { BIN, makeSandbox, type Sandbox, useCli } from '../helpers/cli.js';
@@ -136,9 +136,16 @@ async function deliver(port: number, message: Message, retry = 0): Promise<numbe
   }
 }
 
-async function readState(store: Store, user: string): Promise<State | undefined> {
-  const raw = await store.spaces.member.get(`slack:${TEAM}:${user}`);
-  return raw === undefined ? undefined : migrateState(raw);
+type State = Loaded['state'];
+
+/** The member's record as the engine reads it (validated and migrated). */
+async function readState(store: Store, user: string): Promise<State> {
+  const loaded = await createMemberRepo(store, silentLogger).load(
+    { platform: 'slack', space: TEAM, user },
+    new Date(),
+  );
+  if (loaded.corrupt) throw new Error(`the record of ${user} is unreadable`);
+  return loaded.state;
 }
 
 /**
@@ -165,7 +172,7 @@ async function handled(store: Store, message: Message, gaveUp: () => boolean, ti
 }
 
 /** What must match a serial run: everything but wall-clock times. */
-function comparable(state: State | undefined) {
+function comparable(state: State) {
   if (!state) return undefined;
   const { createdAt: _created, seen, network, completed, ...rest } = state;
   return {
@@ -176,9 +183,12 @@ function comparable(state: State | undefined) {
   };
 }
 
-/** The same messages, one at a time, through one in-process Slack adapter: the expected states and reply counts. */
+/**
+ * The same messages, one at a time, through one in-process Slack adapter: the expected states and
+ * reply counts. Its store is in memory: what a serial run leaves does not depend on the store.
+ */
 async function serialRun(members: Message[][]) {
-  const h = await startHarness();
+  const h = await startHarness({ env: { STORE_URL: 'memory://' } });
   try {
     for (const messages of members)
       for (const m of messages) {
@@ -218,12 +228,14 @@ describe('two `weakties start` processes on one Redis (Slack HTTP mode)', () => 
     const members = Array.from({ length: 50 }, (_, i) =>
       messagesFor(i, ['hello', '1', '1', `Ann${i}, Bo${i}`, `Cy${i}`], 'A'),
     );
-    const expected = await serialRun(members);
-
     const fake = await new FakeSlack().start();
     const store = await openStore(redis.url, silentLogger);
     try {
-      const adapters = await Promise.all([startAdapter(fake), startAdapter(fake)]);
+      // The serial run works in this process while the two adapters start in theirs.
+      const [expected, adapters] = await Promise.all([
+        serialRun(members),
+        Promise.all([startAdapter(fake), startAdapter(fake)]),
+      ]);
       await Promise.all(
         members.map(async (messages, i) => {
           for (const [k, m] of messages.entries()) {
@@ -257,15 +269,13 @@ describe('a process killed during a burst (Slack HTTP mode, one Redis)', () => {
       ...Array.from({ length: 7 }, (_, k) => `N${k}a${i}, N${k}b${i}`),
     ];
     const members = Array.from({ length: 100 }, (_, i) => messagesFor(i, script(i), 'K'));
-    const expected = await serialRun(members);
-
     const fake = await new FakeSlack().start();
     const store = await openStore(redis.url, silentLogger);
     try {
-      const [doomed, survivor] = (await Promise.all([startAdapter(fake), startAdapter(fake)])) as [
-        Adapter,
-        Adapter,
-      ];
+      const [expected, [doomed, survivor]] = (await Promise.all([
+        serialRun(members),
+        Promise.all([startAdapter(fake), startAdapter(fake)]),
+      ])) as [Awaited<ReturnType<typeof serialRun>>, [Adapter, Adapter]];
       let sent = 0;
       let retried = 0;
       let killed = false;

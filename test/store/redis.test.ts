@@ -2,11 +2,11 @@ import { createClient, type RedisClientType } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, MemberRef } from '../../src/core/types.js';
 import { createRetryLine } from '../../src/engine/retry.js';
-import type { State } from '../../src/engine/state.js';
 import { silentLogger } from '../../src/log.js';
 import { PROMPTS_DIR } from '../../src/paths.js';
 import { createJobs } from '../../src/store/jobs.js';
 import { StoreUnavailable } from '../../src/store/locks.js';
+import type { Loaded } from '../../src/store/members.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { redisLeases } from '../../src/store/redis.js';
 import { loadTexts } from '../../src/texts/texts.js';
@@ -128,7 +128,7 @@ describe('Redis locks', () => {
   });
 });
 
-const answer = (state: State | undefined) => state && { ...state };
+const answer = (state: Loaded['state']) => state && { ...state };
 
 describe('Redis down or slow', () => {
   it('a hung Redis: the turn answers "try again" in bounded time and saves nothing; then it recovers', async () => {

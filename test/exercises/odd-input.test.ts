@@ -1,0 +1,96 @@
+/** Odd and hostile input on a question, and the regressions typed input once hit, in process. */
+import { describe, expect, it } from 'vitest';
+import { type Conversation, conversation, type Step } from '../helpers/conversation.js';
+import { say, variants } from '../helpers/texts.js';
+import { part } from './scripts.js';
+
+// C0 controls other than newline, DEL, C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+/** From the welcome question to the first resource question, skipping every part (no people). */
+async function toResources(c: Conversation) {
+  await c.press('begin').asks('awareness.intro');
+  await c.press('begin').asksText(part(1), 'contains');
+  for (let n = 2; n <= 10; n++) await c.press('none').asksText(part(n), 'contains');
+  await c.press('none').asks('career.discuss');
+  await c.press('none').asks('career.jobChange');
+  await c.press('none').asks('career.career');
+  return c.press('none').asksText(say('en', 'resource.organisation'), 'contains');
+}
+
+describe('bad and odd input', () => {
+  it('gives a short reply to odd input and asks the same question again', async () => {
+    const c = await conversation({ lang: 'en' });
+    await c.start();
+    const asked = (await toResources(c)).question;
+    expect(asked?.choices?.map((ch) => ch.id)).toEqual([
+      'family',
+      'friend',
+      'acquaintance',
+      'nobody',
+      'myself',
+    ]);
+
+    const tooLong = say('en', 'common.tooLong', { max: 2000 });
+    const pickChoice = say('en', 'common.pickChoice');
+    const outOfRange = say('en', 'common.outOfRange', { max: 5 });
+    const unknown = say('en', 'common.unknownCommand', { word: 'frobnicate' });
+    const odd: [string, () => Step, string | string[]][] = [
+      ['50,000 x', () => c.send('x'.repeat(50_000)), tooLong],
+      ['50,000 y', () => c.send('y'.repeat(50_000)), tooLong],
+      ['empty', () => c.send(''), variants('en', 'common.empty')],
+      ['blanks', () => c.send(' \t '), variants('en', 'common.empty')],
+      ['scripts', () => c.send('👩‍🔬🎉 مرحبا بالعالم \u202eevil\u202c שלום'), pickChoice],
+      ['controls', () => c.send('\u0000\u0001\u0007\u001b[2J\u001b[31mred\u007f'), pickChoice],
+      ['escapes', () => c.send('\u0007\u001b[2J\u001b]0;title\u0007bell'), pickChoice],
+      ['mention', () => c.send('<!channel> @everyone'), pickChoice],
+      ['7', () => c.send('7'), outOfRange],
+      ['0', () => c.send('0'), outOfRange],
+      ['huge number', () => c.send('99999999999999999999'), outOfRange],
+      ['typed unknown command', () => c.send('/frobnicate'), unknown],
+      ['unknown command', () => c.command('frobnicate', 'now'), unknown],
+      ['stale button', () => c.press('begin'), say('en', 'common.stale')],
+    ];
+    for (const [label, input, expected] of odd) {
+      const turn = await input();
+      expect(turn.texts, label).toHaveLength(1);
+      const reply = turn.texts[0] ?? '';
+      if (Array.isArray(expected)) expect(expected, label).toContain(reply);
+      else expect(reply, label).toBe(expected);
+      expect(reply.length, label).toBeLessThan(300);
+      expect(turn.question?.text, label).toBe(asked?.text);
+      expect(turn.question?.choices, label).toEqual(asked?.choices);
+    }
+
+    // The question still takes its answer, and nothing odd was stored on the way.
+    await c.press('friend').asksText(say('en', 'resource.salaries'), 'contains');
+    const member = (await c.exported()).member;
+    expect(member.network).toEqual({ people: [], resources: { organisation: 'friend' } });
+    // The member stands on the second resource question.
+    expect((await c.current())?.text).toContain(say('en', 'resource.salaries'));
+    expect((await c.current())?.choices).toEqual(asked?.choices);
+  });
+});
+
+describe('fixed bugs', () => {
+  // Bug: "begin" is both the id of the first choice of the welcome and intro questions (which
+  // resolve() accepts as typed text) and a command word for "start", and commands won: typing it
+  // answered "Welcome back!" on first contact and repeated the question.
+  it('typing the choice id "begin" at the welcome starts the exercise', async () => {
+    const c = await conversation({ lang: 'en' });
+    await c.start();
+    await c.send('begin').saysOnly().asks('awareness.intro');
+  });
+
+  // Bug: the unknown-command reply echoed the typed word with its control characters, so "/" plus
+  // a terminal escape sequence was written back raw to the terminal.
+  it('the reply to an unknown command carries no control characters', async () => {
+    const c = await conversation({ lang: 'en' });
+    const welcome = await c.start();
+    const turn = await c.send('/\u001b[2J\u001b]0;title\u0007');
+    expect(turn.question?.text).toBe(welcome.question?.text);
+    expect(turn.texts).toHaveLength(1);
+    expect(turn.texts[0]).not.toMatch(CONTROL);
+  });
+});
