@@ -80,15 +80,17 @@ describe('ask for help', () => {
     // The adapter's zone came with the events, so only the hour is asked.
     await c.press('d7').asks('when.hour').offers(['h9', 'h12', 'h15', 'h19']);
     const offer = await c.press('h9').asks('help.offer');
-    const planned = /Noted for (\d{4}-\d{2}-\d{2})\./.exec(offer.texts[0] ?? '')?.[1] ?? '';
-    expect(offer.texts).toEqual([say('en', 'help.planned', { date: planned })]);
+    // Said with the weekday, never as YYYY-MM-DD; stored as the date seven days on.
+    const planned = c.clock.day(7);
+    expect(offer.texts[0]).toMatch(/^Noted for [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?\./);
+    expect(offer.texts).toEqual([say('en', 'help.planned', { date: c.said(planned) })]);
 
     const card = say('en', 'help.card', {
       goal: GOAL,
       request: finalRequest,
       name: 'Bob',
       channel: say('en', 'channel.call'),
-      date: planned,
+      date: c.said(planned),
       offer: OFFER,
     });
     const done = await c
@@ -119,7 +121,7 @@ describe('ask for help', () => {
 
     const asked = await c
       .start()
-      .asks('followup.asked', { name: 'Bob', goal: GOAL, date: planned })
+      .asks('followup.asked', { name: 'Bob', goal: GOAL, date: c.said(planned) })
       .offers(['yes', 'no', 'notyet', 'drop']);
     expect(asked.replies).toHaveLength(1);
     await c.press('yes').asks('followup.story');
@@ -127,7 +129,7 @@ describe('ask for help', () => {
       .send('Bob introduced me to the data lead at Acme.')
       .saysOnly(
         say('en', 'followup.thanks'),
-        say('en', 'progress.calibration', { predicted: 40, actual: 100 }),
+        say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
       )
       .asks('menu.prompt');
 
@@ -136,13 +138,16 @@ describe('ask for help', () => {
       .saysOnly(
         [
           say('en', 'progress.asks', { asked: 1, yes: 1 }),
-          say('en', 'progress.calibration', { predicted: 40, actual: 100 }),
+          say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
           say('en', 'progress.events', { prepared: 0, debriefed: 0 }),
           say('en', 'progress.added', { count: 0 }),
-          say('en', 'progress.meaningHigher'),
+          say('en', 'progress.meaning'),
         ].join('\n'),
       );
     expect(progress.texts[0]).toContain('Asks made: 1, of which 1 got a yes.');
+    // One answer is no rate: counts until there are five.
+    expect(progress.texts[0]).toContain('1 of 1 said yes so far; you expected 2 of five.');
+    expect(progress.texts[0]).not.toContain('%');
 
     const dump = await c.exported();
     expect(dump.member.commitments).toMatchObject([
@@ -250,13 +255,15 @@ describe('om hulp vragen, typed in Dutch', () => {
     const hour = first.asked(say('nl', 'when.hour'));
     expect(hour?.text).toBe(say('nl', 'when.hour'));
     expect(hour?.choices?.slice(0, 4).map((ch) => ch.label)).toEqual(['09:00', '12:00', '15:00', '19:00']);
-    expect(out).toContain(say('nl', 'help.planned', { date: askOn }));
+    // Said as "vrijdag 4 december", never as YYYY-MM-DD.
+    expect(c.said(askOn)).toMatch(/^[a-z]+dag \d{1,2} [a-z]+( \d{4})?$/);
+    expect(out).toContain(say('nl', 'help.planned', { date: c.said(askOn) }));
     const card = say('nl', 'help.card', {
       goal: NL_GOAL,
       request,
       name: 'Fatima',
       channel: say('nl', 'channel.call'),
-      date: askOn,
+      date: c.said(askOn),
       offer: NL_OFFER,
     });
     expect(out).toContain(card);
@@ -279,7 +286,7 @@ describe('om hulp vragen, typed in Dutch', () => {
     c.leave();
     const back = await c.start();
     expect(variants('nl', 'common.welcomeBack')).toContain(back.replies[0]?.text);
-    const item = say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: askOn });
+    const item = say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: c.said(askOn) });
     await c
       .send('afspraken')
       .asks('commitments.prompt')
@@ -296,12 +303,12 @@ describe('om hulp vragen, typed in Dutch', () => {
     ]);
     await c.send('Verzetten').asks('when.move');
     const moved = await c.send('Over twee weken');
-    const movedTo = /Verzet naar (\d{4}-\d{2}-\d{2})\./.exec(moved.texts.join('\n'))?.[1] ?? '';
-    expect(movedTo).toBe(addDays(today, 14));
+    const movedTo = addDays(today, 14);
+    expect(moved.texts).toContain(say('nl', 'when.moved', { date: c.said(movedTo) }));
     expect(moved.texts).not.toContain(say('nl', 'common.pickChoice'));
     // Back at the list, with the new date.
     expect(moved.question?.choices?.[0]?.label).toBe(
-      say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: movedTo }),
+      say('nl', 'commitments.ask', { name: 'Fatima', title: NL_GOAL, date: c.said(movedTo) }),
     );
     c.leave();
 
@@ -313,9 +320,9 @@ describe('om hulp vragen, typed in Dutch', () => {
     // Left while looking at the list of commitments, the member gets the question itself, not a
     // note telling them to open that list.
     const third = await c.start();
-    const followUp = say('nl', 'followup.asked', { name: 'Fatima', goal: NL_GOAL, date: movedTo });
+    const followUp = say('nl', 'followup.asked', { name: 'Fatima', goal: NL_GOAL, date: c.said(movedTo) });
     expect(third.replies[0]?.text.startsWith(followUp)).toBe(true);
-    expect(third.replies.map((r) => r.text).join('\n')).not.toContain(say('nl', 'followup.nudgeBusy'));
+    expect(third.replies.map((r) => r.text).join('\n')).not.toContain('Er staat nog iets voor je klaar');
   });
 });
 
@@ -382,7 +389,7 @@ describe('bad input at every free-text step of ask for help', () => {
     await c.press('d1').asks('when.hour');
     const offer = await c.press('h12').asks('help.offer');
     const planned = c.clock.day(1);
-    expect(offer.texts[0]).toMatch(/^Noted for \d{4}-\d{2}-\d{2}\./);
+    expect(offer.texts[0]).toMatch(/^Noted for [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?\./);
     const done = await probe(say('en', 'help.offer'));
     expect(done.question?.text).toBe(say('en', 'menu.prompt'));
     const event = completed(done);
@@ -477,20 +484,20 @@ describe('reporting an ask before its follow-up is due', () => {
     await c.press('h9').asks('help.offer');
     const done = await c.send(OFFER).asks('menu.prompt');
     const planned = String(completed(done)?.data.date);
-    const item = say('en', 'commitments.ask', { name: 'Mo', title: GOAL, date: planned });
+    const item = say('en', 'commitments.ask', { name: 'Mo', title: GOAL, date: c.said(planned) });
     const list = await c.command('commitments').asks('commitments.prompt');
     expect(list.question?.choices).toEqual([
       { id: 'c1', label: item },
       { id: 'menu', label: say('en', 'common.backToMenu') },
     ]);
     await c.press('c1').asksText(item, 'contains');
-    await c.press('report').asks('followup.asked', { name: 'Mo', goal: GOAL, date: planned });
+    await c.press('report').asks('followup.asked', { name: 'Mo', goal: GOAL, date: c.said(planned) });
     await c.press('no').asks('followup.story');
     await c
       .press('skip')
       .saysOnly(
         say('en', 'followup.thanks'),
-        say('en', 'progress.calibration', { predicted: 20, actual: 0 }),
+        say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
       );
     await c.command('commitments').asks('commitments.none');
 

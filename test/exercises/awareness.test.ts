@@ -259,7 +259,7 @@ describe('the network map in Dutch, typed', () => {
     expect(out).toContain(say('nl', 'summary.size', { size: 7, domains: 3 }));
     expect(out).toContain('• Huidig werk: 3\n• School: 1\n• Familie: 3');
     expect(out).toContain(say('nl', 'summary.ties', { strong: 3, middle: 1, weak: 3, weakShare: 43 }));
-    expect(out).toContain(say('nl', 'summary.diversity', { blau: '0.61', normalised: 67 }));
+    expect(out).toContain(say('nl', 'summary.diversity', { blau: 0.61, normalised: 67 }));
     expect(out).toContain(say('nl', 'summary.crossovers', { count: 1 }));
     expect(out).toContain(say('nl', 'summary.dormant', { count: 2 }));
     expect(out).toContain(
@@ -334,7 +334,7 @@ describe('the revisit a week after the map', () => {
       domainsAfter: 2,
     });
     await c.press('yearly').asks('network.prompt').saysOnly(grew);
-    expect(grew).toContain('Your map grew from 1 to 3 people');
+    expect(grew).toContain('Your map grew. People: 1 → 3.');
     c.leave();
 
     // The revisit is spent: coming back starts with a plain welcome back, not the nudge again.

@@ -69,7 +69,7 @@ describe('preparing an event', () => {
     expect(String(done.events[0]?.data.at).slice(0, 10)).toBe(today);
 
     const card = [
-      say('en', 'card.head', { event: EVENT, date: today, format: 'Online' }),
+      say('en', 'card.head', { event: EVENT, date: c.said(today), format: 'Online' }),
       say('en', 'card.goal', { goal: GOAL }),
       say('en', 'card.hook', { topic: 'AI ethics', hook: HOOKS[0], opener: firstSuggestion }),
       say('en', 'card.hook', { topic: 'Dashboards', hook: HOOKS[1], opener: OWN_OPENER }),
@@ -80,7 +80,9 @@ describe('preparing an event', () => {
       say('en', 'card.message', { message: dmSuggestion }),
     ].join('\n\n');
     expect(done.texts).toEqual([card, say('en', 'hook.debriefPlanned')]);
-    expect(card).toContain(`Event card: ${EVENT}, ${today} (Online)`);
+    // Said with its weekday, never as YYYY-MM-DD.
+    expect(card).toContain(`Event card: ${EVENT}, ${c.said(today)} (Online)`);
+    expect(card).not.toContain(today);
     expect(card).toContain(`• Dashboards\n  Hook: ${HOOKS[1]}\n  Opener: "${OWN_OPENER}"`);
     expect(card).toContain('Close: propose a 15-minute coffee.');
     c.leave();
@@ -177,13 +179,15 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
       'Over een week',
       'Over twee weken',
     ]);
-    const date = /Evenementkaart: [^\n]*, (\d{4}-\d{2}-\d{2}) \(/.exec(out)?.[1] ?? '';
-    expect(date).toBe(c.clock.day());
+    const said = /Evenementkaart: [^\n]*, ([^\n(]+) \(/.exec(out)?.[1] ?? '';
+    const date = c.clock.day();
+    expect(said).toBe(c.said(date));
+    expect(out).toContain(say('nl', 'when.noted', { date: said }));
     const suggestion = say('nl', 'hook.are', { topic: 'Zorgdata', hook: NL_HOOKS[0] });
     expect(out).toContain(say('nl', 'hook.opener', { topic: 'Zorgdata', suggestion }));
     expect(suggestion).toContain('want ik werk zelf met zorgdata.');
     const card = [
-      say('nl', 'card.head', { event: NL_EVENT, date, format: 'Op locatie' }),
+      say('nl', 'card.head', { event: NL_EVENT, date: said, format: 'Op locatie' }),
       say('nl', 'card.goal', { goal: NL_GOAL }),
       say('nl', 'card.hook', { topic: 'Zorgdata', hook: NL_HOOKS[0], opener: suggestion }),
       say('nl', 'card.hook', { topic: 'Wachtlijsten', hook: NL_HOOKS[1], opener: NL_OPENER }),

@@ -33,27 +33,44 @@ describe('bad and odd input', () => {
     ]);
 
     const tooLong = say('en', 'common.tooLong', { max: 2000 });
-    const pickChoice = say('en', 'common.pickChoice');
-    const outOfRange = say('en', 'common.outOfRange', { max: 5 });
     const unknown = say('en', 'common.unknownCommand', { word: 'frobnicate' });
-    const odd: [string, () => Step, string | string[]][] = [
+    // What was read is quoted back as words only: no control characters, no mentions.
+    const options = new Intl.ListFormat('en', { type: 'disjunction' }).format(
+      asked?.choices?.map((ch) => ch.label) ?? [],
+    );
+    // These answers are a question of their own, with the same options, in place of the question.
+    const none = (text: string) => ({ asks: say('en', 'choose.none', { text, options }) });
+    const range = (said: string) => ({ asks: say('en', 'choose.range', { said, min: 1, max: 5 }) });
+    const odd: [string, () => Step, string | string[] | { asks: string }][] = [
       ['50,000 x', () => c.send('x'.repeat(50_000)), tooLong],
       ['50,000 y', () => c.send('y'.repeat(50_000)), tooLong],
       ['empty', () => c.send(''), variants('en', 'common.empty')],
       ['blanks', () => c.send(' \t '), variants('en', 'common.empty')],
-      ['scripts', () => c.send('👩‍🔬🎉 مرحبا بالعالم \u202eevil\u202c שלום'), pickChoice],
-      ['controls', () => c.send('\u0000\u0001\u0007\u001b[2J\u001b[31mred\u007f'), pickChoice],
-      ['escapes', () => c.send('\u0007\u001b[2J\u001b]0;title\u0007bell'), pickChoice],
-      ['mention', () => c.send('<!channel> @everyone'), pickChoice],
-      ['7', () => c.send('7'), outOfRange],
-      ['0', () => c.send('0'), outOfRange],
-      ['huge number', () => c.send('99999999999999999999'), outOfRange],
+      [
+        'scripts',
+        () => c.send('👩‍🔬🎉 مرحبا بالعالم \u202eevil\u202c שלום'),
+        none('مرحبا بالعالم evil שלום'),
+      ],
+      ['controls', () => c.send('\u0000\u0001\u0007\u001b[2J\u001b[31mred\u007f'), none('2J 31mred')],
+      ['escapes', () => c.send('\u0007\u001b[2J\u001b]0;title\u0007bell'), none('2J 0 title bell')],
+      ['mention', () => c.send('<!channel> @everyone'), none('channel everyone')],
+      ['emoji', () => c.send('🎉'), { asks: say('en', 'choose.miss', { options }) }],
+      ['7', () => c.send('7'), range('7')],
+      ['0', () => c.send('0'), range('0')],
+      ['huge number', () => c.send('99999999999999999999'), range('99999999999999999999')],
       ['typed unknown command', () => c.send('/frobnicate'), unknown],
       ['unknown command', () => c.command('frobnicate', 'now'), unknown],
       ['stale button', () => c.press('begin'), say('en', 'common.stale')],
     ];
     for (const [label, input, expected] of odd) {
       const turn = await input();
+      if (typeof expected === 'object' && 'asks' in expected) {
+        expect(turn.texts, label).toEqual([]);
+        expect(turn.question?.text, label).toBe(expected.asks);
+        expect(turn.question?.text.length, label).toBeLessThan(300);
+        expect(turn.question?.choices, label).toEqual(asked?.choices);
+        continue;
+      }
       expect(turn.texts, label).toHaveLength(1);
       const reply = turn.texts[0] ?? '';
       if (Array.isArray(expected)) expect(expected, label).toContain(reply);

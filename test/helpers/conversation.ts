@@ -12,7 +12,9 @@
  * Only public seams are used: `engine.handle`, `engine.tick`, `engine.exportMember`,
  * `engine.currentQuestion`, and what the member was sent. Nothing here knows a flow's name.
  */
+
 import { expect, onTestFailed, onTestFinished } from 'vitest';
+import { formatDay, localDate } from '../../src/core/time.js';
 import type { CoachEvent, Lang, MemberRef, Platform, Reply } from '../../src/core/types.js';
 import type { HandleResult } from '../../src/engine/engine.js';
 import { type TestEngine, testEngine } from './engine.js';
@@ -128,6 +130,11 @@ export class Conversation {
   /** Closes the store of the engine (once; the test's end closes it too). */
   close(): Promise<void> {
     return closers.get(this.t)?.() ?? Promise.resolve();
+  }
+
+  /** A stored date (YYYY-MM-DD) as the coach says it to this member today: "Friday 4 December". */
+  said(date: string): string {
+    return formatDay(date, this.lang, localDate(this.clock.now(), this.profile.timezone ?? 'UTC'));
   }
 
   /** The prompt `key` in this conversation's language, placeholders filled (its first variant). */
