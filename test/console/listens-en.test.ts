@@ -38,6 +38,11 @@ describe('a coach that listens, in English, through the console', () => {
       ],
       atPart: 5,
       total: 4,
+      later: [
+        { send: 'maybe Tom, I think Ria', said: [added('Tom, Ria', 87)] },
+        { send: "Kim, Piet, that's all", said: [added('Kim, Piet', 89)], part: 8 },
+      ],
+      laterAdded: 4,
       first: 'Chris',
       listEnd: "that's all",
       event: 'Health IT Summit',

@@ -31,6 +31,15 @@ describe('een coach die luistert, in het Nederlands, via de console', () => {
       ],
       atPart: 5,
       total: 3,
+      later: [
+        { send: 'Ilse geloof ik, Mo en Ria', said: [added('Ilse, Mo, Ria', 87)] },
+        {
+          send: 'buurvrouw Femke en Piet, dat was het',
+          said: [added('Femke (buurvrouw), Piet', 89)],
+          part: 8,
+        },
+      ],
+      laterAdded: 5,
       first: 'Marjolein',
       listEnd: 'niemand',
       event: 'Zorgdata Congres',

@@ -128,6 +128,9 @@ export interface Member {
   recall: RecallStep[];
   atPart: number;
   total: number;
+  /** From part `atPart + 2` on, adding `laterAdded` people. */
+  later: RecallStep[];
+  laterAdded: number;
   /** The first person on the map, rated first. */
   first: string;
   listEnd: string;
@@ -200,7 +203,16 @@ export async function listens(e2e: Cli, m: Member): Promise<void> {
   t = await send(s, '3');
   expect(t.said.join('\n')).not.toMatch(/1 to 1|1 tot en met 1/);
   expect(t.question.text).toContain(part(lang, atPart + 2));
-  for (let n = atPart + 2; n <= 10; n++) t = await send(s, { choice: 'none' });
+
+  // More ways of writing names: hedges and list endings among names.
+  for (const step of m.later) {
+    t = await send(s, step.send);
+    expect(t.said, step.send).toEqual(step.said);
+    if (step.part) expect(t.question.text, step.send).toContain(part(lang, step.part));
+  }
+  total += m.laterAdded;
+  for (let n = 0; n < 10 && /(Part|Deel) \d+ (of|van) 10\n/.test(t.question.text); n++)
+    t = await send(s, { choice: 'none' });
   for (let n = 0; n < 3; n++) t = await send(s, { choice: 'none' });
   expect(t.said).toContain(say(lang, 'rate.intro', { count: total }));
   expect(t.question.text).toBe(say(lang, 'rate.ring', { name: m.first, left: total - 1 }));
@@ -272,6 +284,9 @@ export async function listens(e2e: Cli, m: Member): Promise<void> {
   expect(t.said).toEqual([say(lang, 'when.moved', { date: day(askDay) })]);
   await send(s, { choice: 'menu' });
   await s.end();
+  // "7pm" / "19 uur" is the follow-up hour the member chose.
+  const exported = await runCli(sandbox, ['export', '--user', 'member']);
+  expect(JSON.parse(exported.stdout).member.nudgeHour).toBe(19);
 
   // Item 7: the ask's follow-up and the map's look back fall due together while the console is closed.
   const completed = Date.parse(String(done?.data.at));
@@ -312,9 +327,21 @@ export async function listens(e2e: Cli, m: Member): Promise<void> {
   for (const line of m.progressDone) expect(progress).toContain(line);
   expect(progress).not.toContain('%');
 
-  // Item 8: working hours keep their minutes.
+  // Item 8: a round of one pair reads as one group; working hours keep their minutes.
+  const other = await runCli(sandbox, ['console', '--user', 'other', '--lang', lang, '--json'], {
+    input: '{"command":"coffee","args":["join"]}\n',
+  });
+  expect(other.code).toBe(0);
   await send(s2, { command: 'coffee' });
   await send(s2, { choice: 'join' });
+  s2.send({ command: 'coffee', args: ['round', 'preview'] });
+  const [preview] = texts(
+    await s2.until(
+      (l) => l.type === 'reply' && /• (member, other|other, member)\b/.test(l.text),
+      'the preview',
+    ),
+  );
+  expect(preview).toMatch(/\b1\b/);
   await send(s2, { command: 'coffee' });
   t = await send(s2, { choice: 'hours' });
   expect(t.question.text).toBe(say(lang, 'coffee.hours.prompt'));
