@@ -52,7 +52,7 @@ describe('a coach that listens, in English, through the console', () => {
       bothLabels: 'An introduction or Advice',
       one: 'advice',
       belief: 'maybe two',
-      reversal: 'Honestly, I help when I can',
+      reversal: 'Honestly, I help when I can.',
       request: 'Could you give me advice on moving from nursing into health IT?',
       whom: 'Sanne',
       channel: ['a message on LinkedIn', 'message'],

@@ -49,7 +49,7 @@ describe('een coach die luistert, in het Nederlands, via de console', () => {
       bothLabels: 'Een introductie of Advies',
       one: 'advies',
       belief: 'misschien twee',
-      reversal: 'Ik help meestal wel, als het even kan',
+      reversal: 'Ik help meestal wel, als het even kan.',
       request: 'Wil je me advies geven over de overstap van de verpleging naar de zorg-IT?',
       whom: 'Marjolein',
       channel: ['bellen', 'call'],

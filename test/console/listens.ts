@@ -357,10 +357,12 @@ export async function listens(e2e: Cli, m: Member): Promise<void> {
   expect(t.said).toEqual([say(lang, 'coffee.hours.saved', { start: '7:00', end: '15:30', zone: ZONE })]);
   await s2.end();
 
-  // Every date said is in words, never ISO; no count reads "1 groups" or "from 1 to 1".
+  // Every date said is in words, never ISO; no count reads "1 groups" or "from 1 to 1"; no quote ends twice.
   for (const text of [...texts(s.lines), ...texts(s2.lines)]) {
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).not.toMatch(/\b1 (groups|pairs|rounds|people|asks|groepen|paren|rondes|mensen)\b/);
     expect(text).not.toMatch(/1 to 1\b|1 tot en met 1\b/);
+    // Quotes are punctuated once ("…I can." and never "…I can.".); a quoted "who..." may end a sentence.
+    expect(text).not.toMatch(/(?<!\.)[.!?]["”][.!?]/);
   }
 }
