@@ -19,8 +19,18 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How the app tells the time; a `tick --now` runs its turns at that moment, not the machine's. */
+export interface AppOptions {
+  clock?: () => Date;
+}
+
 /** Wires one engine from the configuration: texts checked, store opened, nothing else started. */
-export async function createApp(config: Config, log: Logger, outbox: Outbox): Promise<App> {
+export async function createApp(
+  config: Config,
+  log: Logger,
+  outbox: Outbox,
+  options: AppOptions = {},
+): Promise<App> {
   const texts = loadTexts(PROMPTS_DIR);
   const store = await openStore(config.storeUrl, log);
   const coach = config.coach ? createCoach({ config: config.coach, texts, log }) : undefined;
@@ -50,6 +60,7 @@ export async function createApp(config: Config, log: Logger, outbox: Outbox): Pr
     defaultLang: config.defaultLang,
     coach,
     pairing,
+    clock: options.clock,
   });
   return {
     engine,

@@ -168,7 +168,9 @@ async function tickCommand(args: string[], config: Config): Promise<number> {
   }
   const log = createLogger(config.logLevel ?? 'info');
   // No adapter is open from the terminal: follow-ups wait in the member's record for their next turn.
-  const app = await createApp(config, log, { deliver: async () => {}, reachable: () => false });
+  // The turns run at `now`, so follow-ups due together are asked in turn at that moment.
+  const outbox = { deliver: async () => {}, reachable: () => false };
+  const app = await createApp(config, log, outbox, { clock: () => now });
   try {
     const delivered = await app.engine.tick(now);
     process.stdout.write(`${JSON.stringify({ now: now.toISOString(), delivered })}\n`);
