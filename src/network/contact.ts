@@ -12,8 +12,9 @@ export function contactOn(date: string, today: string): Contact {
   const days = Math.max(0, daysFrom(date, today));
   if (days <= 7) return 'weekly';
   if (days <= 31) return 'monthly';
-  if (days < 3 * 365) return 'yearly';
-  return 'dormant';
+  // Dormant: three years or more, by the calendar.
+  const threeYearsAgo = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
+  return date <= threeYearsAgo ? 'dormant' : 'yearly';
 }
 
 /** The more recent of two last contacts; an unknown one gives way. */
