@@ -238,8 +238,14 @@ describe('console --json: ask for help', () => {
     expect(texts(thanks)).toEqual([
       say('en', 'followup.thanks'),
       say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
+      // What happened changes the map: Bob is a recent contact now.
+      say('en', 'followup.inTouch', { name: 'Bob' }),
     ]);
-    expect(thanks.question.text).toBe(say('en', 'menu.prompt'));
+    // After a yes, one tap: Bob, a dormant tie in the outer ring, feels a ring closer now.
+    expect(thanks.question.text).toBe(say('en', 'followup.closer', { name: 'Bob' }));
+    const closer = await second.ask({ choice: 'closer' });
+    expect(texts(closer)).toEqual([say('en', 'followup.movedMiddle', { name: 'Bob' })]);
+    expect(closer.question.text).toBe(say('en', 'menu.prompt'));
 
     const progress = await second.ask({ command: 'progress' });
     expect(texts(progress)).toEqual([
@@ -260,6 +266,10 @@ describe('console --json: ask for help', () => {
     expect(dump.member.commitments).toMatchObject([
       { kind: 'ask', person: 'Bob', date: planned, predicted: 2, outcome: 'yes', status: 'done' },
     ]);
+    expect(dump.member.network.people.find((p: { name: string }) => p.name === 'Bob')).toMatchObject({
+      ring: 'middle',
+      contact: 'weekly',
+    });
     expect(dump.member.commitments[0].story).toBe('Bob introduced me to the data lead at Acme.');
     expect(dump.member.nudgeHour).toBe(9);
     expect(dump.member.timezone).toBe('UTC');
@@ -632,6 +642,8 @@ describe('console --json: reporting an ask before its follow-up is due', () => {
     expect(texts(thanks)).toEqual([
       say('en', 'followup.thanks'),
       say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
+      // What happened changes the map: Mo is a recent contact now.
+      say('en', 'followup.inTouch', { name: 'Mo' }),
     ]);
     const none = await session.ask({ command: 'commitments' });
     expect(none.question.text).toBe(say('en', 'commitments.none'));
