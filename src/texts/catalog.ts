@@ -273,6 +273,7 @@ export const CATALOG = {
   'words.coffee.scale.3': [],
   'words.coffee.scale.4': [],
   'words.coffee.scale.5': [],
+  'words.coffee.reflect.withBoth': [],
   // common.json
   'common.help': [],
   'common.back': [],

@@ -281,6 +281,26 @@ describe.each(['en', 'nl'] as const)("a coffee's next step is a commitment (%s)"
   });
 });
 
+describe.each([
+  ['en', 'both of them', 'Joris and Eva'],
+  ['nl', 'allebei', 'Joris en Eva'],
+  ['en', 'with Priya', 'Priya'],
+  ['nl', 'met Priya', 'Priya'],
+] as const)('%s: with whom, typed "%s" after a coffee for three', (lang, typed, person) => {
+  it(`is ${person}`, async () => {
+    const trio = { ...coffee, partners: [...coffee.partners, { user: 'U3', name: 'Eva' }] };
+    const m = await member(lang, (state) => ({
+      ...atNextStep()(state),
+      coffee: { prefs: { ...state.coffee.prefs, joined: true }, coffees: [trio] },
+    }));
+    await m.h.text(STEP[lang].what);
+    expect(m.h.question()?.choices?.map((c) => c.id)).toEqual(['p0', 'p1', 'both']);
+    await m.h.text(typed);
+    await m.h.choice('d7');
+    expect((await m.h.state())?.commitments[0]).toMatchObject({ kind: 'coffee', person });
+  });
+});
+
 describe('a next step with a member whose time zone is not known yet', () => {
   it('asks the time zone and hour once, then plans the step', async () => {
     const m = await member('en', atNextStep({ timezone: null, nudgeHour: null }));

@@ -1,5 +1,6 @@
 import type { Reply } from '../../core/types.js';
 import {
+  type Answer,
   type Ctx,
   type Effect,
   type FlowHandler,
@@ -109,11 +110,7 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
         return go({ next: text }, at('nextWith'));
       }
       case 'nextWith': {
-        const partners = coffeeOf(state, flow.round)?.partners ?? [];
-        const picked =
-          choice === 'both' ? names({ partners }, ctx) : partners[Number(choice?.slice(1))]?.name;
-        const typed = choice ? undefined : readNames(typedText(answer) ?? '').people[0]?.name;
-        const nextWith = picked ?? typed;
+        const nextWith = withWhom(answer, coffeeOf(state, flow.round)?.partners ?? [], ctx);
         if (!nextWith) return reask(state, choice ? unexpected(ctx) : { text: ctx.say('people.noName') });
         return go({ nextWith: nextWith.slice(0, 100) }, at('nextWhen'));
       }
@@ -132,7 +129,20 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
 function partnerChoices(state: State, round: number, ctx: Ctx) {
   const partners = coffeeOf(state, round)?.partners ?? [];
   const each = partners.map((p, i) => ({ id: `p${i}`, label: p.name }));
-  return partners.length > 1 ? [...each, { id: 'both', label: ctx.say('coffee.reflect.withBoth') }] : each;
+  return partners.length > 1 ? [...each, option(ctx, 'both', 'coffee.reflect.withBoth')] : each;
+}
+
+/** "with", "together with", "met", "samen met" before the names typed. */
+const WITH = /^\s*(?:(?:together\s+)?with|(?:samen\s+)?met)\s+/iu;
+
+/** The partner picked (or both), or the names typed ("with Anna", "met Priya en Joris"). */
+function withWhom(answer: Answer, partners: Coffee['partners'], ctx: Ctx): string | undefined {
+  if (answer.kind === 'choice') {
+    if (answer.value === 'both') return names({ partners }, ctx);
+    return /^p\d$/.test(answer.value) ? partners[Number(answer.value.slice(1))]?.name : undefined;
+  }
+  const typed = readNames((typedText(answer) ?? '').replace(WITH, '')).people;
+  return typed.length ? typed.map((p) => p.name).join(ctx.say('coffee.and')) : undefined;
 }
 
 /** The next step becomes a commitment with its own follow-up; then the reflection ends. */
