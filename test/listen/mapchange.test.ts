@@ -259,6 +259,21 @@ describe.each(['en', 'nl'] as const)("a coffee's next step is a commitment (%s)"
     expect(after?.flow.at).toBe('menu');
   });
 
+  it('falling due mid-exercise, it waits with one line and comes when the exercise is left', async () => {
+    const m = await member(lang, atNextStep());
+    await m.h.text(STEP[lang].what);
+    await m.h.choice('p0');
+    await m.h.choice('d3');
+    await m.h.choice('awareness');
+    await m.h.choice('begin');
+    const busy = m.h.sent.length;
+    await m.tick(new Date('2026-03-14T08:30:00Z'));
+    const what = say(lang, 'queue.what.nextStep');
+    expect(m.since(busy).map((r) => r.text)).toEqual([say(lang, 'queue.afterExercise', { what })]);
+    await m.h.command('menu');
+    expect(ids(m.h.question())).toEqual(['done', 'notyet', 'drop']);
+  });
+
   it('"no next step" ends the reflection without a commitment', async () => {
     const m = await member(lang, atNextStep());
     await m.h.choice('none');
