@@ -42,13 +42,20 @@ function mapBlocks(summary: Summary | undefined, say: Say): types.KnownBlock[] {
   ];
 }
 
+/** A commitment's line on the Home tab, by its kind. */
+const DUE_TEXT = {
+  ask: 'slack.home.askDue',
+  event: 'slack.home.eventDue',
+  coffee: 'slack.home.coffeeDue',
+} as const;
+
 function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBlock[] {
   const lines = (summary?.followUps ?? [])
     .filter((j) => j.kind === 'awareness.revisit')
     .map((j) => `• ${say('slack.home.revisitDue', { date: slackDate(j.due) })}`);
   const commitments = (summary?.commitments ?? [])
     .map((c) =>
-      say(c.kind === 'ask' ? 'slack.home.askDue' : 'slack.home.eventDue', {
+      say(DUE_TEXT[c.kind], {
         title: escapeMrkdwn(clip(c.title, 80)),
         name: escapeMrkdwn(c.person ?? ''),
         date: day(summary, c.date),

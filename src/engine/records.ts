@@ -15,10 +15,15 @@ export const SnapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-/** A dated intention the coach comes back to: a request to make, or an event to debrief. */
+/**
+ * A dated intention the coach comes back to: a request to make, an event to debrief, or the next
+ * step after a coffee (its title is the step, its person the partner).
+ */
+export const COMMITMENT_KINDS = ['ask', 'event', 'coffee'] as const;
+
 export const CommitmentSchema = z.object({
   id: z.string(),
-  kind: z.enum(['ask', 'event']),
+  kind: z.enum(COMMITMENT_KINDS),
   title: z.string().max(2000),
   person: z.string().max(100).optional(),
   date: localDateSchema,
@@ -54,6 +59,10 @@ export const CoffeeSchema = z.object({
   learned: shortText.optional(),
   theirNeed: shortText.optional(),
   askedFor: z.boolean().optional(),
+  /** The next step: what it is, with whom, by when (nextStep), and the commitment it became. */
+  next: shortText.optional(),
+  nextWith: z.string().max(100).optional(),
   nextStep: localDateSchema.optional(),
+  commitment: z.string().optional(),
 });
 export type Coffee = z.infer<typeof CoffeeSchema>;

@@ -2,6 +2,7 @@ import { localDate } from '../core/time.js';
 import type { Job, Lang } from '../core/types.js';
 import { exerciseOf } from '../exercises/index.js';
 import { mapMetrics } from '../network/metrics.js';
+import type { Commitment } from './records.js';
 import type { State } from './state.js';
 
 /** Where a member is, as a dashboard names it. */
@@ -27,7 +28,7 @@ export interface Summary {
   /** The map in numbers; `size` 0 when nobody is on it yet. */
   map: { size: number; strong: number; middle: number; weak: number; dormant: number; domains: number };
   /** The commitments still open, in the order they were made. */
-  commitments: { kind: 'ask' | 'event'; title: string; person?: string; date: string }[];
+  commitments: { kind: Commitment['kind']; title: string; person?: string; date: string }[];
   /** Exercises finished, and when the last one was (an ISO instant). */
   completed: { count: number; lastAt?: string };
   /** The member's scheduled follow-ups, soonest first. */

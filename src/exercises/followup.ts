@@ -12,15 +12,20 @@ import {
 } from '../engine/flow.js';
 import type { Commitment } from '../engine/records.js';
 import type { Flow, State } from '../engine/state.js';
-import { nameWithNote } from '../network/names.js';
+import { canMoveCloser, closerRing, contacted } from '../network/contact.js';
+import type { Person } from '../network/model.js';
+import { findByName, nameWithNote } from '../network/names.js';
 import { askLines, calibration, calibrationLine, meaningLine } from './calibration.js';
 import { backToMenu, choiceStep, option, reask, unexpected, whileFound } from './kit.js';
 import { addPeople, noNames } from './people.js';
+import { today } from './when.js';
 
 const commitment = { commitment: z.string() };
 export const flows = [
   z.object({ at: z.literal('followup.asked'), ...commitment }),
   z.object({ at: z.literal('followup.story'), ...commitment }),
+  z.object({ at: z.literal('followup.closer'), ...commitment }),
+  z.object({ at: z.literal('followup.step'), ...commitment }),
   z.object({ at: z.literal('debrief.hooks'), ...commitment }),
   z.object({ at: z.literal('debrief.people'), ...commitment }),
   z.object({ at: z.literal('commitments.list') }),
@@ -45,13 +50,31 @@ function close(state: State, id: string, change: Partial<Commitment>): { state: 
   };
 }
 
-/** Where a due follow-up leads: the question for an ask or an event that is still open. */
+/** The question that reports on a commitment: did you ask, how was the event, did the next step happen. */
+const REPORT = { ask: 'followup.asked', event: 'debrief.hooks', coffee: 'followup.step' } as const;
+const reportFlow = (c: Commitment): Flow => ({ at: REPORT[c.kind], commitment: c.id });
+
+/** Where a due follow-up leads: the question for a commitment that is still open. */
 function followUpFlow(state: State, job: Job): Flow | undefined {
   const commitment = job.commitment ? find(state, job.commitment) : undefined;
-  if (commitment?.status !== 'open') return undefined;
-  return commitment.kind === 'ask'
-    ? { at: 'followup.asked', commitment: commitment.id }
-    : { at: 'debrief.hooks', commitment: commitment.id };
+  return commitment?.status === 'open' ? reportFlow(commitment) : undefined;
+}
+
+/** The person on the map a commitment is with, found by name. */
+const personOf = (state: State, c: Commitment | undefined): Person | undefined =>
+  c?.person ? findByName(state.network.people, c.person) : undefined;
+
+/** The map with one person changed. */
+function withPerson(state: State, id: string, change: (p: Person) => Person): State {
+  const people = state.network.people.map((p) => (p.id === id ? change(p) : p));
+  return { ...state, network: { ...state.network, people } };
+}
+
+/** What happened is contact: the person of the commitment has their last contact set to its date. */
+function inTouch(state: State, c: Commitment, ctx: Ctx): State {
+  const person = personOf(state, c);
+  const now = today(state, ctx);
+  return person ? withPerson(state, person.id, (p) => contacted(p, c.date, now)) : state;
 }
 
 /** "My progress": facts, the exercises' own lines, and one line of meaning; no scores, no streaks. */
@@ -101,11 +124,14 @@ const followupAsked = whileFound<'followup.asked'>(
     pick(value, flow, state, ctx) {
       switch (value) {
         case 'yes':
-        case 'no':
-          return moveTo(update(state, flow.commitment, { outcome: value }), {
+        case 'no': {
+          const c = find(state, flow.commitment);
+          const answered = update(state, flow.commitment, { outcome: value });
+          return moveTo(c ? inTouch(answered, c, ctx) : answered, {
             at: 'followup.story',
             commitment: flow.commitment,
           });
+        }
         case 'notyet':
           return moveTo(state, { at: 'when.move', commitment: flow.commitment }, [
             { text: ctx.say('followup.noRush') },
@@ -135,14 +161,104 @@ const followupStory: FlowHandler<'followup.story'> = {
     const story = answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
     const { state: next, effects } = close(state, flow.commitment, { story, status: 'done' });
     const line = calibrationLine(calibration(next), ctx);
+    const c = find(next, flow.commitment);
+    const person = personOf(next, c);
+    // After a yes, one tap: does the person feel a ring closer now?
+    const closer = c?.outcome === 'yes' && person && canMoveCloser(person);
     return moveTo(
       next,
-      { at: 'menu' },
-      [{ text: ctx.say('followup.thanks') }, ...(line ? [{ text: line }] : [])],
+      closer ? { at: 'followup.closer', commitment: flow.commitment } : { at: 'menu' },
+      [
+        { text: ctx.say('followup.thanks') },
+        ...(line ? [{ text: line }] : []),
+        ...(person ? [{ text: ctx.say('followup.inTouch', { name: person.name }) }] : []),
+      ],
       effects,
     );
   },
 };
+
+/** After a yes: one tap whether the person feels a ring closer now; yes moves them one ring in. */
+const followupCloser = choiceStep<'followup.closer'>({
+  ask(flow, state, ctx) {
+    const person = personOf(state, find(state, flow.commitment));
+    if (!person || !canMoveCloser(person)) return [];
+    return {
+      text: ctx.say('followup.closer', { name: person.name }),
+      choices: [option(ctx, 'closer', 'followup.closerYes'), option(ctx, 'same', 'followup.closerNo')],
+    };
+  },
+  pick(value, flow, state, ctx) {
+    const person = personOf(state, find(state, flow.commitment));
+    if (!person || (value !== 'closer' && value !== 'same')) return undefined;
+    if (value === 'same')
+      return moveTo(state, { at: 'menu' }, [{ text: ctx.say('followup.keptRing', { name: person.name }) }]);
+    const ring = closerRing(person.ring);
+    return moveTo(
+      withPerson(state, person.id, (p) => ({ ...p, ring })),
+      { at: 'menu' },
+      [
+        {
+          text: ctx.say(ring === 'inner' ? 'followup.movedInner' : 'followup.movedMiddle', {
+            name: person.name,
+          }),
+        },
+      ],
+    );
+  },
+});
+
+/** A coffee's next step, when due: did it happen? Done is contact with the partner; not yet picks a new day. */
+const followupStep = whileFound<'followup.step'>(
+  commitmentOpen,
+  { at: 'menu' },
+  choiceStep({
+    ask(flow, state, ctx) {
+      const c = find(state, flow.commitment);
+      if (c?.status !== 'open') return [];
+      return {
+        text: ctx.say('followup.step', { name: c.person ?? '', step: c.title, date: ctx.day(c.date) }),
+        choices: [
+          option(ctx, 'done', 'followup.stepDone'),
+          option(ctx, 'notyet', 'followup.notYet'),
+          option(ctx, 'drop', 'followup.stepDrop'),
+        ],
+      };
+    },
+    pick(value, flow, state, ctx) {
+      const c = find(state, flow.commitment);
+      if (!c) return undefined;
+      switch (value) {
+        case 'done': {
+          const closed = close(inTouch(state, c, ctx), c.id, { status: 'done' });
+          const person = personOf(closed.state, c);
+          return moveTo(
+            closed.state,
+            { at: 'menu' },
+            [
+              { text: ctx.say('followup.stepThanks') },
+              ...(person ? [{ text: ctx.say('followup.inTouch', { name: person.name }) }] : []),
+            ],
+            closed.effects,
+          );
+        }
+        case 'notyet':
+          return moveTo(state, { at: 'when.move', commitment: c.id }, [{ text: ctx.say('followup.noRush') }]);
+        case 'drop': {
+          const closed = close(state, c.id, { status: 'cancelled' });
+          return moveTo(
+            closed.state,
+            { at: 'menu' },
+            [{ text: ctx.say('followup.dropped') }],
+            closed.effects,
+          );
+        }
+        default:
+          return undefined;
+      }
+    },
+  }),
+);
 
 const debriefHooks: FlowHandler<'debrief.hooks'> = {
   ask(flow, state, ctx) {
@@ -204,12 +320,10 @@ const debriefPeople: FlowHandler<'debrief.people'> = {
 
 const openCommitments = (state: State) => state.commitments.filter((c) => c.status === 'open');
 
+const LABEL = { ask: 'commitments.ask', event: 'commitments.event', coffee: 'commitments.coffee' } as const;
+
 const label = (c: Commitment, ctx: Ctx) =>
-  ctx.say(c.kind === 'ask' ? 'commitments.ask' : 'commitments.event', {
-    title: clip(c.title, 60),
-    date: ctx.day(c.date),
-    name: c.person ?? '',
-  });
+  ctx.say(LABEL[c.kind], { title: clip(c.title, 60), date: ctx.day(c.date), name: c.person ?? '' });
 
 const commitmentsList = choiceStep<'commitments.list'>({
   ask(_flow, state, ctx) {
@@ -238,7 +352,7 @@ const commitmentsItem = whileFound<'commitments.item'>(
       return {
         text: label(c, ctx),
         choices: [
-          { id: 'report', label: ctx.say(c.kind === 'ask' ? 'commitments.report' : 'commitments.debrief') },
+          { id: 'report', label: ctx.say(c.kind === 'event' ? 'commitments.debrief' : 'commitments.report') },
           { id: 'move', label: ctx.say('commitments.move') },
           { id: 'cancel', label: ctx.say('commitments.cancel') },
           { id: 'back', label: ctx.say('common.back') },
@@ -250,12 +364,7 @@ const commitmentsItem = whileFound<'commitments.item'>(
       if (!c) return undefined;
       switch (value) {
         case 'report':
-          return moveTo(
-            state,
-            c.kind === 'ask'
-              ? { at: 'followup.asked', commitment: c.id }
-              : { at: 'debrief.hooks', commitment: c.id },
-          );
+          return moveTo(state, reportFlow(c));
         case 'move':
           return moveTo(state, { at: 'when.move', commitment: c.id });
         case 'cancel': {
@@ -279,13 +388,15 @@ const commitmentsItem = whileFound<'commitments.item'>(
 export const handlers: Handlers<z.infer<(typeof flows)[number]>['at']> = {
   'followup.asked': followupAsked,
   'followup.story': followupStory,
+  'followup.closer': followupCloser,
+  'followup.step': followupStep,
   'debrief.hooks': debriefHooks,
   'debrief.people': debriefPeople,
   'commitments.list': commitmentsList,
   'commitments.item': commitmentsItem,
 };
 
-/** A follow-up the member planned (an ask or an event): its question. A job no longer in the record is spent. */
+/** A follow-up the member planned (an ask, an event, a coffee's next step): its question. A job no longer in the record is spent. */
 export const followUpDue: DueHandler = (state, job) => {
   if (!state.jobs.includes(job.id)) return { state, replies: [], effects: [] };
   const next = { ...state, jobs: state.jobs.filter((id) => id !== job.id) };

@@ -68,7 +68,11 @@ export function exerciseOf(flow: Flow): ExerciseDefinition['id'] | undefined {
 }
 
 const JOBS: Record<string, DueHandler> = Object.assign(
-  { 'help.followup': followup.followUpDue, 'hook.debrief': followup.followUpDue },
+  {
+    'help.followup': followup.followUpDue,
+    'hook.debrief': followup.followUpDue,
+    'coffee.next': followup.followUpDue,
+  },
   ...DEFINITIONS.map((e) => e.jobs ?? {}),
 );
 
@@ -76,7 +80,7 @@ const JOBS: Record<string, DueHandler> = Object.assign(
  * The order in which waiting questions come, most time-sensitive first; a kind not listed comes
  * last. An ask's follow-up comes first: its answer sets the record of asks and the person's last
  * contact, and it is the shortest question. An event's debrief next: the hooks used and the names
- * met fade within days. The offer to prepare a coffee (from its intro) must come before the coffee
+ * met fade within days. Then a coffee's next step, a commitment like an ask. The offer to prepare a coffee (from its intro) must come before the coffee
  * itself, so before any check-in; the check-in before the question whether to stay in the rounds;
  * the look back at the map has no deadline at all.
  */
@@ -85,6 +89,7 @@ type WhatKey = Extract<TextKey, `queue.what.${string}`>;
 const DUE_ORDER: readonly { kind: string; what: WhatKey }[] = [
   { kind: 'help.followup', what: 'queue.what.ask' },
   { kind: 'hook.debrief', what: 'queue.what.event' },
+  { kind: 'coffee.next', what: 'queue.what.nextStep' },
   { kind: 'coffee.intro', what: 'queue.what.prepare' },
   { kind: 'coffee.checkin', what: 'queue.what.checkin' },
   { kind: 'coffee.stay', what: 'queue.what.stay' },

@@ -58,10 +58,10 @@ export function askTimeFirst(state: State, resume: ExerciseId): Flow | undefined
 
 type Planned = Omit<Commitment, 'id' | 'jobId' | 'status' | 'createdAt'>;
 
-const JOB_KIND = { ask: 'help.followup', event: 'hook.debrief' } as const;
+const JOB_KIND = { ask: 'help.followup', event: 'hook.debrief', coffee: 'coffee.next' } as const;
 
-/** Days after the date the coach comes back: the day after an ask, two days after an event. */
-const FOLLOW_UP_DAYS = { ask: 1, event: 2 } as const;
+/** Days after the date the coach comes back: the day after an ask or a coffee's next step, two days after an event. */
+const FOLLOW_UP_DAYS = { ask: 1, event: 2, coffee: 1 } as const;
 
 function jobFor(state: State, commitment: Commitment): Job {
   const hour = state.nudgeHour ?? NUDGE_HOURS[0];

@@ -130,7 +130,14 @@ describe('ask for help', () => {
       .saysOnly(
         say('en', 'followup.thanks'),
         say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
+        // What happened changes the map: Bob is a recent contact now.
+        say('en', 'followup.inTouch', { name: 'Bob' }),
       )
+      // After a yes, one tap: Bob, a dormant tie in the outer ring, feels a ring closer now.
+      .asks('followup.closer', { name: 'Bob' });
+    await c
+      .press('closer')
+      .saysOnly(say('en', 'followup.movedMiddle', { name: 'Bob' }))
       .asks('menu.prompt');
 
     const progress = await c
@@ -154,6 +161,10 @@ describe('ask for help', () => {
       { kind: 'ask', person: 'Bob', date: planned, predicted: 2, outcome: 'yes', status: 'done' },
     ]);
     expect(dump.member.commitments[0].story).toBe('Bob introduced me to the data lead at Acme.');
+    expect(dump.member.network.people.find((p: { name: string }) => p.name === 'Bob')).toMatchObject({
+      ring: 'middle',
+      contact: 'weekly',
+    });
     expect(dump.member.nudgeHour).toBe(9);
     expect(dump.member.timezone).toBe('UTC');
   });
@@ -493,12 +504,12 @@ describe('reporting an ask before its follow-up is due', () => {
     await c.press('c1').asksText(item, 'contains');
     await c.press('report').asks('followup.asked', { name: 'Mo', goal: GOAL, date: c.said(planned) });
     await c.press('no').asks('followup.story');
-    await c
-      .press('skip')
-      .saysOnly(
-        say('en', 'followup.thanks'),
-        say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
-      );
+    await c.press('skip').saysOnly(
+      say('en', 'followup.thanks'),
+      say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
+      // What happened changes the map: Mo is a recent contact now.
+      say('en', 'followup.inTouch', { name: 'Mo' }),
+    );
     await c.command('commitments').asks('commitments.none');
 
     // The follow-up has nothing left to ask: it is no longer planned, and the tick delivers nothing.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ExerciseDefinition } from '../../engine/flow.js';
 import { handlers as choices, coffeeShortcut } from './choices.js';
-import { handlers as reflection } from './reflect.js';
+import { afterTime, handlers as reflection } from './reflect.js';
 import { coffeeDue, coffeeProgress, handlers as round } from './round.js';
 
 export const COFFEE_TEXT_FIELDS = ['intro', 'group', 'hours', 'block', 'name'] as const;
@@ -15,6 +15,8 @@ const REFLECT_STEPS = [
   'theirNeed',
   'askedFor',
   'next',
+  'nextWith',
+  'nextWhen',
 ] as const;
 
 const inRound = { round: z.number().int().min(0) };
@@ -43,6 +45,7 @@ export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']>
   idle: ['coffee.menu'],
   // Only the reflection is worth coming back to; the choices and a coffee's questions come again.
   parks: (flow) => flow.at === 'coffee.reflect',
+  afterTime,
   jobs: { 'coffee.intro': coffeeDue, 'coffee.checkin': coffeeDue, 'coffee.stay': coffeeDue },
   progress: coffeeProgress,
   shortcut: coffeeShortcut,

@@ -1,5 +1,6 @@
 import type { Reply } from '../../core/types.js';
 import {
+  type Answer,
   type Ctx,
   type Effect,
   type FlowHandler,
@@ -10,14 +11,16 @@ import {
 } from '../../engine/flow.js';
 import type { Coffee } from '../../engine/records.js';
 import type { Flow, State } from '../../engine/state.js';
+import { readNames } from '../../network/names.js';
 import { askForText, freeTextQuestion, option, reask, unexpected, yesNo } from '../kit.js';
-import { dateChoices, readDate } from '../when.js';
+import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
 import { coffeeOf, names, skipChoice, withCoffee } from './round.js';
 
 /**
  * Exercise 4, after the coffee: how it went, the liking gap (how much you enjoyed it beside how
  * much you think they did), what was new, what they need and what you can give, whether you
- * asked for anything, and the next step.
+ * asked for anything, and the next step: what it is, with whom (the partner, or another name), by
+ * when. The step becomes a commitment with its own follow-up.
  */
 const SCALE = ['1', '2', '3', '4', '5'];
 const scale = (ctx: Ctx) => SCALE.map((id) => option(ctx, id, `coffee.scale.${id}` as 'coffee.scale.1'));
@@ -54,11 +57,19 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
         return [{ text: ctx.say('coffee.reflect.askedFor'), choices: yesNo(ctx) }];
       case 'next':
         return [
+          freeTextQuestion(ctx.say('coffee.reflect.next'), title, ctx, {
+            choices: [{ id: 'none', label: ctx.say('coffee.reflect.noNext') }],
+          }),
+        ];
+      case 'nextWith':
+        return [
           {
-            text: ctx.say('coffee.reflect.next'),
-            choices: [...dateChoices(ctx).slice(1), { id: 'none', label: ctx.say('coffee.reflect.noNext') }],
+            text: ctx.say('coffee.reflect.nextWith', { names: who }),
+            choices: partnerChoices(state, flow.round, ctx),
           },
         ];
+      case 'nextWhen':
+        return [{ text: ctx.say('coffee.reflect.nextWhen'), choices: dateChoices(ctx).slice(1) }];
     }
   },
   answer(flow, state, answer, ctx): Outcome {
@@ -93,19 +104,72 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
           choice === 'no' ? [{ text: ctx.say('coffee.reflect.askNextTime') }] : [],
         );
       case 'next': {
-        let nextStep: string | undefined;
-        if (choice !== 'none') {
-          const read = readDate(answer, state, ctx);
-          if ('problem' in read) return reask(state, read.problem);
-          nextStep = read.date;
-        }
-        return finishReflection(withCoffee(state, flow.round, { nextStep }), flow.round, ctx);
+        if (choice === 'none') return finishReflection(state, flow.round, ctx);
+        const text = typedText(answer);
+        if (!text) return reask(state, askForText(ctx));
+        return go({ next: text }, at('nextWith'));
+      }
+      case 'nextWith': {
+        const nextWith = withWhom(answer, coffeeOf(state, flow.round)?.partners ?? [], ctx);
+        if (!nextWith) return reask(state, choice ? unexpected(ctx) : { text: ctx.say('people.noName') });
+        return go({ nextWith: nextWith.slice(0, 100) }, at('nextWhen'));
+      }
+      case 'nextWhen': {
+        const read = readDate(answer, state, ctx);
+        if ('problem' in read) return reask(state, read.problem);
+        const dated = withCoffee(state, flow.round, { nextStep: read.date });
+        const ask = askTimeFirst(dated, 'coffee');
+        return ask ? moveTo(dated, ask) : planNext(dated, flow.round, ctx);
       }
     }
   },
 };
 
-function finishReflection(state: State, round: number, ctx: Ctx): Outcome {
+/** With whom the next step is: each partner by name, and both when there are two. */
+function partnerChoices(state: State, round: number, ctx: Ctx) {
+  const partners = coffeeOf(state, round)?.partners ?? [];
+  const each = partners.map((p, i) => ({ id: `p${i}`, label: p.name }));
+  return partners.length > 1 ? [...each, option(ctx, 'both', 'coffee.reflect.withBoth')] : each;
+}
+
+/** "with", "together with", "met", "samen met" before the names typed. */
+const WITH = /^\s*(?:(?:together\s+)?with|(?:samen\s+)?met)\s+/iu;
+
+/** The partner picked (or both), or the names typed ("with Anna", "met Priya en Joris"). */
+function withWhom(answer: Answer, partners: Coffee['partners'], ctx: Ctx): string | undefined {
+  if (answer.kind === 'choice') {
+    if (answer.value === 'both') return names({ partners }, ctx);
+    return /^p\d$/.test(answer.value) ? partners[Number(answer.value.slice(1))]?.name : undefined;
+  }
+  const typed = readNames((typedText(answer) ?? '').replace(WITH, '')).people;
+  return typed.length ? typed.map((p) => p.name).join(ctx.say('coffee.and')) : undefined;
+}
+
+/** The next step becomes a commitment with its own follow-up; then the reflection ends. */
+function planNext(state: State, round: number, ctx: Ctx): Outcome {
+  const coffee = coffeeOf(state, round);
+  if (!coffee?.next || !coffee.nextStep) return finishReflection(state, round, ctx);
+  const planned = commit(
+    state,
+    {
+      kind: 'coffee',
+      title: coffee.next,
+      person: coffee.nextWith ?? names(coffee, ctx),
+      date: coffee.nextStep,
+    },
+    ctx,
+  );
+  const id = planned.state.commitments.at(-1)?.id;
+  return finishReflection(withCoffee(planned.state, round, { commitment: id }), round, ctx, planned.effects);
+}
+
+/** Once the time zone and hour are known: the coffee whose next step waits to be planned. */
+export function afterTime(state: State, ctx: Ctx): Outcome {
+  const waiting = state.coffee.coffees.findLast((c) => c.next && c.nextStep && !c.commitment);
+  return waiting ? planNext(state, waiting.round, ctx) : moveTo(state, { at: 'menu' });
+}
+
+function finishReflection(state: State, round: number, ctx: Ctx, effects: Effect[] = []): Outcome {
   const coffee = coffeeOf(state, round);
   const data = {
     at: ctx.now.toISOString(),
@@ -119,14 +183,15 @@ function finishReflection(state: State, round: number, ctx: Ctx): Outcome {
     ...state,
     completed: [...state.completed, { exercise: 'coffee' as const, at: data.at, metrics: data }],
   };
-  const text = coffee?.nextStep
-    ? ctx.say('coffee.reflect.doneNext', { date: ctx.day(coffee.nextStep) })
-    : ctx.say('coffee.reflect.done');
+  const text =
+    coffee?.commitment && coffee.nextStep
+      ? ctx.say('coffee.reflect.doneNext', { name: coffee.nextWith ?? '', date: ctx.day(coffee.nextStep) })
+      : ctx.say('coffee.reflect.done');
   return moveTo(
     done,
     { at: 'menu' },
     [{ text }],
-    [{ type: 'event', event: { name: 'exercise.completed', exercise: 'coffee', data } }],
+    [...effects, { type: 'event', event: { name: 'exercise.completed', exercise: 'coffee', data } }],
   );
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../engine/flow.js';
 import { type Coffee, PURPOSES } from '../../engine/records.js';
 import type { State } from '../../engine/state.js';
+import { closerRing } from '../../network/contact.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findExactName } from '../../network/names.js';
 import { coffeeJobId } from '../../pairing/roster.js';
@@ -161,14 +162,8 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
     if (!name) continue;
     const existing = findExactName(people, name);
     if (existing) {
-      const ring =
-        existing.ring === 'outer'
-          ? 'middle'
-          : existing.ring === 'middle'
-            ? 'inner'
-            : (existing.ring ?? 'outer');
       const contact = existing.contact === 'weekly' ? 'weekly' : 'monthly';
-      people[people.indexOf(existing)] = { ...existing, ring, contact };
+      people[people.indexOf(existing)] = { ...existing, ring: closerRing(existing.ring), contact };
       closer.push(name);
       continue;
     }
