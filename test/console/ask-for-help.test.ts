@@ -130,9 +130,12 @@ describe('console --json: ask for help', () => {
     expect(reversal.question.text).toBe(say('en', 'help.reversal'));
 
     const request = await first.ask({ text: REVERSAL });
-    expect(texts(request)).toEqual([say('en', 'help.reflect', { answer: REVERSAL, belief: 2 })]);
+    expect(texts(request)).toEqual([
+      say('en', 'help.reflect.help', { answer: REVERSAL }),
+      say('en', 'help.finding', { belief: 2 }),
+    ]);
     expect(texts(request)[0]).toContain(`"${REVERSAL}"`);
-    expect(texts(request)[0]).toContain('You expect 2 of five');
+    expect(texts(request)[1]).toContain('You expect 2 of five');
     expect(request.question.text).toBe(say('en', 'help.request'));
 
     const smartR = await first.ask({ text: REQUEST });
@@ -238,6 +241,7 @@ describe('console --json: ask for help', () => {
     expect(texts(thanks)).toEqual([
       say('en', 'followup.thanks'),
       say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
+      say('en', 'followup.finding.yes'),
     ]);
     expect(thanks.question.text).toBe(say('en', 'menu.prompt'));
 
@@ -337,7 +341,7 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
 
     expect(out).toContain(say('nl', 'summary.size', { size: 2, domains: 2 }));
     expect(out).toContain(say('nl', 'help.belief'));
-    expect(out).toContain(say('nl', 'help.reflect', { answer: NL_REVERSAL, belief: 2 }));
+    expect(out).toContain(say('nl', 'help.reflect.depends', { answer: NL_REVERSAL }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' }));
     const request = `${NL_REQUEST}. ${NL_SIZE} ${say('nl', 'help.easyOutSentence')}`;
@@ -463,7 +467,10 @@ describe('console --json: bad input at every free-text step of ask for help', ()
       { send: { choice: 'b4' }, expect: say('en', 'help.reversal') },
     ]);
     const request = await probe(say('en', 'help.reversal'));
-    expect(texts(request)).toEqual([say('en', 'help.reflect', { answer: MENTION, belief: 4 })]);
+    expect(texts(request)).toEqual([
+      say('en', 'help.reflect.unclear', { answer: MENTION }),
+      say('en', 'help.finding', { belief: 4 }),
+    ]);
     expect(request.question.text).toBe(say('en', 'help.request'));
 
     const smartS = await probe(say('en', 'help.request'));
@@ -571,7 +578,10 @@ describe('console --json: leaving ask for help for the menu', () => {
       { send: { choice: 'h19' }, expect: say('en', 'help.offer') },
       { send: { text: OFFER }, expect: say('en', 'menu.prompt') },
     ]);
-    expect(texts(rest[0])).toEqual([say('en', 'help.reflect', { answer: REVERSAL, belief: 3 })]);
+    expect(texts(rest[0])).toEqual([
+      say('en', 'help.reflect.help', { answer: REVERSAL }),
+      say('en', 'help.finding', { belief: 3 }),
+    ]);
     expect(texts(rest[1])).toEqual([say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ✓' })]);
     const event = completed(rest.at(-1));
     expect(event?.data).toMatchObject({ goal: GOAL, need: 'feedback', predictedYes: 3, whom: 'Mo' });
@@ -632,6 +642,7 @@ describe('console --json: reporting an ask before its follow-up is due', () => {
     expect(texts(thanks)).toEqual([
       say('en', 'followup.thanks'),
       say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
+      say('en', 'followup.finding.no'),
     ]);
     const none = await session.ask({ command: 'commitments' });
     expect(none.question.text).toBe(say('en', 'commitments.none'));
