@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReversal, type ReversalKind } from '../../src/exercises/ask-for-help/reversal.js';
+import { type ReversalKind, readReversal } from '../../src/exercises/ask-for-help/reversal.js';
 
 const TABLE: Record<'en' | 'nl', Record<Exclude<ReversalKind, never>, string[]>> = {
   en: {
@@ -8,12 +8,12 @@ const TABLE: Record<'en' | 'nl', Record<Exclude<ReversalKind, never>, string[]>>
       'I help, of course',
       'I rarely say no',
       'I never say no to anyone',
-      "I find it hard to say no, so I help",
+      'I find it hard to say no, so I help',
       "I don't hesitate to help",
       'Happy to help, always',
       'I usually say yes',
       'Mostly yes',
-      "I do what I can. It feels good to be asked.",
+      'I do what I can. It feels good to be asked.',
       "I'm bad at saying no",
       'When someone asks me for help, I help them',
     ],
