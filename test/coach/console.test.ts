@@ -79,7 +79,8 @@ describe('console --json with the language-model coach', () => {
     const opener = await again.ask({ choice: 'open' });
     const suggestion = say('en', 'hook.are', {
       topic: 'AI ethics',
-      hook: 'we struggle with fair models at work',
+      reason: 'because we struggle with fair models at work',
+      ending: say('en', 'hook.ending.next'),
     });
     expect(opener.question.text).toBe(say('en', 'hook.opener', { topic: 'AI ethics', suggestion }));
     await again.end();

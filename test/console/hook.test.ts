@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/time.js';
+import { endingFor } from '../../src/exercises/hook/opener.js';
 import { type EventLine, runCli, runScript, type Sandbox, type Turn, useCli } from '../helpers/cli.js';
 import { say } from '../helpers/texts.js';
 
@@ -23,6 +24,10 @@ async function tick(sandbox: Sandbox, now: string): Promise<number> {
   expect(out.now).toBe(now);
   return out.delivered;
 }
+
+/** The scripted opener for a topic: its reason as the sentence has it, the ending that fits. */
+const are = (lang: string, topic: string, reason: string, hook: string) =>
+  say(lang, 'hook.are', { topic, reason, ending: say(lang, `hook.ending.${endingFor(topic, hook)}`) });
 
 const texts = (turn: Turn | undefined) => turn?.replies.map((r) => r.text) ?? [];
 const completed = (turn: Turn | undefined): EventLine | undefined =>
@@ -68,8 +73,9 @@ describe('console --json: preparing an event', () => {
       { send: { text: HOOKS[0] as string }, expect: say('en', 'hook.hook', { topic: 'Dashboards' }) },
       { send: { text: HOOKS[1] as string }, expect: say('en', 'hook.people') },
     ]);
-    const firstSuggestion = say('en', 'hook.are', { topic: 'AI ethics', hook: HOOKS[0] as string });
-    const secondSuggestion = say('en', 'hook.are', { topic: 'Dashboards', hook: HOOKS[1] as string });
+    const firstSuggestion = are('en', 'AI ethics', `because ${HOOKS[0]}`, HOOKS[0] as string);
+    expect(firstSuggestion).toContain(say('en', 'hook.ending.next'));
+    const secondSuggestion = are('en', 'Dashboards', `because ${HOOKS[1]}`, HOOKS[1] as string);
     const opener1 = await first.ask({ text: PEOPLE });
     expect(opener1.question.text).toBe(
       say('en', 'hook.opener', { topic: 'AI ethics', suggestion: firstSuggestion }),
@@ -80,13 +86,20 @@ describe('console --json: preparing an event', () => {
     expect(opener2.question.text).toBe(
       say('en', 'hook.opener', { topic: 'Dashboards', suggestion: secondSuggestion }),
     );
-    const intro = await first.ask({ text: OWN_OPENER });
+    const followUps = await first.ask({ text: OWN_OPENER });
+    const questions = say('en', 'hook.followUpsFor.next');
+    expect(followUps.question.text).toBe(say('en', 'hook.followUps', { suggestion: questions }));
+    expect(followUps.question.choices).toEqual([{ id: 'use', label: say('en', 'hook.useThese') }]);
+    const intro = await first.ask({ choice: 'use' });
     expect(intro.question.text).toBe(say('en', 'hook.intro'));
     const closing = await first.ask({ text: INTRO });
     expect(closing.question.text).toBe(say('en', 'hook.closing'));
     expect(closing.question.choices?.map((c) => c.id)).toEqual(['connect', 'coffee']);
 
-    const dmSuggestion = say('en', 'hook.dmSuggestion', { topic: 'AI ethics', hook: HOOKS[0] as string });
+    const dmSuggestion = say('en', 'hook.dmSuggestion', {
+      topic: 'AI ethics',
+      reason: `because ${HOOKS[0]}`,
+    });
     const dm = await first.ask({ choice: 'coffee' });
     expect(dm.question.text).toBe(say('en', 'hook.dm', { suggestion: dmSuggestion }));
     const hour = await first.ask({ choice: 'use' });
@@ -106,6 +119,7 @@ describe('console --json: preparing an event', () => {
       hooks: HOOKS,
       people: PEOPLE,
       openers: [firstSuggestion, OWN_OPENER],
+      followUps: questions,
       intro: INTRO,
       closing: 'coffee',
       message: dmSuggestion,
@@ -117,7 +131,7 @@ describe('console --json: preparing an event', () => {
       say('en', 'card.goal', { goal: GOAL }),
       say('en', 'card.hook', { topic: 'AI ethics', hook: HOOKS[0] as string, opener: firstSuggestion }),
       say('en', 'card.hook', { topic: 'Dashboards', hook: HOOKS[1] as string, opener: OWN_OPENER }),
-      say('en', 'card.followUps'),
+      say('en', 'card.followUps', { questions }),
       say('en', 'card.intro', { intro: INTRO }),
       say('en', 'card.people', { people: PEOPLE }),
       say('en', 'card.closeCoffee'),
@@ -200,6 +214,7 @@ describe('console in Dutch, plain text lines: een evenement voorbereiden', () =>
       'Ik kijk wie er is',
       'Gebruik deze',
       NL_OPENER,
+      'Gebruik deze',
       NL_INTRO,
       '1', // Voorstellen om daarna te connecten
       '19:00',
@@ -229,7 +244,7 @@ describe('console in Dutch, plain text lines: een evenement voorbereiden', () =>
     const date = [today, addDays(today, 1)].find((d) => formatDay(d, 'nl', d) === said) ?? '';
     expect(date).not.toBe('');
     expect(out).toContain(say('nl', 'when.noted', { date: said }));
-    const suggestion = say('nl', 'hook.are', { topic: 'Zorgdata', hook: NL_HOOKS[0] as string });
+    const suggestion = are('nl', 'Zorgdata', `want ${NL_HOOKS[0]}`, NL_HOOKS[0] as string);
     expect(out).toContain(say('nl', 'hook.opener', { topic: 'Zorgdata', suggestion }));
     expect(suggestion).toContain('want ik werk zelf met zorgdata.');
     const card = [
@@ -237,7 +252,9 @@ describe('console in Dutch, plain text lines: een evenement voorbereiden', () =>
       say('nl', 'card.goal', { goal: NL_GOAL }),
       say('nl', 'card.hook', { topic: 'Zorgdata', hook: NL_HOOKS[0] as string, opener: suggestion }),
       say('nl', 'card.hook', { topic: 'Wachtlijsten', hook: NL_HOOKS[1] as string, opener: NL_OPENER }),
-      say('nl', 'card.followUps'),
+      say('nl', 'card.followUps', {
+        questions: say('nl', `hook.followUpsFor.${endingFor('Zorgdata', NL_HOOKS[0] as string)}`),
+      }),
       say('nl', 'card.intro', { intro: NL_INTRO }),
       say('nl', 'card.closeConnect'),
     ].join('\n\n');
