@@ -126,6 +126,10 @@ const followupAsked = whileFound<'followup.asked'>(
   }),
 );
 
+/** The research finding beside what really happened: asked again once the member knows the answer. */
+const finding = (c: Commitment | undefined, ctx: Ctx): Reply[] =>
+  c?.outcome ? [{ text: ctx.say(`followup.finding.${c.outcome}`) }] : [];
+
 const followupStory: FlowHandler<'followup.story'> = {
   ask: (_flow, _state, ctx) => [
     { text: ctx.say('followup.story'), choices: [{ id: 'skip', label: ctx.say('followup.skip') }] },
@@ -138,7 +142,11 @@ const followupStory: FlowHandler<'followup.story'> = {
     return moveTo(
       next,
       { at: 'menu' },
-      [{ text: ctx.say('followup.thanks') }, ...(line ? [{ text: line }] : [])],
+      [
+        { text: ctx.say('followup.thanks') },
+        ...(line ? [{ text: line }] : []),
+        ...finding(find(next, flow.commitment), ctx),
+      ],
       effects,
     );
   },

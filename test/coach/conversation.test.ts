@@ -82,7 +82,8 @@ describe('a conversation with the language-model coach', () => {
       .asks('hook.people');
     const suggestion = say('en', 'hook.are', {
       topic: 'AI ethics',
-      hook: 'we struggle with fair models at work',
+      reason: 'because we struggle with fair models at work',
+      ending: say('en', 'hook.ending.next'),
     });
     await c.press('open').asks('hook.opener', { topic: 'AI ethics', suggestion });
   });

@@ -87,7 +87,7 @@ describe('coach uses with a valid answer', () => {
     const { reversal } = await helpUpToRequest(e);
     expect(textsOf(reversal)).toEqual([
       'MODEL REFLECTION: you care about this (reversal).',
-      say('en', 'coach.beliefNote', { belief: 3 }),
+      say('en', 'help.finding', { belief: 3 }),
       say('en', 'help.request'),
     ]);
   });
@@ -175,14 +175,14 @@ describe('failures fall back to the scripted path, silently for the member', () 
     const e = await make({ baseUrl: fake.url });
     const got = await helpUpToRequest(e, 'nl');
     expect(textsOf(got.reversal)).toEqual(textsOf(expected.reversal));
-    expect(textsOf(got.reversal)[0]).toBe(say('nl', 'help.reflect', { answer: REVERSAL, belief: 3 }));
+    expect(textsOf(got.reversal)[0]).toBe(say('nl', 'help.reflect.help', { answer: REVERSAL }));
     expect(textsOf(got.request)).toEqual(textsOf(expected.request));
   });
 
   it('with the coach answering in Dutch when it works', async () => {
     const e = await make({ baseUrl: fake.url });
     const { reversal } = await helpUpToRequest(e, 'nl');
-    expect(textsOf(reversal)[1]).toBe(say('nl', 'coach.beliefNote', { belief: 3 }));
+    expect(textsOf(reversal)[1]).toBe(say('nl', 'help.finding', { belief: 3 }));
     expect(fake.requests('reflect')[0]?.messages[0]?.content).toContain('Schrijf in het Nederlands');
   });
 });

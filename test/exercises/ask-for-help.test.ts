@@ -40,10 +40,13 @@ describe('ask for help', () => {
 
     const request = await c
       .send(REVERSAL)
-      .saysOnly(say('en', 'help.reflect', { answer: REVERSAL, belief: 2 }))
+      .saysOnly(
+        say('en', 'help.reflect.help', { answer: REVERSAL }),
+        say('en', 'help.finding', { belief: 2 }),
+      )
       .asks('help.request');
     expect(request.texts[0]).toContain(`"${REVERSAL}"`);
-    expect(request.texts[0]).toContain('You expect 2 of five');
+    expect(request.texts[1]).toContain('You expect 2 of five');
 
     const smartR = await c
       .send(REQUEST)
@@ -130,6 +133,7 @@ describe('ask for help', () => {
       .saysOnly(
         say('en', 'followup.thanks'),
         say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
+        say('en', 'followup.finding.yes'),
       )
       .asks('menu.prompt');
 
@@ -233,7 +237,7 @@ describe('om hulp vragen, typed in Dutch', () => {
 
     expect(out).toContain(say('nl', 'summary.size', { size: 2, domains: 2 }));
     expect(out).toContain(say('nl', 'help.belief'));
-    expect(out).toContain(say('nl', 'help.reflect', { answer: NL_REVERSAL, belief: 2 }));
+    expect(out).toContain(say('nl', 'help.reflect.depends', { answer: NL_REVERSAL }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' }));
     const request = `${NL_REQUEST}. ${NL_SIZE} ${say('nl', 'help.easyOutSentence')}`;
@@ -357,7 +361,10 @@ describe('bad input at every free-text step of ask for help', () => {
     await c.press('advice').asks('help.belief');
     await c.press('b4').asks('help.reversal');
     const request = await probe(say('en', 'help.reversal'));
-    expect(request.texts).toEqual([say('en', 'help.reflect', { answer: MENTION, belief: 4 })]);
+    expect(request.texts).toEqual([
+      say('en', 'help.reflect.unclear', { answer: MENTION }),
+      say('en', 'help.finding', { belief: 4 }),
+    ]);
     expect(request.question?.text).toBe(say('en', 'help.request'));
 
     const smartS = await probe(say('en', 'help.request'));
@@ -440,7 +447,10 @@ describe('leaving ask for help for the menu', () => {
     await c
       .send(REVERSAL)
       .asks('help.request')
-      .saysOnly(say('en', 'help.reflect', { answer: REVERSAL, belief: 3 }));
+      .saysOnly(
+        say('en', 'help.reflect.help', { answer: REVERSAL }),
+        say('en', 'help.finding', { belief: 3 }),
+      );
     await c
       .send('Could you give me quick feedback on my CV before Friday because I apply soon?')
       .asks('help.easyOut')
@@ -498,6 +508,7 @@ describe('reporting an ask before its follow-up is due', () => {
       .saysOnly(
         say('en', 'followup.thanks'),
         say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
+        say('en', 'followup.finding.no'),
       );
     await c.command('commitments').asks('commitments.none');
 

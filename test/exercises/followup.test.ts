@@ -152,6 +152,7 @@ describe('ask for help', () => {
       await c.send('Meet people'),
       await c.send('I work on it'),
       await c.press('open'),
+      await c.press('use').asks('hook.followUps', { suggestion: say('en', 'hook.followUpsFor.next') }),
       await c.press('use').asks('hook.intro'),
       await c.send('I am an analyst').asks('hook.closing'),
       await c.press('connect').asks('menu.prompt').says('hook.debriefPlanned'),

@@ -25,7 +25,7 @@ it('runs ask-for-help in a DM and follows up as a DM the day after the chosen da
   await member.press('introduction');
   await member.press('b2');
   await member.say('I help, of course');
-  expect(member.texts()).toContain(en('help.reflect', { answer: 'I help, of course', belief: 2 }));
+  expect(member.texts()).toContain(en('help.reflect.help', { answer: 'I help, of course' }));
   await member.say('Could we have a 20 minute call next week, because I want to learn about your team?');
   await member.press('add');
   await member.say('Dirk');

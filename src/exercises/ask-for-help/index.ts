@@ -26,8 +26,10 @@ import {
 import { domainLabel, isOneOf } from '../labels.js';
 import { addPeople } from '../people.js';
 import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
+import { REVERSAL_KINDS, readReversal } from './reversal.js';
 import { hasEasyOut, missingSmart } from './smart.js';
 import { suggestPeople } from './suggest.js';
+import { isVagueGoal } from './vague.js';
 
 export const NEEDS = ['information', 'introduction', 'advice', 'feedback', 'opportunity'] as const;
 export type Need = (typeof NEEDS)[number];
@@ -41,6 +43,10 @@ export const draft = z.object({
   need: z.enum(NEEDS).optional(),
   belief: z.number().int().min(0).max(5).optional(),
   reversal: shortText.optional(),
+  /** How the reversal answer reads: the member helps, it depends, they often say no, or unclear. */
+  reversalKind: z.enum(REVERSAL_KINDS).optional(),
+  /** The field a vague goal became an exploration of ("explore a field first"). */
+  explore: shortText.optional(),
   request: z.string().max(6000).optional(),
   smartAsked: z.array(z.enum(SMART_LETTERS)).default([]),
   whom: z.string().max(100).optional(),
@@ -63,6 +69,8 @@ export const id = 'ask-for-help';
 export const flows = [
   z.object({ at: at('intro') }),
   z.object({ at: at('goal') }),
+  z.object({ at: at('vague') }),
+  z.object({ at: at('field') }),
   z.object({ at: at('need') }),
   z.object({ at: at('belief') }),
   z.object({ at: at('reversal') }),
@@ -116,7 +124,38 @@ const intro = choiceStep<'ask-for-help.intro'>({
 const goal = textStep<'ask-for-help.goal'>({
   ask: (_flow, _state, ctx) => textQuestion(ctx.say('help.goal'), ctx),
   text: (goal, _flow, state) =>
-    moveTo(withDraft(state, { goal }), { at: 'ask-for-help.need' }, [], [reflectOn('goal', goal)]),
+    isVagueGoal(goal)
+      ? moveTo(withDraft(state, { goal, explore: undefined }), { at: 'ask-for-help.vague' })
+      : moveTo(
+          withDraft(state, { goal, explore: undefined }),
+          { at: 'ask-for-help.need' },
+          [],
+          [reflectOn('goal', goal)],
+        ),
+});
+
+/** A goal that wants a change but names no field: explore a field first, or keep the goal. */
+const vague = choiceStep<'ask-for-help.vague'>({
+  ask: (_flow, _state, ctx) => ({
+    text: ctx.say('help.vague'),
+    choices: [option(ctx, 'explore', 'help.exploreField'), option(ctx, 'keep', 'help.keepGoal')],
+  }),
+  pick(value, _flow, state) {
+    if (value === 'explore') return moveTo(state, { at: 'ask-for-help.field' });
+    return value === 'keep' ? moveTo(state, { at: 'ask-for-help.need' }) : undefined;
+  },
+});
+
+/** The field to explore: the goal becomes one conversation to learn about it, an ask for information. */
+const field = textStep<'ask-for-help.field'>({
+  ask: (_flow, _state, ctx) => textQuestion(ctx.say('help.field'), ctx),
+  text(typed, _flow, state, ctx) {
+    const explore = typed.replace(/[\s.!?…]+$/u, '');
+    const goal = ctx.say('help.exploreGoal', { field: explore });
+    return moveTo(withDraft(state, { explore, goal, need: 'information' }), { at: 'ask-for-help.belief' }, [
+      { text: ctx.say('help.exploring', { field: explore }) },
+    ]);
+  },
 });
 
 const need = choiceStep<'ask-for-help.need'>({
@@ -147,15 +186,24 @@ const belief = choiceStep<'ask-for-help.belief'>({
   },
 });
 
+/**
+ * The member's own answer, reflected as it reads (help, depends, no, unclear); then the research
+ * finding beside their prediction, which they gave before hearing it.
+ */
 const reversal = textStep<'ask-for-help.reversal'>({
   ask: (_flow, _state, ctx) => textQuestion(ctx.say('help.reversal'), ctx),
-  text: (reversal, _flow, state, ctx) =>
-    moveTo(
-      withDraft(state, { reversal }),
+  text(reversal, _flow, state, ctx) {
+    const reversalKind = readReversal(reversal);
+    return moveTo(
+      withDraft(state, { reversal, reversalKind }),
       { at: 'ask-for-help.request' },
-      [{ text: ctx.say('help.reflect', { answer: reversal, belief: draftOf(state).belief ?? 0 }) }],
+      [
+        { text: ctx.say(`help.reflect.${reversalKind}`, { answer: reversal }) },
+        { text: ctx.say('help.finding', { belief: draftOf(state).belief ?? 0 }) },
+      ],
       [reflectOn('reversal', reversal)],
-    ),
+    );
+  },
 });
 
 /** Adds a sentence to the request, closing the one before it. */
@@ -194,7 +242,11 @@ export function revised(state: State, request: string, ctx: Ctx): Outcome {
 }
 
 const request = textStep<'ask-for-help.request'>({
-  ask: (_flow, _state, ctx) => textQuestion(ctx.say('help.request'), ctx, true),
+  ask(_flow, state, ctx) {
+    const question = textQuestion(ctx.say('help.request'), ctx, true);
+    const field = draftOf(state).explore;
+    return field ? [{ text: ctx.say('help.requestExplore', { field }) }, question] : question;
+  },
   text(request, _flow, state, ctx) {
     const next = nextSmartStep(withDraft(state, { request, smartAsked: [], suggested: undefined }));
     return {
@@ -356,6 +408,8 @@ const offer = textStep<'ask-for-help.offer'>({
       goal: draft.goal,
       need: draft.need,
       predictedYes: draft.belief,
+      reversalKind: draft.reversalKind,
+      explore: draft.explore,
       request: draft.request,
       smartMissing: missingSmart(draft.request ?? ''),
       whom: draft.whom,
@@ -387,6 +441,8 @@ export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']>
   handlers: {
     'ask-for-help.intro': intro,
     'ask-for-help.goal': goal,
+    'ask-for-help.vague': vague,
+    'ask-for-help.field': field,
     'ask-for-help.need': need,
     'ask-for-help.belief': belief,
     'ask-for-help.reversal': reversal,
