@@ -112,12 +112,26 @@ describe('ask for help', () => {
   it('asks per missing SMART letter once, and never loops', () => {
     let state = with_(
       { at: 'ask-for-help.request' },
-      { drafts: { 'ask-for-help': { smartAsked: [], goal: 'x' } } },
+      { drafts: { 'ask-for-help': { smartAsked: [], goal: 'x', whom: 'Bob', parts: { name: 'Bob' } } } },
     );
     state = step(state, text('Can you help me?'), env).state as State;
-    expect(state.flow).toEqual({ at: 'ask-for-help.smart', letter: 'S' });
-    state = run(state, choice('keep'), choice('keep'), choice('keep'), choice('keep'), choice('keep')).state;
-    expect(state.flow).toEqual({ at: 'ask-for-help.easyOut' });
+    const asked: unknown[] = [];
+    for (let i = 0; i < 5; i++) {
+      asked.push(state.flow);
+      state = run(state, choice('keep')).state;
+    }
+    expect(asked).toEqual(['S', 'M', 'A', 'R', 'T'].map((letter) => ({ at: 'ask-for-help.smart', letter })));
+    expect(state.flow).toEqual({ at: 'ask-for-help.review' });
+  });
+
+  it('asks whom before any SMART letter when no one is chosen yet', () => {
+    const state = with_(
+      { at: 'ask-for-help.request' },
+      { drafts: { 'ask-for-help': { smartAsked: [], goal: 'x' } } },
+    );
+    expect((step(state, text('Can you help me?'), env).state as State).flow).toEqual({
+      at: 'ask-for-help.whom',
+    });
   });
 
   it('asks the time zone once when the platform gave none, then schedules at the hour', () => {

@@ -55,7 +55,7 @@ export function sentence(text: string, mark = '.'): string {
 
 /** Questions start with a verb or a question word; anything else is said as a statement. */
 const QUESTION_START =
-  /^(could|would|can|will|do|does|are|is|may|might|shall|should|have|what|how|who|when|where|why|kun|kan|zou|zouden|wil|wilt|heb|heeft|ben|mag|zullen|wat|hoe|wie|wanneer|waar|waarom)\b/i;
+  /^(could|would|can|will|do|does|are|is|may|might|shall|should|have|what|how|who|when|where|why|kun|kunt|kunnen|kan|zou|zouden|wil|wilt|heb|hebt|heeft|ben|bent|is|mag|zullen|weet|ken|wat|hoe|wie|wanneer|waar|waarom)\b/i;
 
 /** The ask as the member would put it: a question when it starts like one. */
 export const askSentence = (ask: string): string =>

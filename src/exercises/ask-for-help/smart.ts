@@ -31,8 +31,8 @@ const CHECKS: Record<SmartLetter, (text: string) => boolean> = {
   // Action-oriented: a concrete thing to do.
   A: has(
     [
-      'call|coffee|chat|meet|meeting|introduc\\p{L}*|review|feedback|look at|look over|read|advice|advise|talk|connect|share|tell me|show me|explain|lunch|walk|video|zoom|teams|mentor',
-      'bel\\p{L}*|koffie|afspr\\p{L}*|introdu\\p{L}*|bekijk\\p{L}*|lezen|meelezen|advies|adviseren|praten|spreken|gesprek\\p{L}*|kennismak\\p{L}*|voorstellen|meekijken|vertellen|vertel|delen|uitleggen|laten zien|sparren|lunchen|wandelen|videobellen|in contact brengen',
+      'call|phone|look|coffee|chat|meet|meeting|introduc\\p{L}*|review|feedback|look at|look over|read|advice|advise|talk|connect|share|tell me|show me|explain|lunch|walk|video|zoom|teams|mentor',
+      'bel\\p{L}*|kijk\\p{L}*|telefo\\p{L}*|koffie|afspr\\p{L}*|introdu\\p{L}*|bekijk\\p{L}*|lezen|meelezen|advies|adviseren|praten|spreken|gesprek\\p{L}*|kennismak\\p{L}*|voorstellen|meekijken|vertellen|vertel|delen|uitleggen|laten zien|sparren|lunchen|wandelen|videobellen|in contact brengen',
     ].join('|'),
   ),
   // Realistic for them: the size of the ask is bounded.

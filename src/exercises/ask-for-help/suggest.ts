@@ -1,5 +1,5 @@
 import type { Domain, Person } from '../../network/model.js';
-import { readNames, sameName } from '../../network/names.js';
+import { looksLikeName, readNames, sameName } from '../../network/names.js';
 import type { Need } from './index.js';
 
 /** Where a kind of help tends to be found: the domains that carry it. */
@@ -79,8 +79,11 @@ function fitOf(person: Person, topic: Set<string>, about: string): { note: boole
   return { note, domain };
 }
 
-/** The name as people write it, without a note; empty for what is no name at all ("no", "niemand"). */
-const shortName = (name: string) => readNames(name).people[0]?.name ?? '';
+/** The name as people write it, without a note ("Dick" for "Dick (oud-directeur)"). */
+const shortName = (name: string) => readNames(name).people[0]?.name ?? name.trim();
+
+/** What is no name at all: a list ending kept as a person before those were understood ("no", "niemand"). */
+const notAName = (name: string) => !looksLikeName(name) || readNames(name).ended;
 
 /**
  * Up to `count` people to ask, each for a reason of its own: someone whose note fits what the
@@ -90,12 +93,12 @@ const shortName = (name: string) => readNames(name).people[0]?.name ?? '';
 export function suggestPeople(people: Person[], need: Need, about = '', count = 3): Suggestion[] {
   const topic = topicStems(about);
   const ranked = people
-    .filter((person) => shortName(person.name) !== '')
+    .filter((person) => !notAName(person.name))
     .map((person) => {
       const tie = tieScore(person);
       const relevant = person.domain !== null && NEED_DOMAINS[need].includes(person.domain);
       const fits = fitOf(person, topic, about);
-      const score = tie.score + (relevant ? 3 : 0) + (fits.domain ? 2 : 0) + (fits.note ? 4 : 0);
+      const score = tie.score + (relevant ? 3 : 0) + (fits.domain ? 3 : 0) + (fits.note ? 6 : 0);
       return { person, reason: fits.note ? 'fits' : tie.reason, score } as Suggestion;
     })
     .sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
