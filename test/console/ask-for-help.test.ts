@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/time.js';
+import { firstName } from '../../src/exercises/ask-for-help/compose.js';
 import {
   type CliSession,
   type EventLine,
@@ -94,7 +95,7 @@ const GOAL = 'Move into a data role at a health company';
 const REVERSAL = 'I make time for them and enjoy helping';
 // Specific (8+ words), Meaningful ("because") and Action ("introduce"), but no size and no time.
 const REQUEST = 'Could you introduce me to someone at Acme because I want to move into data work';
-const REALISTIC = 'It would take a quick 20 minutes of your time.';
+const REALISTIC = 'a quick 20 minutes';
 const OFFER = 'A careful read of a CV';
 
 describe('console --json: ask for help', () => {
@@ -135,28 +136,9 @@ describe('console --json: ask for help', () => {
     expect(texts(request)[0]).toContain('You expect 2 of five');
     expect(request.question.text).toBe(say('en', 'help.request'));
 
-    const smartR = await first.ask({ text: REQUEST });
-    expect(texts(smartR)).toEqual([say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' })]);
-    expect(smartR.question.text).toBe(say('en', 'smart.R'));
-    expect(smartR.question.choices).toEqual([{ id: 'keep', label: say('en', 'help.keep') }]);
-
-    const smartT = await first.ask({ text: REALISTIC });
-    // The draft had no full stop: one closes it before the addition.
-    const withSize = `${REQUEST}. ${REALISTIC}`;
-    expect(texts(smartT)).toEqual([
-      say('en', 'help.updated', { request: withSize }),
-      say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' }),
-    ]);
-    expect(smartT.question.text).toBe(say('en', 'smart.T'));
-
-    const easyOut = await first.ask({ choice: 'keep' });
-    expect(texts(easyOut)).toEqual([]);
-    expect(easyOut.question.text).toBe(say('en', 'help.easyOut'));
-    expect(easyOut.question.choices?.map((c) => c.id)).toEqual(['add', 'skip']);
-
-    const whom = await first.ask({ choice: 'add' });
-    const finalRequest = `${withSize} ${say('en', 'help.easyOutSentence')}`;
-    expect(texts(whom)).toEqual([say('en', 'help.updated', { request: finalRequest })]);
+    // The ask first, then whom: the greeting needs the person before the message is composed.
+    const whom = await first.ask({ text: REQUEST });
+    expect(texts(whom)).toEqual([say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' })]);
     // Relevant domains for an introduction: the dormant tie first, then the middle ring, then the close one.
     expect(whom.question.choices?.map((c) => c.label)).toEqual(['Bob', 'Cleo', 'Anna']);
     const reasons = [
@@ -167,9 +149,29 @@ describe('console --json: ask for help', () => {
     expect(whom.question.text).toBe(
       `${say('en', 'help.whom')}\n${reasons.map((r) => `• ${r}`).join('\n')}\n${say('en', 'help.whomOther')}`,
     );
-    const bob = whom.question.choices?.[0]?.id ?? '';
+    const why = await first.ask({ choice: whom.question.choices?.[0]?.id ?? '' });
+    expect(why.question.text).toBe(say('en', 'help.why', { name: 'Bob' }));
+    expect(why.question.choices).toEqual([{ id: 'skip', label: say('en', 'help.keep') }]);
 
-    const channel = await first.ask({ choice: bob });
+    const smartR = await first.ask({ choice: 'skip' });
+    expect(texts(smartR)).toEqual([say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' })]);
+    expect(smartR.question.text).toBe(say('en', 'smart.R'));
+    expect(smartR.question.choices).toEqual([{ id: 'keep', label: say('en', 'help.keep') }]);
+
+    const smartT = await first.ask({ text: REALISTIC });
+    expect(texts(smartT)).toEqual([say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' })]);
+    expect(smartT.question.text).toBe(say('en', 'smart.T'));
+
+    // The message, composed from its parts in sentences, as one message; then take, change or write.
+    const review = await first.ask({ choice: 'keep' });
+    const finalRequest = `Hi Bob,\n\n${REQUEST}? A quick 20 minutes would be plenty. ${say('en', 'compose.easyOut')}\n\n${say('en', 'compose.thanks')}`;
+    expect(texts(review)).toEqual([finalRequest]);
+    expect(review.question.text).toBe(
+      `${say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' })}\n${say('en', 'help.review')}`,
+    );
+    expect(review.question.choices?.map((c) => c.id)).toEqual(['take', 'change', 'own']);
+
+    const channel = await first.ask({ choice: 'take' });
     expect(channel.question.text).toBe(say('en', 'help.channel'));
     const date = await first.ask({ choice: 'call' });
     expect(date.question.text).toBe(say('en', 'help.date', { name: 'Bob' }));
@@ -289,7 +291,8 @@ const NL_GOAL = 'Een nieuwe baan in de zorg vinden';
 const NL_REVERSAL = 'Ik help graag, als ik tijd heb';
 // Specifiek, Betekenisvol ("omdat") en Actie ("voorstellen"); geen omvang en geen tijd.
 const NL_REQUEST = 'Wil je me voorstellen aan iemand bij het ziekenhuis omdat ik daar graag wil werken';
-const NL_SIZE = 'Het kost je hooguit een kwartier.';
+const NL_SIZE = 'hooguit een kwartier';
+const NL_WHY = 'je werkt zelf in het ziekenhuis';
 const NL_OFFER = 'Meelezen met een sollicitatiebrief';
 
 describe('console in Dutch, plain text lines: om hulp vragen', () => {
@@ -310,10 +313,11 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
       '2', // de optie met het label "2", niet de tweede optie
       NL_REVERSAL,
       NL_REQUEST,
-      NL_SIZE, // R
-      'Laat het zo', // T
-      '1', // makkelijke uitweg toevoegen
       'Fatima', // niet op de kaart
+      NL_WHY, // waarom zij
+      NL_SIZE, // R
+      'Sla deze over', // T
+      'Zo is het goed', // het bericht
       'Een kort belletje',
       typedDate,
       '15:00',
@@ -340,8 +344,10 @@ describe('console in Dutch, plain text lines: om hulp vragen', () => {
     expect(out).toContain(say('nl', 'help.reflect', { answer: NL_REVERSAL, belief: 2 }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' }));
-    const request = `${NL_REQUEST}. ${NL_SIZE} ${say('nl', 'help.easyOutSentence')}`;
-    expect(out).toContain(say('nl', 'help.updated', { request }));
+    const request = `Hoi Fatima,\n\nIk dacht aan jou, want ${NL_WHY}. ${NL_REQUEST}? Hooguit een kwartier is al genoeg. ${say('nl', 'compose.easyOut')}\n\n${say('nl', 'compose.thanks')}`;
+    expect(out).toContain(
+      `${request}\n\n${say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' })}`,
+    );
     // The whom question lists the map: Bob (middle ring, former work) before Anna (inner ring).
     expect(out).toContain(
       [
@@ -466,26 +472,30 @@ describe('console --json: bad input at every free-text step of ask for help', ()
     expect(texts(request)).toEqual([say('en', 'help.reflect', { answer: MENTION, belief: 4 })]);
     expect(request.question.text).toBe(say('en', 'help.request'));
 
-    const smartS = await probe(say('en', 'help.request'));
-    expect(texts(smartS)).toEqual([say('en', 'help.smartCheck', { marks: 'S ·  M ·  A ·  R ·  T ·' })]);
-    expect(smartS.question.text).toBe(say('en', 'smart.S'));
-
-    const smartM = await probe(say('en', 'smart.S'));
-    expect(texts(smartM)).toEqual([
-      say('en', 'help.updated', { request: `${MENTION}. ${MENTION}` }),
-      say('en', 'help.smartCheck', { marks: 'S ·  M ·  A ·  R ·  T ·' }),
-    ]);
-    expect(smartM.question.text).toBe(say('en', 'smart.M'));
-    await runScript(session, [
-      { send: { choice: 'keep' }, expect: say('en', 'smart.A') },
+    // The ask first, then whom (a new name), then why them: each free text probed the same way.
+    const whom = await probe(say('en', 'help.request'));
+    expect(texts(whom)).toEqual([say('en', 'help.smartCheck', { marks: 'S ·  M ·  A ·  R ·  T ·' })]);
+    expect(whom.question.text).toBe(say('en', 'help.whomEmpty'));
+    const why = await probe(say('en', 'help.whomEmpty'));
+    expect(texts(why)).toEqual([say('en', 'help.addedToMap', { name: MENTION })]);
+    const whyQuestion = say('en', 'help.why', { name: firstName(MENTION) });
+    expect(why.question.text).toBe(whyQuestion);
+    const smartA = await probe(whyQuestion);
+    // "I thought of you because …" says why and makes it long enough; the rest is asked, once each.
+    expect(texts(smartA)).toEqual([say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ·  R ·  T ·' })]);
+    expect(smartA.question.text).toBe(say('en', 'smart.A'));
+    const [, , review] = await runScript(session, [
       { send: { choice: 'keep' }, expect: say('en', 'smart.R') },
       { send: { choice: 'keep' }, expect: say('en', 'smart.T') },
-      { send: { choice: 'keep' }, expect: say('en', 'help.easyOut') },
-      { send: { choice: 'skip' }, expect: say('en', 'help.whomEmpty') },
+      { send: { choice: 'keep' }, expect: say('en', 'help.review') },
     ]);
-    const channel = await probe(say('en', 'help.whomEmpty'));
-    expect(texts(channel)).toEqual([say('en', 'help.addedToMap', { name: MENTION })]);
-    expect(channel.question.text).toBe(say('en', 'help.channel'));
+    const message = [
+      `Hi ${firstName(MENTION)},`,
+      `I thought of you because ${MENTION}. ${MENTION}. ${say('en', 'compose.easyOut')}`,
+      say('en', 'compose.thanks'),
+    ].join('\n\n');
+    expect(texts(review)).toEqual([message]);
+    await runScript(session, [{ send: { choice: 'take' }, expect: say('en', 'help.channel') }]);
 
     // The date step takes typed dates too: the mention is not one, so the question stays.
     const dateQuestion = say('en', 'help.date', { name: MENTION });
@@ -509,8 +519,8 @@ describe('console --json: bad input at every free-text step of ask for help', ()
     expect(event?.data).toMatchObject({
       goal: MENTION,
       predictedYes: 4,
-      request: `${MENTION}. ${MENTION}`,
-      smartMissing: ['S', 'M', 'A', 'R', 'T'],
+      request: message,
+      smartMissing: ['A', 'R', 'T'],
       whom: MENTION,
       channel: 'message',
       offer: MENTION,
@@ -562,10 +572,11 @@ describe('console --json: leaving ask for help for the menu', () => {
       { send: { text: REVERSAL }, expect: say('en', 'help.request') },
       {
         send: { text: 'Could you give me quick feedback on my CV before Friday because I apply soon?' },
-        expect: say('en', 'help.easyOut'),
+        expect: say('en', 'help.whomEmpty'),
       },
-      { send: { choice: 'skip' }, expect: say('en', 'help.whomEmpty') },
-      { send: { text: 'Mo' }, expect: say('en', 'help.channel') },
+      { send: { text: 'Mo' }, expect: say('en', 'help.why', { name: 'Mo' }) },
+      { send: { choice: 'skip' }, expect: say('en', 'help.review') },
+      { send: { choice: 'take' }, expect: say('en', 'help.channel') },
       { send: { choice: 'video' }, expect: say('en', 'help.date', { name: 'Mo' }) },
       { send: { choice: 'd3' }, expect: say('en', 'when.hour') },
       { send: { choice: 'h19' }, expect: say('en', 'help.offer') },
@@ -593,7 +604,7 @@ describe('console --json: reporting an ask before its follow-up is due', () => {
     const sandbox = e2e.sandbox(ENV);
     const session = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await session.question();
-    // Every SMART letter and an easy way out: straight from the request to whom.
+    // Every SMART letter and an easy way out: no letter is asked, and the message keeps one easy way out.
     const request =
       'Could you give me quick feedback on my CV before Friday because I apply soon? No worries if not.';
     const turns = await runScript(session, [
@@ -605,13 +616,18 @@ describe('console --json: reporting an ask before its follow-up is due', () => {
       { send: { choice: 'b1' }, expect: say('en', 'help.reversal') },
       { send: { text: REVERSAL }, expect: say('en', 'help.request') },
       { send: { text: request }, expect: say('en', 'help.whomEmpty') },
-      { send: { text: 'Mo' }, expect: say('en', 'help.channel') },
+      { send: { text: 'Mo' }, expect: say('en', 'help.why', { name: 'Mo' }) },
+      { send: { text: 'you hire for this kind of role' }, expect: say('en', 'help.review') },
+      { send: { choice: 'take' }, expect: say('en', 'help.channel') },
       { send: { choice: 'inperson' }, expect: say('en', 'help.date', { name: 'Mo' }) },
       { send: { choice: 'd3' }, expect: say('en', 'when.hour') },
       { send: { choice: 'h9' }, expect: say('en', 'help.offer') },
       { send: { text: OFFER }, expect: say('en', 'menu.prompt') },
     ]);
     const planned = String(completed(turns.at(-1))?.data.date);
+    expect(completed(turns.at(-1))?.data.request).toBe(
+      `Hi Mo,\n\nI thought of you because you hire for this kind of role. ${request}\n\n${say('en', 'compose.thanks')}`,
+    );
     const plannedSaid = formatDay(planned, 'en', String(completed(turns.at(-1))?.data.at).slice(0, 10));
     const item = say('en', 'commitments.ask', { name: 'Mo', title: GOAL, date: plannedSaid });
     const list = await session.ask({ command: 'commitments' });

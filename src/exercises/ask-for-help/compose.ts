@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../engine/flow.js';
 import { readNames } from '../../network/names.js';
+import { hasEasyOut } from './smart.js';
 
 /**
  * The request as a message the member can send: composed from its parts in natural sentences of
@@ -99,9 +100,11 @@ function body(parts: Parts, ctx: Ctx): string[] {
 export const easyOutSentence = (parts: Parts, ctx: Ctx): string =>
   parts.easyOut === undefined ? ctx.say('compose.easyOut') : sentence(parts.easyOut);
 
-/** The whole message: greeting, the content, the easy way out, thanks. */
+/** The whole message: greeting, the content, the easy way out (once: not when the member's words give one), thanks. */
 export function compose(parts: Parts, ctx: Ctx): string {
-  const middle = [...body(parts, ctx), easyOutSentence(parts, ctx)].filter(Boolean).join(' ');
+  const content = body(parts, ctx);
+  const own = parts.easyOut === undefined && hasEasyOut(content.join(' '));
+  const middle = [...content, own ? '' : easyOutSentence(parts, ctx)].filter(Boolean).join(' ');
   const greeting = parts.name ? ctx.say('compose.greeting', { name: parts.name }) : '';
   return [greeting, middle, ctx.say('compose.thanks')].filter(Boolean).join('\n\n');
 }
