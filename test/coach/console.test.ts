@@ -47,8 +47,8 @@ describe('console --json with the language-model coach', () => {
     // The same session carries on, scripted, to the end card.
     let turn = await session.ask({ choice: 'keep' });
     const planned: Record<string, Record<string, unknown>> = {
-      [say('en', 'help.easyOut')]: { choice: 'add' },
       [say('en', 'help.whomEmpty')]: { text: 'Dirk' },
+      [say('en', 'help.why', { name: 'Dirk' })]: { choice: 'skip' },
       [say('en', 'help.channel')]: { choice: 'call' },
       [say('en', 'help.date', { name: 'Dirk' })]: { choice: 'd7' },
       [say('en', 'when.hour')]: { choice: 'h9' },
@@ -56,7 +56,8 @@ describe('console --json with the language-model coach', () => {
     };
     for (let i = 0; i < 12 && turn.question.text !== say('en', 'menu.prompt'); i++) {
       const smart = turn.question.choices?.some((c) => c.id === 'keep');
-      const input = smart ? { choice: 'keep' } : planned[turn.question.text];
+      const review = turn.question.choices?.some((c) => c.id === 'take');
+      const input = smart ? { choice: 'keep' } : review ? { choice: 'take' } : planned[turn.question.text];
       if (!input) throw new Error(`no planned answer for: ${turn.question.text}`);
       turn = await session.ask(input);
     }
