@@ -149,3 +149,15 @@ describe('whom to ask', () => {
     );
   });
 });
+
+describe('a linking word typed again is said once', () => {
+  it.each<['en' | 'nl', string, string]>([
+    ['en', 'because I want to switch', "I'm asking because I want to switch."],
+    ['nl', 'want ik wil de overstap maken', 'Ik vraag het je, want ik wil de overstap maken.'],
+    ['nl', 'zodat ik kan kiezen', 'Ik vraag het je zodat ik kan kiezen.'],
+  ])('%s: %j', (lang, reason, expected) => {
+    const text = compose({ ask: 'x', reason }, ctxOf(lang));
+    expect(text).toContain(expected);
+    expect(text).not.toMatch(/because because|want want/);
+  });
+});

@@ -224,3 +224,46 @@ describe('om hulp vragen in het Nederlands: het bericht uit zijn onderdelen', ()
     expect((await h.state())?.network.people.map((p) => p.name)).toContain('Marjolein');
   });
 });
+
+describe('a request drafted before the message had parts', () => {
+  const OLD =
+    "Could we talk next week, because I want to switch? 20 minutes. No problem if it doesn't suit you.";
+
+  it('is shown on the card as it was written, once, with nothing added', async () => {
+    const h = await member('en');
+    const state = (await h.state()) as State;
+    const draft = {
+      smartAsked: [],
+      goal: 'Switch fields',
+      request: OLD,
+      whom: 'Bob',
+      channel: 'call',
+      date: '2026-12-07',
+    };
+    await h.members.save({
+      ...state,
+      flow: { at: 'ask-for-help.offer' },
+      drafts: { 'ask-for-help': draft },
+    } as State);
+    const card = (await turn(h, () => h.text('A CV review')))[0] ?? '';
+    expect(count(card, OLD)).toBe(1);
+    expect(card).not.toContain(say('en', 'compose.thanks'));
+    expect(h.events.find((e) => e.name === 'exercise.completed')?.data).toMatchObject({
+      request: OLD,
+      smartMissing: [],
+    });
+  });
+
+  it('parked at the old easy-way-out question, goes on to whom to ask', async () => {
+    const h = await member('en');
+    const state = (await h.state()) as State;
+    const draft = { smartAsked: [], goal: 'Switch fields', request: OLD };
+    await h.members.save({
+      ...state,
+      flow: { at: 'ask-for-help.easyOut' },
+      drafts: { 'ask-for-help': draft },
+    } as State);
+    await h.choice('take');
+    expect((await h.state())?.flow).toEqual({ at: 'ask-for-help.whom' });
+  });
+});

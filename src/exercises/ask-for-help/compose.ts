@@ -73,23 +73,28 @@ export function firstName(name: string): string {
 
 const filled = (text: string | undefined): text is string => (text ?? '').trim() !== '';
 
+/** The linking word the coach's own sentences end on ("…because", "…, want"): typed again, it is said once. */
+const OWN_LINK = /^(?:because|want)\s+/i;
+
+/** A part that gives a reason, in the coach's sentence: its own linking word kept, or the coach's. */
+function reasonSentence(
+  text: string,
+  plain: 'compose.whyThem' | 'compose.reason',
+  linked: 'compose.whyThemLinked' | 'compose.reasonLinked',
+  ctx: Ctx,
+): string {
+  const said = text.trim().replace(OWN_LINK, '');
+  return ctx.say(LINKED.test(said) ? linked : plain, { reason: clause(said) });
+}
+
 /** The sentences that carry the content, in order: why them, the ask, why it matters, how long, when. */
 function body(parts: Parts, ctx: Ctx): string[] {
-  const linked = (text: string) => LINKED.test(text.trim());
   const out: string[] = [];
   if (filled(parts.whyThem))
-    out.push(
-      linked(parts.whyThem)
-        ? ctx.say('compose.whyThemLinked', { why: clause(parts.whyThem) })
-        : ctx.say('compose.whyThem', { why: clause(parts.whyThem) }),
-    );
+    out.push(reasonSentence(parts.whyThem, 'compose.whyThem', 'compose.whyThemLinked', ctx));
   if (filled(parts.ask)) out.push(askSentence(parts.ask));
   if (filled(parts.reason))
-    out.push(
-      linked(parts.reason)
-        ? ctx.say('compose.reasonLinked', { reason: clause(parts.reason) })
-        : ctx.say('compose.reason', { reason: clause(parts.reason) }),
-    );
+    out.push(reasonSentence(parts.reason, 'compose.reason', 'compose.reasonLinked', ctx));
   if (filled(parts.duration))
     out.push(capitalise(ctx.say('compose.duration', { duration: clause(parts.duration) })));
   if (filled(parts.when)) out.push(ctx.say('compose.when', { when: clause(parts.when) }));

@@ -195,11 +195,15 @@ export function addSentence(request: string, sentence: string): string {
 export const partsOf = (draft: HelpDraft): Parts =>
   draft.parts ?? (draft.request ? { ask: draft.request } : {});
 
+/** The member's own version; a draft from before parts existed keeps its request as it was written. */
+const ownOf = (draft: HelpDraft): string | undefined =>
+  draft.own ?? (draft.parts ? undefined : draft.request);
+
 /** The message as it stands: the member's own version, or the one composed from the parts. */
-export const messageOf = (draft: HelpDraft, ctx: Ctx): string => draft.own ?? compose(partsOf(draft), ctx);
+export const messageOf = (draft: HelpDraft, ctx: Ctx): string => ownOf(draft) ?? compose(partsOf(draft), ctx);
 
 /** What the SMART check reads: the member's own version, or the content of the composed one. */
-const checkedOf = (draft: HelpDraft, ctx: Ctx): string => draft.own ?? checked(partsOf(draft), ctx);
+const checkedOf = (draft: HelpDraft, ctx: Ctx): string => ownOf(draft) ?? checked(partsOf(draft), ctx);
 
 /** A change to the parts: the message is composed again and the member's own version set aside. */
 function withParts(state: State, change: Partial<Parts>, ctx: Ctx): State {
