@@ -41,7 +41,9 @@ it('runs ask-for-help in a DM and follows up as a DM the day after the chosen da
   // The mention trick arrives as plain text and goes out as plain text: no channel is pinged.
   expect(card).toContain('A new job in @channel data science');
   expect(JSON.stringify(h.fake.callsOf('chat.postMessage'))).not.toContain('<!channel>');
-  expect(card).toContain('Hi Dirk,\n\nI thought of you because you know the team well. Could we have a 20 minute call');
+  expect(card).toContain(
+    'Hi Dirk,\n\nI thought of you because you know the team well. Could we have a 20 minute call',
+  );
   expect(card).toContain('no problem at all');
 
   const state = await storedState(h.app, member.member);
