@@ -265,5 +265,9 @@ describe('a request drafted before the message had parts', () => {
     } as State);
     await h.choice('take');
     expect((await h.state())?.flow).toEqual({ at: 'ask-for-help.whom' });
+    // Chosen, the person leads to the review of the request as it was written, greeted by no one new.
+    await h.text('Bob');
+    expect(h.sent.at(-2)?.reply.text).toBe(OLD);
+    expect(h.question()?.choices?.map((c) => c.id)).toEqual(['take', 'change', 'own']);
   });
 });

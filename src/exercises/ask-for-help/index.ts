@@ -222,7 +222,7 @@ const withOwn = (state: State, own: string): State =>
 export function nextSmartStep(state: State, ctx: Ctx): Outcome {
   const draft = draftOf(state);
   if (!draft.whom) return moveTo(state, { at: 'ask-for-help.whom' });
-  const letter = draft.own
+  const letter = ownOf(draft)
     ? undefined
     : missingSmart(checkedOf(draft, ctx)).find((l) => !draft.smartAsked.includes(l));
   return moveTo(state, letter ? { at: 'ask-for-help.smart', letter } : { at: 'ask-for-help.review' });
@@ -402,9 +402,10 @@ const whom: FlowHandler<'ask-for-help.whom'> = {
     const chosen = (next: State, name: string): Outcome => {
       const draft = draftOf(next);
       const parts = { ...partsOf(draft), name: firstName(name) };
-      const picked = withDraft(next, { whom: name, parts, request: draft.own ?? compose(parts, ctx) });
+      const own = ownOf(draft);
+      const picked = withDraft(next, { whom: name, parts, own, request: own ?? compose(parts, ctx) });
       // A message of the member's own needs no parts: it goes straight to the review.
-      return moveTo(picked, draft.own ? { at: 'ask-for-help.review' } : { at: 'ask-for-help.why' });
+      return moveTo(picked, own ? { at: 'ask-for-help.review' } : { at: 'ask-for-help.why' });
     };
     if (answer.kind === 'choice') {
       const person = state.network.people.find((p) => p.id === answer.value);
