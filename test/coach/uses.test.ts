@@ -96,11 +96,16 @@ describe('coach uses with a valid answer', () => {
     const e = await make({ baseUrl: fake.url });
     const { request } = await helpUpToRequest(e);
     expect(textsOf(request)).toContain('MODEL FEEDBACK: clear and kind; a time frame would help.');
-    const draft = `${REQUEST} Could we talk for 20 minutes next week? No problem if it doesn't suit you.`;
+    // The coach saw the message composed so far: the ask as a question, the easy way out, thanks.
+    const composed = `${REQUEST}? ${say('en', 'compose.easyOut')}\n\n${say('en', 'compose.thanks')}`;
+    const draft = `${composed} Could we talk for 20 minutes next week? No problem if it doesn't suit you.`;
     expect(last(request)).toBe(say('en', 'coach.draft', { draft }));
     const used = await e.send({ choice: 'use' });
-    expect(textsOf(used)).toContain(say('en', 'help.updated', { request: draft }));
-    expect((await e.state())?.drafts['ask-for-help']?.request).toBe(draft);
+    // Taken as the member's own version; whom to ask comes next, and the review shows it once.
+    expect(last(used)).toBe(say('en', 'help.whomEmpty'));
+    expect((await e.state())?.drafts['ask-for-help']).toMatchObject({ request: draft, own: draft });
+    await e.send({ text: 'Mo' });
+    expect(textsOf(e.sent.slice(-2))).toEqual([draft, expect.stringContaining(say('en', 'help.review'))]);
   });
 
   it('writes ARE openers from the hooks in place of the scripted suggestion', async () => {

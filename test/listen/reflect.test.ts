@@ -76,7 +76,8 @@ describe('each reading of the reversal answer gets its own reflection', () => {
       const from = t.sent.length;
       await t.text(answer);
       const said = sentTexts(t, from).join('\n');
-      expect(said).not.toMatch(/most people|meeste mensen|you help|help je|ze helpen|they help/i);
+      // "Ik help je er een bericht van te maken" (the request question) is the coach helping, not them.
+      expect(said).not.toMatch(/most people|meeste mensen|you help|(?<!ik )help je|ze helpen|they help/i);
       expect(said).toMatch(
         lang === 'en'
           ? /clear, small ask that is easy to turn down/
