@@ -72,7 +72,7 @@ export function applyCoach(state: State, answer: CoachAnswer, ctx: Ctx): Coached
   if (!expected(state, answer.ask)) return { state, replies: [] };
   switch (answer.ask.use) {
     case 'reflect':
-      return reflect(state, answer.ask, answer.result as CoachResults['reflect'], ctx);
+      return reflect(state, answer.ask, answer.result as CoachResults['reflect']);
     case 'people':
       return people(state, answer.ask, answer.result as CoachResults['people'], ctx);
     case 'smart': {
@@ -99,13 +99,11 @@ function reflect(
   state: State,
   ask: Extract<CoachAsk, { use: 'reflect' }>,
   result: CoachResults['reflect'],
-  ctx: Ctx,
 ): Coached {
   const replies: Reply[] = [{ text: result.reflection }];
-  // The scripted reversal reply carries the member's yes-estimate; keep that line, drop its echo.
+  // The scripted reversal reflection is replaced; its next reply (the yes-estimate beside the
+  // research finding) stays.
   const replacesFirst = ask.input.field === 'reversal';
-  if (replacesFirst)
-    replies.push({ text: ctx.say('coach.beliefNote', { belief: helpOf(state).belief ?? 0 }) });
   const resume = resumeOf(state.flow);
   if (!result.question || !resume) return { state, replies, replacesFirst };
   const flow: Flow = {

@@ -152,6 +152,10 @@ const followupAsked = whileFound<'followup.asked'>(
   }),
 );
 
+/** The research finding beside what really happened: asked again once the member knows the answer. */
+const finding = (c: Commitment | undefined, ctx: Ctx): Reply[] =>
+  c?.outcome ? [{ text: ctx.say(`followup.finding.${c.outcome}`) }] : [];
+
 const followupStory: FlowHandler<'followup.story'> = {
   ask: (_flow, _state, ctx) => [
     { text: ctx.say('followup.story'), choices: [{ id: 'skip', label: ctx.say('followup.skip') }] },
@@ -171,6 +175,7 @@ const followupStory: FlowHandler<'followup.story'> = {
       [
         { text: ctx.say('followup.thanks') },
         ...(line ? [{ text: line }] : []),
+        ...finding(find(next, flow.commitment), ctx),
         ...(person ? [{ text: ctx.say('followup.inTouch', { name: person.name }) }] : []),
       ],
       effects,

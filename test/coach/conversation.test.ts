@@ -50,8 +50,8 @@ describe('a conversation with the language-model coach', () => {
     open = false;
     let turn = await c.press('keep');
     const planned: Record<string, () => ReturnType<typeof c.send>> = {
-      [say('en', 'help.easyOut')]: () => c.press('add'),
       [say('en', 'help.whomEmpty')]: () => c.send('Dirk'),
+      [say('en', 'help.why', { name: 'Dirk' })]: () => c.press('skip'),
       [say('en', 'help.channel')]: () => c.press('call'),
       [say('en', 'help.date', { name: 'Dirk' })]: () => c.press('d7'),
       [say('en', 'when.hour')]: () => c.press('h9'),
@@ -59,7 +59,12 @@ describe('a conversation with the language-model coach', () => {
     };
     for (let i = 0; i < 12 && turn.question?.text !== say('en', 'menu.prompt'); i++) {
       const smart = turn.question?.choices?.some((ch) => ch.id === 'keep');
-      const next = smart ? () => c.press('keep') : planned[turn.question?.text ?? ''];
+      const review = turn.question?.choices?.some((ch) => ch.id === 'take');
+      const next = smart
+        ? () => c.press('keep')
+        : review
+          ? () => c.press('take')
+          : planned[turn.question?.text ?? ''];
       if (!next) throw new Error(`no planned answer for: ${turn.question?.text}\n${c.describe()}`);
       turn = await next();
     }
@@ -82,7 +87,8 @@ describe('a conversation with the language-model coach', () => {
       .asks('hook.people');
     const suggestion = say('en', 'hook.are', {
       topic: 'AI ethics',
-      hook: 'we struggle with fair models at work',
+      reason: 'because we struggle with fair models at work',
+      ending: say('en', 'hook.ending.next'),
     });
     await c.press('open').asks('hook.opener', { topic: 'AI ethics', suggestion });
   });

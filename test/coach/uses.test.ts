@@ -87,7 +87,7 @@ describe('coach uses with a valid answer', () => {
     const { reversal } = await helpUpToRequest(e);
     expect(textsOf(reversal)).toEqual([
       'MODEL REFLECTION: you care about this (reversal).',
-      say('en', 'coach.beliefNote', { belief: 3 }),
+      say('en', 'help.finding', { belief: 3 }),
       say('en', 'help.request'),
     ]);
   });
@@ -96,11 +96,16 @@ describe('coach uses with a valid answer', () => {
     const e = await make({ baseUrl: fake.url });
     const { request } = await helpUpToRequest(e);
     expect(textsOf(request)).toContain('MODEL FEEDBACK: clear and kind; a time frame would help.');
-    const draft = `${REQUEST} Could we talk for 20 minutes next week? No problem if it doesn't suit you.`;
+    // The coach saw the message composed so far: the ask as a question, the easy way out, thanks.
+    const composed = `${REQUEST}? ${say('en', 'compose.easyOut')}\n\n${say('en', 'compose.thanks')}`;
+    const draft = `${composed} Could we talk for 20 minutes next week? No problem if it doesn't suit you.`;
     expect(last(request)).toBe(say('en', 'coach.draft', { draft }));
     const used = await e.send({ choice: 'use' });
-    expect(textsOf(used)).toContain(say('en', 'help.updated', { request: draft }));
-    expect((await e.state())?.drafts['ask-for-help']?.request).toBe(draft);
+    // Taken as the member's own version; whom to ask comes next, and the review shows it once.
+    expect(last(used)).toBe(say('en', 'help.whomEmpty'));
+    expect((await e.state())?.drafts['ask-for-help']).toMatchObject({ request: draft, own: draft });
+    await e.send({ text: 'Mo' });
+    expect(textsOf(e.sent.slice(-2))).toEqual([draft, expect.stringContaining(say('en', 'help.review'))]);
   });
 
   it('writes ARE openers from the hooks in place of the scripted suggestion', async () => {
@@ -175,14 +180,14 @@ describe('failures fall back to the scripted path, silently for the member', () 
     const e = await make({ baseUrl: fake.url });
     const got = await helpUpToRequest(e, 'nl');
     expect(textsOf(got.reversal)).toEqual(textsOf(expected.reversal));
-    expect(textsOf(got.reversal)[0]).toBe(say('nl', 'help.reflect', { answer: REVERSAL, belief: 3 }));
+    expect(textsOf(got.reversal)[0]).toBe(say('nl', 'help.reflect.help', { answer: REVERSAL }));
     expect(textsOf(got.request)).toEqual(textsOf(expected.request));
   });
 
   it('with the coach answering in Dutch when it works', async () => {
     const e = await make({ baseUrl: fake.url });
     const { reversal } = await helpUpToRequest(e, 'nl');
-    expect(textsOf(reversal)[1]).toBe(say('nl', 'coach.beliefNote', { belief: 3 }));
+    expect(textsOf(reversal)[1]).toBe(say('nl', 'help.finding', { belief: 3 }));
     expect(fake.requests('reflect')[0]?.messages[0]?.content).toContain('Schrijf in het Nederlands');
   });
 });

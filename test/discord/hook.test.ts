@@ -27,6 +27,7 @@ it('prepares an event in a DM: typed answers, buttons and the answer form, to th
   await ada.press('open');
   await ada.press('use');
   await ada.type('How do you keep dashboards simple?');
+  await ada.type('What would you start with? Who should I talk to?');
   await ada.type('I am a data scientist at a hospital');
   await ada.press('coffee');
   await ada.press('use');
@@ -37,6 +38,7 @@ it('prepares an event in a DM: typed answers, buttons and the answer form, to th
   const card = end.before.map((m) => m.content).find((c) => c?.startsWith('Event card: Data Summit'));
   expect(card).toContain('Opener: "That part about AI ethics caught my attention.');
   expect(card).toContain('Opener: "How do you keep dashboards simple?"');
+  expect(card).toContain('Follow-up questions: What would you start with? Who should I talk to?');
   expect(end.question.content).toBe(say('en', 'menu.prompt'));
   // Echoed member text never pings anyone.
   const posts = h.fake.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'));

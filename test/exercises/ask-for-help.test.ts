@@ -1,5 +1,6 @@
 /** Asking for help, from the menu to the card, its follow-up and the commitments list, in process. */
 import { describe, expect, it } from 'vitest';
+import { firstName } from '../../src/exercises/ask-for-help/compose.js';
 import { type Conversation, conversation, type Turn } from '../helpers/conversation.js';
 import { say, variants } from '../helpers/texts.js';
 import { addDays, atHour, fivePeopleMap } from './scripts.js';
@@ -11,7 +12,7 @@ const GOAL = 'Move into a data role at a health company';
 const REVERSAL = 'I make time for them and enjoy helping';
 // Specific (8+ words), Meaningful ("because") and Action ("introduce"), but no size and no time.
 const REQUEST = 'Could you introduce me to someone at Acme because I want to move into data work';
-const REALISTIC = 'It would take a quick 20 minutes of your time.';
+const REALISTIC = 'a quick 20 minutes';
 const OFFER = 'A careful read of a CV';
 
 const completed = (turn: Turn) => turn.events.find((e) => e.name === 'exercise.completed');
@@ -40,30 +41,18 @@ describe('ask for help', () => {
 
     const request = await c
       .send(REVERSAL)
-      .saysOnly(say('en', 'help.reflect', { answer: REVERSAL, belief: 2 }))
+      .saysOnly(
+        say('en', 'help.reflect.help', { answer: REVERSAL }),
+        say('en', 'help.finding', { belief: 2 }),
+      )
       .asks('help.request');
     expect(request.texts[0]).toContain(`"${REVERSAL}"`);
-    expect(request.texts[0]).toContain('You expect 2 of five');
+    expect(request.texts[1]).toContain('You expect 2 of five');
 
-    const smartR = await c
+    // The ask first, then whom: the greeting needs the person before the message is composed.
+    const whom = await c
       .send(REQUEST)
-      .saysOnly(say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' }))
-      .asks('smart.R');
-    expect(smartR.question?.choices).toEqual([{ id: 'keep', label: say('en', 'help.keep') }]);
-
-    // The draft had no full stop: one closes it before the addition.
-    const withSize = `${REQUEST}. ${REALISTIC}`;
-    await c
-      .send(REALISTIC)
-      .saysOnly(
-        say('en', 'help.updated', { request: withSize }),
-        say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' }),
-      )
-      .asks('smart.T');
-    await c.press('keep').saysOnly().asks('help.easyOut').offers(['add', 'skip']);
-
-    const finalRequest = `${withSize} ${say('en', 'help.easyOutSentence')}`;
-    const whom = await c.press('add').saysOnly(say('en', 'help.updated', { request: finalRequest }));
+      .saysOnly(say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' }));
     // Relevant domains for an introduction: the dormant tie first, then the middle ring, then the close one.
     expect(whom.question?.choices?.map((ch) => ch.label)).toEqual(['Bob', 'Cleo', 'Anna']);
     const reasons = [
@@ -75,7 +64,31 @@ describe('ask for help', () => {
       `${say('en', 'help.whom')}\n${reasons.map((r) => `• ${r}`).join('\n')}\n${say('en', 'help.whomOther')}`,
     );
 
-    await c.press('Bob').asks('help.channel');
+    await c
+      .press('Bob')
+      .asks('help.why', { name: 'Bob' })
+      .check((t) => expect(t.question?.choices).toEqual([{ id: 'skip', label: say('en', 'help.keep') }]));
+
+    const smartR = await c
+      .press('skip')
+      .saysOnly(say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' }))
+      .asks('smart.R');
+    expect(smartR.question?.choices).toEqual([{ id: 'keep', label: say('en', 'help.keep') }]);
+    await c
+      .send(REALISTIC)
+      .saysOnly(say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' }))
+      .asks('smart.T');
+
+    // The message, composed from its parts in sentences, as one message; then take, change or write.
+    const finalRequest = `Hi Bob,\n\n${REQUEST}? A quick 20 minutes would be plenty. ${say('en', 'compose.easyOut')}\n\n${say('en', 'compose.thanks')}`;
+    await c
+      .press('keep')
+      .saysOnly(finalRequest)
+      .asksText(
+        `${say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' })}\n${say('en', 'help.review')}`,
+      )
+      .offers(['take', 'change', 'own']);
+    await c.press('take').asks('help.channel');
     await c.press('call').asks('help.date', { name: 'Bob' }).offers(['d1', 'd3', 'd7', 'd14']);
     // The adapter's zone came with the events, so only the hour is asked.
     await c.press('d7').asks('when.hour').offers(['h9', 'h12', 'h15', 'h19']);
@@ -130,6 +143,7 @@ describe('ask for help', () => {
       .saysOnly(
         say('en', 'followup.thanks'),
         say('en', 'progress.calibrationFew', { yes: 1, asked: 1, predicted: 2 }),
+        say('en', 'followup.finding.yes'),
         // What happened changes the map: Bob is a recent contact now.
         say('en', 'followup.inTouch', { name: 'Bob' }),
       )
@@ -193,7 +207,8 @@ const NL_GOAL = 'Een nieuwe baan in de zorg vinden';
 const NL_REVERSAL = 'Ik help graag, als ik tijd heb';
 // Specifiek, Betekenisvol ("omdat") en Actie ("voorstellen"); geen omvang en geen tijd.
 const NL_REQUEST = 'Wil je me voorstellen aan iemand bij het ziekenhuis omdat ik daar graag wil werken';
-const NL_SIZE = 'Het kost je hooguit een kwartier.';
+const NL_SIZE = 'hooguit een kwartier';
+const NL_WHY = 'je werkt zelf in het ziekenhuis';
 const NL_OFFER = 'Meelezen met een sollicitatiebrief';
 
 /** Types each line; returns every turn and every text the member was sent, joined. */
@@ -222,10 +237,11 @@ describe('om hulp vragen, typed in Dutch', () => {
       '2', // de optie met het label "2", niet de tweede optie
       NL_REVERSAL,
       NL_REQUEST,
-      NL_SIZE, // R
-      'Laat het zo', // T
-      '1', // makkelijke uitweg toevoegen
       'Fatima', // niet op de kaart
+      NL_WHY, // waarom zij
+      NL_SIZE, // R
+      'Sla deze over', // T
+      'Zo is het goed', // het bericht
       'Een kort belletje',
       typedDate,
       '15:00',
@@ -244,11 +260,14 @@ describe('om hulp vragen, typed in Dutch', () => {
 
     expect(out).toContain(say('nl', 'summary.size', { size: 2, domains: 2 }));
     expect(out).toContain(say('nl', 'help.belief'));
-    expect(out).toContain(say('nl', 'help.reflect', { answer: NL_REVERSAL, belief: 2 }));
+    expect(out).toContain(say('nl', 'help.reflect.depends', { answer: NL_REVERSAL }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ·  T ·' }));
     expect(out).toContain(say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' }));
-    const request = `${NL_REQUEST}. ${NL_SIZE} ${say('nl', 'help.easyOutSentence')}`;
-    expect(out).toContain(say('nl', 'help.updated', { request }));
+    const request = `Hoi Fatima,\n\nIk dacht aan jou, want ${NL_WHY}. ${NL_REQUEST}? Hooguit een kwartier is al genoeg. ${say('nl', 'compose.easyOut')}\n\n${say('nl', 'compose.thanks')}`;
+    // The composed message, then the review: its SMART check and what to do with it.
+    expect(out).toContain(
+      `${request}\n${say('nl', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ·' })}\n${say('nl', 'help.review')}`,
+    );
     // The whom question lists the map: Bob (middle ring, former work) before Anna (inner ring).
     const whom = first.asked(say('nl', 'help.whom'));
     expect(whom?.text).toBe(
@@ -368,27 +387,33 @@ describe('bad input at every free-text step of ask for help', () => {
     await c.press('advice').asks('help.belief');
     await c.press('b4').asks('help.reversal');
     const request = await probe(say('en', 'help.reversal'));
-    expect(request.texts).toEqual([say('en', 'help.reflect', { answer: MENTION, belief: 4 })]);
+    expect(request.texts).toEqual([
+      say('en', 'help.reflect.unclear', { answer: MENTION }),
+      say('en', 'help.finding', { belief: 4 }),
+    ]);
     expect(request.question?.text).toBe(say('en', 'help.request'));
 
-    const smartS = await probe(say('en', 'help.request'));
-    expect(smartS.texts).toEqual([say('en', 'help.smartCheck', { marks: 'S ·  M ·  A ·  R ·  T ·' })]);
-    expect(smartS.question?.text).toBe(say('en', 'smart.S'));
-
-    const smartM = await probe(say('en', 'smart.S'));
-    expect(smartM.texts).toEqual([
-      say('en', 'help.updated', { request: `${MENTION}. ${MENTION}` }),
-      say('en', 'help.smartCheck', { marks: 'S ·  M ·  A ·  R ·  T ·' }),
-    ]);
-    expect(smartM.question?.text).toBe(say('en', 'smart.M'));
-    await c.press('keep').asks('smart.A');
+    // The ask first, then whom (a new name), then why them: each free text probed the same way.
+    const whom = await probe(say('en', 'help.request'));
+    expect(whom.texts).toEqual([say('en', 'help.smartCheck', { marks: 'S ·  M ·  A ·  R ·  T ·' })]);
+    expect(whom.question?.text).toBe(say('en', 'help.whomEmpty'));
+    const why = await probe(say('en', 'help.whomEmpty'));
+    expect(why.texts).toEqual([say('en', 'help.addedToMap', { name: MENTION })]);
+    const whyQuestion = say('en', 'help.why', { name: firstName(MENTION) });
+    expect(why.question?.text).toBe(whyQuestion);
+    const smartA = await probe(whyQuestion);
+    // "I thought of you because …" says why and makes it long enough; the rest is asked, once each.
+    expect(smartA.texts).toEqual([say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ·  R ·  T ·' })]);
+    expect(smartA.question?.text).toBe(say('en', 'smart.A'));
     await c.press('keep').asks('smart.R');
     await c.press('keep').asks('smart.T');
-    await c.press('keep').asks('help.easyOut');
-    await c.press('skip').asks('help.whomEmpty');
-    const channel = await probe(say('en', 'help.whomEmpty'));
-    expect(channel.texts).toEqual([say('en', 'help.addedToMap', { name: MENTION })]);
-    expect(channel.question?.text).toBe(say('en', 'help.channel'));
+    const message = [
+      `Hi ${firstName(MENTION)},`,
+      `I thought of you because ${MENTION}. ${MENTION}. ${say('en', 'compose.easyOut')}`,
+      say('en', 'compose.thanks'),
+    ].join('\n\n');
+    await c.press('keep').saysOnly(message).asksText(say('en', 'help.review'), 'contains');
+    await c.press('take').asks('help.channel');
 
     // The date step takes typed dates too: the mention is not one, so the question stays.
     const dateQuestion = say('en', 'help.date', { name: MENTION });
@@ -408,8 +433,8 @@ describe('bad input at every free-text step of ask for help', () => {
     expect(event?.data).toMatchObject({
       goal: MENTION,
       predictedYes: 4,
-      request: `${MENTION}. ${MENTION}`,
-      smartMissing: ['S', 'M', 'A', 'R', 'T'],
+      request: message,
+      smartMissing: ['A', 'R', 'T'],
       whom: MENTION,
       channel: 'message',
       offer: MENTION,
@@ -451,13 +476,17 @@ describe('leaving ask for help for the menu', () => {
     await c
       .send(REVERSAL)
       .asks('help.request')
-      .saysOnly(say('en', 'help.reflect', { answer: REVERSAL, belief: 3 }));
+      .saysOnly(
+        say('en', 'help.reflect.help', { answer: REVERSAL }),
+        say('en', 'help.finding', { belief: 3 }),
+      );
     await c
       .send('Could you give me quick feedback on my CV before Friday because I apply soon?')
-      .asks('help.easyOut')
+      .asks('help.whomEmpty')
       .saysOnly(say('en', 'help.smartCheck', { marks: 'S ✓  M ✓  A ✓  R ✓  T ✓' }));
-    await c.press('skip').asks('help.whomEmpty');
-    await c.send('Mo').asks('help.channel');
+    await c.send('Mo').asks('help.why', { name: 'Mo' });
+    await c.press('skip').asksText(say('en', 'help.review'), 'contains');
+    await c.press('take').asks('help.channel');
     await c.press('video').asks('help.date', { name: 'Mo' });
     await c.press('d3').asks('when.hour');
     await c.press('h19').asks('help.offer');
@@ -478,7 +507,7 @@ describe('reporting an ask before its follow-up is due', () => {
   it('closes the commitment and drops its follow-up, so a later tick delivers nothing', async () => {
     const c = await conversation({ lang: 'en', engine: ENGINE });
     await c.start();
-    // Every SMART letter and an easy way out: straight from the request to whom.
+    // Every SMART letter and an easy way out: no letter is asked, and the message keeps one easy way out.
     const request =
       'Could you give me quick feedback on my CV before Friday because I apply soon? No worries if not.';
     await c.press('menu').asks('menu.prompt');
@@ -489,12 +518,17 @@ describe('reporting an ask before its follow-up is due', () => {
     await c.press('b1').asks('help.reversal');
     await c.send(REVERSAL).asks('help.request');
     await c.send(request).asks('help.whomEmpty');
-    await c.send('Mo').asks('help.channel');
+    await c.send('Mo').asks('help.why', { name: 'Mo' });
+    await c.send('you hire for this kind of role').asksText(say('en', 'help.review'), 'contains');
+    await c.press('take').asks('help.channel');
     await c.press('inperson').asks('help.date', { name: 'Mo' });
     await c.press('d3').asks('when.hour');
     await c.press('h9').asks('help.offer');
     const done = await c.send(OFFER).asks('menu.prompt');
     const planned = String(completed(done)?.data.date);
+    expect(completed(done)?.data.request).toBe(
+      `Hi Mo,\n\nI thought of you because you hire for this kind of role. ${request}\n\n${say('en', 'compose.thanks')}`,
+    );
     const item = say('en', 'commitments.ask', { name: 'Mo', title: GOAL, date: c.said(planned) });
     const list = await c.command('commitments').asks('commitments.prompt');
     expect(list.question?.choices).toEqual([
@@ -507,6 +541,7 @@ describe('reporting an ask before its follow-up is due', () => {
     await c.press('skip').saysOnly(
       say('en', 'followup.thanks'),
       say('en', 'progress.calibrationFew', { yes: 0, asked: 1, predicted: 1 }),
+      say('en', 'followup.finding.no'),
       // What happened changes the map: Mo is a recent contact now.
       say('en', 'followup.inTouch', { name: 'Mo' }),
     );

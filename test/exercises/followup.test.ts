@@ -5,7 +5,7 @@ import { say } from '../helpers/texts.js';
 import { addDays, atHour, part } from './scripts.js';
 
 const GOAL = 'a new job';
-/** Every SMART letter and an easy way out: straight from the request to whom. */
+/** Every SMART letter and an easy way out: no letter is asked, and after whom and why, the review. */
 const REQUEST =
   'Could you give me quick feedback on my CV before Friday because I apply soon? No worries if not.';
 
@@ -20,7 +20,9 @@ async function planAsk(c: Conversation) {
   await c.press('b2').asks('help.reversal');
   await c.send('I help').asks('help.request');
   await c.send(REQUEST).asks('help.whomEmpty');
-  await c.send('Dirk').asks('help.channel');
+  await c.send('Dirk').asks('help.why', { name: 'Dirk' });
+  await c.press('skip').asksText(say('en', 'help.review'), 'contains');
+  await c.press('take').asks('help.channel');
   await c.press('call').asks('help.date', { name: 'Dirk' });
   await c.press('d3').asks('when.hour');
   await c.press('h9').asks('help.offer');
@@ -101,20 +103,36 @@ describe('the follow-up of an ask', () => {
   });
 });
 
+/** From the welcome to the request question of ask for help, with no one on the map. */
+async function toRequest(c: Conversation, goal: string) {
+  await c.start();
+  await c.press('menu');
+  await c.press('ask-for-help');
+  await c.press('begin');
+  await c.send(goal);
+  await c.press('introduction');
+  await c.press('b3');
+  await c.send('I help').asks('help.request');
+}
+
 describe('ask for help', () => {
   it('asks per missing SMART letter once, and never loops', async () => {
     const c = await conversation();
-    await c.start();
-    await c.press('menu');
-    await c.press('ask-for-help');
-    await c.press('begin');
-    await c.send('x');
-    await c.press('introduction');
-    await c.press('b3');
-    await c.send('I help').asks('help.request');
-    await c.send('Can you help me?').asks('smart.S');
+    await toRequest(c, 'x');
+    await c.send('Can you help me?').asks('help.whomEmpty');
+    await c.send('Bob').asks('help.why', { name: 'Bob' });
+    await c.press('skip').asks('smart.S');
     for (const letter of ['M', 'A', 'R', 'T']) await c.press('keep').asks(`smart.${letter}`);
-    await c.press('keep').asks('help.easyOut');
+    await c.press('keep').asksText(say('en', 'help.review'), 'contains');
+  });
+
+  it('asks whom before any SMART letter when no one is chosen yet', async () => {
+    const c = await conversation();
+    await toRequest(c, 'x');
+    await c
+      .send('Can you help me?')
+      .saysOnly(say('en', 'help.smartCheck', { marks: 'S ·  M ·  A ·  R ·  T ·' }))
+      .asks('help.whomEmpty');
   });
 
   it('asks the time zone once when the platform gave none, then schedules at the hour', async () => {
@@ -128,7 +146,9 @@ describe('ask for help', () => {
     await c.press('b3');
     await c.send('I help');
     await c.send(REQUEST);
-    await c.send('Dirk');
+    await c.send('Dirk').asks('help.why', { name: 'Dirk' });
+    await c.press('skip').asksText(say('en', 'help.review'), 'contains');
+    await c.press('take');
     await c.press('call').asks('help.date', { name: 'Dirk' });
     await c.press('d1').asks('when.timezone');
     await c.send('Mars/Base').saysOnly(say('en', 'when.badZone')).asks('when.timezone');
@@ -152,6 +172,7 @@ describe('ask for help', () => {
       await c.send('Meet people'),
       await c.send('I work on it'),
       await c.press('open'),
+      await c.press('use').asks('hook.followUps', { suggestion: say('en', 'hook.followUpsFor.next') }),
       await c.press('use').asks('hook.intro'),
       await c.send('I am an analyst').asks('hook.closing'),
       await c.press('connect').asks('menu.prompt').says('hook.debriefPlanned'),

@@ -1,8 +1,13 @@
 /** Preparing an event (the hook), its card and its debrief, in process. */
 import { describe, expect, it } from 'vitest';
+import { endingFor } from '../../src/exercises/hook/opener.js';
 import { conversation, type Turn } from '../helpers/conversation.js';
 import { say } from '../helpers/texts.js';
 import { addDays, atHour } from './scripts.js';
+
+/** The scripted opener for a topic: its reason as the sentence has it, the ending that fits. */
+const are = (lang: string, topic: string, reason: string, hook: string) =>
+  say(lang, 'hook.are', { topic, reason, ending: say(lang, `hook.ending.${endingFor(topic, hook)}`) });
 
 interface Person {
   name: string;
@@ -35,18 +40,27 @@ describe('preparing an event', () => {
     await c.send(HOOKS[0]).asks('hook.hook', { topic: 'Dashboards' });
     await c.send(HOOKS[1]).asks('hook.people');
 
-    const firstSuggestion = say('en', 'hook.are', { topic: 'AI ethics', hook: HOOKS[0] });
-    const secondSuggestion = say('en', 'hook.are', { topic: 'Dashboards', hook: HOOKS[1] });
+    const firstSuggestion = are('en', 'AI ethics', `because ${HOOKS[0]}`, HOOKS[0]);
+    expect(firstSuggestion).toContain(say('en', 'hook.ending.next'));
+    const secondSuggestion = are('en', 'Dashboards', `because ${HOOKS[1]}`, HOOKS[1]);
     const opener1 = await c
       .send(PEOPLE)
       .asks('hook.opener', { topic: 'AI ethics', suggestion: firstSuggestion });
     expect(opener1.question?.text).toContain(`because ${HOOKS[0]}.`);
     expect(opener1.question?.choices).toEqual([{ id: 'use', label: say('en', 'hook.useSuggestion') }]);
     await c.press('use').asks('hook.opener', { topic: 'Dashboards', suggestion: secondSuggestion });
-    await c.send(OWN_OPENER).asks('hook.intro');
+    const questions = say('en', 'hook.followUpsFor.next');
+    await c
+      .send(OWN_OPENER)
+      .asks('hook.followUps', { suggestion: questions })
+      .check((t) => expect(t.question?.choices).toEqual([{ id: 'use', label: say('en', 'hook.useThese') }]));
+    await c.press('use').asks('hook.intro');
     await c.send(INTRO).asks('hook.closing').offers(['connect', 'coffee']);
 
-    const dmSuggestion = say('en', 'hook.dmSuggestion', { topic: 'AI ethics', hook: HOOKS[0] });
+    const dmSuggestion = say('en', 'hook.dmSuggestion', {
+      topic: 'AI ethics',
+      reason: `because ${HOOKS[0]}`,
+    });
     await c.press('coffee').asks('hook.dm', { suggestion: dmSuggestion });
     await c.press('use').asks('when.hour');
     const today = c.clock.day();
@@ -62,6 +76,7 @@ describe('preparing an event', () => {
         hooks: [...HOOKS],
         people: PEOPLE,
         openers: [firstSuggestion, OWN_OPENER],
+        followUps: questions,
         intro: INTRO,
         closing: 'coffee',
         message: dmSuggestion,
@@ -73,7 +88,7 @@ describe('preparing an event', () => {
       say('en', 'card.goal', { goal: GOAL }),
       say('en', 'card.hook', { topic: 'AI ethics', hook: HOOKS[0], opener: firstSuggestion }),
       say('en', 'card.hook', { topic: 'Dashboards', hook: HOOKS[1], opener: OWN_OPENER }),
-      say('en', 'card.followUps'),
+      say('en', 'card.followUps', { questions }),
       say('en', 'card.intro', { intro: INTRO }),
       say('en', 'card.people', { people: PEOPLE }),
       say('en', 'card.closeCoffee'),
@@ -156,6 +171,7 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
       'Ik kijk wie er is',
       'Gebruik deze',
       NL_OPENER,
+      'Gebruik deze',
       NL_INTRO,
       '1', // Voorstellen om daarna te connecten
       '19:00',
@@ -183,7 +199,7 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
     const date = c.clock.day();
     expect(said).toBe(c.said(date));
     expect(out).toContain(say('nl', 'when.noted', { date: said }));
-    const suggestion = say('nl', 'hook.are', { topic: 'Zorgdata', hook: NL_HOOKS[0] });
+    const suggestion = are('nl', 'Zorgdata', `want ${NL_HOOKS[0]}`, NL_HOOKS[0]);
     expect(out).toContain(say('nl', 'hook.opener', { topic: 'Zorgdata', suggestion }));
     expect(suggestion).toContain('want ik werk zelf met zorgdata.');
     const card = [
@@ -191,7 +207,9 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
       say('nl', 'card.goal', { goal: NL_GOAL }),
       say('nl', 'card.hook', { topic: 'Zorgdata', hook: NL_HOOKS[0], opener: suggestion }),
       say('nl', 'card.hook', { topic: 'Wachtlijsten', hook: NL_HOOKS[1], opener: NL_OPENER }),
-      say('nl', 'card.followUps'),
+      say('nl', 'card.followUps', {
+        questions: say('nl', `hook.followUpsFor.${endingFor('Zorgdata', NL_HOOKS[0])}`),
+      }),
       say('nl', 'card.intro', { intro: NL_INTRO }),
       say('nl', 'card.closeConnect'),
     ].join('\n\n');

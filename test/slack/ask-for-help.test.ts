@@ -25,11 +25,13 @@ it('runs ask-for-help in a DM and follows up as a DM the day after the chosen da
   await member.press('introduction');
   await member.press('b2');
   await member.say('I help, of course');
-  expect(member.texts()).toContain(en('help.reflect', { answer: 'I help, of course', belief: 2 }));
+  expect(member.texts()).toContain(en('help.reflect.help', { answer: 'I help, of course' }));
   await member.say('Could we have a 20 minute call next week, because I want to learn about your team?');
-  await member.press('add');
+  // Every SMART part is in the ask: whom, why them, then the composed message to take.
   await member.say('Dirk');
   expect(member.texts()).toContain(en('help.addedToMap', { name: 'Dirk' }));
+  await member.say('you know the team well');
+  await member.press('take');
   await member.press('call');
   await member.press('d7');
   // The time zone came from users.info, so only the hour is asked.
@@ -39,7 +41,10 @@ it('runs ask-for-help in a DM and follows up as a DM the day after the chosen da
   // The mention trick arrives as plain text and goes out as plain text: no channel is pinged.
   expect(card).toContain('A new job in @channel data science');
   expect(JSON.stringify(h.fake.callsOf('chat.postMessage'))).not.toContain('<!channel>');
-  expect(card).toContain('No problem if it doesn');
+  expect(card).toContain(
+    'Hi Dirk,\n\nI thought of you because you know the team well. Could we have a 20 minute call',
+  );
+  expect(card).toContain('no problem at all');
 
   const state = await storedState(h.app, member.member);
   const commitment = state?.commitments[0];

@@ -2,32 +2,70 @@ import type { SmartLetter } from './index.js';
 
 /**
  * A scripted SMART check of a help request, in English and Dutch, with no language model:
- * each letter is a pattern that a request meeting it almost always contains.
+ * each letter is a pattern that a request meeting it almost always contains, in the member's own
+ * words ("half uurtje", "20 min", "a quick call", "omdat", "so that", "volgende week").
  */
+const has = (pattern: string) => {
+  const re = new RegExp(`(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`, 'iu');
+  return (t: string) => re.test(t);
+};
+
+const DAYS =
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
+const MONTHS =
+  'january|february|march|april|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober';
+const NUMBERS = 'ten|fifteen|twenty|thirty|forty-five|tien|vijftien|twintig|dertig|a few|een paar';
+const PERIODS = 'week|weeks|month|months|weekend|weken|maand|maanden|weekend|zomer|summer|holidays|vakantie';
+
 const CHECKS: Record<SmartLetter, (text: string) => boolean> = {
   // Specific: long enough to say what exactly is asked.
   S: (t) => t.split(/\s+/).filter(Boolean).length >= 8,
   // Meaningful: a reason is given.
-  M: (t) =>
-    /\b(because|so that|since|as i|in order to|which would|that would|to help me|omdat|zodat|want|om te|zou me|helpt me)\b/i.test(
-      t,
-    ),
+  M: has(
+    [
+      "because|since|so that|so i can|so i could|as i(?:\\s|’|')|in order to|which would|that would|to help me|it would help",
+      "i'm trying to|i am trying to|i want to|i'd like to|i would like to|i hope to|i'm hoping to|my goal|i'm looking to|i'm thinking of",
+      'omdat|zodat|want|om te|aangezien|ik wil|ik zou graag|ik probeer|ik hoop|mijn doel|helpt me|zou me helpen|ik overweeg|ik denk erover',
+    ].join('|'),
+  ),
   // Action-oriented: a concrete thing to do.
-  A: (t) =>
-    /\b(call|coffee|chat|meet|meeting|introduc\w*|review|feedback|look at|read|advice|advise|talk|connect|bel\w*|koffie|afspreken|introdu\w*|bekijk\w*|lezen|advies|praten|spreken|gesprek\w*|kennismak\w*|voorstellen|meekijken)\b/i.test(
-      t,
-    ),
+  A: has(
+    [
+      'call|phone|look|coffee|chat|meet|meeting|introduc\\p{L}*|review|feedback|look at|look over|read|advice|advise|talk|connect|share|tell me|show me|explain|lunch|walk|video|zoom|teams|mentor',
+      'bel\\p{L}*|kijk\\p{L}*|telefo\\p{L}*|koffie|afspr\\p{L}*|introdu\\p{L}*|bekijk\\p{L}*|lezen|meelezen|advies|adviseren|praten|spreken|gesprek\\p{L}*|kennismak\\p{L}*|voorstellen|meekijken|vertellen|vertel|delen|uitleggen|laten zien|sparren|lunchen|wandelen|videobellen|in contact brengen',
+    ].join('|'),
+  ),
   // Realistic for them: the size of the ask is bounded.
-  R: (t) =>
-    /\b\d+[\s-]?(min|mins|minute|minutes|minuten|minuutjes)\b|\b(quick|short|brief|half an hour|one page|kort\w*|even|half uur|kwartier|één pagina)\b/i.test(
-      t,
-    ),
-  // Time-bound: a date or a period.
+  R: has(
+    [
+      `(?:\\d+|${NUMBERS})\\s?-?\\s?(?:min|mins|minute|minutes|minuten|minuutjes|minuutje|uur|hour|hours|pages?|pagina'?s)`,
+      'quick|short|brief|half an hour|an hour|one hour|one page|a few minutes|a moment|a few questions|one question',
+      'kort\\p{L}*|even|half uur|half uurtje|uurtje|een uur|kwartier|kwartiertje|één pagina|een pagina|paar minuten|paar vragen|één vraag|eventjes|momentje',
+    ].join('|'),
+  ),
+  // Time-bound: a day, a date or a period.
   T: (t) =>
-    /\b(today|tomorrow|this week|next week|this month|next month|before|by|within|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|vandaag|morgen|deze week|volgende week|deze maand|volgende maand|voor|binnen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|mei|juni|juli|augustus|oktober)\b|\b\d{1,2}[/-]\d{1,2}\b/i.test(
-      t,
+    TIME(
+      t.replace(LOOSE, (word, at: number) => (PERIOD_AFTER.test(t.slice(at + word.length)) ? 'soon' : ' ')),
     ),
 };
+
+/** Words that say a time only before a period or a day: "next week", "deze maand", "half maart". */
+const LOOSE = /(?<![\p{L}])(?:this|next|coming|early|late|deze|volgende|komende|half|begin)(?![\p{L}])/giu;
+const PERIOD_AFTER = new RegExp(
+  `^\\s*(?:${PERIODS}|${DAYS}|${MONTHS}|year|jaar|morning|afternoon|ochtend|middag|days|dagen|few|paar|two|twee)(?![\\p{L}])`,
+  'iu',
+);
+const TIME = has(
+  [
+    `today|tomorrow|tonight|soon|within|before (?:the|${DAYS}|${MONTHS}|\\d|next|the end)|by (?:${DAYS}|${MONTHS}|\\d|next|the end)|end of|start of|sometime in|over the next|in the next|in (?:a|one|two|three|four|\\d+) (?:${PERIODS})|(?:in|by|before|early|end of) may|may \\d`,
+    `vandaag|morgen|overmorgen|vanavond|binnenkort|binnen|eind|over (?:een|één|twee|drie|vier|\\d+) (?:${PERIODS})`,
+    `voor (?:${DAYS}|${MONTHS}|\\d|het eind|eind|de zomer|de vakantie|volgende|het weekend)`,
+    DAYS,
+    MONTHS,
+    '\\d{1,2}[/-]\\d{1,2}',
+  ].join('|'),
+);
 
 /** The SMART letters a request does not meet yet, in order. */
 export function missingSmart(request: string): SmartLetter[] {
@@ -35,7 +73,9 @@ export function missingSmart(request: string): SmartLetter[] {
 }
 
 /** Whether the request already leaves the other person an easy way out. */
-export const hasEasyOut = (request: string): boolean =>
-  /\b(no problem|no worries|no pressure|if it doesn't suit|if you can't|if you're busy|feel free to say no|geen probleem|geen punt|geen bezwaar|als het niet uitkomt|als het niet past|als je geen tijd)\b/i.test(
-    request,
-  );
+export const hasEasyOut = has(
+  [
+    "no problem|no worries|no pressure|if it doesn't suit|if it does not suit|if you can't|if you're busy|feel free to say no|totally fine if not|no is fine",
+    'geen probleem|geen punt|geen bezwaar|als het niet uitkomt|komt het niet uit|als het niet past|als je geen tijd|nee is ook goed|helemaal goed als',
+  ].join('|'),
+);

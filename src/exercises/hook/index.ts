@@ -22,6 +22,7 @@ import {
   textStep,
 } from '../kit.js';
 import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
+import { endingFor, inSentence, reasonFrom } from './opener.js';
 
 /** A hook exercise in progress: one event prepared. */
 export const draft = z.object({
@@ -33,6 +34,8 @@ export const draft = z.object({
   hooks: z.array(shortText).default([]),
   people: shortText.optional(),
   openers: z.array(shortText).default([]),
+  /** The two follow-up questions for the event card, as suggested or typed. */
+  followUps: shortText.optional(),
   intro: shortText.optional(),
   closing: z.enum(['connect', 'coffee']).optional(),
   message: shortText.optional(),
@@ -55,6 +58,7 @@ export const flows = [
   z.object({ at: z.literal('hook.hook'), index }),
   z.object({ at: z.literal('hook.people') }),
   z.object({ at: z.literal('hook.opener'), index }),
+  z.object({ at: z.literal('hook.followUps') }),
   z.object({ at: z.literal('hook.intro') }),
   z.object({ at: z.literal('hook.closing') }),
   z.object({ at: z.literal('hook.online') }),
@@ -78,9 +82,23 @@ const textQuestion = (text: string, ctx: Ctx, choices?: Reply['choices']): Reply
 
 const topicAt = (state: State, index: number) => draftOf(state).topics[index] ?? '';
 
-/** The scripted ARE opener (Anchor, Reveal, Encourage) built from the member's own hook. */
+/** The member's hook as the reason in a sentence: "because our ward's…", "want onze afdeling…". */
+const reasonOf = (hook: string, ctx: Ctx) => reasonFrom(hook, ctx.say('hook.because'));
+
+/**
+ * The scripted ARE opener (Anchor, Reveal, Encourage) built from the member's own hook, in
+ * sentences, ending with the open question that fits the topic.
+ */
 export const suggestedOpener = (topic: string, hook: string, ctx: Ctx) =>
-  ctx.say('hook.are', { topic, hook });
+  ctx.say('hook.are', {
+    topic: inSentence(topic),
+    reason: reasonOf(hook, ctx),
+    ending: ctx.say(`hook.ending.${endingFor(topic, hook)}`),
+  });
+
+/** Two follow-up questions that fit the event's first topic. */
+export const suggestedFollowUps = (draft: HookDraft, ctx: Ctx) =>
+  ctx.say(`hook.followUpsFor.${endingFor(draft.topics[0] ?? '', draft.hooks[0] ?? '')}`);
 
 /** The language-model coach's opener for a topic when it wrote one, else the scripted one. */
 const openerFor = (state: State, index: number, ctx: Ctx) =>
@@ -187,13 +205,26 @@ const hookPeople = textStep<'hook.people'>({
   text: (people, _flow, state) => afterPeople(state, people),
 });
 
-/** The opener for one topic, then the next topic's, then the intro. */
+/** The opener for one topic, then the next topic's, then the follow-up questions. */
 function afterOpener(state: State, index: number, opener: string): Outcome {
   const draft = draftOf(state);
   const next = withDraft(state, { openers: [...draft.openers.slice(0, index), opener] });
   if (index + 1 < draft.topics.length) return moveTo(next, { at: 'hook.opener', index: index + 1 });
-  return moveTo(next, { at: 'hook.intro' });
+  return moveTo(next, { at: 'hook.followUps' });
 }
+
+/** Two follow-up questions: the suggested ones, or the member's own. */
+const hookFollowUps = textStep<'hook.followUps'>({
+  ask: (_flow, state, ctx) =>
+    textQuestion(ctx.say('hook.followUps', { suggestion: suggestedFollowUps(draftOf(state), ctx) }), ctx, [
+      { id: 'use', label: ctx.say('hook.useThese') },
+    ]),
+  choices: {
+    use: (_flow, state, ctx) =>
+      moveTo(withDraft(state, { followUps: suggestedFollowUps(draftOf(state), ctx) }), { at: 'hook.intro' }),
+  },
+  text: (followUps, _flow, state) => moveTo(withDraft(state, { followUps }), { at: 'hook.intro' }),
+});
 
 const hookOpener = textStep<'hook.opener'>({
   ask(flow, state, ctx) {
@@ -234,7 +265,10 @@ const hookClosing = choiceStep<'hook.closing'>({
 /** The suggested direct message for an online event, from the first topic and its hook. */
 const dmSuggestion = (state: State, ctx: Ctx) => {
   const draft = draftOf(state);
-  return ctx.say('hook.dmSuggestion', { topic: draft.topics[0] ?? '', hook: draft.hooks[0] ?? '' });
+  return ctx.say('hook.dmSuggestion', {
+    topic: inSentence(draft.topics[0] ?? ''),
+    reason: reasonOf(draft.hooks[0] ?? '', ctx),
+  });
 };
 
 function afterMessage(state: State, message: string, ctx: Ctx): Outcome {
@@ -264,7 +298,7 @@ export function eventCard(draft: HookDraft, ctx: Ctx): string {
     ...draft.topics.map((topic, i) =>
       ctx.say('card.hook', { topic, hook: draft.hooks[i] ?? '', opener: draft.openers[i] ?? '' }),
     ),
-    ctx.say('card.followUps'),
+    ctx.say('card.followUps', { questions: draft.followUps ?? suggestedFollowUps(draft, ctx) }),
     ctx.say('card.intro', { intro: draft.intro ?? '' }),
   ];
   if (draft.people) lines.push(ctx.say('card.people', { people: draft.people }));
@@ -299,6 +333,7 @@ export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']>
     'hook.hook': hookHook,
     'hook.people': hookPeople,
     'hook.opener': hookOpener,
+    'hook.followUps': hookFollowUps,
     'hook.intro': hookIntro,
     'hook.closing': hookClosing,
     'hook.online': hookOnline,
