@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { removeMemberFiles, runConsole } from '../adapters/console/index.js';
-import { registerDiscordCommands, startDiscord, startDiscordShards } from '../adapters/discord/index.js';
-import { startSlack } from '../adapters/slack/index.js';
 import { type Adapter, type AdapterContext, routingOutbox } from './adapter.js';
 import { createApp } from './app.js';
 import { createCoach } from './coach/uses.js';
@@ -72,6 +70,20 @@ async function consoleCommand(args: string[], config: Config): Promise<number> {
   return 0;
 }
 
+type Starter = (context: AdapterContext) => Promise<Adapter>;
+
+/** The configured platform adapters, loaded only then: the terminal starts without Bolt or discord.js. */
+async function startersFor(config: Config): Promise<Partial<Record<Platform, Starter>>> {
+  const starters: Partial<Record<Platform, Starter>> = {};
+  if (config.slack) starters.slack = (await import('../adapters/slack/index.js')).startSlack;
+  if (config.discord) {
+    const { startDiscord, startDiscordShards } = await import('../adapters/discord/index.js');
+    const shards = config.discord.shards;
+    starters.discord = shards ? (context) => startDiscordShards(context, shards) : startDiscord;
+  }
+  return starters;
+}
+
 /** Runs the configured platform adapters on one engine until SIGINT or SIGTERM. */
 async function startAdapters(config: Config): Promise<number> {
   const log = createLogger(config.logLevel ?? 'info');
@@ -80,11 +92,7 @@ async function startAdapters(config: Config): Promise<number> {
   const adapters: Adapter[] = [];
   const context = { app, config, log };
   try {
-    const shards = config.discord?.shards;
-    const discord = shards ? (c: AdapterContext) => startDiscordShards(c, shards) : startDiscord;
-    const starters = { slack: config.slack && startSlack, discord: config.discord && discord };
-    for (const [platform, start] of Object.entries(starters) as [Platform, typeof startSlack | undefined][]) {
-      if (!start) continue;
+    for (const [platform, start] of Object.entries(await startersFor(config)) as [Platform, Starter][]) {
       const adapter = await start(context);
       adapters.push(adapter);
       routes[platform] = adapter.outbox;
@@ -123,6 +131,7 @@ async function discordCommand(args: string[], config: Config): Promise<number> {
     process.stderr.write('weakties discord register: set DISCORD_TOKEN and DISCORD_APPLICATION_ID first\n');
     return 1;
   }
+  const { registerDiscordCommands } = await import('../adapters/discord/index.js');
   await registerDiscordCommands(config, values.guild);
   process.stdout.write(
     values.guild
