@@ -17,8 +17,9 @@ import {
   progressReply,
   shortcut,
   startOf,
+  yesNo,
 } from '../exercises/index.js';
-import { yesNo } from '../exercises/kit.js';
+
 import { emptyNetwork } from '../network/model.js';
 import { cleanName, sameName } from '../network/names.js';
 import { defaultPrefs } from '../pairing/community.js';

@@ -140,6 +140,7 @@ export const progressReply = (state: State, ctx: Ctx): Reply => menu.progressOf(
 
 export { applyCoach } from './coached.js';
 export { starter as coffeeStarter } from './coffee/round.js';
+export { yesNo } from './kit.js';
 export { helpReply } from './menu.js';
 export { networkView } from './network.js';
 export { snapshot } from './people.js';
