@@ -9,6 +9,7 @@ import {
   type FlowHandler,
   type Handlers,
   moveTo,
+  type Outcome,
 } from '../engine/flow.js';
 import type { Commitment } from '../engine/records.js';
 import type { Flow, State } from '../engine/state.js';
@@ -104,6 +105,15 @@ const commitmentFound = (flow: { commitment: string }, state: State) =>
 const commitmentOpen = (flow: { commitment: string }, state: State) =>
   find(state, flow.commitment)?.status === 'open';
 
+/** "Not yet" picks a new day; "drop" lets the commitment go. Other answers are not these. */
+function putOffOrDrop(value: string, state: State, id: string, ctx: Ctx): Outcome | undefined {
+  if (value === 'notyet')
+    return moveTo(state, { at: 'when.move', commitment: id }, [{ text: ctx.say('followup.noRush') }]);
+  if (value !== 'drop') return undefined;
+  const closed = close(state, id, { status: 'cancelled' });
+  return moveTo(closed.state, { at: 'menu' }, [{ text: ctx.say('followup.dropped') }], closed.effects);
+}
+
 const followupAsked = whileFound<'followup.asked'>(
   commitmentOpen,
   { at: 'menu' },
@@ -132,21 +142,8 @@ const followupAsked = whileFound<'followup.asked'>(
             commitment: flow.commitment,
           });
         }
-        case 'notyet':
-          return moveTo(state, { at: 'when.move', commitment: flow.commitment }, [
-            { text: ctx.say('followup.noRush') },
-          ]);
-        case 'drop': {
-          const closed = close(state, flow.commitment, { status: 'cancelled' });
-          return moveTo(
-            closed.state,
-            { at: 'menu' },
-            [{ text: ctx.say('followup.dropped') }],
-            closed.effects,
-          );
-        }
         default:
-          return undefined;
+          return putOffOrDrop(value, state, flow.commitment, ctx);
       }
     },
   }),
@@ -247,19 +244,8 @@ const followupStep = whileFound<'followup.step'>(
             closed.effects,
           );
         }
-        case 'notyet':
-          return moveTo(state, { at: 'when.move', commitment: c.id }, [{ text: ctx.say('followup.noRush') }]);
-        case 'drop': {
-          const closed = close(state, c.id, { status: 'cancelled' });
-          return moveTo(
-            closed.state,
-            { at: 'menu' },
-            [{ text: ctx.say('followup.dropped') }],
-            closed.effects,
-          );
-        }
         default:
-          return undefined;
+          return putOffOrDrop(value, state, c.id, ctx);
       }
     },
   }),
