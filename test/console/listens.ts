@@ -3,7 +3,8 @@
  * runs the built CLI in JSON-lines mode and types the inputs the issue quotes (names with notes,
  * list endings, own words for options, dates in words, follow-ups due together, counts and hours).
  * Only what is printed is checked. Parts that other items reshape (the reflection, the request)
- * are answered by `answerUntil`, which asserts nothing about them.
+ * are answered by `answerUntil`, which asserts nothing about them. Items 4, 5, 6 and 9 are driven
+ * by `coaches` at the end of this file (listens-coach-en/nl.test.ts).
  */
 import { expect } from 'vitest';
 import type { Lang } from '../../src/core/types.js';
@@ -372,4 +373,182 @@ export async function listens(e2e: Cli, m: Member): Promise<void> {
     // Quotes are punctuated once ("…I can." and never "…I can.".); a quoted "who..." may end a sentence.
     expect(text).not.toMatch(/(?<!\.)[.!?]["”][.!?]/);
   }
+}
+
+// --- Items 4, 5, 6 and 9 through the terminal: the coach's own words, see listens-coach-*.test.ts.
+
+/** What the member of one language types in the coaching conversation. */
+export interface Coachee {
+  lang: Lang;
+  goal: string;
+  /** The "I often say no" answer to the reversal question. */
+  reversal: string;
+  request: string;
+  whom: string;
+  why: string;
+  /** How long it takes, when the request does not say (English); none where it does (Dutch). */
+  duration?: string;
+  when: string;
+  /** The message the coach must compose from these parts. */
+  message: string;
+  greeting: string;
+  easyOut: string;
+  offer: string;
+  event: string;
+  eventGoal: string;
+  /** A topic that ends with the "next" question, to set beside the Jansen topic. */
+  nextTopic: string;
+  nextHook: string;
+  story: string;
+}
+
+/** Two marks in a row ("..", ",.", "?.") or a space before one: doubled or dangling punctuation. */
+const DOUBLED = /[.,;:!?]\s*[.,;:!?]|\s[.,;:!?]/;
+const count = (text: string, piece: string) => text.split(piece).length - 1;
+
+/**
+ * One member per language: ask for help answered "I often say no" (item 4), the request composed
+ * from its parts (item 5), openers for the Jansen topic (item 6), and the ask's yes changing the
+ * map (item 9), in one console session, a `tick`, and a second session.
+ */
+export async function coaches(e2e: Cli, m: Coachee): Promise<void> {
+  const { lang } = m;
+  const sandbox = e2e.sandbox({ TZ: ZONE });
+  const today = todayIn(ZONE);
+  const s = e2e.start(sandbox, { user: 'member', lang });
+  const finding = say(lang, 'help.finding', { belief: 2 });
+  const FINDING = /half as many|half zoveel|twice|twee keer|dubbel/i;
+
+  // Item 4: the intro does not tell the finding; the member predicts first.
+  await s.question();
+  await send(s, 'menu');
+  // The person to ask is on the map already: a former colleague, last in touch 3+ years ago.
+  await send(s, { choice: 'network' });
+  await send(s, { choice: 'add' });
+  await send(s, { choice: 'former' });
+  await send(s, m.whom);
+  await send(s, { choice: 'done' });
+  await send(s, { choice: 'outer' });
+  await send(s, { choice: 'dormant' });
+  await send(s, { choice: 'menu' });
+  let t = await send(s, { choice: 'ask-for-help' });
+  expect(say(lang, 'help.intro')).not.toContain(finding);
+  expect(say(lang, 'help.intro')).not.toMatch(FINDING);
+  expect(t.question.text).not.toMatch(FINDING);
+  await send(s, { choice: 'begin' });
+  t = await send(s, m.goal);
+  t = await send(s, { choice: 'introduction' });
+  expect(t.question.text).toBe(say(lang, 'help.belief'));
+  const before = texts(s.lines);
+  expect(before.some((x) => FINDING.test(x))).toBe(false);
+  t = await send(s, { choice: 'b2' });
+  expect(t.question.text).toBe(say(lang, 'help.reversal'));
+  // The "often no" reflection, then the finding, then the request question.
+  t = await send(s, m.reversal);
+  expect(t.said).toEqual([say(lang, 'help.reflect.no', { answer: m.reversal }), finding]);
+  expect(count(t.said[0] ?? '', m.reversal)).toBe(1);
+  expect(t.question.text).toBe(say(lang, 'help.request'));
+  const reflected = [...t.said, t.question.text].join('\n');
+  expect(reflected).not.toMatch(/most people|meeste mensen|you help|(?<!ik )help je|ze helpen|they help/i);
+  expect(reflected).not.toContain(say(lang, 'help.reflect.help', { answer: m.reversal }));
+
+  // Item 5: the request composed from its parts, shown as one message.
+  t = await send(s, m.request);
+  expect(t.question.text.startsWith(say(lang, 'help.whom'))).toBe(true);
+  expect(t.question.choices?.map((c) => c.label)).toEqual([m.whom]);
+  t = await send(s, m.whom);
+  expect(t.question.text).toBe(say(lang, 'help.why', { name: m.whom }));
+  t = await send(s, m.why);
+  if (m.duration) {
+    expect(t.question.text).toBe(say(lang, 'smart.R'));
+    t = await send(s, m.duration);
+  }
+  expect(t.question.text).toBe(say(lang, 'smart.T'));
+  t = await send(s, m.when);
+  const message = t.said.at(-1) ?? '';
+  expect(message).toBe(m.message);
+  expect(t.said.filter((x) => x.includes(m.greeting))).toHaveLength(1);
+  expect(count(message, m.greeting)).toBe(1);
+  expect(count(message, m.whom)).toBe(1);
+  expect(count(message, m.easyOut)).toBe(1);
+  expect(message).not.toMatch(DOUBLED);
+  expect(ids(t.question)).toEqual(['take', 'change', 'own']);
+  await send(s, { choice: 'take' });
+  await send(s, { choice: 'call' });
+  t = await send(s, { choice: 'd7' });
+  if (ids(t.question).includes('h19')) t = await send(s, { choice: 'h19' });
+  const askDay = addDays(today, 7);
+  expect(t.said).toEqual([say(lang, 'help.planned', { date: spoken(askDay, lang, today) })]);
+  t = await send(s, m.offer);
+  const done = t.events.find((e) => e.exercise === 'ask-for-help');
+  expect(done?.data).toMatchObject({ request: message, smartMissing: [], whom: m.whom, date: askDay });
+  const card = t.said.find((x) => x.includes(message)) ?? '';
+  expect(count(card, message)).toBe(1);
+  expect(count(card, m.greeting)).toBe(1);
+  expect(count(card, m.easyOut)).toBe(1);
+  expect(card).not.toMatch(DOUBLED);
+
+  // Item 6: the hook set into the sentence, and endings that fit the topic.
+  const JANSEN = 'Dr. Jansen on nurse-led EHR redesign';
+  const HOOK = "Our ward's EHR screens slow us down";
+  await send(s, { choice: 'hook' });
+  await send(s, m.event);
+  await send(s, { choice: 'd3' });
+  await send(s, { choice: 'inperson' });
+  await send(s, `${JANSEN}, ${m.nextTopic}`);
+  await send(s, m.eventGoal);
+  await send(s, HOOK);
+  await send(s, m.nextHook);
+  t = await send(s, { choice: 'open' });
+  const openerIn = (q: ReplyLine) => /\n"(.*)"\n/.exec(q.text)?.[1] ?? '';
+  const jansen = openerIn(t.question);
+  expect(jansen).toContain(JANSEN);
+  expect(jansen).toContain(
+    lang === 'en'
+      ? "because our ward's EHR screens slow us down. "
+      : "want our ward's EHR screens slow us down. ",
+  );
+  expect(jansen).not.toMatch(/(because|want) Our/);
+  t = await send(s, { choice: 'use' });
+  const next = openerIn(t.question);
+  expect(next.endsWith(say(lang, 'hook.ending.next'))).toBe(true);
+  const endings = [jansen, next].map((o) => o.slice(o.lastIndexOf('. ') + 2));
+  expect(endings.every((e) => e === say(lang, 'hook.ending.brought'))).toBe(false);
+  for (const opener of [jansen, next]) {
+    expect(opener).not.toContain('..');
+    expect(opener).not.toMatch(/[.!?]{2}|\.\s*\./);
+  }
+  t = await send(s, 'menu');
+  expect(t.question.text).toBe(say(lang, 'menu.prompt'));
+  await s.end();
+
+  // Item 9: the ask's yes makes the person's last contact recent.
+  const contactOf = async () => {
+    const out = await runCli(sandbox, ['export', '--user', 'member']);
+    expect(out.code).toBe(0);
+    const data = JSON.parse(out.stdout);
+    return data.member.network.people.find((p: { name: string }) => p.name === m.whom);
+  };
+  expect(await contactOf()).toMatchObject({ ring: 'outer', contact: 'dormant' });
+  const tickAt = new Date(Math.max(ms(askDay) + 2.5 * DAY_MS, Date.now() + 8 * DAY_MS));
+  const tick = await runCli(sandbox, ['tick', '--now', tickAt.toISOString()]);
+  expect(tick.code).toBe(0);
+  expect(JSON.parse(tick.stdout).delivered).toBeGreaterThanOrEqual(1);
+  const s2 = e2e.start(sandbox, { user: 'member', lang });
+  t = withSaid(await s2.question());
+  for (let n = 0; n < 2 && !isFollowUp(t.question); n++) t = withSaid(await s2.question());
+  expect(isFollowUp(t.question)).toBe(true);
+  expect(t.question.text).toContain(m.whom);
+  t = await send(s2, { choice: 'yes' });
+  expect(t.question.text).toBe(say(lang, 'followup.story'));
+  t = await send(s2, m.story);
+  expect(t.said).toContain(say(lang, 'followup.inTouch', { name: m.whom }));
+  expect(t.question.text).toBe(say(lang, 'followup.closer', { name: m.whom }));
+  t = await send(s2, { choice: 'closer' });
+  expect(t.said).toContain(say(lang, 'followup.movedMiddle', { name: m.whom }));
+  expect(t.question.text).toBe(say(lang, 'menu.prompt'));
+  await s2.end();
+  const after = await contactOf();
+  expect(after?.contact).not.toBe('dormant');
+  expect(after).toMatchObject({ ring: 'middle', contact: 'weekly' });
 }
