@@ -71,6 +71,9 @@ const profile = {
   admin: z.boolean().optional(),
 };
 
+/** Most options one multi-select question holds: Discord's limit for a select menu, and what a list can show. */
+export const MAX_PICK_OPTIONS = 25;
+
 export const InboundSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('text'),
@@ -84,6 +87,14 @@ export const InboundSchema = z.discriminatedUnion('kind', [
     id,
     member: MemberRefSchema,
     value: z.string().max(200),
+    ...profile,
+  }),
+  z.object({
+    kind: z.literal('picks'),
+    id,
+    member: MemberRefSchema,
+    /** The options of a `Reply.pick` the member chose, by id; none is a choice too. */
+    values: z.array(z.string().max(200)).max(MAX_PICK_OPTIONS),
     ...profile,
   }),
   z.object({
@@ -112,6 +123,18 @@ export interface Choice {
   words?: readonly string[];
 }
 
+/**
+ * A question that takes any number of its options at once ("Which of these are close to you?"):
+ * Slack's multi-select, Discord's select menu, numbers such as `1, 4, 7` typed in the terminal.
+ * The reply's `choices` stay beside it as buttons ("None of them").
+ */
+export interface Pick {
+  /** At most MAX_PICK_OPTIONS, in the order the member sees them (the terminal numbers them 1…n). */
+  options: Choice[];
+  /** Short text inside an empty menu ("Pick the people"). */
+  placeholder: string;
+}
+
 export interface FormField {
   id: string;
   label: string;
@@ -137,6 +160,7 @@ export interface MapDrawing {
 export interface Reply {
   text: string;
   choices?: Choice[];
+  pick?: Pick;
   form?: Form;
   image?: { png: Uint8Array; alt: string };
   /** A map the engine draws into `image` after the turn is saved, so no step does native work. */

@@ -19,6 +19,8 @@ export interface Ctx {
 /** A member's input after the engine matched it against the question's choices. */
 export type Answer =
   | { kind: 'choice'; value: string }
+  /** The options of the question's `pick` that were chosen (typed as numbers or names, or picked). */
+  | { kind: 'picks'; values: string[] }
   | { kind: 'text'; text: string }
   | { kind: 'form'; fields: Record<string, string> };
 
@@ -98,7 +100,9 @@ export const moveTo = (state: State, flow: Flow, replies: Reply[] = [], effects:
 
 /** Typed or form text of a free-text step, trimmed; undefined for a button or an empty answer. */
 export const typedText = (answer: Answer): string | undefined =>
-  answer.kind === 'choice' ? undefined : (answerText(answer) ?? '').trim() || undefined;
+  answer.kind === 'choice' || answer.kind === 'picks'
+    ? undefined
+    : (answerText(answer) ?? '').trim() || undefined;
 
 /** The free text of an answer: typed text, or the first field of a form. */
 export function answerText(answer: Answer): string | undefined {

@@ -6,6 +6,7 @@ import {
   LANGS,
   type Lang,
   type MemberRef,
+  type Pick,
   type Reply,
 } from '../core/types.js';
 import {
@@ -27,6 +28,7 @@ import type { Texts } from '../texts/texts.js';
 import { type ParsedCommand, parseCommandName, parseCommandText } from './commands.js';
 import type { Answer, Ctx, Effect, FlowHandler, Outcome } from './flow.js';
 import { matchChoice, quotable, vocabulary } from './match.js';
+import { readPicks } from './picks.js';
 import { dropUnscheduled, enqueue, ignored, leave, pull, waitNote } from './queue.js';
 import { type FlowAt, STATE_VERSION, type State, type Waiting } from './state.js';
 
@@ -237,10 +239,36 @@ function matchTyped(text: string, choices: Choice[], state: State, env: StepEnv)
   }
 }
 
+/**
+ * Typed text where a multi-select is asked: numbers count as the listed options ("1, 4, 7"); a
+ * button is meant only by its label or words ("none of them").
+ */
+function readTypedPicks(text: string, choices: Choice[], pick: Pick, state: State, env: StepEnv): Resolved {
+  const vocab = vocabulary(LANGS.map((lang) => env.texts.words(lang)));
+  const button = matchChoice(text, choices, { ...vocab, numbers: new Map() }, false);
+  if (button.kind === 'one' && !/^\s*\d/.test(text)) return { answer: { kind: 'choice', value: button.id } };
+  const all = LANGS.flatMap((lang) => env.texts.words(lang)('choose.all'));
+  const read = readPicks(text, pick.options, all);
+  if (read.kind === 'picks') return { answer: { kind: 'picks', values: read.values } };
+  if (read.kind === 'text') return { answer: { kind: 'text', text } };
+  const parts = new Intl.ListFormat(state.lang, { type: 'conjunction' }).format(
+    read.parts.map((p) => `“${quotable(p)}”`),
+  );
+  return { problem: { text: ctxFor(state, env).say('choose.pickUnknown', { parts }) } };
+}
+
 /** Matches input to the question's choices: a button, its number, its label or its words all count. */
 function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
   const ctx = ctxFor(state, env);
-  const choices = askCurrent(state, env).flatMap((r) => r.choices ?? []);
+  const question = askCurrent(state, env);
+  const choices = question.flatMap((r) => r.choices ?? []);
+  const pick = question.find((r) => r.pick)?.pick;
+  if (inbound.kind === 'picks') {
+    const known = new Set(pick?.options.map((o) => o.id));
+    return pick && inbound.values.every((v) => known.has(v))
+      ? { answer: { kind: 'picks', values: [...new Set(inbound.values)] } }
+      : { problem: { text: ctx.say('common.stale') } };
+  }
   if (inbound.kind === 'choice') {
     return choices.some((c) => c.id === inbound.value)
       ? { answer: { kind: 'choice', value: inbound.value } }
@@ -259,6 +287,7 @@ function resolve(inbound: Inbound, state: State, env: StepEnv): Resolved {
     return { problem: { text: ctx.say('common.tooLong', { max: MAX_ANSWER_LENGTH }) } };
   const byName = choices.find((c) => sameName(c.label, text));
   if (byName) return { answer: { kind: 'choice', value: byName.id } };
+  if (pick) return readTypedPicks(text, choices, pick, state, env);
   return matchTyped(text, choices, state, env);
 }
 

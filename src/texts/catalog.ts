@@ -339,6 +339,7 @@ export const CATALOG = {
   'choose.time': ['time', 'options'],
   'choose.range': ['said', 'min', 'max'],
   'choose.onlyOne': ['option'],
+  'choose.pickUnknown': ['parts'],
   'words.hedge': [],
   'words.little': [],
   'words.negation': [],
@@ -357,6 +358,7 @@ export const CATALOG = {
   'words.common.no': [],
   'words.language.en': [],
   'words.language.nl': [],
+  'words.choose.all': [],
   // discord.json
   'discord.formButton': [],
   'discord.formPart': ['n', 'of'],
