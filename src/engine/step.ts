@@ -200,11 +200,12 @@ function onlyOptions(state: State): boolean {
   return handler.onlyOptions?.(state.flow) ?? false;
 }
 
-/** The options as one line: "A, B or C" in the member's language; a label with a comma in quotes. */
+/**
+ * The options as one line: "“A”, “B” or “C”" in the member's language. Each label is quoted, so a
+ * capitalised button label reads as a quotation in the middle of the sentence (docs/STYLE.md).
+ */
 const listOf = (choices: readonly Choice[], lang: Lang) =>
-  new Intl.ListFormat(lang, { type: 'disjunction' }).format(
-    choices.map((c) => (c.label.includes(',') ? `“${c.label}”` : c.label)),
-  );
+  new Intl.ListFormat(lang, { type: 'disjunction' }).format(choices.map((c) => `“${c.label}”`));
 
 /** What a typed message means among the choices, or the short reply that asks for one. */
 function matchTyped(text: string, choices: Choice[], state: State, env: StepEnv): Resolved {
@@ -226,7 +227,7 @@ function matchTyped(text: string, choices: Choice[], state: State, env: StepEnv)
     }
     case 'range':
       return choices.length === 1 && choices[0]
-        ? ask(ctx.say('choose.onlyOne', { option: choices[0].label }))
+        ? ask(ctx.say('choose.onlyOne', { option: `“${choices[0].label}”` }))
         : ask(ctx.say('choose.range', { said: match.said, min: match.min, max: match.max }));
     case 'none': {
       const options = listOf(choices, state.lang);

@@ -58,7 +58,7 @@ describe('answers to a question with choices', () => {
     [
       'free text where only choices fit',
       text('maybe'),
-      /^I couldn't find one of the options in “maybe”\. Which will it be: Let's start or Back to the menu\?$/,
+      /^I couldn't find any of the options in “maybe”\. Which will it be: “Let's start” or “Back to the menu”\?$/,
     ],
     ['an empty line', text('   '), /empty/],
     ['a huge message', text('x'.repeat(50_000)), /at most 2000 characters/],

@@ -159,7 +159,7 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
     await c.start();
     const turns: Turn[] = [];
     for (const line of [
-      '2', // welkom: Toon het menu
+      '2', // welkom: Naar het menu
       'Een evenement voorbereiden',
       NL_EVENT,
       'Vandaag',
