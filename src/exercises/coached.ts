@@ -9,7 +9,7 @@ import { cleanName, findExactName, looksLikeName } from '../network/names.js';
 import { addSentence, draftOf as helpOf, withDraft as withHelp } from './ask-for-help/index.js';
 import { draftOf as hookOf } from './hook/index.js';
 import { reask, unexpected } from './kit.js';
-import { domainLabel } from './labels.js';
+import { domainInSentence } from './labels.js';
 import { MAX_PEOPLE } from './people.js';
 
 /** Where the coach's deepening question returns to: the step after the answer it was about. */
@@ -147,7 +147,7 @@ function people(
   if (added.length === 0) return { state, replies: [] };
   const total = kept.length + added.length;
   const names = added
-    .map((p) => (p.domain ? `${p.name} (${domainLabel(p.domain, ctx)})` : p.name))
+    .map((p) => (p.domain ? `${p.name} (${domainInSentence(p.domain, ctx)})` : p.name))
     .join(', ');
   return {
     state: { ...state, nextPersonId, network: { ...state.network, people: [...kept, ...added] } },

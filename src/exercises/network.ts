@@ -9,12 +9,14 @@ import { cleanName, findByName, findExactName, looksLikeName, nameWithNote } fro
 import { backToMenu, choiceStep, reask, unexpected, whileFound, yesNo } from './kit.js';
 import {
   contactChoices,
-  contactLabel,
+  contactInSentence,
   domainChoices,
+  domainFrom,
+  domainInSentence,
   domainLabel,
   isOneOf,
   ringChoices,
-  ringLabel,
+  ringInSentence,
 } from './labels.js';
 import {
   addedReplies,
@@ -72,9 +74,9 @@ function describe(p: Person, ctx: Ctx): string {
   const unknown = ctx.say('network.unknown');
   return ctx.say('network.person', {
     name: nameWithNote(p),
-    domain: p.domain ? domainLabel(p.domain, ctx) : unknown,
-    ring: p.ring ? ringLabel(p.ring, ctx) : unknown,
-    contact: p.contact ? contactLabel(p.contact, ctx) : unknown,
+    domain: p.domain ? domainInSentence(p.domain, ctx) : unknown,
+    ring: p.ring ? ringInSentence(p.ring, ctx) : unknown,
+    contact: p.contact ? contactInSentence(p.contact, ctx) : unknown,
   });
 }
 
@@ -139,7 +141,7 @@ const networkAddDomain = choiceStep<'network.addDomain'>({
 const networkAddNames: FlowHandler<'network.addNames'> = {
   ask: (flow, _state, ctx) => [
     {
-      text: ctx.say('add.names', { domain: domainLabel(flow.domain, ctx) }),
+      text: ctx.say('add.names', { domain: domainFrom(flow.domain, ctx) }),
       choices: [back(ctx)],
       form: {
         id: 'names',

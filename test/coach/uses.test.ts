@@ -128,7 +128,7 @@ describe('coach uses with a valid answer', () => {
     expect(textsOf(recall)[0]).toBe(
       say('en', 'coach.peopleRead', {
         names:
-          'Anna (Neighbourhood & clubs), Piet (Neighbourhood & clubs), colleague at the hospital (Former work)',
+          'Anna (neighbourhood and clubs), Piet (neighbourhood and clubs), colleague at the hospital (former work)',
         total: 3,
       }),
     );

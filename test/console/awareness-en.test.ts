@@ -49,23 +49,23 @@ function script(): ScriptStep[] {
     { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
     { send: { choice: 'begin' }, expect: `${part(1)}${say('en', 'recall.work')}` },
     // Names as a JSON text, then more names at the probe (which also moves on).
-    { send: { text: 'Anna, Piet' }, expect: probe('Current work', 0) },
+    { send: { text: 'Anna, Piet' }, expect: probe('work', 0) },
     { send: 'Mo', expect: part(2) },
     { send: { choice: 'none' }, expect: part(3) },
     // Names through the form.
-    { send: { form: { names: 'Sara' } }, expect: probe('Studies', 2) },
+    { send: { form: { names: 'Sara' } }, expect: probe('study', 2) },
     { send: { choice: 'none' }, expect: part(4) },
     { send: { choice: 'none' }, expect: part(5) },
-    { send: { text: 'Mama and Papa' }, expect: probe('Family', 4) },
+    { send: { text: 'Mama and Papa' }, expect: probe('family', 4) },
     { send: { choice: 'none' }, expect: part(6) },
-    { send: { text: 'Jo; Kim' }, expect: probe('Friends', 5) },
+    { send: { text: 'Jo; Kim' }, expect: probe('friends', 5) },
     { send: { text: 'Lex' }, expect: part(7) },
     { send: { choice: 'none' }, expect: part(8) },
     { send: { choice: 'none' }, expect: part(9) },
-    { send: { text: 'Ria' }, expect: probe('Associations', 8) },
+    { send: { text: 'Ria' }, expect: probe('associations', 8) },
     { send: { choice: 'none' }, expect: part(10) },
     // A name already on the map: nobody is added, the probe still comes.
-    { send: { text: 'anna' }, expect: probe('Online', 9) },
+    { send: { text: 'anna' }, expect: probe('online', 9) },
     { send: { choice: 'none' }, expect: say('en', 'career.discuss') },
     { send: { text: 'Anna, Zoe' }, expect: say('en', 'career.jobChange') },
     { send: { choice: 'none' }, expect: say('en', 'career.career') },
@@ -168,7 +168,7 @@ describe('console --json: the network-map exercise in English', () => {
         reachable: 7,
         of: 10,
         weakOnly: 'salary levels, the press',
-        gaps: 'a board seat, government, someone who hires',
+        gaps: 'someone on a board, government, someone who hires',
       }),
     );
     expect(texts).toContain(say('en', 'summary.closing', { days: 7 }));

@@ -94,8 +94,8 @@ describe('console in Dutch, plain text lines', () => {
       say('nl', 'summary.resources', {
         reachable: 7,
         of: 10,
-        weakOnly: 'een bestuurszetel, een referentie',
-        gaps: 'een introductie bij een organisatie, salarisniveaus, iemand die mensen aanneemt',
+        weakOnly: 'iemand in een bestuur, een referentie',
+        gaps: 'een ingang bij een organisatie, wat mensen verdienen, iemand die mensen aanneemt',
       }),
     );
     expect(out).toContain(say('nl', 'summary.closing', { days: 7 }));
@@ -111,7 +111,7 @@ describe('console in Dutch, plain text lines', () => {
       out
         .trimEnd()
         .endsWith(
-          `${say('nl', 'menu.prompt')}\n  1. Oefening netwerkkaart\n  2. Om hulp vragen\n  3. Een evenement voorbereiden\n  4. Mijn netwerk\n  5. Mijn voortgang\n  6. Mijn afspraken\n  7. Virtuele koffie\n  8. Taal\n  9. Hulp`,
+          `${say('nl', 'menu.prompt')}\n  1. Netwerkkaart maken\n  2. Om hulp vragen\n  3. Een evenement voorbereiden\n  4. Mijn netwerk\n  5. Mijn voortgang\n  6. Mijn afspraken\n  7. Virtuele koffie\n  8. Taal\n  9. Hulp`,
         ),
     ).toBe(true);
   });

@@ -39,14 +39,14 @@ describe('console --json: many lines for one member at once', () => {
     expect(questions.map((q) => q.split('\n')[0])).toEqual([
       say('en', 'awareness.intro').split('\n')[0],
       part(1).trim(),
-      probe('Current work', 0),
+      probe('work', 0),
       part(2).trim(),
-      "Anyone else from Former work you'd greet by name?",
+      "Anyone else from your former work you'd greet by name?",
       part(3).trim(),
-      probe('Studies', 2),
+      probe('study', 2),
       part(4).trim(),
       part(5).trim(),
-      probe('Family', 4),
+      probe('family', 4),
     ]);
     expect(await session.end()).toEqual({ code: 0, signal: null });
     expect(session.lines.filter((l) => l.type === 'error')).toEqual([]);
@@ -71,6 +71,6 @@ describe('console --json: many lines for one member at once', () => {
     expect(member.nextPersonId).toBe(9);
     expect(member.turn).toBe(burst.length);
     // Still where the last line left the member: the probe of the family part.
-    expect((await stored.current())?.text.split('\n')[0]).toBe(probe('Family', 4));
+    expect((await stored.current())?.text.split('\n')[0]).toBe(probe('family', 4));
   });
 });

@@ -15,11 +15,11 @@ describe('console --json: a killed process', () => {
     const before = await runScript(first, [
       { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
       { send: { choice: 'begin' }, expect: part(1) },
-      { send: { text: 'Anna, Piet' }, expect: 'Current work' },
+      { send: { text: 'Anna, Piet' }, expect: 'your current work' },
       { send: { choice: 'none' }, expect: part(2) },
-      { send: { text: 'Bob' }, expect: 'Former work' },
+      { send: { text: 'Bob' }, expect: 'your former work' },
       { send: { text: 'Bo' }, expect: part(3) },
-      { send: { text: 'Cleo' }, expect: 'Studies' },
+      { send: { text: 'Cleo' }, expect: 'your studies' },
       { send: { choice: 'none' }, expect: part(4) },
     ]);
     const current = before.at(-1)?.question;
@@ -41,7 +41,7 @@ describe('console --json: a killed process', () => {
 
     // Finish: Dina in school, everything else skipped; rate all five; every resource "nobody".
     const steps: ScriptStep[] = [
-      { send: { text: 'Dina' }, expect: 'School' },
+      { send: { text: 'Dina' }, expect: 'from school' },
       { send: { choice: 'none' }, expect: part(5) },
     ];
     for (let n = 6; n <= 10; n++) steps.push({ send: { choice: 'none' }, expect: part(n) });
@@ -94,7 +94,15 @@ describe('console --json: a killed process', () => {
       (p: { name: string }) => p.name,
     );
     // After k handled lines of the burst, the member sees question k and the names of the first k lines.
-    const questions = [part(1), 'Current work', part(2), 'Former work', part(3), 'Studies', part(4)];
+    const questions = [
+      part(1),
+      'your current work',
+      part(2),
+      'your former work',
+      part(3),
+      'your studies',
+      part(4),
+    ];
     const people = [[], ['Anna'], ['Anna'], ['Anna', 'Bob'], ['Anna', 'Bob'], ['Anna', 'Bob', 'Cleo']];
     people.push(['Anna', 'Bob', 'Cleo']);
     const k = people.findIndex(

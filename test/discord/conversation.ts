@@ -28,10 +28,10 @@ export async function finishExercise(ada: Member, names: string[]) {
     expect(career.question.content).toContain(topic);
   }
   const rating = await ada.press('none');
-  expect(rating.question.content).toContain(`${names[0]}: how close are you?`);
+  expect(rating.question.content).toContain(`How close are you to ${names[0]}?`);
   for (const name of names) {
     const contact = await ada.press('inner');
-    expect(contact.question.content).toContain(`${name}: when were you last in touch?`);
+    expect(contact.question.content).toContain(`When were you last in touch with ${name}?`);
     await ada.press('weekly');
   }
   for (let n = 2; n <= 10; n++) {

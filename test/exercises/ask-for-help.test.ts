@@ -56,9 +56,9 @@ describe('ask for help', () => {
     // Relevant domains for an introduction: the dormant tie first, then the middle ring, then the close one.
     expect(whom.question?.choices?.map((ch) => ch.label)).toEqual(['Bob', 'Cleo', 'Anna']);
     const reasons = [
-      say('en', 'reason.dormant', { name: 'Bob', domain: 'Former work' }),
-      say('en', 'reason.moderate', { name: 'Cleo', domain: 'Former work' }),
-      say('en', 'reason.close', { name: 'Anna', domain: 'Current work' }),
+      say('en', 'reason.dormant', { name: 'Bob', domain: 'former work' }),
+      say('en', 'reason.moderate', { name: 'Cleo', domain: 'former work' }),
+      say('en', 'reason.close', { name: 'Anna', domain: 'current work' }),
     ];
     expect(whom.question?.text).toBe(
       `${say('en', 'help.whom')}\n${reasons.map((r) => `• ${r}`).join('\n')}\n${say('en', 'help.whomOther')}`,
@@ -273,8 +273,8 @@ describe('om hulp vragen, typed in Dutch', () => {
     expect(whom?.text).toBe(
       [
         say('nl', 'help.whom'),
-        `• ${say('nl', 'reason.moderate', { name: 'Bob', domain: 'Vroeger werk' })}`,
-        `• ${say('nl', 'reason.close', { name: 'Anna', domain: 'Huidig werk' })}`,
+        `• ${say('nl', 'reason.moderate', { name: 'Bob', domain: 'vroeger werk' })}`,
+        `• ${say('nl', 'reason.close', { name: 'Anna', domain: 'huidig werk' })}`,
         say('nl', 'help.whomOther'),
       ].join('\n'),
     );

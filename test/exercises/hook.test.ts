@@ -223,7 +223,7 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
     const last = turns.at(-1);
     expect(last?.question?.text).toBe(say('nl', 'menu.prompt'));
     expect(last?.question?.choices?.map((ch) => ch.label)).toEqual([
-      'Oefening netwerkkaart',
+      'Netwerkkaart maken',
       'Om hulp vragen',
       'Een evenement voorbereiden',
       'Mijn netwerk',

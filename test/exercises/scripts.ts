@@ -17,15 +17,15 @@ export async function quickMap(
 ): Promise<Turn> {
   await c.press('begin').asksText('Your network is bigger than you think', 'contains');
   await c.press('begin').asksText(part(1), 'contains');
-  await c.send(names.join(', ')).asksText('Current work', 'contains');
+  await c.send(names.join(', ')).asksText('your current work', 'contains');
   await c.press('none').asksText(part(2), 'contains');
   for (let n = 3; n <= 10; n++) await c.press('none').asksText(part(n), 'contains');
   await c.press('none').asksText('important matters in your work', 'contains');
   await c.press('none').asksText('changing jobs', 'contains');
   await c.press('none').asksText('mattered most for your career', 'contains');
-  await c.press('none').asksText(`${names[0]}: how close are you?`, 'contains');
+  await c.press('none').asksText(`How close are you to ${names[0]}?`, 'contains');
   for (const name of names) {
-    await c.press(rating.ring).asksText(`${name}: when were you last in touch?`, 'contains');
+    await c.press(rating.ring).asksText(`When were you last in touch with ${name}?`, 'contains');
     await c.press(rating.contact);
   }
   for (let n = 2; n <= 10; n++) await c.press('nobody').asksText(`Question ${n} of 10`, 'contains');
@@ -40,15 +40,15 @@ export async function quickMap(
 export async function fivePeopleMap(c: Conversation): Promise<Turn> {
   await c.press('begin').asks('awareness.intro');
   await c.press('begin').asksText(part(1), 'contains');
-  await c.send('Anna').asksText('Current work', 'contains');
+  await c.send('Anna').asksText('your current work', 'contains');
   await c.press('none').asksText(part(2), 'contains');
-  await c.send('Bob, Cleo').asksText('Former work', 'contains');
+  await c.send('Bob, Cleo').asksText('your former work', 'contains');
   await c.press('none').asksText(part(3), 'contains');
   await c.press('none').asksText(part(4), 'contains');
   await c.press('none').asksText(part(5), 'contains');
-  await c.send('Dad').asksText('Family', 'contains');
+  await c.send('Dad').asksText('in your family', 'contains');
   await c.press('none').asksText(part(6), 'contains');
-  await c.send('Eve').asksText('Friends', 'contains');
+  await c.send('Eve').asksText('among your friends', 'contains');
   await c.press('none').asksText(part(7), 'contains');
   for (let n = 8; n <= 10; n++) await c.press('none').asksText(part(n), 'contains');
   await c.press('none').asks('career.discuss');

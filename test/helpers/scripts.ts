@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { RECALL_DOMAINS } from '../../src/network/model.js';
 import type { CliSession, ScriptStep, Turn } from './cli.js';
 import { runScript } from './cli.js';
-import { variants } from './texts.js';
+import { say, variants } from './texts.js';
 
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -28,16 +28,16 @@ export async function quickExercise(
   const steps: ScriptStep[] = [
     { send: { choice: 'begin' }, expect: 'Your network is bigger than you think' },
     { send: { choice: 'begin' }, expect: part(1) },
-    { send: { text: names.join(', ') }, expect: 'Current work' },
+    { send: { text: names.join(', ') }, expect: 'your current work' },
     { send: { choice: 'none' }, expect: part(2) },
   ];
   for (let n = 3; n <= 10; n++) steps.push({ send: { choice: 'none' }, expect: part(n) });
   steps.push({ send: { choice: 'none' }, expect: 'important matters in your work' });
   steps.push({ send: { choice: 'none' }, expect: 'changing jobs' });
   steps.push({ send: { choice: 'none' }, expect: 'mattered most for your career' });
-  steps.push({ send: { choice: 'none' }, expect: `${names[0]}: how close are you?` });
+  steps.push({ send: { choice: 'none' }, expect: `How close are you to ${names[0]}?` });
   for (const name of names) {
-    steps.push({ send: { choice: rating.ring }, expect: `${name}: when were you last in touch?` });
+    steps.push({ send: { choice: rating.ring }, expect: `When were you last in touch with ${name}?` });
     steps.push({ send: { choice: rating.contact } });
   }
   for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
@@ -45,8 +45,8 @@ export async function quickExercise(
   return runScript(session, steps);
 }
 
-/** The "who else?" question of the domain at this index (the variant turns with the index). */
+/** The "who else?" question of the part of life (its id) at this index (the variant turns with the index). */
 export function probe(domain: string, index: number, lang = 'en'): string {
-  const all = variants(lang, 'recall.probe', { domain });
+  const all = variants(lang, 'recall.probe', { domain: say(lang, `domainFrom.${domain}`) });
   return all[index % all.length] as string;
 }

@@ -23,7 +23,7 @@ import {
   textStep,
   unexpected,
 } from '../kit.js';
-import { domainLabel, isOneOf } from '../labels.js';
+import { domainInSentence, isOneOf } from '../labels.js';
 import { addPeople } from '../people.js';
 import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
 import {
@@ -440,7 +440,7 @@ const whom: FlowHandler<'ask-for-help.whom'> = {
       ctx.say(`reason.${s.reason}`, {
         name: s.person.name,
         note: s.person.note ?? '',
-        domain: s.person.domain ? domainLabel(s.person.domain, ctx) : ctx.say('network.unknown'),
+        domain: s.person.domain ? domainInSentence(s.person.domain, ctx) : ctx.say('network.unknown'),
       }),
     );
     return [

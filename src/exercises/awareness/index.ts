@@ -20,7 +20,7 @@ import {
   type ResourceItem,
 } from '../../network/model.js';
 import { backToMenu, choiceStep, complete, reask, unexpected } from '../kit.js';
-import { domainLabel, isOneOf } from '../labels.js';
+import { domainFrom, domainLabel, isOneOf } from '../labels.js';
 import {
   addedReplies,
   addPeople,
@@ -74,7 +74,7 @@ const awarenessRecall: FlowHandler<'awareness.recall'> = {
     if (flow.probed) {
       return [
         {
-          text: ctx.say('recall.probe', { domain: label }, flow.domain),
+          text: ctx.say('recall.probe', { domain: domainFrom(domain, ctx) }, flow.domain),
           choices: [{ id: 'none', label: ctx.say('recall.noMore') }],
           form: namesForm(label, ctx),
         },
