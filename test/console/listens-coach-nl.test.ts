@@ -19,11 +19,11 @@ describe('een coach die antwoordt op wat er gezegd is, in het Nederlands, via de
       when: 'binnen twee weken',
       message: [
         'Hoi Marjolein,',
-        'Ik dacht aan jou, want je werkt zelf al jaren in de zorg. Zullen we koffie drinken, half uurtje, omdat ik wil overstappen naar de zorg? Het liefst binnen twee weken. Komt het niet uit, dan is dat helemaal goed.',
+        'Ik dacht aan jou, want je werkt zelf al jaren in de zorg. Zullen we koffie drinken, half uurtje, omdat ik wil overstappen naar de zorg? Het liefst binnen twee weken. Komt het je niet uit? Dan is dat helemaal prima.',
         'Alvast bedankt!',
       ].join('\n\n'),
       greeting: 'Hoi Marjolein,',
-      easyOut: 'Komt het niet uit',
+      easyOut: 'Komt het je niet uit',
       offer: 'Meelezen met een sollicitatiebrief',
       event: 'Zorg-ICT-dag',
       eventGoal: 'Twee mensen uit de zorg-ICT spreken',

@@ -47,7 +47,7 @@ describe('ask for help', () => {
       )
       .asks('help.request');
     expect(request.texts[0]).toContain(`"${REVERSAL}"`);
-    expect(request.texts[1]).toContain('You expect 2 of five');
+    expect(request.texts[1]).toContain('You expect 2 of the five');
 
     // The ask first, then whom: the greeting needs the person before the message is composed.
     const whom = await c
@@ -240,7 +240,7 @@ describe('om hulp vragen, typed in Dutch', () => {
       'Fatima', // niet op de kaart
       NL_WHY, // waarom zij
       NL_SIZE, // R
-      'Sla deze over', // T
+      'Overslaan', // T
       'Zo is het goed', // het bericht
       'Een kort belletje',
       typedDate,

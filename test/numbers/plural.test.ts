@@ -71,7 +71,8 @@ describe('plural forms', () => {
         expect(say(key, counts)).not.toMatch(/\b1 (groups|pairs|rounds|groepen|paren|rondes)\b/);
     expect(nl('summary.closing', { days: 1 })).not.toContain('1 dagen');
     expect(nl('summary.closing', { days: 7 })).toContain('Over 7 dagen');
-    expect(en('summary.crossovers', { count: 1 })).toMatch(/^1 of your ties crosses/);
+    expect(en('summary.crossovers', { count: 1 })).toMatch(/^One of your ties crosses/);
+    expect(nl('summary.crossovers', { count: 1 })).toMatch(/^Eén van je banden gaat /);
     expect(en('summary.crossovers', { count: 2 })).toMatch(/^2 of your ties cross /);
   });
 
