@@ -42,7 +42,7 @@ async function progress(lang: Lang, commitments: Commitment[]): Promise<string> 
 describe('my progress counts asks, and gives rates only from enough of them', () => {
   it('0 asks: none yet, and where to start', async () => {
     const text = await progress('en', []);
-    expect(text).toContain('No asks yet: the ask-for-help exercise sets one up.');
+    expect(text).toContain('No asks yet: “Ask for help” in the menu sets one up.');
     expect(text).not.toContain('%');
   });
 
@@ -92,7 +92,7 @@ describe('my progress counts asks, and gives rates only from enough of them', ()
     expect(en).toContain('You expected 40% of people to say yes; so far 83% did.');
     expect(en).toContain(say('en', 'progress.meaningHigher'));
     expect(await progress('nl', six)).toContain(
-      'Je verwachtte dat 40% ja zou zeggen; tot nu toe deed 83% dat.',
+      'Je verwachtte dat 40% van de mensen ja zou zeggen; tot nu toe is dat 83%.',
     );
   });
 });
