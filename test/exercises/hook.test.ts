@@ -84,7 +84,7 @@ describe('preparing an event', () => {
     expect(String(done.events[0]?.data.at).slice(0, 10)).toBe(today);
 
     const card = [
-      say('en', 'card.head', { event: EVENT, date: c.said(today), format: 'Online' }),
+      say('en', 'card.head', { event: EVENT, date: c.said(today), format: 'online' }),
       say('en', 'card.goal', { goal: GOAL }),
       say('en', 'card.hook', { topic: 'AI ethics', hook: HOOKS[0], opener: firstSuggestion }),
       say('en', 'card.hook', { topic: 'Dashboards', hook: HOOKS[1], opener: OWN_OPENER }),
@@ -96,7 +96,7 @@ describe('preparing an event', () => {
     ].join('\n\n');
     expect(done.texts).toEqual([card, say('en', 'hook.debriefPlanned')]);
     // Said with its weekday, never as YYYY-MM-DD.
-    expect(card).toContain(`Event card: ${EVENT}, ${c.said(today)} (Online)`);
+    expect(card).toContain(`Event card: ${EVENT}, ${c.said(today)} (online)`);
     expect(card).not.toContain(today);
     expect(card).toContain(`• Dashboards\n  Hook: ${HOOKS[1]}\n  Opener: "${OWN_OPENER}"`);
     expect(card).toContain('Close: propose a 15-minute coffee.');
@@ -168,12 +168,12 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
       NL_GOAL,
       NL_HOOKS[0],
       NL_HOOKS[1],
-      'Ik kijk wie er is',
+      'Ik zie wel wie er is',
       'Gebruik deze',
       NL_OPENER,
       'Gebruik deze',
       NL_INTRO,
-      '1', // Voorstellen om daarna te connecten
+      '1', // Voorstellen om contact te houden
       '19:00',
     ])
       turns.push(await c.send(line));
@@ -203,7 +203,7 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
     expect(out).toContain(say('nl', 'hook.opener', { topic: 'Zorgdata', suggestion }));
     expect(suggestion).toContain('want ik werk zelf met zorgdata.');
     const card = [
-      say('nl', 'card.head', { event: NL_EVENT, date: said, format: 'Op locatie' }),
+      say('nl', 'card.head', { event: NL_EVENT, date: said, format: 'op locatie' }),
       say('nl', 'card.goal', { goal: NL_GOAL }),
       say('nl', 'card.hook', { topic: 'Zorgdata', hook: NL_HOOKS[0], opener: suggestion }),
       say('nl', 'card.hook', { topic: 'Wachtlijsten', hook: NL_HOOKS[1], opener: NL_OPENER }),
@@ -215,8 +215,8 @@ describe('een evenement voorbereiden, typed in Dutch', () => {
     ].join('\n\n');
     expect(out).toContain(`${card}\n${say('nl', 'hook.debriefPlanned')}`);
     // In person, no online message and no people named; the hour was asked, the zone was not.
-    expect(out).not.toContain('Direct bericht');
-    expect(out).not.toContain('Hoop te ontmoeten');
+    expect(out).not.toContain('Privébericht');
+    expect(out).not.toContain('Wil ik graag spreken');
     expect(out).not.toContain(say('nl', 'when.timezone'));
     expect(out).toContain(say('nl', 'when.hour'));
     expect(out).not.toContain('Event card');

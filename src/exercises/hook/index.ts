@@ -21,6 +21,7 @@ import {
   reask,
   textStep,
 } from '../kit.js';
+import { lowerFirst } from '../labels.js';
 import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
 import { endingFor, inSentence, reasonFrom } from './opener.js';
 
@@ -292,7 +293,7 @@ export function eventCard(draft: HookDraft, ctx: Ctx): string {
     ctx.say('card.head', {
       event: draft.event ?? '',
       date: ctx.day(draft.date ?? ''),
-      format: ctx.say(draft.online ? 'hook.online' : 'hook.inPerson'),
+      format: lowerFirst(ctx.say(draft.online ? 'hook.online' : 'hook.inPerson')),
     }),
     ctx.say('card.goal', { goal: draft.goal ?? '' }),
     ...draft.topics.map((topic, i) =>
