@@ -201,11 +201,14 @@ function onlyOptions(state: State): boolean {
 }
 
 /**
- * The options as one line: "“A”, “B” or “C”" in the member's language. Each label is quoted, so a
- * capitalised button label reads as a quotation in the middle of the sentence (docs/STYLE.md).
+ * A button label inside a sentence: quoted when it has words, so a capitalised label reads as a
+ * quotation mid-sentence (docs/STYLE.md); a time or a number stays as it is ("09:00").
  */
+const quoted = (label: string) => (/\p{L}/u.test(label) ? `“${label}”` : label);
+
+/** The options as one line: "“A”, “B” or “C”" in the member's language. */
 const listOf = (choices: readonly Choice[], lang: Lang) =>
-  new Intl.ListFormat(lang, { type: 'disjunction' }).format(choices.map((c) => `“${c.label}”`));
+  new Intl.ListFormat(lang, { type: 'disjunction' }).format(choices.map((c) => quoted(c.label)));
 
 /** What a typed message means among the choices, or the short reply that asks for one. */
 function matchTyped(text: string, choices: Choice[], state: State, env: StepEnv): Resolved {
@@ -227,7 +230,7 @@ function matchTyped(text: string, choices: Choice[], state: State, env: StepEnv)
     }
     case 'range':
       return choices.length === 1 && choices[0]
-        ? ask(ctx.say('choose.onlyOne', { option: `“${choices[0].label}”` }))
+        ? ask(ctx.say('choose.onlyOne', { option: quoted(choices[0].label) }))
         : ask(ctx.say('choose.range', { said: match.said, min: match.min, max: match.max }));
     case 'none': {
       const options = listOf(choices, state.lang);

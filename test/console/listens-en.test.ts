@@ -49,7 +49,7 @@ describe('a coach that listens, in English, through the console', () => {
       eventDate: ['10 december', (today) => nextOf(today, 12, 10)],
       goal: 'A role in health-care IT where I can use my ten years of ward experience and grow into informatics',
       both: 'an introduction and advice',
-      bothLabels: 'An introduction or Advice',
+      bothLabels: '“An introduction” or “Advice”',
       one: 'advice',
       belief: 'maybe two',
       reversal: 'Honestly, I help when I can.',

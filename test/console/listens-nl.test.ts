@@ -46,7 +46,7 @@ describe('een coach die luistert, in het Nederlands, via de console', () => {
       eventDate: ['volgende week dinsdag', (today) => nextWeeks(today, 2)],
       goal: 'Een rol in de zorg-IT waarin ik mijn tien jaar ervaring op de afdeling kan gebruiken en kan groeien',
       both: 'een introductie en advies',
-      bothLabels: 'Een introductie of Advies',
+      bothLabels: '“Een introductie” of “Advies”',
       one: 'advies',
       belief: 'misschien twee',
       reversal: 'Ik help meestal wel, als het even kan.',

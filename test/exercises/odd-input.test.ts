@@ -36,7 +36,7 @@ describe('bad and odd input', () => {
     const unknown = say('en', 'common.unknownCommand', { word: 'frobnicate' });
     // What was read is quoted back as words only: no control characters, no mentions.
     const options = new Intl.ListFormat('en', { type: 'disjunction' }).format(
-      asked?.choices?.map((ch) => ch.label) ?? [],
+      asked?.choices?.map((ch) => `“${ch.label}”`) ?? [],
     );
     // These answers are a question of their own, with the same options, in place of the question.
     const none = (text: string) => ({ asks: say('en', 'choose.none', { text, options }) });

@@ -26,7 +26,9 @@ const helpDraft = (change: Record<string, unknown> = {}) =>
 const draft = async (h: Harness) => (await h.state())?.drafts['ask-for-help'];
 const lastReply = (h: Harness) => h.sent.at(-1)?.reply;
 const list = (lang: Lang, items: string[]) =>
-  new Intl.ListFormat(lang, { type: 'disjunction' }).format(items);
+  new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+    items.map((i) => (/\p{L}/u.test(i) ? `“${i}”` : i)),
+  );
 
 describe('what help is needed', () => {
   const cases: [Lang, string, string, string[]][] = [
@@ -59,8 +61,8 @@ describe('what help is needed', () => {
   });
 
   it.each([
-    ['en', 'purple', 'Information, An introduction, Advice, Feedback, or An opportunity'],
-    ['nl', 'paars', 'Informatie, Een introductie, Advies, Feedback of Een kans'],
+    ['en', 'purple', '“Information”, “An introduction”, “Advice”, “Feedback”, or “An opportunity”'],
+    ['nl', 'paars', '“Informatie”, “Een introductie”, “Advies”, “Feedback” of “Een kans”'],
   ] as const)(
     '%s: "%s" is answered with what was read and the options in one line',
     async (lang, typed, options) => {
@@ -203,7 +205,7 @@ describe('yes and no', () => {
     const h = await placed('en', { at: 'menu' });
     await h.command('forget');
     await h.text('not sure');
-    expect(lastReply(h)?.text).toBe(say('en', 'choose.none', { text: 'not sure', options: 'Yes or No' }));
+    expect(lastReply(h)?.text).toBe(say('en', 'choose.none', { text: 'not sure', options: '“Yes” or “No”' }));
     expect(await h.state()).toBeDefined();
   });
 });
@@ -346,7 +348,7 @@ describe('snoozing the coffees, where a date can be typed too', () => {
 });
 
 describe('the options in one line', () => {
-  it('nl: labels with a comma are quoted, so the list stays readable', async () => {
+  it('nl: labels are quoted, so a list with a comma inside a label stays readable', async () => {
     const h = await testEngine();
     await h.command('language', ['nl']);
     const state = await h.state();
@@ -366,7 +368,7 @@ describe('the options in one line', () => {
     expect(lastReply(h)?.text).toBe(
       say('nl', 'choose.none', {
         text: 'misschien',
-        options: '“Ja, we hebben gepraat”, Nog niet of Het is er niet van gekomen',
+        options: '“Ja, we hebben gepraat”, “Nog niet” of “Het is er niet van gekomen”',
       }),
     );
   });
