@@ -208,7 +208,9 @@ describe('virtual coffees on Discord', () => {
       const reflect = await ada.press('met', must(checkins.get(ada), 'check-in'));
       expect(reflect.question.content).toBe(en('coffee.reflect.story'));
       const adaPartner = must(firstName(partnerOf(ada)), 'partner name');
-      expect(reflect.before.map((m) => m.content)).toContain(en('coffee.map.added', { names: adaPartner }));
+      expect(reflect.before.map((m) => m.content)).toContain(
+        en('coffee.map.added', { names: adaPartner, count: 1 }),
+      );
       const state = await storedState(harness.app, ref(ada.user.id));
       expect(state?.network.people.map((p) => [p.name, p.domain, p.ring])).toEqual([
         [adaPartner, 'associations', 'outer'],

@@ -196,7 +196,7 @@ it('runs a coffee round in Slack: group DMs with mentions, intro DMs, nudge, che
     [NAMES[annaPartner], 'associations', 'outer'],
   ]);
   expect(state?.flow).toMatchObject({ at: 'coffee.reflect', step: 'story' });
-  expect(anna.texts()).toContain(en('coffee.map.added', { names: NAMES[annaPartner] ?? '' }));
+  expect(anna.texts()).toContain(en('coffee.map.added', { names: NAMES[annaPartner] ?? '', count: 1 }));
   expect(anna.lastText()).toBe(en('coffee.reflect.story'));
 
   // Stats are for admins.

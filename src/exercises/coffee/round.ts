@@ -180,8 +180,10 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
     added.push(name);
   }
   const lines = [
-    ...(added.length ? [ctx.say('coffee.map.added', { names: added.join(', ') })] : []),
-    ...(closer.length ? [ctx.say('coffee.map.closer', { names: closer.join(', ') })] : []),
+    ...(added.length ? [ctx.say('coffee.map.added', { names: added.join(', '), count: added.length })] : []),
+    ...(closer.length
+      ? [ctx.say('coffee.map.closer', { names: closer.join(', '), count: closer.length })]
+      : []),
   ];
   return { state: { ...state, nextPersonId, network: { ...state.network, people } }, text: lines.join('\n') };
 }
