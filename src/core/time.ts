@@ -90,3 +90,13 @@ export function formatDay(date: string, lang: Lang, today: string): string {
     .format(new Date(`${date}T12:00:00Z`))
     .replace(',', '');
 }
+
+/** An ISO weekday (1 = Monday … 7 = Sunday) by name: "Monday", "maandag" (Dutch lower-case). */
+export function weekdayName(weekday: number, lang: Lang): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, weekday, 12));
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: 'UTC',
+    weekday: 'long',
+  }).format(date);
+}

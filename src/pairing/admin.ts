@@ -1,5 +1,5 @@
 import { clip } from '../core/clip.js';
-import { clockAt, formatDay, isTimeZone, localDate } from '../core/time.js';
+import { clockAt, formatDay, isTimeZone, localDate, weekdayName } from '../core/time.js';
 import { guessLang, type Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import { CADENCES, type Community, type Settings } from './community.js';
@@ -69,11 +69,11 @@ export function settingsText(community: Community, say: Say, lang: Lang, now: Da
     active: say(s.active ? 'coffee.admin.on' : 'coffee.admin.off'),
     pool,
     cadence: say(`coffee.cadence.${s.cadence}`),
-    weekday: s.weekday,
+    weekday: weekdayName(s.weekday, lang),
     hour: s.hour,
     timezone: s.timezone,
     groupBy: s.groupBy,
-    checkin: s.checkinWeekday,
+    checkin: weekdayName(s.checkinWeekday, lang),
     lang: s.lang,
     members: Object.values(community.roster).filter((e) => e.prefs.joined !== false).length,
     next: nextText(community, say, lang, now),

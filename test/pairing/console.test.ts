@@ -22,6 +22,11 @@ describe('virtual coffees in the terminal community', () => {
       input: '/coffee set group team\n/coffee settings\n',
     });
     expect(set.stdout).toContain('Groups by: team');
+    // Weekdays by name, not as "day 1".
+    expect(set.stdout).toMatch(
+      /Cadence: every two weeks, on Monday at 10:00 \(UTC\)\nGroups by: team\nCheck-in: Friday\n/,
+    );
+    expect(set.stdout).not.toMatch(/\bday \d/);
 
     const preview = await runCli(sandbox, ['pairing', 'run', '--dry-run', '--now', MONDAY]);
     expect(preview.code).toBe(0);
