@@ -252,7 +252,7 @@ describe('answered and stale buttons', () => {
     const select = anna.elements().find((e) => e.type === 'static_select');
     expect(select?.options?.length).toBeGreaterThan(5);
     await anna.press('friends');
-    expect(anna.lastText()).toBe(en('add.names', { domain: say('en', 'domain.friends') }));
+    expect(anna.lastText()).toBe(en('add.names', { domain: say('en', 'domainFrom.friends') }));
     await anna.fillForm({ names: 'Jo, Kim' });
     expect(anna.texts()).toContain(en('people.added', { names: 'Jo, Kim', total: 2 }));
   });
