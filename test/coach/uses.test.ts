@@ -188,7 +188,9 @@ describe('failures fall back to the scripted path, silently for the member', () 
     const e = await make({ baseUrl: fake.url });
     const { reversal } = await helpUpToRequest(e, 'nl');
     expect(textsOf(reversal)[1]).toBe(say('nl', 'help.finding', { belief: 3 }));
-    expect(fake.requests('reflect')[0]?.messages[0]?.content).toContain('Schrijf in het Nederlands');
+    expect(fake.requests('reflect')[0]?.messages[0]?.content).toContain(
+      'Schrijf in gewoon, natuurlijk Nederlands',
+    );
   });
 });
 

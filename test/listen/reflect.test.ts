@@ -81,7 +81,7 @@ describe('each reading of the reversal answer gets its own reflection', () => {
       expect(said).toMatch(
         lang === 'en'
           ? /clear, small ask that is easy to turn down/
-          : /duidelijke, kleine vraag waar ook makkelijk nee op kan/,
+          : /duidelijke, kleine vraag\. En mensen zeggen makkelijker ja als ze weten dat nee ook mag\./,
       );
     },
   );
@@ -119,7 +119,8 @@ describe('the member predicts before hearing the finding', () => {
   it('says none and all five as words, in both languages', () => {
     expect(say('en', 'help.finding', { belief: 0 })).toContain('none of the five');
     expect(say('en', 'help.finding', { belief: 5 })).toContain('all five');
-    expect(say('nl', 'help.finding', { belief: 1 })).toContain('1 van de vijf ja zegt');
+    expect(say('nl', 'help.finding', { belief: 1 })).toContain('dat één van de vijf ja zegt');
+    expect(say('nl', 'help.finding', { belief: 2 })).toContain('dat 2 van de vijf ja zeggen');
     expect(say('nl', 'help.finding', { belief: 5 })).toContain('alle vijf');
   });
 

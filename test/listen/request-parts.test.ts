@@ -44,6 +44,7 @@ describe('the SMART check reads time and reason in the member’s own words', ()
     [texts.forLang('en')('compose.easyOut'), true],
     [texts.forLang('nl')('compose.easyOut'), true],
     ['Zeg gerust nee als het niet past.', true],
+    ['Als het je niet uitkomt, nee mag ook.', true],
     ['Laat het me voor vrijdag weten.', false],
     ['Please answer by Friday.', false],
   ])('the easy way out in "%s": %s', (text, expected) => {

@@ -76,6 +76,6 @@ export function missingSmart(request: string): SmartLetter[] {
 export const hasEasyOut = has(
   [
     "no problem|no worries|no pressure|if it doesn't suit|if it does not suit|if you can't|if you're busy|feel free to say no|totally fine if not|no is fine",
-    'geen probleem|geen punt|geen bezwaar|als het niet uitkomt|komt het niet uit|als het niet past|als je geen tijd|nee is ook goed|helemaal goed als',
+    'geen probleem|geen punt|geen bezwaar|als het (?:je )?niet uitkomt|komt het (?:je )?niet uit|als het niet past|als je geen tijd|nee is ook (?:goed|prima)|nee mag ook|helemaal (?:goed|prima) als|dan is dat helemaal (?:goed|prima)',
   ].join('|'),
 );
