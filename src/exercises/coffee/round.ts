@@ -22,8 +22,17 @@ import { withPrefs } from './choices.js';
 
 type CoffeeJob = NonNullable<Job['coffee']>;
 
+/** Names as a sentence lists them: "Mira", "Mira and Bo", "Mira, Bo and Sam" ("en" in Dutch). */
+export const listed = (items: readonly string[], ctx: Ctx) =>
+  items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')}${ctx.say('coffee.and')}${items.at(-1)}`;
+
 export const names = (coffee: Pick<Coffee, 'partners'>, ctx: Ctx) =>
-  coffee.partners.map((p) => p.name).join(ctx.say('coffee.and'));
+  listed(
+    coffee.partners.map((p) => p.name),
+    ctx,
+  );
 
 export const coffeeOf = (state: State, round: number) => state.coffee.coffees.find((c) => c.round === round);
 
@@ -180,9 +189,11 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
     added.push(name);
   }
   const lines = [
-    ...(added.length ? [ctx.say('coffee.map.added', { names: added.join(', '), count: added.length })] : []),
+    ...(added.length
+      ? [ctx.say('coffee.map.added', { names: listed(added, ctx), count: added.length })]
+      : []),
     ...(closer.length
-      ? [ctx.say('coffee.map.closer', { names: closer.join(', '), count: closer.length })]
+      ? [ctx.say('coffee.map.closer', { names: listed(closer, ctx), count: closer.length })]
       : []),
   ];
   return { state: { ...state, nextPersonId, network: { ...state.network, people } }, text: lines.join('\n') };
