@@ -47,7 +47,7 @@ it(
     const member = { platform: 'discord' as const, space: 'global', user: ada.user.id };
     await h.outbox.deliver(member, [question], { lang: 'en' });
     const { question: message } = await ada.nextQuestion();
-    const rows = must(message.components, 'components') as { type: number; components: Body[] }[];
+    const rows = must(message.components, 'components') as unknown as { type: number; components: Body[] }[];
     expect(rows).toHaveLength(2);
     expect(rows[0]?.components).toEqual([
       {
@@ -94,7 +94,7 @@ it(
     };
     await h.outbox.deliver(member, [crowded], { lang: 'en' });
     const { question: message } = await ada.nextQuestion();
-    const rows = must(message.components, 'components') as { components: Body[] }[];
+    const rows = must(message.components, 'components') as unknown as { components: Body[] }[];
     expect(rows.length).toBeLessThanOrEqual(5);
     const menu = rows[0]?.components[0] as { max_values: number; options: { label: string }[] };
     expect(menu.options).toHaveLength(25);
