@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { MAX_INBOUND_TEXT, type MemberRef } from '../../src/core/types.js';
+import { MAX_INBOUND_TEXT, MAX_PICK_OPTIONS, type MemberRef } from '../../src/core/types.js';
 
-/** One JSON line from a script: exactly one of text, choice, form or command, within the engine's limits. */
+/** One JSON line from a script: exactly one of text, choice, picks, form or command, within the engine's limits. */
 const JsonLineSchema = z.union([
   z.strictObject({ text: z.string().max(MAX_INBOUND_TEXT) }),
   z.strictObject({ choice: z.union([z.string().max(200), z.number()]).transform(String) }),
+  /** The options of a multi-select question, by id; an empty list chooses none of them. */
+  z.strictObject({
+    picks: z.array(z.union([z.string().max(200), z.number()]).transform(String)).max(MAX_PICK_OPTIONS),
+  }),
   z.strictObject({ form: z.record(z.string().max(100), z.string().max(MAX_INBOUND_TEXT)) }),
   z.strictObject({
     command: z.string().min(1).max(100),
@@ -35,19 +39,22 @@ export function parseLine(line: string, member: MemberRef, json: boolean, profil
     value = JSON.parse(line);
   } catch {
     return {
-      error: 'malformed JSON: expected {"text":...}, {"choice":ID}, {"form":{...}} or {"command":NAME}',
+      error:
+        'malformed JSON: expected {"text":...}, {"choice":ID}, {"picks":[ID,...]}, {"form":{...}} or {"command":NAME}',
     };
   }
   const parsed = JsonLineSchema.safeParse(value);
   if (!parsed.success) {
     return {
-      error: 'unknown message: expected {"text":...}, {"choice":ID}, {"form":{...}} or {"command":NAME}',
+      error:
+        'unknown message: expected {"text":...}, {"choice":ID}, {"picks":[ID,...]}, {"form":{...}} or {"command":NAME}',
     };
   }
   const m = parsed.data;
   const id = newId();
   if ('text' in m) return { payload: textPayload(member, m.text, profile) };
   if ('choice' in m) return { payload: { kind: 'choice', id, member, value: m.choice, ...profile } };
+  if ('picks' in m) return { payload: { kind: 'picks', id, member, values: m.picks, ...profile } };
   if ('form' in m) return { payload: { kind: 'form', id, member, fields: m.form, ...profile } };
   return { payload: { kind: 'command', id, member, name: m.command, args: m.args, ...profile } };
 }

@@ -7,8 +7,9 @@ import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
+import type { Texts } from '../../src/texts/texts.js';
 import { parseLine } from './inbound.js';
-import { renderJson, renderText, type Written } from './render.js';
+import { renderJson, renderText, type Written, wordsOf } from './render.js';
 
 export interface ConsoleOptions {
   config: Config;
@@ -51,16 +52,22 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     writeFileSync(path, content);
     return path;
   };
-  const write = (reply: Reply) => {
+  /** The app's texts, for the terminal's own words; the engine delivers nothing before they exist. */
+  let texts: Texts | undefined;
+  const wordsFor = (lang: Lang) => {
+    if (!texts) throw new Error('the console delivered a reply before its texts were loaded');
+    return wordsOf(texts.forLang(lang));
+  };
+  const write = (reply: Reply, lang: Lang) => {
     const paths: Written = {
       image: reply.image ? save('map.png', reply.image.png) : undefined,
       file: reply.file ? save(reply.file.name, reply.file.content) : undefined,
     };
-    output.write(json ? `${renderJson(reply, paths)}\n` : `${renderText(reply, paths)}\n`);
+    output.write(json ? `${renderJson(reply, paths)}\n` : `${renderText(reply, paths, wordsFor(lang))}\n`);
   };
   const outbox: Outbox = {
-    async deliver(_member, replies) {
-      for (const reply of replies) write(reply);
+    async deliver(_member, replies, delivery) {
+      for (const reply of replies) write(reply, delivery.lang);
     },
     async emit(_member, event) {
       if (json) output.write(`${JSON.stringify({ type: 'event', ...event })}\n`);
@@ -71,6 +78,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   const app = await createApp(config, options.log, outbox);
+  texts = app.texts;
   const interactive = !json && 'isTTY' in options.input && options.input.isTTY === true;
   const prompt = () => interactive && output.write('> ');
   let lines: ReturnType<typeof createInterface> | undefined;

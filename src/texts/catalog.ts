@@ -359,6 +359,9 @@ export const CATALOG = {
   'words.language.en': [],
   'words.language.nl': [],
   'words.choose.all': [],
+  // console.json
+  'console.pick.or': ['options'],
+  'console.pick.hint': [],
   // discord.json
   'discord.formButton': [],
   'discord.formPart': ['n', 'of'],
