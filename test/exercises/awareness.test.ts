@@ -90,7 +90,7 @@ describe('the network map in English', () => {
     }
     for (const [i, [, answer]] of RESOURCES.slice(0, -1).entries())
       keep(await c.press(answer).asksText(say('en', `resource.${RESOURCES[i + 1]?.[0]}`), 'contains'));
-    const last = await c.press(RESOURCES.at(-1)?.[1] ?? '').asks('menu.prompt');
+    const last = await c.press(RESOURCES.at(-1)?.[1] ?? '').asksText('To start: ', 'contains');
 
     // What the names produced on the way.
     expect(acks).toContain(say('en', 'people.added', { names: 'Anna, Piet', total: 2 }));
@@ -137,29 +137,42 @@ describe('the network map in English', () => {
     expect(data.blauNormalised).toBeCloseTo(blau / (1 - 1 / 11), 10); // 11 domains, events included
     expect(data.at).toBe(c.clock.now().toISOString());
 
-    // The show-back: summary, picture, closing, then the menu.
-    const summary = last.texts.find((t) => t.startsWith(say('en', 'summary.size', { size: 11, domains: 6 })));
+    // The show-back in sentences: 6 of 10 parts, normalised Blau 0.87 reads "evenly"; no index shown.
+    const summary = last.texts.find((t) => t.startsWith('Your 11 people reach 6 of the 10 parts of your life, evenly.'));
     expect(summary).toBeDefined();
     expect(summary).toContain('• Current work: 3');
     expect(summary).toContain('• Friends: 3');
     expect(summary).not.toContain('• School');
-    expect(summary).toContain(say('en', 'summary.dormant', { count: 3 }));
     expect(summary).toContain(
-      say('en', 'summary.resources', {
-        reachable: 7,
-        of: 10,
-        weakOnly: 'salary levels, the press',
-        gaps: 'a board seat, government, someone who hires',
-      }),
+      '5 of your 11 people (45%) are acquaintances: that is where new information usually comes from.',
     );
+    expect(summary).toContain("3 people you haven't been in touch with for three years or more");
+    expect(summary).toContain('3 of your ties cross the line between work and private life');
+    expect(summary).toContain(
+      'Through your network you can reach 7 of the 10 kinds of help I asked about. For salary levels and the press you rely on acquaintances alone. Not yet within reach: a board seat, government and someone who hires.',
+    );
+    expect(summary).not.toMatch(/Blau|0\.\d/);
     expect(last.texts).toContain(say('en', 'summary.closing', { days: 7 }));
+
+    // The next step: weak and dormant ties where the missing help is found (boards, associations, work).
+    expect(last.question?.text).toBe(
+      `To start: Ria (an acquaintance from an association), Mo (an acquaintance from work) and Sara (an acquaintance from your studies, not in touch for three years or more). ${say('en', 'nextStep.why.gaps', { list: 'a board seat, government and someone who hires' })}\n\n${say('en', 'nextStep.prompt')}`,
+    );
+    expect(last.question?.choices?.map((ch) => ch.label)).toEqual([
+      'Ask Ria for help',
+      'Ask Mo for help',
+      'Ask Sara for help',
+      say('en', 'nextStep.remind'),
+      say('en', 'common.backToMenu'),
+    ]);
 
     const pictures = last.replies.filter((r) => r.image);
     expect(pictures).toHaveLength(1);
     expect(pictures[0]?.image?.alt).toBe(say('en', 'map.alt', { size: 11 }));
     expect(isPngBytes(pictures[0]?.image?.png)).toBe(true);
 
-    expect(last.question?.choices?.map((ch) => ch.id)).toEqual([
+    const menu = await c.press('menu').asks('menu.prompt');
+    expect(menu.question?.choices?.map((ch) => ch.id)).toEqual([
       'awareness',
       'ask-for-help',
       'hook',
