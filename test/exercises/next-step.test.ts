@@ -64,6 +64,7 @@ describe('the next step after the map', () => {
     const commitment = dump.member.commitments.at(-1);
     expect(commitment).toMatchObject({ kind: 'reconnect', person: 'Bob', date: weekOn, status: 'open' });
     const job = dump.jobs.find((j) => j.kind === 'reconnect.followup');
+    if (!job) throw new Error('no follow-up was planned');
     expect(job).toMatchObject({ commitment: commitment.id, due: `${weekOn}T09:00:00.000Z` });
 
     // "My commitments" lists it.
