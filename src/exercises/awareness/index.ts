@@ -10,15 +10,8 @@ import {
   type Outcome,
 } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
-import { type MapMetrics, mapMetrics } from '../../network/metrics.js';
-import {
-  CAREER_QUESTIONS,
-  DOMAINS,
-  RECALL_DOMAINS,
-  RESOURCE_ANSWERS,
-  RESOURCE_ITEMS,
-  type ResourceItem,
-} from '../../network/model.js';
+import { mapMetrics } from '../../network/metrics.js';
+import { CAREER_QUESTIONS, RECALL_DOMAINS, RESOURCE_ANSWERS, RESOURCE_ITEMS } from '../../network/model.js';
 import { backToMenu, choiceStep, complete, reask, unexpected } from '../kit.js';
 import { domainLabel, isOneOf } from '../labels.js';
 import {
@@ -45,8 +38,6 @@ export const flows = [
   z.object({ at: z.literal('awareness.career'), question: index }),
   z.object({ at: z.literal('awareness.resources'), item: index }),
 ] as const;
-
-const percent = (share: number) => Math.round(share * 100);
 
 function namesForm(title: string, ctx: Ctx): Reply['form'] {
   return {
