@@ -314,6 +314,9 @@ describe('measurements', () => {
       await e.send({ choice: 'yearly' });
     }
     for (let i = 0; i < 10; i++) await e.send({ choice: 'nobody' });
+    // The next step names people: it asks the model nothing.
+    expect(last(e.sent)).toContain('To start: ');
+    await e.send({ choice: 'menu' });
     expect(last(e.sent)).toBe(say('en', 'menu.prompt'));
     console.log(`network map: ${fake.bodies.length} model request(s) (one sentence-like recall answer)`);
     expect(fake.bodies).toHaveLength(1);
