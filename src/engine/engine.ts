@@ -38,9 +38,6 @@ export interface EngineDeps {
   locks: Locks;
   texts: Texts;
   outbox: Outbox;
-  /** An atomic once-only claim across processes (see Store.claim). */
-  claim: (name: string) => Promise<boolean>;
-  release: (name: string) => Promise<void>;
   log: Logger;
   revisitDays: number;
   defaultLang: Lang;
@@ -342,15 +339,17 @@ export function createEngine(deps: EngineDeps) {
     for (const job of due) {
       // A process that runs only some adapters leaves the other platforms' jobs to their own process.
       if (platforms && !platforms.includes(job.member.platform)) continue;
-      // Overlapping ticks, in this process or another, both see the job; only one may fire it.
-      if (!(await deps.claim(`job:${job.id}`))) continue;
-      const result = await handleOne({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
-      if (result === 'unavailable') {
-        await deps.release(`job:${job.id}`);
-        continue;
-      }
-      await deps.jobs.remove([job.id]);
-      if (result === 'done') delivered += 1;
+      // Overlapping ticks, in this process or another, both see the job; the one holding its lease
+      // fires it. A tick killed mid-job leaves a lease that expires (or is freed at once when its
+      // process is gone), and the member's record remembers the event, so a retry never repeats it.
+      const fired = await deps.locks.tryLock(`job:${job.id}`, async () => {
+        // Another tick may have fired and removed it since `due` was read.
+        if (!(await deps.jobs.get(job.id))) return 'gone';
+        const result = await handleOne({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
+        if (result !== 'unavailable') await deps.jobs.remove([job.id]);
+        return result;
+      });
+      if (fired.taken && fired.value === 'done') delivered += 1;
     }
     return delivered + ((await deps.pairing?.tick(now, platforms)) ?? 0);
   }

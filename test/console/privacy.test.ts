@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isReply, type ReplyLine, runCli, useCli } from '../helpers/cli.js';
 import { conversation } from '../helpers/conversation.js';
 import { quickExercise } from '../helpers/scripts.js';
+import { sqliteRows } from '../helpers/sqlite.js';
 import { say } from '../helpers/texts.js';
 
 const e2e = useCli();
@@ -12,18 +12,8 @@ const e2e = useCli();
 const USER = 'member-7f3a9c';
 const NAMES = ['Quintessa', 'Bartholomew', 'Zebulon'];
 
-function rows(path: string): Promise<{ key: string; value: string }[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (openError) => {
-      if (openError) return reject(openError);
-      db.all('SELECT key, value FROM keyv', (error, found: { key: string; value: string }[]) => {
-        db.close();
-        if (error) reject(error);
-        else resolve(found);
-      });
-    });
-  });
-}
+const rows = (path: string) =>
+  sqliteRows<{ key: string; value: string }>(path, 'SELECT key, value FROM keyv');
 
 describe('console --json: export, then forget', () => {
   it('exports the people as a file, then deletes every row, byte and file about the member', {

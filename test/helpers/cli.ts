@@ -115,7 +115,11 @@ export interface RunResult extends Exit {
 export function runCli(
   sandbox: Sandbox,
   args: string[],
-  options: { input?: string; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    timeoutMs?: number /** SIGKILL the process this long after it starts. */;
+    killAfterMs?: number;
+  } = {},
 ): Promise<RunResult> {
   assertBuilt();
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -133,12 +137,18 @@ export function runCli(
       child.kill('SIGKILL');
       reject(new Error(`weakties ${args.join(' ')} timed out after ${timeoutMs} ms\nstderr: ${stderr}`));
     }, timeoutMs);
+    const kill =
+      options.killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.on('error', (error) => {
       clearTimeout(timer);
+      clearTimeout(kill);
       reject(error);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(kill);
       resolve({ code, signal, stdout, stderr });
     });
     child.stdin.on('error', () => {});
