@@ -131,23 +131,30 @@ export function createEngine(deps: EngineDeps) {
     defaultLang: deps.defaultLang,
   });
 
-  async function exportData(state: State) {
-    const jobs = await Promise.all(state.jobs.map((id) => deps.jobs.get(id)));
-    const { seen: _seen, ...kept } = state;
-    const community = await deps.pairing?.exportOf(state.member);
+  /** Everything stored about a member; undefined when nothing is (no record, nothing set aside). */
+  async function exportData(ref: MemberRef, state: State | undefined) {
+    const setAside = await deps.members.setAside(ref);
+    if (!state && setAside.length === 0) return undefined;
+    const jobs = await deps.jobs.of(ref);
+    const community = await deps.pairing?.exportOf(ref);
+    const member = state ? (({ seen: _seen, ...kept }) => kept)(state) : null;
     return {
       exportedAt: clock().toISOString(),
-      member: kept,
-      jobs: jobs.filter((j) => j !== undefined),
+      member,
+      jobs,
+      ...(setAside.length > 0 ? { unreadableRecords: setAside } : {}),
       ...(community ? { coffeeCommunity: community } : {}),
     };
   }
 
-  async function erase(ref: MemberRef, state: State | undefined): Promise<void> {
-    await deps.jobs.remove(state?.jobs ?? []);
+  /** Deletes everything keyed to the member; true when anything was stored. */
+  async function erase(ref: MemberRef, state: State | undefined): Promise<boolean> {
+    const jobs = await deps.jobs.of(ref);
+    await deps.jobs.remove([...new Set([...(state?.jobs ?? []), ...jobs.map((j) => j.id)])]);
     await deps.pairing?.forget(ref);
-    await deps.members.delete(ref);
+    const found = await deps.members.delete(ref);
     await deps.outbox.forgotten?.(ref);
+    return found || state !== undefined || jobs.length > 0;
   }
 
   /**
@@ -261,7 +268,7 @@ export function createEngine(deps: EngineDeps) {
       if (effect.type === 'unschedule') await deps.jobs.remove([effect.jobId]);
       if (effect.type === 'export') {
         const say = deps.texts.forLang(state.lang);
-        const content = JSON.stringify(await exportData(state), null, 2);
+        const content = JSON.stringify(await exportData(state.member, state), null, 2);
         replies.unshift({ text: say('export.attached'), file: { name: 'weakties-export.json', content } });
       }
     }
@@ -398,7 +405,7 @@ export function createEngine(deps: EngineDeps) {
     /** Everything stored about a member, for the export command; undefined when nothing is. */
     async exportMember(ref: MemberRef) {
       const { state } = await deps.members.load(ref, clock());
-      return state ? exportData(state) : undefined;
+      return exportData(ref, state);
     },
 
     /** Deletes every record of a member: their state and their scheduled jobs. */
@@ -406,8 +413,7 @@ export function createEngine(deps: EngineDeps) {
       return track(() =>
         deps.locks.withLock(memberKey(ref), async () => {
           const { state } = await deps.members.load(ref, clock());
-          await erase(ref, state);
-          return state !== undefined;
+          return erase(ref, state);
         }),
       );
     },
