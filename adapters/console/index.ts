@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
+import { withoutControls } from '../../src/core/controls.js';
 import type { Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Texts } from '../../src/texts/texts.js';
@@ -63,7 +64,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       image: reply.image ? save('map.png', reply.image.png) : undefined,
       file: reply.file ? save(reply.file.name, reply.file.content) : undefined,
     };
-    output.write(json ? `${renderJson(reply, paths)}\n` : `${renderText(reply, paths, wordsFor(lang))}\n`);
+    // Whatever a reply carries (a member's own words, a model's), nothing in it steers the terminal.
+    const text = json ? renderJson(reply, paths) : renderText(reply, paths, wordsFor(lang));
+    output.write(`${withoutControls(text)}\n`);
   };
   const outbox: Outbox = {
     async deliver(_member, replies, delivery) {

@@ -1,4 +1,5 @@
 import type { Coach } from '../coach/uses.js';
+import { withoutControls } from '../core/controls.js';
 import {
   type Delivery,
   guessLang,
@@ -59,6 +60,17 @@ export class InboundError extends Error {}
 
 const remember = (seen: State['seen'], id: string, now: number): State['seen'] =>
   [...seen.filter(([, at]) => now - at < SEEN_TTL_MS), [id, now] as [string, number]].slice(-SEEN_MAX);
+
+/** The member's words without terminal controls, escape sequences or bidi overrides (see controls.ts). */
+function cleanInbound(inbound: Inbound): Inbound {
+  const clean = { ...inbound };
+  if ('displayName' in clean && clean.displayName) clean.displayName = withoutControls(clean.displayName);
+  if (clean.kind === 'text') clean.text = withoutControls(clean.text);
+  if (clean.kind === 'form')
+    clean.fields = Object.fromEntries(Object.entries(clean.fields).map(([k, v]) => [k, withoutControls(v)]));
+  if (clean.kind === 'command') clean.args = clean.args.map(withoutControls);
+  return clean;
+}
 
 /** "start" (a door opening, such as every launch of the console) or "continue". */
 const isResume = (inbound: Inbound) =>
@@ -288,7 +300,7 @@ export function createEngine(deps: EngineDeps) {
     const parsed = InboundSchema.safeParse(payload);
     if (!parsed.success)
       throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
-    const inbound = parsed.data;
+    const inbound = cleanInbound(parsed.data);
     const admin = deps.pairing?.adminCommand(inbound);
     if (deps.pairing && admin) return adminTurn(deps.pairing, admin);
     try {
