@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/types.js';
 import { say } from '../helpers/texts.js';
-import { type FakeMode, type FakeOpenAi, memberData, startFakeOpenAi } from './fake-openai.js';
+import { type FakeMode, type FakeOpenAi, memberData, startFakeOpenAi, validAnswer } from './fake-openai.js';
 import { type CoachedEngine, coachedEngine } from './harness.js';
 
 let fake: FakeOpenAi;
@@ -213,6 +213,46 @@ describe('safety', () => {
     expect(after?.flow).toEqual({ at: 'ask-for-help.need' });
     expect(after?.drafts['ask-for-help']).toEqual({ ...before?.drafts['ask-for-help'], goal: evil });
     expect(after?.network).toEqual(before?.network);
+  });
+
+  it('reads a hostile answer as plain text: no links, mentions, markup or control bytes reach the member', async () => {
+    const hostile =
+      'Great [click here](http://evil.example/login) <@U123> <!channel> @everyone **now**\u001b]0;pwned\u0007\u202e';
+    fake.answer = (body) =>
+      memberData(body).task === 'reflect'
+        ? { reflection: hostile, question: `Why? <#C1|general> \u001b[31m` }
+        : {};
+    const e = await make({ baseUrl: fake.url });
+    await toHelpGoal(e);
+    const replies = await e.send({ text: GOAL });
+    expect(textsOf(replies)[0]).toBe('Great click here everyone now');
+    expect(textsOf(replies)[1]).toBe('Why?');
+  });
+
+  it('refuses a placeholder it never made, and a "person" that is a link', async () => {
+    const scripted = await make();
+    const expected = await helpUpToRequest(scripted);
+    fake.answer = (body) =>
+      memberData(body).task === 'reflect'
+        ? { reflection: 'Ask [P99], they know.', question: null }
+        : validAnswer(body);
+    const e = await make({ baseUrl: fake.url });
+    const got = await helpUpToRequest(e);
+    expect(textsOf(got.goal)).toEqual(textsOf(expected.goal));
+    expect(e.logs.filter((l) => l.msg === 'coach answer refused').map((l) => l.reason)).toContain(
+      'unknown placeholder',
+    );
+
+    fake.answer = () => ({ people: [{ name: 'Click [here](http://evil.example/login)', domain: 'work' }] });
+    const m = await make({ baseUrl: fake.url });
+    await m.start('en');
+    await m.send({ choice: 'begin' });
+    await m.send({ choice: 'begin' });
+    await m.send({ text: 'my neighbour Anna and Piet, my old colleague at the hospital' });
+    // The scripted reading stands: the names typed, and no link among the people.
+    const names = (await m.state())?.network.people.map((p) => p.name) ?? [];
+    expect(names, JSON.stringify(names)).not.toContainEqual(expect.stringMatching(/here|http/i));
+    expect(names).toContain('Anna');
   });
 
   it('sends no map name, member name, email or phone number', async () => {
