@@ -193,8 +193,8 @@ export function createCoach(deps: CoachDeps): Coach {
         return { state };
       }
       const counted = countCall(state, now);
-      const exclude = ask.use === 'people' ? ask.input.ids : [];
-      const pseudonyms = createPseudonymiser(namesOf(state, exclude, deps.otherMembers?.() ?? []));
+      // The names just read from the sentence are on the map already, and masked like every other.
+      const pseudonyms = createPseudonymiser(namesOf(state, [], deps.otherMembers?.() ?? []));
       const say = deps.texts.forLang(state.lang);
       const system = `${say('llm.system.rules')}\n\n${say(`llm.system.${ask.use}`)}`;
       let value: unknown;
