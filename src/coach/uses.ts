@@ -127,6 +127,13 @@ function reasonOf(error: unknown, signal: AbortSignal): string {
   return (error as Error).name === 'APIConnectionTimeoutError' ? 'timeout' : 'connection';
 }
 
+/** Rejects when the signal fires: the end of the time a call may take. */
+const deadline = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+
 export interface CoachDeps {
   config: CoachConfig;
   texts: Texts;
@@ -146,7 +153,7 @@ export function createCoach(deps: CoachDeps): Coach {
     const signal = AbortSignal.timeout(config.timeoutMs);
     const started = performance.now();
     try {
-      const response = await client.chat.completions.create(
+      const request = client.chat.completions.create(
         {
           model: config.model,
           messages: [
@@ -159,6 +166,10 @@ export function createCoach(deps: CoachDeps): Coach {
         },
         { signal, timeout: config.timeoutMs, maxRetries: 1 },
       );
+      // The SDK sleeps a Retry-After between tries without watching the signal: the deadline holds
+      // for the whole call, retries included, and a late answer is dropped.
+      request.catch(() => {});
+      const response = await Promise.race([request, deadline(signal)]);
       const ms = Math.round(performance.now() - started);
       const choice = response.choices[0];
       const usage = response.usage
