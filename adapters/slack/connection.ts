@@ -12,6 +12,7 @@ import {
 
 import { type Config, ConfigError } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
+import { gate } from './gate.js';
 import type { Bot } from './inbound.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
@@ -75,13 +76,16 @@ function receiverFor(slack: SlackConfig, log: Logger): Receiver {
   const logger = boltLogger(log);
   if (slack.signingSecret) {
     // One port for the Events API, interactivity and the slash command; Bolt checks each signature.
-    return new HTTPReceiver({
+    const receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
       endpoints: '/slack/events',
       port: slack.port,
       customRoutes: [health],
       logger,
     });
+    const warn = (why: string) => log.warn({ adapter: 'slack', why }, 'request refused');
+    receiver.requestListener = gate(receiver.requestListener, slack.signingSecret, warn);
+    return receiver;
   }
   if (!slack.appToken)
     throw new ConfigError(
