@@ -22,18 +22,22 @@ export interface Identity extends Bot {
   team: string;
 }
 
-/** Bolt and its WebClient log through the app's pino logger, one level quieter than their own. */
-function boltLogger(log: Logger): BoltLogger {
+/**
+ * Bolt and its WebClient log through the app's pino logger, one level quieter than their own. Their
+ * debug lines are dropped at every LOG_LEVEL: they carry whole Web API bodies, members' words and
+ * the names on their maps.
+ */
+export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ adapter: 'slack' });
   const line = (parts: unknown[]) =>
     parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
   return {
-    debug: (...msg) => child.trace(line(msg)),
+    debug: () => {},
     info: (...msg) => child.debug(line(msg)),
     warn: (...msg) => child.warn(line(msg)),
     error: (...msg) => child.error(line(msg)),
     setLevel: () => {},
-    getLevel: () => LogLevel.DEBUG,
+    getLevel: () => LogLevel.INFO,
     setName: () => {},
   };
 }
