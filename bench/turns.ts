@@ -28,9 +28,12 @@ export const SCRIPT = [
   ...Array.from({ length: 9 }, () => ['2', '3']).flat(),
 ];
 
+/** The terminal's own words, as fixed text: the benchmark measures turns, not the texts. */
+const words = { or: (options: string) => `Or: ${options}`, pickHint: 'Type the numbers.' };
+
 export const renderToNothing = {
   deliver: async (_member: MemberRef, replies: { text: string }[]) => {
-    for (const reply of replies) renderText(reply, {});
+    for (const reply of replies) renderText(reply, {}, words);
   },
 };
 

@@ -53,8 +53,6 @@ export async function createApp(
     locks: store.locks,
     texts,
     outbox,
-    claim: (name) => store.claim(name),
-    release: (name) => store.release(name),
     log,
     revisitDays: config.revisitDays,
     defaultLang: config.defaultLang,

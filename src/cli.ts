@@ -87,6 +87,8 @@ async function startersFor(config: Config): Promise<Partial<Record<Platform, Sta
 /** Runs the configured platform adapters on one engine until SIGINT or SIGTERM. */
 async function startAdapters(config: Config): Promise<number> {
   const log = createLogger(config.logLevel ?? 'info');
+  // A promise a library forgot to handle (Bolt, discord.js, a socket) is logged; it never stops the bot.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   const routes: Partial<Record<Platform, Outbox>> = {};
   const app = await createApp(config, log, routingOutbox(routes));
   const adapters: Adapter[] = [];

@@ -5,10 +5,12 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
+import { withoutControls } from '../../src/core/controls.js';
 import type { Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
+import type { Texts } from '../../src/texts/texts.js';
 import { parseLine } from './inbound.js';
-import { renderJson, renderText, type Written } from './render.js';
+import { renderJson, renderText, type Written, wordsOf } from './render.js';
 
 export interface ConsoleOptions {
   config: Config;
@@ -51,16 +53,24 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     writeFileSync(path, content);
     return path;
   };
-  const write = (reply: Reply) => {
+  /** The app's texts, for the terminal's own words; the engine delivers nothing before they exist. */
+  let texts: Texts | undefined;
+  const wordsFor = (lang: Lang) => {
+    if (!texts) throw new Error('the console delivered a reply before its texts were loaded');
+    return wordsOf(texts.forLang(lang));
+  };
+  const write = (reply: Reply, lang: Lang) => {
     const paths: Written = {
       image: reply.image ? save('map.png', reply.image.png) : undefined,
       file: reply.file ? save(reply.file.name, reply.file.content) : undefined,
     };
-    output.write(json ? `${renderJson(reply, paths)}\n` : `${renderText(reply, paths)}\n`);
+    // Whatever a reply carries (a member's own words, a model's), nothing in it steers the terminal.
+    const text = json ? renderJson(reply, paths) : renderText(reply, paths, wordsFor(lang));
+    output.write(`${withoutControls(text)}\n`);
   };
   const outbox: Outbox = {
-    async deliver(_member, replies) {
-      for (const reply of replies) write(reply);
+    async deliver(_member, replies, delivery) {
+      for (const reply of replies) write(reply, delivery.lang);
     },
     async emit(_member, event) {
       if (json) output.write(`${JSON.stringify({ type: 'event', ...event })}\n`);
@@ -71,6 +81,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   const app = await createApp(config, options.log, outbox);
+  texts = app.texts;
   const interactive = !json && 'isTTY' in options.input && options.input.isTTY === true;
   const prompt = () => interactive && output.write('> ');
   let lines: ReturnType<typeof createInterface> | undefined;

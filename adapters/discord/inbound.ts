@@ -1,5 +1,5 @@
 import type { Inbound, MemberRef } from '../../src/core/types.js';
-import { MAX_INBOUND_TEXT } from '../../src/core/types.js';
+import { MAX_INBOUND_TEXT, MAX_PICK_OPTIONS } from '../../src/core/types.js';
 import { type CommandName, SUBCOMMANDS, type Subcommand } from './commands.js';
 
 /**
@@ -64,6 +64,17 @@ export function fromChoice(interaction: InteractionView, value: string): Inbound
     id: eventId(interaction.id),
     member: memberOf(interaction.user.id),
     value,
+    ...profile(interaction.user, interaction.locale),
+  };
+}
+
+/** Options of a pick's menu, by id: what the member chose in one go. */
+export function fromPicks(interaction: InteractionView, values: readonly string[]): Inbound {
+  return {
+    kind: 'picks',
+    id: eventId(interaction.id),
+    member: memberOf(interaction.user.id),
+    values: values.slice(0, MAX_PICK_OPTIONS),
     ...profile(interaction.user, interaction.locale),
   };
 }

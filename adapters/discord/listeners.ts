@@ -21,7 +21,7 @@ import type { Say, Texts } from '../../src/texts/texts.js';
 import type { Questions } from '../questions.js';
 import { ACTION_OPTION, COACH_COMMAND, LANGUAGE_OPTION } from './commands.js';
 import { afterPart, currentForm, type PendingForms } from './forms.js';
-import { fromChoice, fromCommand, fromDirectMessage, fromModal, memberOf } from './inbound.js';
+import { fromChoice, fromCommand, fromDirectMessage, fromModal, fromPicks, memberOf } from './inbound.js';
 import type { DiscordOutbox, Send } from './outbox.js';
 import {
   answeredComponents,
@@ -165,8 +165,9 @@ export function listen(client: Client, deps: Wiring): void {
       return openForm(interaction, action.form, action.part);
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const value = action.type === 'choice' ? action.value : action.type === 'select' ? values[0] : undefined;
+    const picks = action.type === 'picks' && interaction.isStringSelectMenu();
     const member = memberOf(interaction.user.id);
-    if (value === undefined || questions.claim(member, interaction.message.id).fresh === 'stale')
+    if ((value === undefined && !picks) || questions.claim(member, interaction.message.id).fresh === 'stale')
       return note(interaction, 'discord.stale');
     await acknowledged(
       interaction.update({
@@ -177,7 +178,7 @@ export function listen(client: Client, deps: Wiring): void {
         allowedMentions: NO_MENTIONS,
       }),
     );
-    await run(fromChoice(interaction, value));
+    await run(picks ? fromPicks(interaction, values) : fromChoice(interaction, value ?? ''));
   }
 
   async function onModal(interaction: ModalSubmitInteraction): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import { clip } from '../../src/core/clip.js';
 
-import type { Choice, Form, Reply } from '../../src/core/types.js';
+import type { Choice, Form, Pick, Reply } from '../../src/core/types.js';
 import type { Say } from '../../src/texts/texts.js';
 
 /** Discord's limits on what one message, component or modal may hold (API v10). */
@@ -20,6 +20,7 @@ export const LIMITS = {
   buttonsPerRow: 5,
   rowsPerMessage: 5,
   selectOptions: 25,
+  placeholder: 150,
   customId: 100,
   buttonLabel: 80,
   optionLabel: 100,
@@ -38,6 +39,7 @@ export const LIMITS = {
 export type ComponentAction =
   | { type: 'choice'; value: string }
   | { type: 'select' }
+  | { type: 'picks' }
   | { type: 'openForm'; form: string; part: number }
   | { type: 'submitForm'; form: string; part: number }
   | { type: 'unknown' };
@@ -45,6 +47,7 @@ export type ComponentAction =
 export const customId = {
   choice: (value: string) => `c:${value}`,
   select: (index: number) => `s:${index}`,
+  picks: 'p',
   openForm: (form: string, part = 0) => `f:${part}:${form}`,
   submitForm: (form: string, part = 0) => `m:${part}:${form}`,
 };
@@ -60,6 +63,7 @@ export function readCustomId(id: string): ComponentAction {
   const [prefix, rest] = colon < 0 ? [id, ''] : [id.slice(0, colon), id.slice(colon + 1)];
   if (prefix === 'c' && rest) return { type: 'choice', value: rest };
   if (prefix === 's') return { type: 'select' };
+  if (id === customId.picks) return { type: 'picks' };
   const form = formPart(rest);
   if (prefix === 'f' && form) return { type: 'openForm', ...form };
   if (prefix === 'm' && form) return { type: 'submitForm', ...form };
@@ -130,22 +134,49 @@ const selectMenu = (choices: Choice[], index: number, words: RenderWords): APISt
   })),
 });
 
-/**
- * The components of a question: buttons (five a row) while they fit in five rows, else select
- * menus of 25 options each. A form adds a button that opens it as a modal. Choices past what
- * fits can still be typed: the engine matches labels.
- */
-export function renderComponents(reply: Reply, words: RenderWords): Row[] {
-  const choices = reply.choices ?? [];
-  const opener = reply.form ? [formButton(reply.form, words)] : [];
+/** A multi-select question: one menu taking one option or all of them, sent when it closes. */
+const pickMenu = (pick: Pick): APIStringSelectComponent => {
+  const options = pick.options.slice(0, LIMITS.selectOptions);
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: customId.picks,
+    placeholder: clip(pick.placeholder, LIMITS.placeholder),
+    min_values: 1,
+    max_values: options.length,
+    options: options.map((o) => ({
+      label: clip(o.label, LIMITS.optionLabel),
+      value: clip(o.id, LIMITS.optionValue),
+    })),
+  };
+};
+
+/** Buttons (five a row) in at most `rows` rows, else select menus of 25 options each. */
+function buttonRows(
+  choices: Choice[],
+  opener: APIButtonComponentWithCustomId[],
+  rows: number,
+  words: RenderWords,
+) {
   const buttons = [...opener, ...choices.map(choiceButton)];
-  if (buttons.length <= LIMITS.buttonsPerRow * LIMITS.rowsPerMessage)
-    return chunk(buttons, LIMITS.buttonsPerRow).map(row);
-  const selectRows = LIMITS.rowsPerMessage - (opener.length > 0 ? 1 : 0);
+  if (buttons.length <= LIMITS.buttonsPerRow * rows) return chunk(buttons, LIMITS.buttonsPerRow).map(row);
+  const selectRows = rows - (opener.length > 0 ? 1 : 0);
   const selects = chunk(choices, LIMITS.selectOptions)
     .slice(0, selectRows)
     .map((part, i) => row([selectMenu(part, i, words)]));
   return opener.length > 0 ? [row(opener), ...selects] : selects;
+}
+
+/**
+ * The components of a question: a pick's menu in a row of its own, then the buttons (five a
+ * row) while they fit in the rows left, else select menus of 25 options each. A form adds a
+ * button that opens it as a modal. Choices past what fits can still be typed: the engine
+ * matches labels.
+ */
+export function renderComponents(reply: Reply, words: RenderWords): Row[] {
+  const choices = reply.choices ?? [];
+  const opener = reply.form ? [formButton(reply.form, words)] : [];
+  const pick = reply.pick && reply.pick.options.length > 0 ? [row([pickMenu(reply.pick)])] : [];
+  return [...pick, ...buttonRows(choices, opener, LIMITS.rowsPerMessage - pick.length, words)];
 }
 
 /** Splits text into message-sized parts, at a line break where one is near the limit. */

@@ -12,6 +12,7 @@ import {
 
 import { type Config, ConfigError } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
+import { gate } from './gate.js';
 import type { Bot } from './inbound.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
@@ -21,18 +22,22 @@ export interface Identity extends Bot {
   team: string;
 }
 
-/** Bolt and its WebClient log through the app's pino logger, one level quieter than their own. */
-function boltLogger(log: Logger): BoltLogger {
+/**
+ * Bolt and its WebClient log through the app's pino logger, one level quieter than their own. Their
+ * debug lines are dropped at every LOG_LEVEL: they carry whole Web API bodies, members' words and
+ * the names on their maps.
+ */
+export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ adapter: 'slack' });
   const line = (parts: unknown[]) =>
     parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
   return {
-    debug: (...msg) => child.trace(line(msg)),
+    debug: () => {},
     info: (...msg) => child.debug(line(msg)),
     warn: (...msg) => child.warn(line(msg)),
     error: (...msg) => child.error(line(msg)),
     setLevel: () => {},
-    getLevel: () => LogLevel.DEBUG,
+    getLevel: () => LogLevel.INFO,
     setName: () => {},
   };
 }
@@ -75,13 +80,16 @@ function receiverFor(slack: SlackConfig, log: Logger): Receiver {
   const logger = boltLogger(log);
   if (slack.signingSecret) {
     // One port for the Events API, interactivity and the slash command; Bolt checks each signature.
-    return new HTTPReceiver({
+    const receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
       endpoints: '/slack/events',
       port: slack.port,
       customRoutes: [health],
       logger,
     });
+    const warn = (why: string) => log.warn({ adapter: 'slack', why }, 'request refused');
+    receiver.requestListener = gate(receiver.requestListener, slack.signingSecret, warn);
+    return receiver;
   }
   if (!slack.appToken)
     throw new ConfigError(

@@ -47,6 +47,7 @@ const DUE_TEXT = {
   ask: 'slack.home.askDue',
   event: 'slack.home.eventDue',
   coffee: 'slack.home.coffeeDue',
+  reconnect: 'slack.home.reconnectDue',
 } as const;
 
 function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBlock[] {

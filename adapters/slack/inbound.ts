@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { type Form, type Inbound, MAX_INBOUND_TEXT, type MemberRef } from '../../src/core/types.js';
+import {
+  type Form,
+  type Inbound,
+  MAX_INBOUND_TEXT,
+  MAX_PICK_OPTIONS,
+  type MemberRef,
+} from '../../src/core/types.js';
 import { parseCommandText } from '../../src/engine/commands.js';
 import { FORM_INPUT, keyOfBlock } from './render.js';
 
@@ -177,6 +183,11 @@ const ActionSchema = z.object({
   action_ts: z.string(),
   value: z.string().optional(),
   selected_option: z.object({ value: z.string(), text: z.object({ text: z.string() }) }).optional(),
+  /** A multi-select's options as the member left them (empty when they took every one away). */
+  selected_options: z
+    .array(z.object({ value: z.string(), text: z.object({ text: z.string() }) }))
+    .max(100)
+    .optional(),
   text: z.object({ text: z.string() }).optional(),
 });
 
@@ -198,8 +209,10 @@ const BlockActionsSchema = z.object({
 export interface Press {
   member: MemberRef;
   actionId: string;
-  /** The button's value or the selected option's value. */
+  /** The button's value or the selected option's value ('' for a multi-select). */
   value: string;
+  /** A multi-select's selected options, by value; undefined for a button or a single select. */
+  values?: string[];
   /** What the member saw on the element they used. */
   label: string;
   triggerId: string;
@@ -219,7 +232,8 @@ export function fromBlockActions(body: unknown): Press | undefined {
   const action = b.actions[0];
   const team = b.team?.id ?? b.user.team_id;
   if (!action || !team) return undefined;
-  const value = action.selected_option?.value ?? action.value;
+  const many = action.selected_options;
+  const value = many ? '' : (action.selected_option?.value ?? action.value);
   if (value === undefined) return undefined;
   const channel = b.container?.channel_id;
   const ts = b.container?.message_ts ?? b.message?.ts;
@@ -227,7 +241,10 @@ export function fromBlockActions(body: unknown): Press | undefined {
     member: slackMember(team, b.user.id),
     actionId: action.action_id,
     value,
-    label: action.selected_option?.text.text ?? action.text?.text ?? value,
+    ...(many ? { values: many.map((o) => o.value) } : {}),
+    label: many
+      ? many.map((o) => o.text.text).join(', ')
+      : (action.selected_option?.text.text ?? action.text?.text ?? value),
     triggerId: b.trigger_id,
     id: `slack:action:${b.user.id}:${action.action_ts}`,
     questionKey: keyOfBlock(action.block_id),
@@ -244,6 +261,14 @@ export const choiceInbound = (press: Press): Unprofiled => ({
   id: press.id,
   member: press.member,
   value: press.value.slice(0, 200),
+});
+
+/** A multi-select answer: the chosen options' ids, at most as many as a pick holds. */
+export const picksInbound = (press: Press): Unprofiled => ({
+  kind: 'picks',
+  id: press.id,
+  member: press.member,
+  values: (press.values ?? []).slice(0, MAX_PICK_OPTIONS).map((v) => v.slice(0, 200)),
 });
 
 /** An engine command from a press (the App Home buttons). */

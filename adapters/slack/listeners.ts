@@ -19,6 +19,7 @@ import {
   fromViewSubmission,
   type MessageOutcome,
   type Press,
+  picksInbound,
   type Unprofiled,
 } from './inbound.js';
 import type { Posted, SlackOutbox } from './outbox.js';
@@ -173,10 +174,14 @@ function listenToInteractions(w: Listening): void {
     return current !== undefined && current !== key;
   }
 
+  /** A press as the engine's answer: the options of a multi-select, else one choice. */
+  const inboundOf = (press: Press): Unprofiled =>
+    press.values !== undefined ? picksInbound(press) : choiceInbound(press);
+
   async function answer(press: Press): Promise<void> {
     const { member, message } = press;
     if (!message) {
-      await toEngine(w, choiceInbound(press));
+      await toEngine(w, inboundOf(press));
       return;
     }
     const claim = questions.claim(member, message.ts);
@@ -185,7 +190,7 @@ function listenToInteractions(w: Listening): void {
     const say = await w.sayFor(member);
     const answered = claim.fresh === 'live' ? say('slack.answered', { answer: press.label }) : undefined;
     await outbox.retire(message.channel, message.ts, message.text, message.blocks, answered);
-    await toEngine(w, choiceInbound(press));
+    await toEngine(w, inboundOf(press));
   }
 
   async function openForm(press: Press): Promise<void> {
@@ -204,11 +209,14 @@ function listenToInteractions(w: Listening): void {
     });
   }
 
-  bolt.action(new RegExp(`^(${ACTION.choice}\\.\\d+|${ACTION.select})$`), async ({ ack, body }) => {
-    await ack();
-    const press = fromBlockActions(body);
-    if (press) await answer(press);
-  });
+  bolt.action(
+    new RegExp(`^(${ACTION.choice}\\.\\d+|${ACTION.select}|${ACTION.picks})$`),
+    async ({ ack, body }) => {
+      await ack();
+      const press = fromBlockActions(body);
+      if (press) await answer(press);
+    },
+  );
 
   bolt.action(ACTION.openForm, async ({ ack, body }) => {
     await ack();

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { clip } from '../../src/core/clip.js';
-import type { Choice, Form, Reply } from '../../src/core/types.js';
+import { type Choice, type Form, MAX_PICK_OPTIONS, type Pick, type Reply } from '../../src/core/types.js';
 import type { Say } from '../../src/texts/texts.js';
 
 /** Block Kit's documented limits, in one place (https://docs.slack.dev/reference/block-kit). */
@@ -15,6 +15,12 @@ export const LIMITS = {
   buttons: 5,
   /** Options of one static_select. */
   options: 100,
+  /** Options of one multi_static_select here: a pick holds at most MAX_PICK_OPTIONS (Slack allows 100). */
+  pickOptions: MAX_PICK_OPTIONS,
+  /** A select menu's placeholder. */
+  placeholder: 150,
+  /** An option's value. */
+  optionValue: 150,
   /** A modal's title, submit and close labels. */
   modalTitle: 24,
   /** A view's private_metadata. */
@@ -52,6 +58,7 @@ export interface SlackMessage {
 export const ACTION = {
   choice: 'weakties.choice',
   select: 'weakties.select',
+  picks: 'weakties.picks',
   openForm: 'weakties.form',
   homeContinue: 'weakties.home.continue',
   homeMap: 'weakties.home.map',
@@ -130,6 +137,18 @@ function choiceSelect(choices: Choice[], words: RenderWords): types.StaticSelect
   };
 }
 
+/** A multi-select question: any number of its options, sent when the member closes the menu. */
+function pickSelect(pick: Pick): types.MultiStaticSelect {
+  return {
+    type: 'multi_static_select',
+    action_id: ACTION.picks,
+    placeholder: plain(pick.placeholder, LIMITS.placeholder),
+    options: pick.options
+      .slice(0, LIMITS.pickOptions)
+      .map((option) => ({ text: plain(option.label), value: clip(option.id, LIMITS.optionValue) })),
+  };
+}
+
 /** The form travels in its button, so opening it needs no memory of what was asked. */
 export function encodeForm(form: Form): string {
   const full = JSON.stringify(form);
@@ -164,14 +183,15 @@ export const appLink = (app: string, team: string) =>
   `https://slack.com/app_redirect?app=${encodeURIComponent(app)}&team=${encodeURIComponent(team)}`;
 
 /**
- * A reply as a message: text sections, then its buttons, a select past five choices, and a form
- * button. `questionKey` names the question the buttons answer.
+ * A reply as a message: text sections, then its buttons, a select past five choices, a form
+ * button, and a multi-select for a pick (its buttons, such as "None of them", beside it). `questionKey` names the question the buttons answer.
  */
 export function renderReply(reply: Reply, words: RenderWords, questionKey?: string): SlackMessage {
   const blocks: types.KnownBlock[] = textSections(reply.text);
   const choices = reply.choices ?? [];
   const elements: types.ActionsBlockElement[] = [];
   if (reply.form) elements.push(formButton(reply.form, words));
+  if (reply.pick && reply.pick.options.length > 0) elements.push(pickSelect(reply.pick));
   if (choices.length > LIMITS.buttons) elements.push(choiceSelect(choices, words));
   else elements.push(...choiceButtons(choices));
   if (elements.length > 0) blocks.push({ type: 'actions', block_id: questionBlockId(questionKey), elements });
@@ -184,9 +204,9 @@ export const renderText = (text: string): SlackMessage => ({
   blocks: textSections(text).slice(0, LIMITS.messageBlocks),
 });
 
-/** True when a reply asks something the member can answer with buttons or a form. */
+/** True when a reply asks something the member can answer with buttons, a multi-select or a form. */
 export const isQuestion = (reply: Reply): boolean =>
-  (reply.choices?.length ?? 0) > 0 || reply.form !== undefined;
+  (reply.choices?.length ?? 0) > 0 || (reply.pick?.options.length ?? 0) > 0 || reply.form !== undefined;
 
 /**
  * A question's message once it is answered or outdated: the same text without its buttons, and

@@ -7,8 +7,9 @@ import type { Logger } from '../log.js';
 import type { Texts } from '../texts/texts.js';
 import { countCall, withinBudget } from './budget.js';
 import { createOpenAiClient, describeCoach } from './client.js';
+import { isPlainName, plainText } from './plain.js';
 import { createPseudonymiser, type Pseudonymiser } from './pseudonymise.js';
-import { CheckSchema, COACH_SCHEMAS, type CoachAnswer, type CoachAsk } from './schemas.js';
+import { CheckSchema, COACH_SCHEMAS, type CoachAnswer, type CoachAsk, type CoachResults } from './schemas.js';
 
 /** A failed call, for the operator's log: never shown to the member. */
 class CoachFailure extends Error {
@@ -77,13 +78,43 @@ function dataFor(ask: CoachAsk, mask: Pseudonymiser['mask']): Record<string, unk
   }
 }
 
-/** Maps placeholders back in every string of a validated answer. */
-function unmaskDeep<T>(value: T, unmask: Pseudonymiser['unmask']): T {
-  if (typeof value === 'string') return unmask(value) as T;
-  if (Array.isArray(value)) return value.map((v) => unmaskDeep(v, unmask)) as T;
+/** Applies `fn` to every string of a validated answer. */
+function mapStrings<T>(value: T, fn: (text: string) => string): T {
+  if (typeof value === 'string') return fn(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn)) as T;
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unmaskDeep(v, unmask)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)])) as T;
   return value;
+}
+
+/**
+ * The model's answer as the member may see it: every placeholder one this call made (else the
+ * answer is refused: a made-up or stale [P99] would show as is), names mapped back, then plain
+ * text only; a "person" that is an address or markup is no person.
+ */
+function readAnswer<T>(value: T, use: CoachAsk['use'], pseudonyms: Pseudonymiser): T {
+  const strings: string[] = [];
+  mapStrings(value, (text) => {
+    strings.push(text);
+    return text;
+  });
+  const placeholders = strings.flatMap((text) => text.match(/\[[PETU]\d+\]/gu) ?? []);
+  if (placeholders.some((p) => !pseudonyms.table.has(p))) throw new CoachFailure('unknown placeholder');
+  const unmasked = mapStrings(value, pseudonyms.unmask);
+  if (use === 'people') {
+    const { people } = unmasked as CoachResults['people'];
+    const kept = people.filter((p) => isPlainName(p.name));
+    if (kept.length === 0) throw new CoachFailure('no plain name');
+    return mapStrings({ ...unmasked, people: kept }, plainOrRefuse);
+  }
+  return mapStrings(unmasked, plainOrRefuse);
+}
+
+/** Plain text; an answer that was nothing but links or markup is no answer. */
+function plainOrRefuse(text: string): string {
+  const plain = plainText(text);
+  if (plain === '') throw new CoachFailure('nothing but markup');
+  return plain;
 }
 
 export const userMessage = (data: Record<string, unknown>) =>
@@ -95,6 +126,13 @@ function reasonOf(error: unknown, signal: AbortSignal): string {
   if (error instanceof APIError && error.status !== undefined) return `http ${error.status}`;
   return (error as Error).name === 'APIConnectionTimeoutError' ? 'timeout' : 'connection';
 }
+
+/** Rejects when the signal fires: the end of the time a call may take. */
+const deadline = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 
 export interface CoachDeps {
   config: CoachConfig;
@@ -115,7 +153,7 @@ export function createCoach(deps: CoachDeps): Coach {
     const signal = AbortSignal.timeout(config.timeoutMs);
     const started = performance.now();
     try {
-      const response = await client.chat.completions.create(
+      const request = client.chat.completions.create(
         {
           model: config.model,
           messages: [
@@ -128,6 +166,10 @@ export function createCoach(deps: CoachDeps): Coach {
         },
         { signal, timeout: config.timeoutMs, maxRetries: 1 },
       );
+      // The SDK sleeps a Retry-After between tries without watching the signal: the deadline holds
+      // for the whole call, retries included, and a late answer is dropped.
+      request.catch(() => {});
+      const response = await Promise.race([request, deadline(signal)]);
       const ms = Math.round(performance.now() - started);
       const choice = response.choices[0];
       const usage = response.usage
@@ -162,22 +204,28 @@ export function createCoach(deps: CoachDeps): Coach {
         return { state };
       }
       const counted = countCall(state, now);
-      const exclude = ask.use === 'people' ? ask.input.ids : [];
-      const pseudonyms = createPseudonymiser(namesOf(state, exclude, deps.otherMembers?.() ?? []));
+      // The names just read from the sentence are on the map already, and masked like every other.
+      const pseudonyms = createPseudonymiser(namesOf(state, [], deps.otherMembers?.() ?? []));
       const say = deps.texts.forLang(state.lang);
       const system = `${say('llm.system.rules')}\n\n${say(`llm.system.${ask.use}`)}`;
+      let value: unknown;
       try {
-        const { value } = await complete(
+        ({ value } = await complete(
           system,
           userMessage(dataFor(ask, pseudonyms.mask)),
           COACH_SCHEMAS[ask.use],
           ask.use,
-        );
+        ));
+      } catch {
+        return { state: counted };
+      }
+      try {
         return {
           state: counted,
-          answer: { ask, result: unmaskDeep(value, pseudonyms.unmask) } as CoachAnswer,
+          answer: { ask, result: readAnswer(value, ask.use, pseudonyms) } as CoachAnswer,
         };
-      } catch {
+      } catch (error) {
+        log.warn({ coach: ask.use, reason: (error as CoachFailure).reason }, 'coach answer refused');
         return { state: counted };
       }
     },

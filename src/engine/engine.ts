@@ -1,4 +1,5 @@
 import type { Coach } from '../coach/uses.js';
+import { withoutControls } from '../core/controls.js';
 import {
   type Delivery,
   guessLang,
@@ -38,9 +39,6 @@ export interface EngineDeps {
   locks: Locks;
   texts: Texts;
   outbox: Outbox;
-  /** An atomic once-only claim across processes (see Store.claim). */
-  claim: (name: string) => Promise<boolean>;
-  release: (name: string) => Promise<void>;
   log: Logger;
   revisitDays: number;
   defaultLang: Lang;
@@ -62,6 +60,17 @@ export class InboundError extends Error {}
 
 const remember = (seen: State['seen'], id: string, now: number): State['seen'] =>
   [...seen.filter(([, at]) => now - at < SEEN_TTL_MS), [id, now] as [string, number]].slice(-SEEN_MAX);
+
+/** The member's words without terminal controls, escape sequences or bidi overrides (see controls.ts). */
+function cleanInbound(inbound: Inbound): Inbound {
+  const clean = { ...inbound };
+  if ('displayName' in clean && clean.displayName) clean.displayName = withoutControls(clean.displayName);
+  if (clean.kind === 'text') clean.text = withoutControls(clean.text);
+  if (clean.kind === 'form')
+    clean.fields = Object.fromEntries(Object.entries(clean.fields).map(([k, v]) => [k, withoutControls(v)]));
+  if (clean.kind === 'command') clean.args = clean.args.map(withoutControls);
+  return clean;
+}
 
 /** "start" (a door opening, such as every launch of the console) or "continue". */
 const isResume = (inbound: Inbound) =>
@@ -134,23 +143,30 @@ export function createEngine(deps: EngineDeps) {
     defaultLang: deps.defaultLang,
   });
 
-  async function exportData(state: State) {
-    const jobs = await Promise.all(state.jobs.map((id) => deps.jobs.get(id)));
-    const { seen: _seen, ...kept } = state;
-    const community = await deps.pairing?.exportOf(state.member);
+  /** Everything stored about a member; undefined when nothing is (no record, nothing set aside). */
+  async function exportData(ref: MemberRef, state: State | undefined) {
+    const setAside = await deps.members.setAside(ref);
+    if (!state && setAside.length === 0) return undefined;
+    const jobs = await deps.jobs.of(ref);
+    const community = await deps.pairing?.exportOf(ref);
+    const member = state ? (({ seen: _seen, ...kept }) => kept)(state) : null;
     return {
       exportedAt: clock().toISOString(),
-      member: kept,
-      jobs: jobs.filter((j) => j !== undefined),
+      member,
+      jobs,
+      ...(setAside.length > 0 ? { unreadableRecords: setAside } : {}),
       ...(community ? { coffeeCommunity: community } : {}),
     };
   }
 
-  async function erase(ref: MemberRef, state: State | undefined): Promise<void> {
-    await deps.jobs.remove(state?.jobs ?? []);
+  /** Deletes everything keyed to the member; true when anything was stored. */
+  async function erase(ref: MemberRef, state: State | undefined): Promise<boolean> {
+    const jobs = await deps.jobs.of(ref);
+    await deps.jobs.remove([...new Set([...(state?.jobs ?? []), ...jobs.map((j) => j.id)])]);
     await deps.pairing?.forget(ref);
-    await deps.members.delete(ref);
+    const found = await deps.members.delete(ref);
     await deps.outbox.forgotten?.(ref);
+    return found || state !== undefined || jobs.length > 0;
   }
 
   /**
@@ -264,7 +280,7 @@ export function createEngine(deps: EngineDeps) {
       if (effect.type === 'unschedule') await deps.jobs.remove([effect.jobId]);
       if (effect.type === 'export') {
         const say = deps.texts.forLang(state.lang);
-        const content = JSON.stringify(await exportData(state), null, 2);
+        const content = JSON.stringify(await exportData(state.member, state), null, 2);
         replies.unshift({ text: say('export.attached'), file: { name: 'weakties-export.json', content } });
       }
     }
@@ -284,7 +300,7 @@ export function createEngine(deps: EngineDeps) {
     const parsed = InboundSchema.safeParse(payload);
     if (!parsed.success)
       throw new InboundError(`malformed inbound event: ${parsed.error.issues[0]?.message}`);
-    const inbound = parsed.data;
+    const inbound = cleanInbound(parsed.data);
     const admin = deps.pairing?.adminCommand(inbound);
     if (deps.pairing && admin) return adminTurn(deps.pairing, admin);
     try {
@@ -342,15 +358,17 @@ export function createEngine(deps: EngineDeps) {
     for (const job of due) {
       // A process that runs only some adapters leaves the other platforms' jobs to their own process.
       if (platforms && !platforms.includes(job.member.platform)) continue;
-      // Overlapping ticks, in this process or another, both see the job; only one may fire it.
-      if (!(await deps.claim(`job:${job.id}`))) continue;
-      const result = await handleOne({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
-      if (result === 'unavailable') {
-        await deps.release(`job:${job.id}`);
-        continue;
-      }
-      await deps.jobs.remove([job.id]);
-      if (result === 'done') delivered += 1;
+      // Overlapping ticks, in this process or another, both see the job; the one holding its lease
+      // fires it. A tick killed mid-job leaves a lease that expires (or is freed at once when its
+      // process is gone), and the member's record remembers the event, so a retry never repeats it.
+      const fired = await deps.locks.tryLock(`job:${job.id}`, async () => {
+        // Another tick may have fired and removed it since `due` was read.
+        if (!(await deps.jobs.get(job.id))) return 'gone';
+        const result = await handleOne({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
+        if (result !== 'unavailable') await deps.jobs.remove([job.id]);
+        return result;
+      });
+      if (fired.taken && fired.value === 'done') delivered += 1;
     }
     return delivered + ((await deps.pairing?.tick(now, platforms)) ?? 0);
   }
@@ -399,7 +417,7 @@ export function createEngine(deps: EngineDeps) {
     /** Everything stored about a member, for the export command; undefined when nothing is. */
     async exportMember(ref: MemberRef) {
       const { state } = await deps.members.load(ref, clock());
-      return state ? exportData(state) : undefined;
+      return exportData(ref, state);
     },
 
     /** Deletes every record of a member: their state and their scheduled jobs. */
@@ -407,8 +425,7 @@ export function createEngine(deps: EngineDeps) {
       return track(() =>
         deps.locks.withLock(memberKey(ref), async () => {
           const { state } = await deps.members.load(ref, clock());
-          await erase(ref, state);
-          return state !== undefined;
+          return erase(ref, state);
         }),
       );
     },

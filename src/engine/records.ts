@@ -16,10 +16,11 @@ export const SnapshotSchema = z.object({
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 /**
- * A dated intention the coach comes back to: a request to make, an event to debrief, or the next
- * step after a coffee (its title is the step, its person the partner).
+ * A dated intention the coach comes back to: a request to make, an event to debrief, the next
+ * step after a coffee (its title is the step, its person the partner), or getting back in touch
+ * with someone from the map (its person; its date the day the coach asks whether it happened).
  */
-export const COMMITMENT_KINDS = ['ask', 'event', 'coffee'] as const;
+export const COMMITMENT_KINDS = ['ask', 'event', 'coffee', 'reconnect'] as const;
 
 export const CommitmentSchema = z.object({
   id: z.string(),

@@ -52,7 +52,12 @@ function close(state: State, id: string, change: Partial<Commitment>): { state: 
 }
 
 /** The question that reports on a commitment: did you ask, how was the event, did the next step happen. */
-const REPORT = { ask: 'followup.asked', event: 'debrief.hooks', coffee: 'followup.step' } as const;
+const REPORT = {
+  ask: 'followup.asked',
+  event: 'debrief.hooks',
+  coffee: 'followup.step',
+  reconnect: 'followup.step',
+} as const;
 const reportFlow = (c: Commitment): Flow => ({ at: REPORT[c.kind], commitment: c.id });
 
 /** Where a due follow-up leads: the question for a commitment that is still open. */
@@ -210,7 +215,10 @@ const followupCloser = choiceStep<'followup.closer'>({
   },
 });
 
-/** A coffee's next step, when due: did it happen? Done is contact with the partner; not yet picks a new day. */
+/**
+ * A coffee's next step or getting back in touch, when due: did it happen? Done is contact with the
+ * person; not yet picks a new day.
+ */
 const followupStep = whileFound<'followup.step'>(
   commitmentOpen,
   { at: 'menu' },
@@ -218,8 +226,10 @@ const followupStep = whileFound<'followup.step'>(
     ask(flow, state, ctx) {
       const c = find(state, flow.commitment);
       if (c?.status !== 'open') return [];
+      const params = { name: c.person ?? '', step: c.title, date: ctx.day(c.date) };
       return {
-        text: ctx.say('followup.step', { name: c.person ?? '', step: c.title, date: ctx.day(c.date) }),
+        text:
+          c.kind === 'reconnect' ? ctx.say('followup.reconnect', params) : ctx.say('followup.step', params),
         choices: [
           option(ctx, 'done', 'followup.stepDone'),
           option(ctx, 'notyet', 'followup.notYet'),
@@ -238,7 +248,7 @@ const followupStep = whileFound<'followup.step'>(
             closed.state,
             { at: 'menu' },
             [
-              { text: ctx.say('followup.stepThanks') },
+              { text: ctx.say(c.kind === 'reconnect' ? 'followup.reconnectThanks' : 'followup.stepThanks') },
               ...(person ? [{ text: ctx.say('followup.inTouch', { name: person.name }) }] : []),
             ],
             closed.effects,
@@ -311,7 +321,12 @@ const debriefPeople: FlowHandler<'debrief.people'> = {
 
 const openCommitments = (state: State) => state.commitments.filter((c) => c.status === 'open');
 
-const LABEL = { ask: 'commitments.ask', event: 'commitments.event', coffee: 'commitments.coffee' } as const;
+const LABEL = {
+  ask: 'commitments.ask',
+  event: 'commitments.event',
+  coffee: 'commitments.coffee',
+  reconnect: 'commitments.reconnect',
+} as const;
 
 const label = (c: Commitment, ctx: Ctx) =>
   ctx.say(LABEL[c.kind], { title: clip(c.title, 60), date: ctx.day(c.date), name: c.person ?? '' });

@@ -11,6 +11,7 @@ import type { Flow, FlowAt, State } from '../engine/state.js';
 import type { TextKey } from '../texts/catalog.js';
 import * as askForHelp from './ask-for-help/index.js';
 import * as awareness from './awareness/index.js';
+import * as nextStep from './awareness/next-step.js';
 import * as coached from './coached.js';
 import * as coffee from './coffee/index.js';
 import * as followup from './followup.js';
@@ -22,8 +23,8 @@ import * as when from './when.js';
 
 /** The exercises, in the menu's order. */
 const EXERCISES = [awareness, askForHelp, hook, coffee] as const;
-/** The flows around the exercises: menu, my network, the same-person question, dates, follow-ups, the model coach's question. */
-const TOOLS = [menu, network, people, when, followup, coached] as const;
+/** The flows around the exercises: menu, my network, the same-person question, dates, follow-ups, the model coach's question, the map's next step. */
+const TOOLS = [menu, network, people, when, followup, coached, nextStep] as const;
 
 type ExerciseModule = (typeof EXERCISES)[number];
 type FlowSchemaOf = (typeof EXERCISES | typeof TOOLS)[number]['flows'][number];
@@ -53,6 +54,7 @@ export const HANDLERS = Object.assign(
   when.handlers,
   followup.handlers,
   coached.handlers,
+  nextStep.handlers,
   ...EXERCISES.map((e) => e.exercise.handlers),
 ) as FlowHandlers;
 
@@ -72,6 +74,7 @@ const JOBS: Record<string, DueHandler> = Object.assign(
     'help.followup': followup.followUpDue,
     'hook.debrief': followup.followUpDue,
     'coffee.next': followup.followUpDue,
+    'reconnect.followup': followup.followUpDue,
   },
   ...DEFINITIONS.map((e) => e.jobs ?? {}),
 );
@@ -80,7 +83,7 @@ const JOBS: Record<string, DueHandler> = Object.assign(
  * The order in which waiting questions come, most time-sensitive first; a kind not listed comes
  * last. An ask's follow-up comes first: its answer sets the record of asks and the person's last
  * contact, and it is the shortest question. An event's debrief next: the hooks used and the names
- * met fade within days. Then a coffee's next step, a commitment like an ask. The offer to prepare a coffee (from its intro) must come before the coffee
+ * met fade within days. Then a coffee's next step and getting back in touch, commitments like an ask. The offer to prepare a coffee (from its intro) must come before the coffee
  * itself, so before any check-in; the check-in before the question whether to stay in the rounds;
  * the look back at the map has no deadline at all.
  */
@@ -90,6 +93,7 @@ const DUE_ORDER: readonly { kind: string; what: WhatKey }[] = [
   { kind: 'help.followup', what: 'queue.what.ask' },
   { kind: 'hook.debrief', what: 'queue.what.event' },
   { kind: 'coffee.next', what: 'queue.what.nextStep' },
+  { kind: 'reconnect.followup', what: 'queue.what.reconnect' },
   { kind: 'coffee.intro', what: 'queue.what.prepare' },
   { kind: 'coffee.checkin', what: 'queue.what.checkin' },
   { kind: 'coffee.stay', what: 'queue.what.stay' },

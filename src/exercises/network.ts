@@ -6,6 +6,7 @@ import type { State } from '../engine/state.js';
 import { mapMetrics } from '../network/metrics.js';
 import { CONTACTS, DOMAINS, type Person, RINGS } from '../network/model.js';
 import { cleanName, findByName, findExactName, looksLikeName, nameWithNote } from '../network/names.js';
+import { detailsText } from './awareness/summary.js';
 import { backToMenu, choiceStep, reask, unexpected, whileFound, yesNo } from './kit.js';
 import {
   contactChoices,
@@ -94,13 +95,19 @@ const networkOverview = choiceStep<'network.overview'>({
         ? [
             { id: 'edit', label: ctx.say('network.edit') },
             { id: 'remove', label: ctx.say('network.remove') },
+            { id: 'details', label: ctx.say('summary.details.choice') },
           ]
         : []),
       backToMenu(ctx),
     ],
   }),
-  pick(value, _flow, state) {
+  pick(value, _flow, state, ctx) {
     if (value === 'add') return moveTo(state, { at: 'network.addDomain', before: snapshot(state) });
+    // For those who ask: the indices behind the sentences, one line each.
+    if (value === 'details' && state.network.people.length > 0) {
+      const text = detailsText(mapMetrics(state.network), ctx, state.lang);
+      return moveTo(state, { at: 'network.overview' }, [{ text }]);
+    }
     if (value === 'edit' || value === 'remove') return moveTo(state, { at: 'network.pick', purpose: value });
     return value === 'menu' ? moveTo(state, { at: 'menu' }) : undefined;
   },

@@ -58,10 +58,18 @@ export function askTimeFirst(state: State, resume: ExerciseId): Flow | undefined
 
 type Planned = Omit<Commitment, 'id' | 'jobId' | 'status' | 'createdAt'>;
 
-const JOB_KIND = { ask: 'help.followup', event: 'hook.debrief', coffee: 'coffee.next' } as const;
+const JOB_KIND = {
+  ask: 'help.followup',
+  event: 'hook.debrief',
+  coffee: 'coffee.next',
+  reconnect: 'reconnect.followup',
+} as const;
 
-/** Days after the date the coach comes back: the day after an ask or a coffee's next step, two days after an event. */
-const FOLLOW_UP_DAYS = { ask: 1, event: 2, coffee: 1 } as const;
+/**
+ * Days after the date the coach comes back: the day after an ask or a coffee's next step, two
+ * days after an event; on the day itself for getting back in touch, whose date is already "by then".
+ */
+const FOLLOW_UP_DAYS = { ask: 1, event: 2, coffee: 1, reconnect: 0 } as const;
 
 function jobFor(state: State, commitment: Commitment): Job {
   const hour = state.nudgeHour ?? NUDGE_HOURS[0];

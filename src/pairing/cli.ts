@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { PLATFORMS, type Platform } from '../core/types.js';
 import { createLogger } from '../log.js';
 import type { CommunityRef } from './community.js';
-import { groupIntroText } from './intro.js';
+import { asName, groupIntroText } from './intro.js';
 import { simulateCommand } from './simulate.js';
 
 const PAIRING_USAGE = `Usage:
@@ -54,7 +54,7 @@ async function communityCommand(sub: 'run' | 'stats', args: string[], config: Co
     if (!values['dry-run']) {
       // The terminal community reads its intros here; each member also finds theirs in the console.
       const say = app.texts.forLang(community.settings.lang);
-      const nameOf = (user: string) => community.roster[user]?.prefs.name ?? user;
+      const nameOf = (user: string) => asName(community.roster[user]?.prefs.name ?? user);
       for (const intro of app.pairing.intros(community))
         process.stdout.write(`\n${groupIntroText(intro, say, nameOf, (text) => text)}\n`);
     }

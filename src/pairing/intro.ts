@@ -1,6 +1,9 @@
 import type { Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 
+/** A name as a person reads it: one typed in lower case ("ana") still starts with a capital. */
+export const asName = (name: string) => name.charAt(0).toLocaleUpperCase() + name.slice(1);
+
 /** What an adapter needs to introduce one coffee group in its shared conversation. */
 export interface GroupIntro {
   round: number;

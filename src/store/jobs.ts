@@ -1,4 +1,4 @@
-import { type Job, JobSchema } from '../core/types.js';
+import { type Job, JobSchema, type MemberRef, memberKey } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { Store } from './open.js';
 import { readAll } from './scan.js';
@@ -23,6 +23,16 @@ export function createJobs(store: Store, log: Logger) {
         else if (Date.parse(parsed.data.due) <= now.getTime()) found.push(parsed.data);
       }
       return found.sort((a, b) => a.due.localeCompare(b.due));
+    },
+    /** Every job about the member, also ones their record no longer lists. */
+    async of(member: MemberRef): Promise<Job[]> {
+      const key = memberKey(member);
+      const found: Job[] = [];
+      for (const [, value] of await readAll(jobs)) {
+        const parsed = JobSchema.safeParse(value);
+        if (parsed.success && memberKey(parsed.data.member) === key) found.push(parsed.data);
+      }
+      return found;
     },
     async remove(ids: string[]): Promise<void> {
       await Promise.all(ids.map((id) => jobs.delete(id)));

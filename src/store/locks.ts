@@ -4,7 +4,14 @@ import type { Logger } from '../log.js';
 /** Runs functions for the same key one after another, so two events of one member never interleave. */
 export interface Locks {
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` only when the key is free right now, without waiting: `taken` is false when another
+   * holder (in this process or another) has it. Used for a due job, so two ticks never fire it twice.
+   */
+  tryLock<T>(key: string, fn: () => Promise<T>): Promise<Tried<T>>;
 }
+
+export type Tried<T> = { taken: false } | { taken: true; value: T };
 
 /**
  * The shared store could not answer in time (Redis down or slow, a lock held too long elsewhere).
@@ -15,6 +22,10 @@ export class StoreUnavailable extends Error {}
 export function createProcessLocks(): Locks {
   const tails = new Map<string, Promise<unknown>>();
   return {
+    async tryLock(key, fn) {
+      if (tails.has(key)) return { taken: false };
+      return { taken: true, value: await this.withLock(key, fn) };
+    },
     async withLock(key, fn) {
       const previous = tails.get(key) ?? Promise.resolve();
       const run = previous.then(fn, fn);
@@ -83,31 +94,46 @@ export function createLeaseLocks(leases: Leases, options: LeaseLockOptions = {})
     }
   }
 
+  /** Runs `fn` while `token` holds the lease, renewing it; gives it back after. */
+  async function holding<T>(key: string, token: string, fn: () => Promise<T>): Promise<T> {
+    const renewal = setInterval(() => {
+      leases.renew(key, token, ttlMs).then(
+        (held) => {
+          if (!held) options.log?.error({ lock: key }, 'lock lost while held');
+        },
+        (error: unknown) => options.log?.warn({ err: error, lock: key }, 'lock renewal failed'),
+      );
+    }, ttlMs / 3);
+    renewal.unref();
+    try {
+      return await fn();
+    } finally {
+      clearInterval(renewal);
+      // When the store is down the lease cannot be given back; it expires by itself.
+      await leases
+        .release(key, token)
+        .catch((error: unknown) => options.log?.warn({ err: error, lock: key }, 'lock release failed'));
+    }
+  }
+
+  // The pid lets a store on one machine free the lease of a holder that was killed.
+  const newToken = () => `${process.pid}:${randomUUID()}`;
+
   return {
     withLock(key, fn) {
       return local.withLock(key, async () => {
-        // The pid lets a store on one machine free the lease of a holder that was killed.
-        const token = `${process.pid}:${randomUUID()}`;
+        const token = newToken();
         await acquire(key, token);
-        const renewal = setInterval(() => {
-          leases.renew(key, token, ttlMs).then(
-            (held) => {
-              if (!held) options.log?.error({ lock: key }, 'lock lost while held');
-            },
-            (error: unknown) => options.log?.warn({ err: error, lock: key }, 'lock renewal failed'),
-          );
-        }, ttlMs / 3);
-        renewal.unref();
-        try {
-          return await fn();
-        } finally {
-          clearInterval(renewal);
-          // When the store is down the lease cannot be given back; it expires by itself.
-          await leases
-            .release(key, token)
-            .catch((error: unknown) => options.log?.warn({ err: error, lock: key }, 'lock release failed'));
-        }
+        return holding(key, token, fn);
       });
+    },
+    async tryLock<T>(key: string, fn: () => Promise<T>): Promise<Tried<T>> {
+      const tried = await local.tryLock(key, async (): Promise<Tried<T>> => {
+        const token = newToken();
+        if (!(await leases.acquire(key, token, ttlMs))) return { taken: false };
+        return { taken: true, value: await holding(key, token, fn) };
+      });
+      return tried.taken ? tried.value : tried;
     },
   };
 }

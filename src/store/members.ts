@@ -3,6 +3,7 @@ import { type MemberRef, memberKey } from '../core/types.js';
 import { migrateState, type State } from '../engine/state.js';
 import type { Logger } from '../log.js';
 import type { Store } from './open.js';
+import { readAll } from './scan.js';
 
 export type Loaded = { state: State | undefined; corrupt: boolean };
 
@@ -13,6 +14,20 @@ async function rawValue(keyv: Keyv, key: string): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+/** A copy of a record that could not be read, as it was found. */
+export interface SetAside {
+  at: string;
+  raw: string;
+}
+
+/** True when a stored value mentions the platform user id as a whole word (not inside another id). */
+function names(value: unknown, user: string): boolean {
+  const escaped = user.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'u').test(
+    JSON.stringify(value) ?? '',
+  );
 }
 
 /** Member records: validated and migrated on read, a broken one moved to quarantine, never lost. */
@@ -44,9 +59,29 @@ export function createMemberRepo(store: Store, log: Logger) {
     async save(state: State): Promise<void> {
       await members.set(memberKey(state.member), state);
     },
-    async delete(ref: MemberRef): Promise<void> {
-      await members.delete(memberKey(ref));
+    /** The member's records that could not be read and were kept aside, oldest first. */
+    async setAside(ref: MemberRef): Promise<SetAside[]> {
+      const prefix = `${memberKey(ref)}@`;
+      return (await readAll(quarantine))
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, value]) => ({ at: key.slice(prefix.length), raw: (value as { raw?: string }).raw ?? '' }))
+        .sort((a, b) => a.at.localeCompare(b.at));
+    },
+    /**
+     * Deletes the member's record and everything else about them outside the jobs: copies kept aside,
+     * and platform events naming them that wait in the inbound queue or were set aside from it.
+     * True when anything was there.
+     */
+    async delete(ref: MemberRef): Promise<boolean> {
+      const key = memberKey(ref);
+      let found = await members.delete(key);
+      for (const [k, value] of await readAll(quarantine))
+        if (k.startsWith(`${key}@`) || (k.startsWith('inbound:') && names(value, ref.user)))
+          found = (await quarantine.delete(k)) || found;
+      for (const [k, value] of await readAll(store.spaces.inbound))
+        if (names(value, ref.user)) found = (await store.spaces.inbound.delete(k)) || found;
       await store.purge();
+      return found;
     },
   };
 }

@@ -60,6 +60,8 @@ async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOption
     await (adapters[0] as KeyvSqlite).query(
       'CREATE TABLE IF NOT EXISTS weakties_locks (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)',
     );
+    // Older versions kept a permanent row per fired job; job leases replaced them.
+    await (adapters[0] as KeyvSqlite).query("DELETE FROM keyv WHERE key LIKE 'claim:%'");
     await spaces.member.get('__probe__');
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.disconnect()));
@@ -70,18 +72,6 @@ async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOption
     url,
     spaces,
     locks: createLeaseLocks(sqliteLeases(db), { log, ...lockOptions }),
-    claim: async (name) => {
-      // One statement, so two processes racing for the same name cannot both win.
-      const rows: unknown[] = await (adapters[0] as KeyvSqlite).query(
-        'INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key',
-        `claim:${claimKey(name)}`,
-        JSON.stringify({ value: true }),
-      );
-      return rows.length === 1;
-    },
-    release: async (name) => {
-      await (adapters[0] as KeyvSqlite).query('DELETE FROM keyv WHERE key = ?', `claim:${claimKey(name)}`);
-    },
     purge: async () => {
       for (const a of adapters) await a.query('PRAGMA wal_checkpoint(TRUNCATE)');
     },
@@ -157,11 +147,8 @@ function openMemory(url: string, log: Logger): Store {
   const spaces = Object.fromEntries(
     SPACES.map((s) => [s, watch(new Keyv({ namespace: s }), s, log)]),
   ) as Record<Space, Keyv>;
-  const claimed = new Set<string>();
-  const claim = async (name: string) => !claimed.has(name) && Boolean(claimed.add(name));
-  const release = async (name: string) => void claimed.delete(name);
   const locks = createProcessLocks();
-  return { url, spaces, locks, claim, release, purge: async () => {}, close: async () => {} };
+  return { url, spaces, locks, purge: async () => {}, close: async () => {} };
 }
 
 /**

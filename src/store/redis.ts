@@ -7,8 +7,6 @@ import { claimKey, SPACES, type Space, type Store, StoreError, watch } from './s
 /** A command Redis has not answered by then fails, and the turn with it ("try again in a minute"). */
 const COMMAND_TIMEOUT_MS = 2_000;
 const CONNECT_TIMEOUT_MS = 5_000;
-/** Claims guard jobs and rounds; a month outlives any retry of them. */
-const CLAIM_TTL_MS = 30 * 24 * 60 * 60_000;
 
 /** Deletes or extends the lease only when the caller's token still holds it. */
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
@@ -145,18 +143,6 @@ export async function openRedis(
     url,
     spaces,
     locks: createLeaseLocks(guarded, { log, ...lockOptions }),
-    claim: (name) =>
-      guard('claim', async () => {
-        const answer = await client.set(`claim:${claimKey(name)}`, '1', {
-          condition: 'NX',
-          expiration: { type: 'PX', value: CLAIM_TTL_MS },
-        });
-        return answer === 'OK';
-      }),
-    release: (name) =>
-      guard('release', async () => {
-        await client.del(`claim:${claimKey(name)}`);
-      }),
     // Redis keeps no deleted bytes in files we manage; its persistence is the operator's.
     purge: async () => {},
     close: async () => {

@@ -15,13 +15,6 @@ export interface Store {
    * memory://, where no other process can see the data).
    */
   readonly locks: Locks;
-  /**
-   * Claims a name once and for all, atomically across every process sharing the store: true for
-   * the first caller only. The name is hashed, so a claim holds no member id.
-   */
-  claim(name: string): Promise<boolean>;
-  /** Gives a claim back, when the work it guarded could not be done and must be tried again. */
-  release(name: string): Promise<void>;
   /** After a member is erased: make sure deleted bytes are gone from the files, not only unlinked. */
   purge(): Promise<void>;
   close(): Promise<void>;

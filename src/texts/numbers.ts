@@ -85,3 +85,22 @@ export function pluralForm(text: Plural, params: Record<string, unknown>, lang: 
 export function formatNumber(n: number, lang: Lang): string {
   return NUMBERS[lang].format(n);
 }
+
+/** Whole percentages, as a member reads them: "62%" in English and, by Intl, in Dutch too. */
+const PERCENTS = byLang(
+  (lang) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }),
+);
+/** The texts write British English, which lists without the serial comma: "a, b and c". */
+const LISTS = byLang(
+  (lang) => new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { style: 'long', type: 'conjunction' }),
+);
+
+/** A share (0 to 1) as the language writes a percentage, through Intl: never a hand-made "%". */
+export function formatPercent(share: number, lang: Lang): string {
+  return PERCENTS[lang].format(share);
+}
+
+/** Items joined as the language lists them: "a, b and c" in English, "a, b en c" in Dutch. */
+export function formatList(items: readonly string[], lang: Lang): string {
+  return LISTS[lang].format(items);
+}

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeMode = 'valid' | 'malformed' | 'schema' | '429' | '500' | 'refusal' | 'hang';
+export type FakeMode = 'valid' | 'malformed' | 'schema' | '429' | '429-minute' | '500' | 'refusal' | 'hang';
 
 export interface ChatBody {
   model: string;
@@ -123,6 +123,12 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
             429,
             { error: { message: 'rate limited', type: 'rate_limit' } },
             { 'retry-after-ms': '5' },
+          );
+        case '429-minute':
+          return json(
+            429,
+            { error: { message: 'rate limited', type: 'rate_limit' } },
+            { 'retry-after': '60' },
           );
         case '500':
           return json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '5' });

@@ -57,8 +57,6 @@ export async function coachedEngine(
         sent.push(...replies);
       },
     },
-    claim: (name) => store.claim(name),
-    release: (name) => store.release(name),
     log,
     revisitDays: 7,
     defaultLang: 'en',

@@ -36,6 +36,32 @@ describe('pseudonymise', () => {
     expect(p.unmask(masked)).toBe(text);
   });
 
+  it('masks what leaked before: name parts in any case, marked lowercase names, spelled-out emails; keeps dates', () => {
+    const p = createPseudonymiser(['Zebulon Quixote', 'anna', 'piet']);
+    const text =
+      'ZEBULON and zebulon and quixote; my neighbour anna and piet; my buurman marmaduke; McDonald, DeShawn and LaToya; write zeb at example dot org before 2027-03-01 or 1-3-2027';
+    const masked = p.mask(text);
+    for (const secret of [
+      'ZEBULON',
+      'zebulon',
+      'quixote',
+      'anna',
+      'piet',
+      'marmaduke',
+      'McDonald',
+      'DeShawn',
+      'LaToya',
+      'zeb',
+      'example',
+    ])
+      expect(masked, masked).not.toMatch(new RegExp(`\\b${secret}\\b`));
+    expect(masked).toContain('before 2027-03-01 or 1-3-2027');
+    expect(masked).toContain('my neighbour [P');
+    expect(p.unmask(masked)).toBe(
+      text.replace('ZEBULON', 'Zebulon').replace('zebulon', 'Zebulon').replace('quixote', 'Quixote'),
+    );
+  });
+
   it('gives one person one placeholder, whatever the case', () => {
     const p = createPseudonymiser(['Anna']);
     expect(p.mask('Anna met anna')).toBe('[P1] met [P1]');

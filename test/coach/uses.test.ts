@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/types.js';
 import { say } from '../helpers/texts.js';
-import { type FakeMode, type FakeOpenAi, memberData, startFakeOpenAi } from './fake-openai.js';
+import { type FakeMode, type FakeOpenAi, memberData, startFakeOpenAi, validAnswer } from './fake-openai.js';
 import { type CoachedEngine, coachedEngine } from './harness.js';
 
 let fake: FakeOpenAi;
@@ -154,6 +154,7 @@ const FAILURES: [FakeMode, string][] = [
   ['500', 'http 500'],
   ['refusal', 'refusal'],
   ['hang', 'timeout'],
+  ['429-minute', 'timeout'],
 ];
 
 describe('failures fall back to the scripted path, silently for the member', () => {
@@ -170,7 +171,8 @@ describe('failures fall back to the scripted path, silently for the member', () 
     const failed = e.logs.filter((l) => l.msg === 'coach call failed');
     expect(failed.map((l) => l.reason)).toEqual([reason, reason, reason]);
     if (mode === '429' || mode === '500') expect(fake.bodies).toHaveLength(6); // one retry each
-    if (mode === 'hang') expect(Date.now() - started).toBeLessThan(3 * 400 + 1500);
+    // A Retry-After of a minute does not hold the member: each call ends at its timeout.
+    if (mode === 'hang' || mode === '429-minute') expect(Date.now() - started).toBeLessThan(3 * 400 + 1500);
   });
 
   it('in Dutch too', async () => {
@@ -215,6 +217,46 @@ describe('safety', () => {
     expect(after?.flow).toEqual({ at: 'ask-for-help.need' });
     expect(after?.drafts['ask-for-help']).toEqual({ ...before?.drafts['ask-for-help'], goal: evil });
     expect(after?.network).toEqual(before?.network);
+  });
+
+  it('reads a hostile answer as plain text: no links, mentions, markup or control bytes reach the member', async () => {
+    const hostile =
+      'Great [click here](http://evil.example/login) <@U123> <!channel> @everyone **now**\u001b]0;pwned\u0007\u202e';
+    fake.answer = (body) =>
+      memberData(body).task === 'reflect'
+        ? { reflection: hostile, question: `Why? <#C1|general> \u001b[31m` }
+        : {};
+    const e = await make({ baseUrl: fake.url });
+    await toHelpGoal(e);
+    const replies = await e.send({ text: GOAL });
+    expect(textsOf(replies)[0]).toBe('Great click here everyone now');
+    expect(textsOf(replies)[1]).toBe('Why?');
+  });
+
+  it('refuses a placeholder it never made, and a "person" that is a link', async () => {
+    const scripted = await make();
+    const expected = await helpUpToRequest(scripted);
+    fake.answer = (body) =>
+      memberData(body).task === 'reflect'
+        ? { reflection: 'Ask [P99], they know.', question: null }
+        : validAnswer(body);
+    const e = await make({ baseUrl: fake.url });
+    const got = await helpUpToRequest(e);
+    expect(textsOf(got.goal)).toEqual(textsOf(expected.goal));
+    expect(e.logs.filter((l) => l.msg === 'coach answer refused').map((l) => l.reason)).toContain(
+      'unknown placeholder',
+    );
+
+    fake.answer = () => ({ people: [{ name: 'Click [here](http://evil.example/login)', domain: 'work' }] });
+    const m = await make({ baseUrl: fake.url });
+    await m.start('en');
+    await m.send({ choice: 'begin' });
+    await m.send({ choice: 'begin' });
+    await m.send({ text: 'my neighbour Anna and Piet, my old colleague at the hospital' });
+    // The scripted reading stands: the names typed, and no link among the people.
+    const names = (await m.state())?.network.people.map((p) => p.name) ?? [];
+    expect(names, JSON.stringify(names)).not.toContainEqual(expect.stringMatching(/here|http/i));
+    expect(names).toContain('Anna');
   });
 
   it('sends no map name, member name, email or phone number', async () => {
@@ -316,6 +358,9 @@ describe('measurements', () => {
       await e.send({ choice: 'yearly' });
     }
     for (let i = 0; i < 10; i++) await e.send({ choice: 'nobody' });
+    // The next step names people: it asks the model nothing.
+    expect(last(e.sent)).toContain('To start: ');
+    await e.send({ choice: 'menu' });
     expect(last(e.sent)).toBe(say('en', 'menu.prompt'));
     console.log(`network map: ${fake.bodies.length} model request(s) (one sentence-like recall answer)`);
     expect(fake.bodies).toHaveLength(1);

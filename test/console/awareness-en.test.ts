@@ -89,7 +89,7 @@ function script(): ScriptStep[] {
     const next = RESOURCES[i + 1];
     steps.push({
       send: { choice: answer },
-      expect: next ? say('en', `resource.${next[0]}`) : say('en', 'menu.prompt'),
+      expect: next ? say('en', `resource.${next[0]}`) : 'To start: Ria',
     });
   });
   return steps;
@@ -155,22 +155,19 @@ describe('console --json: the network-map exercise in English', () => {
     expect(data.blauNormalised).toBeCloseTo(blau / (1 - 1 / 11), 10); // 11 domains, events included
     expect(Number.isNaN(Date.parse(String(data.at)))).toBe(false);
 
-    // The show-back: summary, picture, closing, then the menu.
+    // The show-back in sentences a member can use, then the picture and the closing; no index.
     const texts = last.replies.map((r) => r.text);
-    const summary = texts.find((t) => t.startsWith(say('en', 'summary.size', { size: 11, domains: 6 })));
+    const summary = texts.find((t) =>
+      t.startsWith('Your 11 people reach 6 of the 10 parts of your life, evenly.'),
+    );
     expect(summary).toBeDefined();
     expect(summary).toContain('• Current work: 3');
     expect(summary).toContain('• Friends: 3');
     expect(summary).not.toContain('• School');
-    expect(summary).toContain(say('en', 'summary.dormant', { count: 3 }));
-    expect(summary).toContain(
-      say('en', 'summary.resources', {
-        reachable: 7,
-        of: 10,
-        weakOnly: 'salary levels, the press',
-        gaps: 'someone on a board, government, someone who hires',
-      }),
-    );
+    expect(summary).toContain('5 of your 11 people (45%) are acquaintances');
+    expect(summary).toContain("3 people you haven't been in touch with for three years or more");
+    expect(summary).toContain('Not yet within reach: someone on a board, government and someone who hires.');
+    expect(summary).not.toMatch(/Blau|0\.\d/);
     expect(texts).toContain(say('en', 'summary.closing', { days: 7 }));
 
     const pictures = last.replies.filter((r) => r.image);
@@ -181,18 +178,30 @@ describe('console --json: the network-map exercise in English', () => {
     expect(existsSync(image?.path ?? '')).toBe(true);
     expect(isPng(image?.path ?? '')).toBe(true);
 
-    expect(last.question.text).toBe(say('en', 'menu.prompt'));
-    expect(last.question.choices?.map((c) => c.id)).toEqual([
-      'awareness',
-      'ask-for-help',
-      'hook',
-      'network',
-      'progress',
-      'commitments',
-      'coffee',
-      'language',
-      'help',
+    // The next step: three named people where the missing help is found, and what to do with them.
+    expect(last.question.text).toContain(
+      'To start: Ria (an acquaintance from an association), Mo (an acquaintance from work) and Sara (an acquaintance from your studies, not in touch for three years or more).',
+    );
+    expect(last.question.choices?.map((c) => c.label)).toEqual([
+      'Ask Ria for help',
+      'Ask Mo for help',
+      'Ask Sara for help',
+      say('en', 'nextStep.remind'),
+      say('en', 'common.backToMenu'),
     ]);
+
+    // Typed as a person would: asking Ria opens ask-for-help with Ria already chosen.
+    const [start, ...rest] = await runScript(session, [
+      { send: 'Ask Ria for help', expect: say('en', 'help.goal') },
+      { send: 'Find someone on a board at a foundation', expect: say('en', 'help.need') },
+      { send: { choice: 'advice' }, expect: say('en', 'help.belief') },
+      { send: '3', expect: say('en', 'help.reversal') },
+      { send: 'I help when I can', expect: say('en', 'help.request') },
+      // No "whom?" question: after the request comes "why Ria?".
+      { send: 'Could you tell me how you got onto a board', expect: say('en', 'help.why', { name: 'Ria' }) },
+    ]);
+    expect(start?.replies.map((r) => r.text)).toContain(say('en', 'nextStep.askStart', { name: 'Ria' }));
+    expect(rest.filter((t) => t.question.text.includes(say('en', 'help.whom')))).toEqual([]);
 
     expect(await session.end()).toEqual({ code: 0, signal: null });
     expect(session.pending()).toEqual([]);

@@ -55,6 +55,9 @@ const LINES = [
   'Ikzelf', // financial
   '4', // hires
   '1', // cv
+  // The next step: a reminder to get back in touch, with whom, typed by label and name.
+  'herinner me eraan contact op te nemen',
+  'Els',
 ];
 
 describe('console in Dutch, plain text lines', () => {
@@ -82,24 +85,31 @@ describe('console in Dutch, plain text lines', () => {
     expect(out).toContain(say('nl', 'people.noted', { names: 'Anna' }));
     expect(out).toContain(say('nl', 'rate.intro', { count: 7 }));
 
-    // The summary: 7 people from 3 parts of life; 3 strong, 1 middle, 3 weak (43%);
-    // Blau 1 - (9+1+9)/49 = 0.61, 67% of the maximum (1 - 1/11, events included); Anna crosses the line; Piet and Els are dormant.
-    expect(out).toContain(say('nl', 'summary.size', { size: 7, domains: 3 }));
-    expect(out).toContain('• Huidig werk: 3\n• School: 1\n• Familie: 3');
-    expect(out).toContain(say('nl', 'summary.ties', { strong: 3, middle: 1, weak: 3, weakShare: 43 }));
-    expect(out).toContain(say('nl', 'summary.diversity', { blau: 0.61, normalised: 67 }));
-    expect(out).toContain(say('nl', 'summary.crossovers', { count: 1 }));
-    expect(out).toContain(say('nl', 'summary.dormant', { count: 2 }));
+    // The summary in sentences: 7 people from 3 parts of life, normalised Blau 0.67 ("redelijk
+    // gelijkmatig"); 3 weak of 7 (43%, percent as Intl writes it in Dutch); Anna crosses the line;
+    // Piet and Els are dormant. No index is shown.
     expect(out).toContain(
-      say('nl', 'summary.resources', {
-        reachable: 7,
-        of: 10,
-        weakOnly: 'iemand in een bestuur, een referentie',
-        gaps: 'een ingang bij een organisatie, wat mensen verdienen, iemand die mensen aanneemt',
-      }),
+      'Je 7 mensen komen uit 3 van de 10 delen van je leven, redelijk gelijkmatig verdeeld.\n• Huidig werk: 3\n• School: 1\n• Familie: 3',
     );
+    expect(out).toContain('3 van je 7 mensen (43%) zijn kennissen');
+    expect(out).toContain('Eén van je banden gaat over de grens tussen werk en privé');
+    expect(out).toContain('2 mensen heb je al drie jaar of langer niet gesproken');
+    expect(out).toContain(
+      'Nog niet binnen bereik: een ingang bij een organisatie, wat mensen verdienen en iemand die mensen aanneemt.',
+    );
+    expect(out).not.toMatch(/Blau|0,\d/);
     expect(out).toContain(say('nl', 'summary.closing', { days: 7 }));
-    expect(out).not.toContain('Your map:');
+    expect(out).not.toContain('Your ');
+
+    // The next step names three people, numbered with what to do; the reminder is planned a week out.
+    expect(out).toContain(
+      'Om te beginnen: Piet (een kennis van je werk, al drie jaar of langer geen contact), Mo (een kennis van je werk) en Els (een kennis van school, al drie jaar of langer geen contact).',
+    );
+    expect(out).toContain('  1. Piet om hulp vragen\n  2. Mo om hulp vragen\n  3. Els om hulp vragen');
+    expect(out).toContain(say('nl', 'nextStep.whom'));
+    expect(out).toMatch(
+      /Goed\. Neem de komende week contact op met Els, .* Op \S+ \d+ \S+ vraag ik of het gelukt is\./,
+    );
 
     const picture = /🖼\s+(\S+)/u.exec(out)?.[1];
     expect(picture).toBeDefined();

@@ -1,10 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
+import { memberKey } from '../../src/core/types.js';
+import { silentLogger } from '../../src/log.js';
+import { createInboundQueue } from '../../src/store/inbound-queue.js';
 import { isReply, type ReplyLine, runCli, useCli } from '../helpers/cli.js';
 import { conversation } from '../helpers/conversation.js';
+import { testEngine } from '../helpers/engine.js';
 import { quickExercise } from '../helpers/scripts.js';
+import { sqliteRows } from '../helpers/sqlite.js';
 import { say } from '../helpers/texts.js';
 
 const e2e = useCli();
@@ -12,18 +16,8 @@ const e2e = useCli();
 const USER = 'member-7f3a9c';
 const NAMES = ['Quintessa', 'Bartholomew', 'Zebulon'];
 
-function rows(path: string): Promise<{ key: string; value: string }[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (openError) => {
-      if (openError) return reject(openError);
-      db.all('SELECT key, value FROM keyv', (error, found: { key: string; value: string }[]) => {
-        db.close();
-        if (error) reject(error);
-        else resolve(found);
-      });
-    });
-  });
-}
+const rows = (path: string) =>
+  sqliteRows<{ key: string; value: string }>(path, 'SELECT key, value FROM keyv');
 
 describe('console --json: export, then forget', () => {
   it('exports the people as a file, then deletes every row, byte and file about the member', {
@@ -101,5 +95,51 @@ describe('console --json: export, then forget', () => {
     // And nothing is due for a forgotten member.
     const stored = await conversation({ user: USER, engine: { storeUrl: `sqlite://${sandbox.dbPath}` } });
     expect(await stored.due(new Date(Date.now() + 30 * 86_400_000)).delivered).toBe(0);
+  });
+});
+
+describe('forget after a record was set aside', () => {
+  it('export shows the unreadable copy; forget leaves no trace of the member in any row or file', {
+    timeout: 30_000,
+  }, async () => {
+    const sandbox = e2e.sandbox({ TZ: 'UTC' });
+    const t = await testEngine({ storeUrl: `sqlite://${sandbox.dbPath}` });
+    const member = { platform: 'console' as const, space: 'local', user: USER };
+    await t.command('start', [], member);
+    const state = await t.state(member);
+    if (!state) throw new Error('no record');
+    // A follow-up the record no longer lists, and an accepted platform event naming the member.
+    await t.jobs.schedule({
+      id: `${USER}-stray`,
+      kind: 'awareness.revisit',
+      member,
+      due: '2027-01-01T00:00:00.000Z',
+    });
+    await createInboundQueue(t.store, silentLogger).put('evt-1', { event: { user: USER, text: NAMES[0] } });
+    // A record no version can read: the next load keeps it aside, names and all.
+    await t.store.spaces.member.set(memberKey(member), { ...state, version: 99, network: NAMES.join(' ') });
+    expect((await t.members.load(member, new Date())).corrupt).toBe(true);
+    await t.store.close();
+
+    const exported = await runCli(sandbox, ['export', '--user', USER]);
+    expect(exported.code).toBe(0);
+    const data = JSON.parse(exported.stdout);
+    expect(data.member).toBeNull();
+    expect(data.unreadableRecords.length).toBeGreaterThanOrEqual(1);
+    expect(data.unreadableRecords[0].raw).toContain(NAMES[0]);
+    expect(data.jobs.map((j: { id: string }) => j.id)).toEqual([`${USER}-stray`]);
+
+    const forgot = await runCli(sandbox, ['forget', '--user', USER]);
+    expect(forgot.stdout).toBe(`Deleted everything stored for ${USER}.\n`);
+    for (const row of await rows(sandbox.dbPath)) {
+      expect(`${row.key} ${row.value}`).not.toContain(USER);
+      for (const name of NAMES) expect(row.value).not.toContain(name);
+    }
+    for (const file of readdirSync(sandbox.dir).filter((f) => f.startsWith('db.sqlite'))) {
+      const bytes = readFileSync(join(sandbox.dir, file)).toString('latin1');
+      expect(bytes, file).not.toContain(USER);
+      for (const name of NAMES) expect(bytes, file).not.toContain(name);
+    }
+    expect((await runCli(sandbox, ['export', '--user', USER])).code).toBe(1);
   });
 });

@@ -54,7 +54,7 @@ describe('console --json: a killed process', () => {
       steps.push({ send: { choice: 'yearly' } });
     }
     for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
-    steps.push({ send: { choice: 'nobody' }, expect: say('en', 'menu.prompt') });
+    steps.push({ send: { choice: 'nobody' }, expect: 'To start: Bo (an acquaintance from a former job)' });
     const rest = await runScript(second, steps);
     const event = rest.at(-1)?.events[0];
     expect(event?.name).toBe('exercise.completed');
@@ -65,6 +65,7 @@ describe('console --json: a killed process', () => {
       perDomain: { work: 2, former: 2, study: 1, school: 1 },
       domainsUsed: 4,
     });
+    await runScript(second, [{ send: { choice: 'menu' }, expect: say('en', 'menu.prompt') }]);
     expect(await second.end()).toEqual({ code: 0, signal: null });
   });
 

@@ -17,8 +17,24 @@ describe('console --json: bad lines', () => {
     session.send({ choice: 5, x: 1 });
     session.send({ text: 'z'.repeat(100_001) });
     session.send({ command: '' });
+    session.send({ choice: 5 });
+    session.send({ picks: 'p1' });
+    session.send(`{"text":"${'y'.repeat(1_000_000)}"}`);
     const next = await session.ask({ choice: 'begin' });
-    expect(next.lines.map((l) => l.type)).toEqual(['error', 'error', 'error', 'error', 'error', 'reply']);
+    expect(next.lines.map((l) => l.type)).toEqual([...Array(8).fill('error'), 'reply']);
+    // Each says what was wrong: a wrong type is a protocol error, a long text is too long.
+    expect(next.errors.map((e) => e.error.split(':')[0])).toEqual([
+      'malformed JSON',
+      'unknown message',
+      'unknown message',
+      'too long',
+      'protocol error',
+      'protocol error',
+      'protocol error',
+      'too long',
+    ]);
+    expect(next.errors[4]?.error).toBe('protocol error: "command" must be a command name (a string)');
+    expect(next.errors[5]?.error).toBe('protocol error: "choice" must be a string (the option\'s id)');
     for (const error of next.errors) {
       expect(typeof error.error).toBe('string');
       expect(error.error.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   answeredComponents,
+  readCustomId,
   renderComponents,
   renderModal,
   renderReply,
@@ -82,6 +83,30 @@ describe('renderComponents', () => {
     const [row] = renderComponents({ text: 'q', choices: [{ id: 'a', label: long }] }, words);
     const button = row?.components[0];
     expect(button && 'label' in button ? button.label?.length : 0).toBe(80);
+  });
+});
+
+describe('renderComponents with a pick', () => {
+  const pick = { options: choices(3), placeholder: 'Pick the people' };
+
+  it('puts the pick in the first row, its buttons below, and reads its custom id back', () => {
+    const rows = renderComponents({ text: 'Who?', pick, choices: choices(2) }, words);
+    expect(shape(rows)).toEqual([[ComponentType.StringSelect], [ComponentType.Button, ComponentType.Button]]);
+    const menu = rows[0]?.components[0] as { custom_id: string; min_values: number; max_values: number };
+    expect(menu).toMatchObject({ min_values: 1, max_values: 3 });
+    expect(readCustomId(menu.custom_id)).toEqual({ type: 'picks' });
+  });
+
+  it('leaves four rows to a form and many choices, so the message keeps to five', () => {
+    const rows = renderComponents({ text: 'Who?', pick, form: namesForm, choices: choices(60) }, words);
+    expect(rows).toHaveLength(5);
+    expect(shape(rows)).toEqual([
+      [ComponentType.StringSelect],
+      [ComponentType.Button],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+    ]);
   });
 });
 

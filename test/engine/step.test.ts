@@ -203,7 +203,26 @@ describe('commands', () => {
     const result = step(state, text('mijn netwerk'), env);
     expect(result.state?.flow).toEqual({ at: 'network.overview' });
     expect(result.replies.some((r) => r.draw)).toBe(true);
-    expect(result.replies.at(-1)?.choices?.map((c) => c.id)).toEqual(['add', 'edit', 'remove', 'menu']);
+    expect(result.replies.at(-1)?.choices?.map((c) => c.id)).toEqual([
+      'add',
+      'edit',
+      'remove',
+      'details',
+      'menu',
+    ]);
+  });
+
+  it('"my network" shows the indices behind the summary to those who ask, one line each', () => {
+    const state = step(at(recall()), text('Anna, Bo'), env).state as State;
+    const overview = step(state, text('my network'), env).state as State;
+    const details = step(overview, text('the numbers in detail'), env);
+    expect(details.state?.flow).toEqual({ at: 'network.overview' });
+    const shown = details.replies.map((r) => r.text).join('\n');
+    // Two people in one part of life of eleven: Blau 0, no spread; nobody placed in a ring yet.
+    expect(shown).toContain('\n• Blau index 0: the chance that two people picked at random');
+    expect(shown).toContain('\n• Normalised Blau index 0%:');
+    expect(shown).toContain('\n• Share of weak ties 0%: 0 of the 0 people you placed');
+    expect(shown).toContain('\n• Resource Generator: 0 of the 10 kinds of help within reach');
   });
 });
 

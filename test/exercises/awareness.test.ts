@@ -90,7 +90,7 @@ describe('the network map in English', () => {
     }
     for (const [i, [, answer]] of RESOURCES.slice(0, -1).entries())
       keep(await c.press(answer).asksText(say('en', `resource.${RESOURCES[i + 1]?.[0]}`), 'contains'));
-    const last = await c.press(RESOURCES.at(-1)?.[1] ?? '').asks('menu.prompt');
+    const last = await c.press(RESOURCES.at(-1)?.[1] ?? '').asksText('To start: ', 'contains');
 
     // What the names produced on the way.
     expect(acks).toContain(say('en', 'people.added', { names: 'Anna, Piet', total: 2 }));
@@ -137,29 +137,44 @@ describe('the network map in English', () => {
     expect(data.blauNormalised).toBeCloseTo(blau / (1 - 1 / 11), 10); // 11 domains, events included
     expect(data.at).toBe(c.clock.now().toISOString());
 
-    // The show-back: summary, picture, closing, then the menu.
-    const summary = last.texts.find((t) => t.startsWith(say('en', 'summary.size', { size: 11, domains: 6 })));
+    // The show-back in sentences: 6 of 10 parts, normalised Blau 0.87 reads "evenly"; no index shown.
+    const summary = last.texts.find((t) =>
+      t.startsWith('Your 11 people reach 6 of the 10 parts of your life, evenly.'),
+    );
     expect(summary).toBeDefined();
     expect(summary).toContain('• Current work: 3');
     expect(summary).toContain('• Friends: 3');
     expect(summary).not.toContain('• School');
-    expect(summary).toContain(say('en', 'summary.dormant', { count: 3 }));
     expect(summary).toContain(
-      say('en', 'summary.resources', {
-        reachable: 7,
-        of: 10,
-        weakOnly: 'salary levels, the press',
-        gaps: 'someone on a board, government, someone who hires',
-      }),
+      '5 of your 11 people (45%) are acquaintances: that is where new information usually comes from.',
     );
+    expect(summary).toContain("3 people you haven't been in touch with for three years or more");
+    expect(summary).toContain('3 of your ties cross the line between work and private life');
+    expect(summary).toContain(
+      'Through your network you can reach 7 of the 10 kinds of help I asked about. For salary levels and the press you rely on acquaintances alone. Not yet within reach: someone on a board, government and someone who hires.',
+    );
+    expect(summary).not.toMatch(/Blau|0\.\d/);
     expect(last.texts).toContain(say('en', 'summary.closing', { days: 7 }));
+
+    // The next step: weak and dormant ties where the missing help is found (boards, associations, work).
+    expect(last.question?.text).toBe(
+      `To start: Ria (an acquaintance from an association), Mo (an acquaintance from work) and Sara (an acquaintance from your studies, not in touch for three years or more). ${say('en', 'nextStep.why.gaps', { list: 'someone on a board, government and someone who hires' })}\n\n${say('en', 'nextStep.prompt')}`,
+    );
+    expect(last.question?.choices?.map((ch) => ch.label)).toEqual([
+      'Ask Ria for help',
+      'Ask Mo for help',
+      'Ask Sara for help',
+      say('en', 'nextStep.remind'),
+      say('en', 'common.backToMenu'),
+    ]);
 
     const pictures = last.replies.filter((r) => r.image);
     expect(pictures).toHaveLength(1);
     expect(pictures[0]?.image?.alt).toBe(say('en', 'map.alt', { size: 11 }));
     expect(isPngBytes(pictures[0]?.image?.png)).toBe(true);
 
-    expect(last.question?.choices?.map((ch) => ch.id)).toEqual([
+    const menu = await c.press('menu').asks('menu.prompt');
+    expect(menu.question?.choices?.map((ch) => ch.id)).toEqual([
       'awareness',
       'ask-for-help',
       'hook',
@@ -255,33 +270,41 @@ describe('the network map in Dutch, typed', () => {
     expect(out).toContain(say('nl', 'rate.intro', { count: 7 }));
 
     // The summary: 7 people from 3 parts of life; 3 strong, 1 middle, 3 weak (43%);
-    // Blau 1 - (9+1+9)/49 = 0.61, 67% of the maximum (1 - 1/11, events included); Anna crosses the line; Piet and Els are dormant.
-    expect(out).toContain(say('nl', 'summary.size', { size: 7, domains: 3 }));
-    expect(out).toContain('• Huidig werk: 3\n• School: 1\n• Familie: 3');
-    expect(out).toContain(say('nl', 'summary.ties', { strong: 3, middle: 1, weak: 3, weakShare: 43 }));
-    expect(out).toContain(say('nl', 'summary.diversity', { blau: 0.61, normalised: 67 }));
-    expect(out).toContain(say('nl', 'summary.crossovers', { count: 1 }));
-    expect(out).toContain(say('nl', 'summary.dormant', { count: 2 }));
+    // normalised Blau 0.67 (1 - (9+1+9)/49 over its maximum 1 - 1/11) reads "fairly evenly";
+    // Anna crosses the line; Piet and Els are dormant.
     expect(out).toContain(
-      say('nl', 'summary.resources', {
-        reachable: 7,
-        of: 10,
-        weakOnly: 'iemand in een bestuur, een referentie',
-        gaps: 'een ingang bij een organisatie, wat mensen verdienen, iemand die mensen aanneemt',
-      }),
+      'Je 7 mensen komen uit 3 van de 10 delen van je leven, redelijk gelijkmatig verdeeld.\n• Huidig werk: 3\n• School: 1\n• Familie: 3',
     );
+    expect(out).toContain(
+      '3 van je 7 mensen (43%) zijn kennissen: juist via hen komt meestal nieuwe informatie binnen.',
+    );
+    expect(out).toContain('Dicht bij je, in je binnenste ring: 3. Daartussenin, in je middelste ring: 1.');
+    expect(out).toContain('Eén van je banden gaat over de grens tussen werk en privé');
+    expect(out).toContain('2 mensen heb je al drie jaar of langer niet gesproken');
+    expect(out).toContain(
+      'Via je netwerk bereik je 7 van de 10 soorten hulp waarnaar ik vroeg. Voor iemand in een bestuur en een referentie ben je alleen op kennissen aangewezen. Nog niet binnen bereik: een ingang bij een organisatie, wat mensen verdienen en iemand die mensen aanneemt.',
+    );
+    expect(out).not.toMatch(/Blau|0,\d/);
     expect(out).toContain(say('nl', 'summary.closing', { days: 7 }));
-    expect(out).not.toContain('Your map:');
+    expect(out).not.toContain('Your ');
 
     const last = turns.at(-1);
     const picture = last?.replies.find((r) => r.image);
     expect(isPngBytes(picture?.image?.png)).toBe(true);
     expect(picture?.image?.alt).toBe(say('nl', 'map.alt', { size: 7 }));
 
-    // The menu comes last.
+    // The next step comes last: dormant and weak ties where work help is found; then the menu.
     expect(last?.replies.at(-1)).toBe(last?.question);
-    expect(last?.question?.text).toBe(say('nl', 'menu.prompt'));
-    expect(last?.question?.choices?.map((ch) => ch.label)).toEqual([
+    expect(last?.question?.text).toContain(
+      'Om te beginnen: Piet (een kennis van je werk, al drie jaar of langer geen contact), Mo (een kennis van je werk) en Els (een kennis van school, al drie jaar of langer geen contact).',
+    );
+    expect(last?.question?.choices?.slice(0, 3).map((ch) => ch.label)).toEqual([
+      'Piet om hulp vragen',
+      'Mo om hulp vragen',
+      'Els om hulp vragen',
+    ]);
+    const menu = await c.press('menu').asks('menu.prompt');
+    expect(menu.question?.choices?.map((ch) => ch.label)).toEqual([
       'Netwerkkaart maken',
       'Om hulp vragen',
       'Een evenement voorbereiden',
@@ -405,7 +428,7 @@ describe('resuming the map', () => {
     for (let n = 2; n <= 10; n++) await c.press('nobody').asksText(`Question ${n} of 10`, 'contains');
     await c
       .press('nobody')
-      .asks('menu.prompt')
+      .asksText('To start: ', 'contains')
       .completes('awareness', {
         size: 6,
         weak: 6,

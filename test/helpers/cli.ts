@@ -32,6 +32,8 @@ export interface ReplyLine {
   type: 'reply';
   text: string;
   choices?: Choice[];
+  /** A multi-select question: its options (numbered 1…n in text mode) beside the choices. */
+  pick?: { options: Choice[]; placeholder: string };
   form?: { id: string; title: string; submit: string; fields: { id: string; label: string }[] };
   image?: { path: string; alt: string };
   file?: { path: string };
@@ -53,7 +55,7 @@ export type OutLine = ReplyLine | EventLine | ErrorLine;
 
 export const isReply = (line: OutLine): line is ReplyLine => line.type === 'reply';
 export const isQuestion = (line: OutLine): line is ReplyLine =>
-  isReply(line) && (line.choices !== undefined || line.form !== undefined);
+  isReply(line) && (line.choices !== undefined || line.pick !== undefined || line.form !== undefined);
 
 /** What came out for one input: every line up to and including the next question. */
 export interface Turn {
@@ -113,7 +115,11 @@ export interface RunResult extends Exit {
 export function runCli(
   sandbox: Sandbox,
   args: string[],
-  options: { input?: string; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    timeoutMs?: number /** SIGKILL the process this long after it starts. */;
+    killAfterMs?: number;
+  } = {},
 ): Promise<RunResult> {
   assertBuilt();
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -131,12 +137,18 @@ export function runCli(
       child.kill('SIGKILL');
       reject(new Error(`weakties ${args.join(' ')} timed out after ${timeoutMs} ms\nstderr: ${stderr}`));
     }, timeoutMs);
+    const kill =
+      options.killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.on('error', (error) => {
       clearTimeout(timer);
+      clearTimeout(kill);
       reject(error);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(kill);
       resolve({ code, signal, stdout, stderr });
     });
     child.stdin.on('error', () => {});
@@ -144,8 +156,11 @@ export function runCli(
   });
 }
 
-/** A CLI input: a raw line, or an object sent as one JSON line. */
-export type Input = string | Record<string, unknown>;
+/**
+ * A CLI input: a raw line, or an object sent as one JSON line ({"text"}, {"choice"}, {"picks":
+ * [ids]} for a multi-select, {"form"}, {"command"}).
+ */
+export type Input = string | { picks: string[] } | Record<string, unknown>;
 
 const toLine = (input: Input) => (typeof input === 'string' ? input : JSON.stringify(input));
 
@@ -296,9 +311,13 @@ export class CliSession {
     }
   }
 
-  /** Waits for the next question: a reply with choices or a form. */
+  /** Waits for the next question: a reply with choices, a pick or a form. */
   async question(timeoutMs = DEFAULT_WAIT_MS): Promise<Turn> {
-    const lines = await this.until(isQuestion, 'a question (a reply with choices or a form)', timeoutMs);
+    const lines = await this.until(
+      isQuestion,
+      'a question (a reply with choices, a pick or a form)',
+      timeoutMs,
+    );
     const question = lines.at(-1) as ReplyLine;
     return {
       lines,

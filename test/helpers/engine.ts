@@ -69,8 +69,6 @@ export async function testEngine(
     texts,
     outbox,
     pairing,
-    claim: (name) => store.claim(name),
-    release: (name) => store.release(name),
     log: silentLogger,
     revisitDays: options.revisitDays ?? 7,
     defaultLang: 'en',

@@ -42,20 +42,23 @@ describe('plural forms', () => {
   });
 
   it('nest a second number: people and parts of life', () => {
-    expect(en('summary.size', { size: 1, domains: 1 })).toBe(
-      'Your map: 1 person, from one part of your life.',
+    const reach = { of: 10, spread: 'evenly' };
+    expect(en('summary.reach', { ...reach, size: 1, domains: 1 })).toBe(
+      'Your map has 1 person, from one part of your life.',
     );
-    expect(en('summary.size', { size: 2, domains: 1 })).toBe(
-      'Your map: 2 people, all from one part of your life.',
+    expect(en('summary.reach', { ...reach, size: 2, domains: 1 })).toBe(
+      'Your map has 2 people, all from one part of your life.',
     );
-    expect(en('summary.size', { size: 5, domains: 3 })).toBe(
-      'Your map: 5 people, from 3 parts of your life.',
+    expect(en('summary.reach', { ...reach, size: 5, domains: 3 })).toBe(
+      'Your 5 people reach 3 of the 10 parts of your life, evenly.',
     );
-    expect(nl('summary.size', { size: 1, domains: 1 })).toBe(
-      'Je kaart: 1 persoon, uit één deel van je leven.',
+    expect(nl('summary.reach', { ...reach, size: 1, domains: 1 })).toBe(
+      'Op je kaart staat 1 persoon, uit één deel van je leven.',
     );
-    expect(nl('summary.size', { size: 0, domains: 0 })).toBe('Je kaart: 0 mensen, uit 0 delen van je leven.');
-    expect(nl('summary.size', { size: 5, domains: 3 })).toBe('Je kaart: 5 mensen, uit 3 delen van je leven.');
+    expect(nl('summary.reach', { ...reach, size: 0, domains: 0 })).toMatch(/^Je kaart is nog leeg/);
+    expect(nl('summary.reach', { ...reach, size: 5, domains: 2 })).toBe(
+      'Je 5 mensen komen uit twee van de 10 delen van je leven.',
+    );
   });
 
   it('never say "from 1 to 1", "1 groups", "1 pairs", "1 rounds" or "1 dagen"', () => {
@@ -72,19 +75,19 @@ describe('plural forms', () => {
     expect(nl('summary.closing', { days: 1 })).not.toContain('1 dagen');
     expect(nl('summary.closing', { days: 7 })).toContain('Over 7 dagen');
     expect(en('summary.crossovers', { count: 1 })).toMatch(/^One of your ties crosses/);
-    expect(nl('summary.crossovers', { count: 1 })).toMatch(/^Eén van je banden gaat /);
     expect(en('summary.crossovers', { count: 2 })).toMatch(/^2 of your ties cross /);
+    expect(nl('summary.crossovers', { count: 1 })).toMatch(/^Eén van je banden gaat /);
   });
 
   it('write decimals as the language does', () => {
-    expect(en('summary.diversity', { blau: 0.61, normalised: 67 })).toContain('0.61, which is 67%');
-    expect(nl('summary.diversity', { blau: 0.61, normalised: 67 })).toContain('0,61, dat is 67%');
+    expect(en('summary.details.blau', { blau: 0.61 })).toMatch(/^Blau index 0\.61:/);
+    expect(nl('summary.details.blau', { blau: 0.61 })).toMatch(/^Blau-index 0,61:/);
     expect(fill('seed {seed}', { seed: 1234567 }, 'nl')).toBe('seed 1234567');
   });
 
   it('count the number a form is chosen by, nested ones too, among the placeholders', () => {
-    const [text] = readTables(PROMPTS_DIR).en.get('summary.size') ?? [];
-    expect(text && placeholders(text).sort()).toEqual(['domains', 'size']);
+    const [text] = readTables(PROMPTS_DIR).en.get('summary.reach') ?? [];
+    expect(text && placeholders(text).sort()).toEqual(['domains', 'of', 'size', 'spread']);
     expect(CATALOG['map.title']).toEqual(['size']);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberRef } from '../../src/core/types.js';
+import { asName } from '../../src/pairing/intro.js';
 import { pairKey } from '../../src/pairing/match.js';
 import { testEngine } from '../helpers/engine.js';
 import { say } from '../helpers/texts.js';
@@ -12,7 +13,11 @@ const T0 = new Date('2026-12-07T09:00:00Z');
 async function communityOf(users: string[]) {
   let now = T0;
   const t = await testEngine({ now: () => now });
-  for (const user of users) await t.command('coffee', ['join'], who(user));
+  // Joining asks the name partners see (terminal members have no other): each gives their id.
+  for (const user of users) {
+    await t.command('coffee', ['join'], who(user));
+    await t.text(user, who(user));
+  }
   const setNow = (d: Date) => {
     now = d;
   };
@@ -50,7 +55,8 @@ describe('virtual coffee rounds through the engine', () => {
 
     const anaGroup = round?.groups.find((g) => g.users.includes('ana'));
     const partner = anaGroup?.users.find((u) => u !== 'ana') ?? '';
-    expect(intro('ana')[0]?.text).toContain(partner);
+    // The intro reads the chosen name as a name, with a capital.
+    expect(intro('ana')[0]?.text).toContain(asName(partner));
     // The prepare question follows the intro; "later" leaves it.
     expect(
       t

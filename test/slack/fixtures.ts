@@ -81,11 +81,13 @@ export interface PostedMessage {
   blocks: Record<string, unknown>[];
 }
 
-/** A block_actions payload for one element of a posted message (a button, or a select's option). */
+/** A block_actions payload for one element of a posted message (a button, a select's option, or a multi-select's options). */
 export function blockActions(
   user: string,
   message: PostedMessage,
-  action: { action_id: string; type: 'button' | 'static_select'; value: string; label: string },
+  action:
+    | { action_id: string; type: 'button' | 'static_select'; value: string; label: string }
+    | { action_id: string; type: 'multi_static_select'; options: { value: string; label: string }[] },
 ) {
   // The block the element sits in, as Slack names it in the payload.
   const block = message.blocks.find(
@@ -93,15 +95,13 @@ export function blockActions(
       b.type === 'actions' &&
       (b.elements as { action_id: string }[]).some((e) => e.action_id === action.action_id),
   );
+  const text = (label: string) => ({ type: 'plain_text', text: label, emoji: true });
   const chosen =
-    action.type === 'button'
-      ? { value: action.value, text: { type: 'plain_text', text: action.label, emoji: true } }
-      : {
-          selected_option: {
-            value: action.value,
-            text: { type: 'plain_text', text: action.label, emoji: true },
-          },
-        };
+    action.type === 'multi_static_select'
+      ? { selected_options: action.options.map((o) => ({ value: o.value, text: text(o.label) })) }
+      : action.type === 'button'
+        ? { value: action.value, text: text(action.label) }
+        : { selected_option: { value: action.value, text: text(action.label) } };
   return {
     type: 'block_actions',
     team: { id: TEAM, domain: 'fake' },

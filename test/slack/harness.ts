@@ -240,6 +240,20 @@ export class SlackMember {
     throw new Error(`no choice "${value}" in: ${JSON.stringify(this.elements(message))}`);
   }
 
+  /** Closes the multi-select of a question with these options chosen (by value), as Slack reports it. */
+  pick(values: string[], message = this.question()): Promise<Sent> {
+    const select = this.elements(message).find((e) => e.type === 'multi_static_select');
+    if (!select) throw new Error(`no multi-select in: ${JSON.stringify(this.elements(message))}`);
+    const options = values.map((value) => {
+      const option = select.options?.find((o) => o.value === value);
+      if (!option) throw new Error(`no option "${value}" in the multi-select`);
+      return { value, label: option.text.text };
+    });
+    return this.h.interaction(
+      blockActions(this.user, message, { action_id: select.action_id, type: 'multi_static_select', options }),
+    );
+  }
+
   /** Presses the form button of the newest question; the bot opens a modal with views.open. */
   async openForm(message = this.question()): Promise<Record<string, unknown>> {
     const button = this.elements(message).find((e) => e.action_id === 'weakties.form');

@@ -7,6 +7,7 @@ import {
   fromSlashCommand,
   fromViewSubmission,
   messageId,
+  picksInbound,
   slackToPlain,
   withoutBotMention,
 } from '../../adapters/slack/inbound.js';
@@ -155,6 +156,31 @@ describe('fromBlockActions', () => {
       label: 'Friends',
     });
     expect(fromBlockActions(body)).toMatchObject({ value: 'friends', label: 'Friends' });
+  });
+
+  it('reads a multi-select: every selected option, in the order Slack lists them, none included', () => {
+    const body = blockActions('U1', message, {
+      action_id: 'weakties.picks',
+      type: 'multi_static_select',
+      options: [
+        { value: 'p2', label: 'Joost' },
+        { value: 'p0', label: 'Anna' },
+      ],
+    });
+    const press = fromBlockActions(body);
+    expect(press).toMatchObject({ actionId: 'weakties.picks', values: ['p2', 'p0'], label: 'Joost, Anna' });
+    expect(press && picksInbound(press)).toEqual({
+      kind: 'picks',
+      id: press?.id,
+      member: member('U1'),
+      values: ['p2', 'p0'],
+    });
+    const cleared = blockActions('U1', message, {
+      action_id: 'weakties.picks',
+      type: 'multi_static_select',
+      options: [],
+    });
+    expect(fromBlockActions(cleared)?.values).toEqual([]);
   });
 
   it('reads an App Home press, which has no message', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { openStore, StoreError } from '../../src/store/open.js';
+import { sqliteRows } from '../helpers/sqlite.js';
 
 describe('STORE_URL', () => {
   it('defaults to a SQLite file under ./data', () => {
@@ -63,17 +64,21 @@ describe('configuration', () => {
   });
 });
 
-describe('claims', () => {
-  it('two processes claiming the same name on one SQLite file: exactly one wins', async () => {
+describe('job leases', () => {
+  it('two processes trying the same job on one SQLite file: exactly one runs it, and it leaves no row', async () => {
     const url = `sqlite://${join(mkdtempSync(join(tmpdir(), 'weakties-')), 'db.sqlite')}`;
     // Two stores on one file behave like two processes: separate connections, no shared memory.
     const [a, b] = [await openStore(url, silentLogger), await openStore(url, silentLogger)];
     const names = Array.from({ length: 50 }, (_, i) => `job:${i}`);
-    const wins = await Promise.all(names.flatMap((n) => [a.claim(n), b.claim(n)]));
-    expect(wins.filter(Boolean)).toHaveLength(50);
-    expect(await a.claim('job:1')).toBe(false);
-    await b.release('job:1');
-    expect(await a.claim('job:1')).toBe(true);
+    const slow = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const tries = await Promise.all(
+      names.flatMap((n) => [a.locks.tryLock(n, slow), b.locks.tryLock(n, slow)]),
+    );
+    expect(tries.filter((t) => t.taken)).toHaveLength(50);
+    // Given back after the run: the next try takes it again.
+    expect(await a.locks.tryLock('job:1', async () => 'again')).toEqual({ taken: true, value: 'again' });
+    const left = await sqliteRows(url.slice('sqlite://'.length), 'SELECT key FROM weakties_locks');
+    expect(left).toEqual([]);
     await Promise.all([a.close(), b.close()]);
   });
 });

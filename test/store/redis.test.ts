@@ -46,10 +46,15 @@ describe('STORE_URL=redis://', () => {
     expect(due.map((j) => j.id)).toContain('j-redis');
 
     const names = Array.from({ length: 50 }, (_, i) => `job:redis-${i}`);
-    const wins = await Promise.all(names.flatMap((n) => [a.claim(n), b.claim(n)]));
-    expect(wins.filter(Boolean)).toHaveLength(50);
-    await b.release('job:redis-1');
-    expect(await a.claim('job:redis-1')).toBe(true);
+    const slow = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const tries = await Promise.all(
+      names.flatMap((n) => [a.locks.tryLock(n, slow), b.locks.tryLock(n, slow)]),
+    );
+    expect(tries.filter((t) => t.taken)).toHaveLength(50);
+    expect(await a.locks.tryLock('job:redis-1', async () => 'again')).toEqual({
+      taken: true,
+      value: 'again',
+    });
     await a.purge();
   });
 

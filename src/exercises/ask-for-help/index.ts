@@ -73,6 +73,8 @@ export const draft = z.object({
   own: z.string().max(6000).optional(),
   /** The language-model coach's improved draft of the request, offered once to use or not. */
   suggested: z.string().max(1200).optional(),
+  /** Whom was chosen before the request (from the map's next step): "why them?" is still to ask. */
+  askWhy: z.boolean().optional(),
 });
 export type HelpDraft = z.infer<typeof draft>;
 
@@ -270,6 +272,7 @@ const withOwn = (state: State, own: string): State =>
 export function nextSmartStep(state: State, ctx: Ctx): Outcome {
   const draft = draftOf(state);
   if (!draft.whom) return moveTo(state, { at: 'ask-for-help.whom' });
+  if (draft.askWhy) return moveTo(withDraft(state, { askWhy: undefined }), { at: 'ask-for-help.why' });
   const letter = ownOf(draft)
     ? undefined
     : missingSmart(checkedOf(draft, ctx)).find((l) => !draft.smartAsked.includes(l));
@@ -554,6 +557,20 @@ export function helpCard(draft: HelpDraft, ctx: Ctx): string {
     date: ctx.day(draft.date ?? ''),
     offer: draft.offer ?? '',
   });
+}
+
+/**
+ * The exercise started with the person to ask already chosen (the map's next step): a fresh draft
+ * that holds them, any half-done ask set aside; the goal comes first, "why them?" after the request.
+ */
+export function startWith(state: State, name: string, replies: Reply[] = []): Outcome {
+  const { [id]: _parked, ...parked } = state.parked;
+  const chosen = draft.parse({ whom: name, parts: { name: firstName(name) }, askWhy: true });
+  return moveTo(
+    { ...state, parked, drafts: { ...state.drafts, [id]: chosen } },
+    { at: 'ask-for-help.goal' },
+    replies,
+  );
 }
 
 export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {

@@ -1,4 +1,4 @@
-import type { Domain, Person } from '../../network/model.js';
+import { DOMAINS, type Domain, type Person } from '../../network/model.js';
 import { looksLikeName, readNames, sameName } from '../../network/names.js';
 import type { Need } from './index.js';
 
@@ -71,12 +71,20 @@ export function tieScore(p: Person): { score: number; reason: Exclude<Reason, 'f
   return { score: 0, reason: 'close' };
 }
 
+/** Whether a text names a part of life ("my old job", "a conference"). */
+const names = (domain: Domain, text: string) =>
+  (DOMAIN_WORDS[domain] ?? []).some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu').test(text));
+
 /** How well a person fits what the request is about: shared words in their note, or their domain named. */
 function fitOf(person: Person, topic: Set<string>, about: string): { note: boolean; domain: boolean } {
   const note = person.note ? [...topicStems(person.note)].some((s) => topic.has(s)) : false;
-  const words = person.domain ? (DOMAIN_WORDS[person.domain] ?? []) : [];
-  const domain = words.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu').test(about));
-  return { note, domain };
+  return { note, domain: person.domain !== null && names(person.domain, about) };
+}
+
+/** The parts of life that carry a goal: those its words name, then those that carry its kind of help. */
+export function goalDomains(goal: string, need?: Need): Domain[] {
+  const named = DOMAINS.filter((d) => names(d, goal));
+  return [...new Set([...named, ...(need ? NEED_DOMAINS[need] : [])])];
 }
 
 /** The name as people write it, without a note ("Dick" for "Dick (oud-directeur)"). */

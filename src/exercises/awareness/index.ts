@@ -10,15 +10,8 @@ import {
   type Outcome,
 } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
-import { type MapMetrics, mapMetrics } from '../../network/metrics.js';
-import {
-  CAREER_QUESTIONS,
-  DOMAINS,
-  RECALL_DOMAINS,
-  RESOURCE_ANSWERS,
-  RESOURCE_ITEMS,
-  type ResourceItem,
-} from '../../network/model.js';
+import { mapMetrics } from '../../network/metrics.js';
+import { CAREER_QUESTIONS, RECALL_DOMAINS, RESOURCE_ANSWERS, RESOURCE_ITEMS } from '../../network/model.js';
 import { backToMenu, choiceStep, complete, reask, unexpected } from '../kit.js';
 import { domainFrom, domainLabel, isOneOf } from '../labels.js';
 import {
@@ -31,6 +24,8 @@ import {
   snapshot,
 } from '../people.js';
 import { mapPicture } from '../picture.js';
+import { withNextStep } from './next-step.js';
+import { summaryText } from './summary.js';
 
 const index = z.number().int().min(0);
 
@@ -43,8 +38,6 @@ export const flows = [
   z.object({ at: z.literal('awareness.career'), question: index }),
   z.object({ at: z.literal('awareness.resources'), item: index }),
 ] as const;
-
-const percent = (share: number) => Math.round(share * 100);
 
 function namesForm(title: string, ctx: Ctx): Reply['form'] {
   return {
@@ -177,40 +170,6 @@ const awarenessResources = choiceStep<'awareness.resources'>({
   },
 });
 
-const resourceList = (items: ResourceItem[], ctx: Ctx) =>
-  items.length > 0 ? items.map((i) => ctx.say(`resourceShort.${i}`)).join(', ') : ctx.say('summary.none');
-
-/** The show-back: trends and facts, never a grade. */
-export function summaryText(m: MapMetrics, ctx: Ctx): string {
-  const domains = DOMAINS.filter((d) => m.perDomain[d] > 0)
-    .map((d) => `• ${domainLabel(d, ctx)}: ${m.perDomain[d]}`)
-    .join('\n');
-  return [
-    ctx.say('summary.size', { size: m.size, domains: m.domainsUsed }),
-    domains,
-    ctx.say('summary.ties', {
-      strong: m.strong,
-      middle: m.middle,
-      weak: m.weak,
-      weakShare: percent(m.weakShare),
-    }),
-    ctx.say('summary.diversity', {
-      blau: Math.round(m.blau * 100) / 100,
-      normalised: percent(m.blauNormalised),
-    }),
-    ctx.say('summary.crossovers', { count: m.crossovers }),
-    ctx.say('summary.dormant', { count: m.dormant }),
-    ctx.say('summary.resources', {
-      reachable: m.resources.reachable.length,
-      of: RESOURCE_ITEMS.length,
-      weakOnly: resourceList(m.resources.weakOnly, ctx),
-      gaps: resourceList(m.resources.gaps, ctx),
-    }),
-  ]
-    .filter((line) => line !== '')
-    .join('\n\n');
-}
-
 function completeAwareness(state: State, ctx: Ctx): Outcome {
   const metrics = mapMetrics(state.network);
   const due = new Date(ctx.now.getTime() + ctx.revisitDays * 86_400_000);
@@ -222,12 +181,13 @@ function completeAwareness(state: State, ctx: Ctx): Outcome {
   };
   const scheduled: State = { ...state, jobs: [...state.jobs, job.id] };
   const replies: Reply[] = [
-    { text: summaryText(metrics, ctx) },
+    { text: summaryText(metrics, ctx, state.lang) },
     mapPicture(scheduled, ctx),
     { text: ctx.say('summary.closing', { days: ctx.revisitDays }) },
   ];
   const data = { ...metrics, at: ctx.now.toISOString() };
-  return complete(scheduled, 'awareness', data, replies, [{ type: 'schedule', job }]);
+  // The indices stay in the data; the member reads sentences, then a first step with named people.
+  return withNextStep(complete(scheduled, 'awareness', data, replies, [{ type: 'schedule', job }]), metrics);
 }
 
 /** Seven days after the map: "whom did you forget?". */

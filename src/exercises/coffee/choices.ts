@@ -36,6 +36,18 @@ const change = (state: State, patch: Partial<CoffeePrefs>, text: string): Outcom
   return moveTo(next.state, { at: 'coffee.menu' }, [{ text }], next.effects);
 };
 
+/**
+ * Joining. Partners should see a name the member chose, not a login: one whose platform gave no
+ * name (the terminal) is asked for it next.
+ */
+function join(state: State, ctx: Ctx): Outcome {
+  const next = withPrefs(state, { joined: true });
+  const then = state.coffee.prefs.name
+    ? { at: 'coffee.menu' as const }
+    : { at: 'coffee.text' as const, field: 'name' as const };
+  return moveTo(next.state, then, [{ text: ctx.say('coffee.joined') }], next.effects);
+}
+
 /** One line on where the member stands: in or out, snoozed, how often. */
 export function coffeeStatus(state: State, ctx: Ctx): string {
   const { prefs } = state.coffee;
@@ -75,7 +87,7 @@ const coffeeMenu = choiceStep<'coffee.menu'>({
     const { prefs } = state.coffee;
     switch (value) {
       case 'join':
-        return change(state, { joined: true }, ctx.say('coffee.joined'));
+        return join(state, ctx);
       case 'leave':
         return change(state, { joined: false }, ctx.say('coffee.left'));
       case 'skip':
@@ -233,7 +245,7 @@ const coffeeText: FlowHandler<'coffee.text'> = {
 export function coffeeShortcut(state: State, args: string[], ctx: Ctx): Outcome | undefined {
   const [word = '', ...rest] = args.map((a) => a.toLowerCase());
   const is = (...words: string[]) => words.includes(word);
-  if (is('join', 'meedoen', 'aanmelden')) return change(state, { joined: true }, ctx.say('coffee.joined'));
+  if (is('join', 'meedoen', 'aanmelden')) return join(state, ctx);
   if (is('leave', 'stoppen', 'afmelden')) return change(state, { joined: false }, ctx.say('coffee.left'));
   if (is('skip', 'overslaan'))
     return change(state, { skipFrom: ctx.now.toISOString() }, ctx.say('coffee.skipped'));

@@ -15,6 +15,7 @@ import type { State } from '../../engine/state.js';
 import { closerRing } from '../../network/contact.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findExactName } from '../../network/names.js';
+import { asName } from '../../pairing/intro.js';
 import { coffeeJobId } from '../../pairing/roster.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
@@ -50,18 +51,32 @@ export function starter(job: CoffeeJob, ctx: Pick<Ctx, 'say'>): string {
   return ctx.say('coffee.starter.general', undefined, job.round);
 }
 
-/** The intro in the member's own chat: who, their lines, a starter, the organiser, 15-30 minutes. */
-export function introReply(job: CoffeeJob, self: string, ctx: Ctx): string {
-  const lines = [ctx.say('coffee.introDm.heading', { round: job.round, names: names(job, ctx) })];
-  for (const p of job.partners)
+/**
+ * The intro in the member's own chat: who, their lines, a starter, the organiser, 15-30 minutes.
+ * In the terminal there is no group conversation to meet in: the intro says to agree a moment
+ * and a video link or a place with the partner, who is named as they chose to be.
+ */
+export function introReply(job: CoffeeJob, self: string, ctx: Ctx, terminal = false): string {
+  const partners = job.partners.map((p) => ({ ...p, name: asName(p.name) }));
+  const all = names({ partners }, ctx);
+  const intro = terminal ? 'coffee.introDm.terminal' : 'coffee.introDm';
+  const lines = [ctx.say(`${intro}.heading`, { round: job.round, names: all })];
+  for (const p of partners)
     if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
-  lines.push(ctx.say('coffee.introDm.starter', { starter: starter(job, ctx) }));
-  const organiser = job.partners.find((p) => p.user === job.organiser);
-  lines.push(
-    job.organiser === self
-      ? ctx.say('coffee.introDm.youOrganise')
-      : ctx.say('coffee.introDm.theyOrganise', { name: organiser?.name ?? names(job, ctx) }),
-  );
+  lines.push(ctx.say('coffee.introDm.starter', { starter: starter({ ...job, partners }, ctx) }));
+  const organiser = partners.find((p) => p.user === job.organiser)?.name ?? all;
+  if (terminal)
+    lines.push(
+      job.organiser === self
+        ? ctx.say('coffee.introDm.terminal.youOrganise', { names: all })
+        : ctx.say('coffee.introDm.terminal.theyOrganise', { name: organiser }),
+    );
+  else
+    lines.push(
+      job.organiser === self
+        ? ctx.say('coffee.introDm.youOrganise')
+        : ctx.say('coffee.introDm.theyOrganise', { name: organiser }),
+    );
   return lines.join('\n');
 }
 
@@ -94,7 +109,7 @@ export const coffeeDue: DueHandler = (state, job, ctx) => {
     return {
       state: next,
       flow: { at: 'coffee.prepare', round: coffee.round, step: 'purpose' },
-      replies: [{ text: introReply(coffee, state.member.user, ctx) }],
+      replies: [{ text: introReply(coffee, state.member.user, ctx, state.member.platform === 'console') }],
       effects,
     };
   }
