@@ -6,10 +6,17 @@ export interface Written {
   file?: string;
 }
 
-/** A reply as terminal text: numbered choices, form fields, and where a picture or file was saved. */
+/**
+ * A reply as terminal text: numbered choices, form fields, and where a picture or file was saved.
+ * Under a multi-select the numbers belong to its options ("1, 4, 7" picks those); the buttons
+ * beside it are then listed by label, to be typed as words.
+ */
 export function renderText(reply: Reply, written: Written): string {
   const lines = [reply.text];
-  if (reply.choices?.length) lines.push(...reply.choices.map((c, i) => `  ${i + 1}. ${c.label}`));
+  if (reply.pick) lines.push(...reply.pick.options.map((o, i) => `  ${i + 1}. ${o.label}`));
+  if (reply.choices?.length) {
+    lines.push(...reply.choices.map((c, i) => (reply.pick ? `  · ${c.label}` : `  ${i + 1}. ${c.label}`)));
+  }
   if (reply.form && reply.form.fields.length > 1)
     lines.push(...reply.form.fields.map((f) => `  - ${f.label}`));
   if (written.image) lines.push(`  🖼  ${written.image}`);
@@ -24,6 +31,14 @@ export function renderJson(reply: Reply, written: Written): string {
     text: reply.text,
     // A choice's words are the engine's, for reading typed answers: the protocol shows id and label.
     ...(reply.choices ? { choices: reply.choices.map(({ id, label }) => ({ id, label })) } : {}),
+    ...(reply.pick
+      ? {
+          pick: {
+            options: reply.pick.options.map(({ id, label }) => ({ id, label })),
+            placeholder: reply.pick.placeholder,
+          },
+        }
+      : {}),
     ...(reply.form ? { form: reply.form } : {}),
     ...(reply.image && written.image ? { image: { path: written.image, alt: reply.image.alt } } : {}),
     ...(reply.file && written.file ? { file: { path: written.file } } : {}),

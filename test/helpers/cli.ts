@@ -32,6 +32,8 @@ export interface ReplyLine {
   type: 'reply';
   text: string;
   choices?: Choice[];
+  /** A multi-select: its options, numbered 1…n for typed answers such as `1, 4, 7`. */
+  pick?: { options: Choice[]; placeholder: string };
   form?: { id: string; title: string; submit: string; fields: { id: string; label: string }[] };
   image?: { path: string; alt: string };
   file?: { path: string };
