@@ -219,18 +219,18 @@ const awarenessResources: FlowHandler<'awareness.resources'> = {
   answer(flow, state, answer, ctx) {
     const themeAt = flow.theme ?? 0;
     const theme = RESOURCE_THEME_ORDER[themeAt] ?? 'career';
-    const items: readonly ResourceItem[] = flow.known ?? RESOURCE_THEMES[theme];
+    const all: readonly ResourceItem[] = RESOURCE_THEMES[theme];
+    const items = flow.known ?? all;
     let ticked: string[];
     if (answer.kind === 'picks') ticked = answer.values;
     else if (answer.kind === 'choice' && answer.value === 'none') ticked = [];
     else return reask(state, unexpected(ctx));
     const chosen = items.filter((i) => ticked.includes(i));
     if (!flow.known && chosen.length > 0) return moveTo(state, { ...flow, theme: themeAt, known: chosen });
-    const answers: Partial<Record<ResourceItem, ResourceAnswer>> = Object.fromEntries(
-      flow.known
-        ? items.map((i) => [i, chosen.includes(i) ? 'acquaintance' : 'friend'])
-        : items.map((i) => [i, 'nobody']),
-    );
+    const known = flow.known ?? [];
+    const answerFor = (item: ResourceItem): ResourceAnswer =>
+      !known.includes(item) ? 'nobody' : chosen.includes(item) ? 'acquaintance' : 'friend';
+    const answers = Object.fromEntries(all.map((i) => [i, answerFor(i)]));
     const next = {
       ...state,
       network: { ...state.network, resources: { ...state.network.resources, ...answers } },
