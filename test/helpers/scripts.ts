@@ -17,13 +17,13 @@ export const part = (n: number) => `Part ${n} of 10\n`;
 
 /**
  * The shortest complete network-map exercise in English, from the welcome question: `names`
- * in current work (everyone else skipped), each rated `ring`/`contact`, every resource "nobody".
- * Ends with the menu question after the summary.
+ * in current work (everyone else skipped), all rated `ring`/`contact` by groups, every resource
+ * "nobody". Ends with the menu question after the summary.
  */
 export async function quickExercise(
   session: CliSession,
   names: string[],
-  rating: { ring: string; contact: string } = { ring: 'inner', contact: 'weekly' },
+  rating: { ring: Rating['ring']; contact: Rating['contact'] } = { ring: 'inner', contact: 'weekly' },
 ): Promise<Turn[]> {
   const steps: ScriptStep[] = [
     { send: { choice: 'begin' }, expect: 'Your network is bigger than you think' },
@@ -35,14 +35,19 @@ export async function quickExercise(
   steps.push({ send: { choice: 'none' }, expect: 'important matters in your work' });
   steps.push({ send: { choice: 'none' }, expect: 'changing jobs' });
   steps.push({ send: { choice: 'none' }, expect: 'mattered most for your career' });
-  steps.push({ send: { choice: 'none' }, expect: `${names[0]}: how close are you?` });
-  for (const name of names) {
-    steps.push({ send: { choice: rating.ring }, expect: `${name}: when were you last in touch?` });
-    steps.push({ send: { choice: rating.contact } });
-  }
-  for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
-  steps.push({ send: { choice: 'nobody' }, expect: 'What would you like to do?' });
-  return runScript(session, steps);
+  steps.push({ send: { choice: 'none' }, expect: say('en', 'rateGroup.inner') });
+  const turns = await runScript(session, steps);
+  const last = turns.at(-1);
+  if (!last) throw new Error('no turns');
+  const ratings = Object.fromEntries(names.map((name) => [name, rating]));
+  const rated = await rateInGroups(session, last, ratings, 'en');
+  const end = await runScript(session, [
+    { send: { choice: 'none' }, expect: say('en', 'resourceTheme.expertise') },
+    { send: { choice: 'none' }, expect: 'What would you like to do?' },
+  ]);
+  if (!rated.turn.question.text.includes(say('en', 'resourceTheme.career')))
+    throw new Error(`the rating ended at: ${rated.turn.question.text}`);
+  return [...turns, ...rated.turns, ...end];
 }
 
 /** The "who else?" question of the domain at this index (the variant turns with the index). */
