@@ -185,6 +185,7 @@ export const CATALOG = {
   'resourceTheme.expertise': [],
   'resourceTheme.weakOnly': [],
   'resourceTheme.placeholder': [],
+  'resourceTheme.none': [],
   'resourceOption.organisation': [],
   'resourceOption.salaries': [],
   'resourceOption.reference': [],

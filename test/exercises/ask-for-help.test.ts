@@ -200,8 +200,8 @@ const NL_MAP = [
   'Anna', // deze week
   'niemand van hen', // deze maand
   '1', // de afgelopen drie jaar: Bob
-  'Niemand van hen', // hulpbronnen: werk en loopbaan
-  'Niemand van hen', // hulpbronnen: instanties en deskundigheid
+  'Geen van deze', // hulpbronnen: werk en loopbaan
+  'geen van deze', // hulpbronnen: instanties en deskundigheid
 ];
 
 const NL_GOAL = 'Een nieuwe baan in de zorg vinden';

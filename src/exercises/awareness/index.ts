@@ -194,7 +194,7 @@ const awarenessCareer: FlowHandler<'awareness.career'> = {
 const awarenessResources: FlowHandler<'awareness.resources'> = {
   ask(flow, _state, ctx) {
     const theme = RESOURCE_THEME_ORDER[flow.theme ?? 0] ?? 'career';
-    const none = [{ id: 'none', label: ctx.say('rateGroup.none') }];
+    const none = [{ id: 'none', label: ctx.say('resourceTheme.none') }];
     const option = (item: ResourceItem) => ({ id: item, label: ctx.say(`resourceOption.${item}`) });
     const placeholder = ctx.say('resourceTheme.placeholder');
     if (flow.known) {
