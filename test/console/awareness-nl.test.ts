@@ -71,7 +71,7 @@ describe('console in Dutch, plain text lines', () => {
     const none = say('nl', 'rateGroup.none');
     const later = say('nl', 'rate.skipRest');
     expect(out).toContain(
-      `${say('nl', 'rateGroup.inner')}\n  1. Anna\n  2. Piet\n  3. Mo\n  4. Els\n  5. Mama\n  6. Papa\n  7. Oma\n  · ${none}\n  · ${later}\n`,
+      `${say('nl', 'rateGroup.inner')}\n  1. Anna\n  2. Piet\n  3. Mo\n  4. Els\n  5. Mama\n  6. Papa\n  7. Oma\n  ${say('nl', 'console.pick.or', { options: `${none} · ${later}` })}\n  ${say('nl', 'console.pick.hint')}\n`,
     );
     expect(out).toContain(`${say('nl', 'rateGroup.middle')}\n  1. Piet\n  2. Mo\n  3. Els\n  4. Oma\n`);
     expect(out).toContain(say('nl', 'rateGroup.ringsDone', { inner: 3, middle: 1, outer: 3 }));

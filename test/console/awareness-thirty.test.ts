@@ -104,7 +104,8 @@ function resourceScript(lang: string): [send: Input, expect: (text: string) => b
     ['1-2', (t) => t === say(lang, 'resourceTheme.expertise')],
     // Institutions and expertise: board, government, press, legal, financial.
     ['1, 4, 5', (t) => t === say(lang, 'resourceTheme.weakOnly')],
-    ['1', (t) => t === say(lang, 'menu.prompt')],
+    // The summary, ending on a first step with named people.
+    ['1', (t) => t.startsWith(say(lang, 'nextStep.start', { people: '' }).replace(/\.$/, ''))],
   ];
 }
 
