@@ -53,7 +53,10 @@ function labels(people: Person[]): MapLabels {
 
 /** The old picture module, taken from git and pointed at this checkout's imports. */
 async function oldRenderer(): Promise<(people: Person[], labels: object) => Promise<{ png: Uint8Array }>> {
-  const source = execFileSync('git', ['show', `${BEFORE}:src/network/picture.ts`], { cwd: ROOT, encoding: 'utf8' })
+  const source = execFileSync('git', ['show', `${BEFORE}:src/network/picture.ts`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .replaceAll("'../core/clip.js'", `'${pathToFileURL(join(ROOT, 'src/core/clip.ts')).href}'`)
     .replaceAll("'./model.js'", `'${pathToFileURL(join(ROOT, 'src/network/model.ts')).href}'`);
   // Inside the checkout, so the module finds the same node_modules.

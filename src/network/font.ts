@@ -75,7 +75,7 @@ export function fonts(): { regular: FontMetrics; bold: FontMetrics } {
 }
 
 /** Control and format characters (joiners, direction marks), variation selectors, lone surrogates. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\uFFFE\uFFFF]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Variation_Selector}\uFFFE\uFFFF]/gu;
 
 /**
  * User text made fit to draw in one line of `font`: every character the font lacks (emoji, CJK…)

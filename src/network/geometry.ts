@@ -65,7 +65,8 @@ export function segmentCrossesBox(s: Segment, b: Box): boolean {
   return true;
 }
 
-const orient = (a: Point, b: Point, c: Point): number => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+const orient = (a: Point, b: Point, c: Point): number =>
+  (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
 
 /** Do two segments cross (touching at an end does not count)? */
 export function segmentsCross(a: Segment, b: Segment): boolean {

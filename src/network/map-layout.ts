@@ -1,4 +1,4 @@
-import { fitText, type FontMetrics, fonts, textWidth } from './font.js';
+import { type FontMetrics, fitText, fonts, textWidth } from './font.js';
 import {
   type Box,
   boxesOverlap,
@@ -330,7 +330,15 @@ export function layoutMap(people: Person[], labels: MapLabels): MapLayout {
 
   const me: Dot = { x: cx, y: cy, r: ME_DOT, colour: TEXT, hollow: false };
   const meText = fitText(labels.me, bold, 15, 120);
-  const meLabel = textItem(meText, bold, 15, cx - textWidth(meText, bold, 15) / 2, cy + ME_DOT + 6, TEXT, true);
+  const meLabel = textItem(
+    meText,
+    bold,
+    15,
+    cx - textWidth(meText, bold, 15) / 2,
+    cy + ME_DOT + 6,
+    TEXT,
+    true,
+  );
   texts.push(meLabel);
   const fixed = [...ringNames, meLabel, circleBox(cx, cy, ME_DOT + 2)];
 
@@ -436,7 +444,14 @@ function layoutLegend(
   ) => {
     const number = textItem(String(count), regular, 15, 0, y + 2, TEXT);
     number.x = x + width - number.width;
-    const name = textItem(fitText(label, regular, 15, width - 40 - number.width), regular, 15, x + 24, y + 2, TEXT);
+    const name = textItem(
+      fitText(label, regular, 15, width - 40 - number.width),
+      regular,
+      15,
+      x + 24,
+      y + 2,
+      TEXT,
+    );
     const rowHeight = name.height + 4;
     const listedNames = wrapNames(names, x + 24, y + rowHeight, width - 24, regular);
     rows.push({
@@ -453,7 +468,9 @@ function layoutLegend(
   };
 
   const listedByDomain = (domain: Domain | null): string[] =>
-    placed.filter(({ person }) => person.domain === domain && listed.includes(person.ring as Ring)).map((p) => p.name);
+    placed
+      .filter(({ person }) => person.domain === domain && listed.includes(person.ring as Ring))
+      .map((p) => p.name);
   for (const domain of DOMAINS) {
     const count = people.filter((p) => p.domain === domain).length;
     if (count === 0) continue;
@@ -473,14 +490,35 @@ function layoutLegend(
   for (const [i, ring] of RINGS.entries()) {
     const count = people.filter((p) => p.ring === ring).length;
     const swatch = { x: 0, y: 0, r: 3 + 2 * i, colour: LINE, hollow: true, shape: 'ring' as const };
-    row('ring', ring, labels.rings[ring], count, swatch, listed.includes(ring) ? [fitText(labels.listedNote, regular, 13, width - 24)] : []);
+    row(
+      'ring',
+      ring,
+      labels.rings[ring],
+      count,
+      swatch,
+      listed.includes(ring) ? [fitText(labels.listedNote, regular, 13, width - 24)] : [],
+    );
   }
   const unrated = people.filter((p) => p.ring === null).length;
   if (unrated > 0) {
-    row('unrated', 'unrated', labels.unrated, unrated, { x: 0, y: 0, r: 6, colour: MUTED, hollow: false, shape: 'square' });
+    row('unrated', 'unrated', labels.unrated, unrated, {
+      x: 0,
+      y: 0,
+      r: 6,
+      colour: MUTED,
+      hollow: false,
+      shape: 'square',
+    });
   }
   const dormant = people.filter((p) => p.contact === 'dormant').length;
-  row('dormant', 'dormant', labels.dormant, dormant, { x: 0, y: 0, r: 6, colour: TEXT, hollow: true, shape: 'dot' });
+  row('dormant', 'dormant', labels.dormant, dormant, {
+    x: 0,
+    y: 0,
+    r: 6,
+    colour: TEXT,
+    hollow: true,
+    shape: 'dot',
+  });
   const area = { x, y: top, width, height: y - top };
   return { area, headings: [heading, closeness], rows };
 }

@@ -1,6 +1,13 @@
 import { renderAsync } from '@resvg/resvg-js';
 import { SANS_BOLD_FILE, SANS_FILE } from './font.js';
-import { type Dot, layoutMap, type MapLabels, type MapLayout, type Sector, type TextItem } from './map-layout.js';
+import {
+  type Dot,
+  layoutMap,
+  type MapLabels,
+  type MapLayout,
+  type Sector,
+  type TextItem,
+} from './map-layout.js';
 import type { Person } from './model.js';
 import { BACKGROUND, LINE, MUTED } from './palette.js';
 
@@ -15,7 +22,9 @@ const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => XML[c] ?? 
 const n = (value: number): string => String(Math.round(value * 100) / 100);
 
 function textSvg(t: TextItem): string {
-  const halo = t.halo ? ` stroke="${BACKGROUND}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
+  const halo = t.halo
+    ? ` stroke="${BACKGROUND}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`
+    : '';
   const weight = t.weight === 'bold' ? ' font-weight="bold"' : '';
   return `<text x="${n(t.x)}" y="${n(t.baseline)}" font-size="${t.size}"${weight} fill="${t.fill}"${halo}>${esc(t.text)}</text>`;
 }
@@ -45,7 +54,9 @@ export function mapSvg(layout: MapLayout): string {
   ];
   for (const s of layout.sectors) out.push(sectorSvg(s, cx, cy, 30, radii.outer + 40));
   for (const r of Object.values(radii)) {
-    out.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${r}" fill="none" stroke="${LINE}" stroke-width="1.5"/>`);
+    out.push(
+      `<circle cx="${n(cx)}" cy="${n(cy)}" r="${r}" fill="none" stroke="${LINE}" stroke-width="1.5"/>`,
+    );
   }
   for (const p of layout.people) {
     const l = p.leader;
@@ -60,9 +71,13 @@ export function mapSvg(layout: MapLayout): string {
   for (const row of layout.legend.rows) {
     const s = row.swatch;
     if (s.shape === 'square') {
-      out.push(`<rect x="${n(s.x - s.r)}" y="${n(s.y - s.r)}" width="${2 * s.r}" height="${2 * s.r}" fill="${s.colour}"/>`);
+      out.push(
+        `<rect x="${n(s.x - s.r)}" y="${n(s.y - s.r)}" width="${2 * s.r}" height="${2 * s.r}" fill="${s.colour}"/>`,
+      );
     } else if (s.shape === 'ring') {
-      out.push(`<circle cx="${n(s.x)}" cy="${n(s.y)}" r="${s.r}" fill="none" stroke="${s.colour}" stroke-width="2"/>`);
+      out.push(
+        `<circle cx="${n(s.x)}" cy="${n(s.y)}" r="${s.r}" fill="none" stroke="${s.colour}" stroke-width="2"/>`,
+      );
     } else out.push(dotSvg(s));
   }
   for (const t of layout.texts) out.push(textSvg(t));
@@ -79,7 +94,11 @@ export async function renderMapPng(
   const svg = mapSvg(layout);
   const image = await renderAsync(svg, {
     // Only the shipped fonts, so the picture is the same on every machine.
-    font: { fontFiles: [SANS_FILE, SANS_BOLD_FILE], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles: [SANS_FILE, SANS_BOLD_FILE],
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+    },
     fitTo: { mode: 'original' },
   });
   return { png: image.asPng(), width: layout.width, height: layout.height, svg };

@@ -1,54 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, fonts, textWidth } from '../../src/network/font.js';
 import { boxesOverlap, circleBox } from '../../src/network/geometry.js';
-import { type MapLabels, MAX_LABEL_WIDTH, WIDTH } from '../../src/network/map-layout.js';
+import { MAX_LABEL_WIDTH, WIDTH } from '../../src/network/map-layout.js';
 import { mapMetrics } from '../../src/network/metrics.js';
-import { CONTACTS, DOMAINS, type Person, RINGS } from '../../src/network/model.js';
+import { DOMAINS, type Person } from '../../src/network/model.js';
 import { BACKGROUND, contrastRatio, MUTED, TEXT } from '../../src/network/palette.js';
 import { DOMAIN_COLOURS, layoutMap, NO_DOMAIN_COLOUR, renderMapPng } from '../../src/network/picture.js';
-
-export const LABELS: MapLabels = {
-  me: 'Me',
-  title: "Anna's network",
-  subtitle: '1 December 2026 · 8 of 11 parts of life · 18 acquaintances · 5 dormant ties',
-  rings: { inner: 'Inner ring', middle: 'Middle ring', outer: 'Outer ring' },
-  domains: Object.fromEntries(DOMAINS.map((d) => [d, `Part ${d}`])) as MapLabels['domains'],
-  partsOfLife: 'Parts of life',
-  noDomain: 'No part of life yet',
-  closeness: 'How close',
-  listedNote: 'Names listed under parts of life',
-  unrated: 'Not yet on a ring',
-  dormant: 'Dormant',
-};
-
-const NAMES = [
-  'Ann',
-  'Bartholomew Featherstonehaugh-Smythe',
-  'Zoë Ødegård-Łukasiewicz',
-  'Дмитрий Шостакович',
-  '李小龍',
-  '👩‍🔬 Marie Curie',
-  'محمد عبد الرحمن',
-  'WWWWWWWWWWWWWWWWWWWW',
-  'Nina 🌻',
-  'x',
-];
-
-export function person(i: number, overrides: Partial<Person> = {}): Person {
-  return {
-    id: `p${i}`,
-    name: `${NAMES[i % NAMES.length]} ${i}`.slice(0, 40),
-    note: `SECRET NOTE ${i}`,
-    // Every 11th person has no domain, every 7th no ring and every 5th is dormant.
-    domain: i % 11 === 10 ? null : (DOMAINS[(i * 3) % DOMAINS.length] ?? null),
-    ring: i % 7 === 6 ? null : (RINGS[i % RINGS.length] ?? null),
-    contact: i % 5 === 4 ? 'dormant' : (CONTACTS[i % 3] ?? null),
-    named: [],
-    addedAt: '2024-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
-export const crowd = (count: number): Person[] => Array.from({ length: count }, (_, i) => person(i));
+import { crowd, LABELS, person } from './map-fixtures.js';
 
 const SIZES = [10, 30, 90, 150];
 
@@ -75,8 +33,12 @@ describe('layoutMap keeps every text apart', () => {
   }
 
   it('finds overlap where there is some', () => {
-    expect(boxesOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 })).toBe(true);
-    expect(boxesOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 10, y: 0, width: 10, height: 10 })).toBe(false);
+    expect(boxesOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 })).toBe(
+      true,
+    );
+    expect(boxesOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 10, y: 0, width: 10, height: 10 })).toBe(
+      false,
+    );
   });
 
   it('labels every person of a ring beside the dot, or lists the whole ring in the legend', () => {
@@ -87,7 +49,12 @@ describe('layoutMap keeps every text apart', () => {
       for (const p of layout.people) {
         if (p.ring && layout.listedRings.includes(p.ring)) {
           expect(p.label).toBeUndefined();
-          const name = fitText(people.find((q) => q.id === p.id)?.name ?? '', fonts().regular, 15, MAX_LABEL_WIDTH);
+          const name = fitText(
+            people.find((q) => q.id === p.id)?.name ?? '',
+            fonts().regular,
+            15,
+            MAX_LABEL_WIDTH,
+          );
           expect(listedNames).toContain(name || '?');
         } else {
           expect(p.label).toBeDefined();
@@ -110,7 +77,8 @@ describe('what the map shows', () => {
     const { regular, bold } = fonts();
     for (const t of layout.texts) {
       const font = t.weight === 'bold' ? bold : regular;
-      for (const c of t.text) if (c !== ' ') expect(font.has(c.codePointAt(0) ?? 0), `${c} in "${t.text}"`).toBe(true);
+      for (const c of t.text)
+        if (c !== ' ') expect(font.has(c.codePointAt(0) ?? 0), `${c} in "${t.text}"`).toBe(true);
     }
     const drawn = layout.texts.map((t) => t.text);
     expect(drawn).toContain('Marie Curie 5');
