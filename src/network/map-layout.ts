@@ -95,6 +95,8 @@ export interface MapLayout {
   cx: number;
   cy: number;
   radii: Record<Ring, number>;
+  /** The band around "me" that shows the share of each part of life. */
+  band: { inner: number; outer: number };
   /** The region the rings and their labels keep to. */
   map: Box;
   sectors: Sector[];
@@ -119,21 +121,13 @@ export const MAX_LABEL_WIDTH = 140;
 const RADII: Record<Ring, number> = { inner: 165, middle: 285, outer: 405 };
 const DOT = 6;
 const ME_DOT = 10;
+const BAND = { inner: 44, outer: 54 };
 /** Free space kept around every label box. */
 const PAD = 2;
-const LEADER_STEPS = [0, 18, 36];
-const DIAGONAL = Math.SQRT1_2;
-/** The eight places around a dot a label may take, as the direction from the dot. */
-const COMPASS: [number, number][] = [
-  [1, 0],
-  [DIAGONAL, -DIAGONAL],
-  [0, -1],
-  [-DIAGONAL, -DIAGONAL],
-  [-1, 0],
-  [-DIAGONAL, DIAGONAL],
-  [0, 1],
-  [DIAGONAL, DIAGONAL],
-];
+/** How far past touching a label may sit from its dot, joined to it by a leader. */
+const LEADER_STEPS = [0, 14, 28, 42, 56];
+/** Directions around a dot a label may take. */
+const DIRECTIONS = 24;
 
 /** A one-line text at (x, top), measured in its font. */
 function textItem(
@@ -168,22 +162,28 @@ const byDomainRingName = (a: Person, b: Person): number =>
   a.id.localeCompare(b.id, 'en');
 const colourOf = (d: Domain | null): string => (d ? DOMAIN_COLOURS[d] : NO_DOMAIN_COLOUR);
 
-/** The boxes a label of this size may take around a dot, best first: outward, then with a leader. */
+/**
+ * The boxes a label of this size may take around a dot, best first: touching the dot, in the
+ * direction nearest outward first; then set further off along the same directions, with a leader.
+ */
 function candidates(dot: PlacedPerson, angle: number, width: number, height: number): Box[] {
   const u = { x: Math.cos(angle), y: Math.sin(angle) };
   const out: { box: Box; rank: number }[] = [];
   for (const [tier, push] of LEADER_STEPS.entries()) {
-    const ox = dot.x + u.x * push;
-    const oy = dot.y + u.y * push;
-    for (const [i, [dx, dy]] of COMPASS.entries()) {
-      const reach = DOT + 3;
-      const ax = ox + dx * reach;
-      const ay = oy + dy * reach;
-      // The box touches the anchor with the side or corner that faces the dot.
-      const x = dx > 0.1 ? ax : dx < -0.1 ? ax - width : ax - width / 2;
-      const y = dy > 0.1 ? ay : dy < -0.1 ? ay - height : ay - height / 2;
-      const alignment = dx * u.x + dy * u.y;
-      out.push({ box: { x, y, width, height }, rank: tier * 10 - alignment + i * 1e-6 });
+    for (let i = 0; i < DIRECTIONS; i++) {
+      const phi = angle + (2 * Math.PI * i) / DIRECTIONS;
+      const dx = Math.cos(phi);
+      const dy = Math.sin(phi);
+      // Just clear of the dot and the free space kept around every label.
+      const reach = DOT + 1 + PAD + 2 + push;
+      const ax = dot.x + dx * reach;
+      const ay = dot.y + dy * reach;
+      // The side or corner facing the dot touches the anchor: to the right of it when dx is 1,
+      // centred above it when dy is -1, and sliding smoothly between.
+      const side = (v: number) => Math.max(-1, Math.min(1, 2 * v));
+      const x = ax - (width * (1 - side(dx))) / 2;
+      const y = ay - (height * (1 - side(dy))) / 2;
+      out.push({ box: { x, y, width, height }, rank: tier * 10 - (dx * u.x + dy * u.y) + i * 1e-6 });
     }
   }
   return out.sort((a, b) => a.rank - b.rank).map((c) => c.box);
@@ -232,6 +232,46 @@ function placeLabels(
     }
   }
   return { labels, failed: null };
+}
+
+/** The orders rings may be labelled in: the closest first unless another order lists fewer people. */
+const RING_ORDERS: Ring[][] = [
+  ['inner', 'middle', 'outer'],
+  ['inner', 'outer', 'middle'],
+  ['middle', 'inner', 'outer'],
+  ['middle', 'outer', 'inner'],
+  ['outer', 'inner', 'middle'],
+  ['outer', 'middle', 'inner'],
+];
+
+/**
+ * Labels every ring that fits; a ring that does not is listed in the legend and the others tried
+ * again. Of the orders to try the rings in, the one that leaves the fewest names to the legend wins.
+ */
+function labelRings(
+  people: { person: PlacedPerson; angle: number; name: string }[],
+  fixed: Box[],
+  bounds: Box,
+): { listed: Ring[]; labels: Placement['labels'] } {
+  let best: { listed: Ring[]; labels: Placement['labels']; missing: number } | undefined;
+  for (const order of RING_ORDERS) {
+    const listed: Ring[] = [];
+    let placement = placeLabels(people, order, fixed, bounds);
+    while (placement.failed) {
+      listed.push(placement.failed);
+      placement = placeLabels(
+        people,
+        order.filter((r) => !listed.includes(r)),
+        fixed,
+        bounds,
+      );
+    }
+    const missing = people.filter((p) => p.person.ring && listed.includes(p.person.ring)).length;
+    if (!best || missing < best.missing)
+      best = { listed: RINGS.filter((r) => listed.includes(r)), labels: placement.labels, missing };
+    if (missing === 0) break;
+  }
+  return best ?? { listed: [], labels: new Map() };
 }
 
 /** The leader from the edge of the dot to the label, when the label sits away from its dot. */
@@ -340,21 +380,10 @@ export function layoutMap(people: Person[], labels: MapLabels): MapLayout {
     true,
   );
   texts.push(meLabel);
-  const fixed = [...ringNames, meLabel, circleBox(cx, cy, ME_DOT + 2)];
+  const fixed = [...ringNames, meLabel, circleBox(cx, cy, BAND.outer + 2)];
 
-  // Label every ring that fits; a ring that does not is listed in the legend and the rest tried again.
-  const listed: Ring[] = [];
-  let placement = placeLabels(placed, [...RINGS], fixed, map);
-  while (placement.failed) {
-    listed.push(placement.failed);
-    placement = placeLabels(
-      placed,
-      RINGS.filter((r) => !listed.includes(r)),
-      fixed,
-      map,
-    );
-  }
-  const placedPeople = placed.map(({ person }) => ({ ...person, ...placement.labels.get(person.id) }));
+  const { listed, labels: placedLabels } = labelRings(placed, fixed, map);
+  const placedPeople = placed.map(({ person }) => ({ ...person, ...placedLabels.get(person.id) }));
   for (const p of placedPeople) if (p.label) texts.push(p.label);
 
   // People not yet on a ring: their own area under the rings, in a grid.
@@ -409,6 +438,7 @@ export function layoutMap(people: Person[], labels: MapLabels): MapLayout {
     cx,
     cy,
     radii: { ...RADII },
+    band: { ...BAND },
     map,
     sectors,
     me,

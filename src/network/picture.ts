@@ -35,15 +35,18 @@ function dotSvg(d: Dot): string {
     : `<circle cx="${n(d.x)}" cy="${n(d.y)}" r="${n(d.r)}" fill="${d.colour}"/>`;
 }
 
-/** A faint wedge behind each part of life, so the sectors read even where colours are hard to tell. */
-function sectorSvg(s: Sector, cx: number, cy: number, inner: number, outer: number): string {
+/**
+ * Each part of life as a stretch of a band around "me", with a thin line out to the outer ring
+ * where it begins: the sectors read without filling large areas (which would cost bytes).
+ */
+function sectorSvg(s: Sector, cx: number, cy: number, inner: number, outer: number, reach: number): string {
   const at = (r: number, a: number) => `${n(cx + r * Math.cos(a))} ${n(cy + r * Math.sin(a))}`;
   const large = s.end - s.start > Math.PI ? 1 : 0;
-  return (
+  return [
     `<path d="M ${at(outer, s.start)} A ${outer} ${outer} 0 ${large} 1 ${at(outer, s.end)} ` +
-    `L ${at(inner, s.end)} A ${inner} ${inner} 0 ${large} 0 ${at(inner, s.start)} Z" ` +
-    `fill="${s.colour}" fill-opacity="0.1"/>`
-  );
+      `L ${at(inner, s.end)} A ${inner} ${inner} 0 ${large} 0 ${at(inner, s.start)} Z" fill="${s.colour}"/>`,
+    `<line x1="${at(outer + 4, s.start).replace(' ', '" y1="')}" x2="${at(reach, s.start).replace(' ', '" y2="')}" stroke="${LINE}" stroke-width="1" stroke-dasharray="2 4"/>`,
+  ].join('\n');
 }
 
 export function mapSvg(layout: MapLayout): string {
@@ -52,7 +55,8 @@ export function mapSvg(layout: MapLayout): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans">`,
     `<rect width="${width}" height="${height}" fill="${BACKGROUND}"/>`,
   ];
-  for (const s of layout.sectors) out.push(sectorSvg(s, cx, cy, 30, radii.outer + 40));
+  const band = layout.band;
+  for (const s of layout.sectors) out.push(sectorSvg(s, cx, cy, band.inner, band.outer, radii.outer + 30));
   for (const r of Object.values(radii)) {
     out.push(
       `<circle cx="${n(cx)}" cy="${n(cy)}" r="${r}" fill="none" stroke="${LINE}" stroke-width="1.5"/>`,
