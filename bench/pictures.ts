@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { renderAsync } from '@resvg/resvg-js';
+import { SANS_BOLD_FILE, SANS_FILE } from '../src/network/font.js';
 import { mapMetrics } from '../src/network/metrics.js';
 import { DOMAINS, type Person } from '../src/network/model.js';
 import { type MapLabels, renderMapPng } from '../src/network/picture.js';
@@ -14,6 +16,22 @@ import { sampleNetwork } from './sample-network.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'docs', 'pictures');
 const BEFORE = '7f3cdc1';
+/** Narrower than the real 1600 px, to keep the repository small; the README shows them scaled anyway. */
+const DOC_WIDTH = 1000;
+const MONO_FILE = SANS_FILE.replace('DejaVuSans.ttf', 'DejaVuSansMono.ttf');
+
+/** An SVG drawn DOC_WIDTH wide, with the fonts both versions use and no others. */
+async function small(svg: string): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
+    font: {
+      fontFiles: [SANS_FILE, SANS_BOLD_FILE, MONO_FILE],
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+    },
+    fitTo: { mode: 'width', value: DOC_WIDTH },
+  });
+  return image.asPng();
+}
 
 const DOMAIN_NAMES: MapLabels['domains'] = {
   work: 'Current work',
@@ -52,7 +70,7 @@ function labels(people: Person[]): MapLabels {
 }
 
 /** The old picture module, taken from git and pointed at this checkout's imports. */
-async function oldRenderer(): Promise<(people: Person[], labels: object) => Promise<{ png: Uint8Array }>> {
+async function oldRenderer(): Promise<(people: Person[], labels: object) => Promise<{ svg: string }>> {
   const source = execFileSync('git', ['show', `${BEFORE}:src/network/picture.ts`], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -65,7 +83,7 @@ async function oldRenderer(): Promise<(people: Person[], labels: object) => Prom
   writeFileSync(file, source);
   try {
     const mod = (await import(pathToFileURL(file).href)) as {
-      renderMapPng: (people: Person[], labels: object) => Promise<{ png: Uint8Array }>;
+      renderMapPng: (people: Person[], labels: object) => Promise<{ svg: string }>;
     };
     return mod.renderMapPng;
   } finally {
@@ -80,7 +98,10 @@ for (const size of [30, 90]) {
   const now = labels(people);
   const old = await before(people, { ...now, title: `My network: ${size} people` });
   const fresh = await renderMapPng(people, now);
-  writeFileSync(join(OUT, `map-${size}-before.png`), old.png);
-  writeFileSync(join(OUT, `map-${size}-after.png`), fresh.png);
-  console.log(`${size} people: before ${old.png.length} bytes, after ${fresh.png.length} bytes`);
+  const [oldPng, freshPng] = [await small(old.svg), await small(fresh.svg)];
+  writeFileSync(join(OUT, `map-${size}-before.png`), oldPng);
+  writeFileSync(join(OUT, `map-${size}-after.png`), freshPng);
+  console.log(
+    `${size} people: before ${oldPng.length} bytes, after ${freshPng.length} bytes (drawn at 1600 px: ${fresh.png.length})`,
+  );
 }
