@@ -11,16 +11,15 @@ import { SANS_BOLD_FILE, SANS_FILE } from '../src/network/font.js';
 import { mapMetrics } from '../src/network/metrics.js';
 import { DOMAINS, type Person } from '../src/network/model.js';
 import { type MapLabels, renderMapPng } from '../src/network/picture.js';
+import { palettePng } from '../src/network/png.js';
 import { sampleNetwork } from './sample-network.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'docs', 'pictures');
 const BEFORE = '7f3cdc1';
-/** Narrower than the real 1600 px, to keep the repository small; the README shows them scaled anyway. */
-const DOC_WIDTH = 1000;
 const MONO_FILE = SANS_FILE.replace('DejaVuSans.ttf', 'DejaVuSansMono.ttf');
 
-/** An SVG drawn DOC_WIDTH wide, with the fonts both versions use and no others. */
+/** An SVG drawn at its own size with the fonts both versions use and no others, in 256 colours to stay small. */
 async function small(svg: string): Promise<Uint8Array> {
   const image = await renderAsync(svg, {
     font: {
@@ -28,9 +27,9 @@ async function small(svg: string): Promise<Uint8Array> {
       loadSystemFonts: false,
       defaultFontFamily: 'DejaVu Sans',
     },
-    fitTo: { mode: 'width', value: DOC_WIDTH },
+    fitTo: { mode: 'original' },
   });
-  return image.asPng();
+  return palettePng(image.pixels, image.width, image.height);
 }
 
 const DOMAIN_NAMES: MapLabels['domains'] = {
@@ -98,10 +97,8 @@ for (const size of [30, 90]) {
   const now = labels(people);
   const old = await before(people, { ...now, title: `My network: ${size} people` });
   const fresh = await renderMapPng(people, now);
-  const [oldPng, freshPng] = [await small(old.svg), await small(fresh.svg)];
+  const [oldPng, freshPng] = [await small(old.svg), fresh.png];
   writeFileSync(join(OUT, `map-${size}-before.png`), oldPng);
   writeFileSync(join(OUT, `map-${size}-after.png`), freshPng);
-  console.log(
-    `${size} people: before ${oldPng.length} bytes, after ${freshPng.length} bytes (drawn at 1600 px: ${fresh.png.length})`,
-  );
+  console.log(`${size} people: before ${oldPng.length} bytes, after ${freshPng.length} bytes`);
 }

@@ -10,6 +10,7 @@ import {
 } from './map-layout.js';
 import type { Person } from './model.js';
 import { BACKGROUND, LINE, MUTED } from './palette.js';
+import { palettePng } from './png.js';
 
 export type { Box, Point } from './geometry.js';
 export type { LegendRow, MapLabels, MapLayout, PlacedPerson, TextItem } from './map-layout.js';
@@ -35,18 +36,14 @@ function dotSvg(d: Dot): string {
     : `<circle cx="${n(d.x)}" cy="${n(d.y)}" r="${n(d.r)}" fill="${d.colour}"/>`;
 }
 
-/**
- * Each part of life as a stretch of a band around "me", with a thin line out to the outer ring
- * where it begins: the sectors read without filling large areas (which would cost bytes).
- */
-function sectorSvg(s: Sector, cx: number, cy: number, inner: number, outer: number, reach: number): string {
+/** Each part of life as a stretch of a band around "me": the sectors read without filling large areas. */
+function sectorSvg(s: Sector, cx: number, cy: number, inner: number, outer: number): string {
   const at = (r: number, a: number) => `${n(cx + r * Math.cos(a))} ${n(cy + r * Math.sin(a))}`;
   const large = s.end - s.start > Math.PI ? 1 : 0;
-  return [
+  return (
     `<path d="M ${at(outer, s.start)} A ${outer} ${outer} 0 ${large} 1 ${at(outer, s.end)} ` +
-      `L ${at(inner, s.end)} A ${inner} ${inner} 0 ${large} 0 ${at(inner, s.start)} Z" fill="${s.colour}"/>`,
-    `<line x1="${at(outer + 4, s.start).replace(' ', '" y1="')}" x2="${at(reach, s.start).replace(' ', '" y2="')}" stroke="${LINE}" stroke-width="1" stroke-dasharray="2 4"/>`,
-  ].join('\n');
+    `L ${at(inner, s.end)} A ${inner} ${inner} 0 ${large} 0 ${at(inner, s.start)} Z" fill="${s.colour}"/>`
+  );
 }
 
 export function mapSvg(layout: MapLayout): string {
@@ -56,7 +53,7 @@ export function mapSvg(layout: MapLayout): string {
     `<rect width="${width}" height="${height}" fill="${BACKGROUND}"/>`,
   ];
   const band = layout.band;
-  for (const s of layout.sectors) out.push(sectorSvg(s, cx, cy, band.inner, band.outer, radii.outer + 30));
+  for (const s of layout.sectors) out.push(sectorSvg(s, cx, cy, band.inner, band.outer));
   for (const r of Object.values(radii)) {
     out.push(
       `<circle cx="${n(cx)}" cy="${n(cy)}" r="${r}" fill="none" stroke="${LINE}" stroke-width="1.5"/>`,
@@ -105,5 +102,6 @@ export async function renderMapPng(
     },
     fitTo: { mode: 'original' },
   });
-  return { png: image.asPng(), width: layout.width, height: layout.height, svg };
+  const png = await palettePng(image.pixels, image.width, image.height);
+  return { png, width: layout.width, height: layout.height, svg };
 }

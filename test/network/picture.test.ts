@@ -2,9 +2,10 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../src/network/geometry.js';
 import { layoutMap, mapSvg, renderMapPng } from '../../src/network/picture.js';
+import { palettePng } from '../../src/network/png.js';
 import { crowd, LABELS, person } from './map-fixtures.js';
 
-/** Minimal PNG decoder (8-bit, no interlace) so the test checks the bytes actually produced. */
+/** Minimal PNG decoder (8-bit, no interlace, palette or not) so the test checks the bytes actually produced. */
 function decodePng(png: Uint8Array): {
   width: number;
   height: number;
@@ -14,12 +15,16 @@ function decodePng(png: Uint8Array): {
   const buf = Buffer.from(png);
   const width = buf.readUInt32BE(16);
   const height = buf.readUInt32BE(20);
-  const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[buf[25] ?? -1];
+  const type = buf[25] ?? -1;
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[type];
   if (buf[24] !== 8 || !channels || buf[28] !== 0) throw new Error('unsupported PNG');
   const idat: Buffer[] = [];
+  let palette = Buffer.alloc(0);
   for (let at = 8; at < buf.length; ) {
     const length = buf.readUInt32BE(at);
-    if (buf.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + length));
+    const chunk = buf.toString('latin1', at + 4, at + 8);
+    if (chunk === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + length));
+    if (chunk === 'PLTE') palette = buf.subarray(at + 8, at + 8 + length);
     at += length + 12;
   }
   const raw = inflateSync(Buffer.concat(idat));
@@ -43,12 +48,13 @@ function decodePng(png: Uint8Array): {
       out[y * stride + i] = (x + predictor) & 0xff;
     }
   }
-  return {
-    width,
-    height,
-    data: out,
-    rgba: (x, y) => [...out.subarray((y * width + x) * channels, (y * width + x + 1) * channels)],
+  const rgba = (x: number, y: number): number[] => {
+    const at = (y * width + x) * channels;
+    if (type !== 3) return [...out.subarray(at, at + channels)];
+    const i = out[at] ?? 0;
+    return [...palette.subarray(3 * i, 3 * i + 3), 255];
   };
+  return { width, height, data: out, rgba };
 }
 
 describe('mapSvg', () => {
@@ -143,5 +149,36 @@ describe('renderMapPng', () => {
     expect([bob.width, bob.height]).toEqual([ann.width, ann.height]);
     const differing = ann.data.filter((byte, i) => byte !== bob.data[i]).length;
     expect(differing).toBeGreaterThan(50);
+  });
+});
+
+describe('palettePng', () => {
+  const image = (width: number, height: number, colour: (x: number, y: number) => number[]) => {
+    const rgba = new Uint8Array(width * height * 4);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) rgba.set([...colour(x, y), 255], (y * width + x) * 4);
+    return rgba;
+  };
+
+  it('keeps every colour exactly when there are at most 256', async () => {
+    const rgba = image(256, 2, (x) => [x, 100, 255 - x]);
+    const png = await palettePng(rgba, 256, 2);
+    expect(Buffer.from(png)[25]).toBe(3);
+    const decoded = decodePng(png);
+    for (let x = 0; x < 256; x++) expect(decoded.rgba(x, 1)).toEqual([x, 100, 255 - x, 255]);
+  });
+
+  it('gives a rare colour the nearest frequent one when there are more', async () => {
+    // 200 greys, each three times; and 100 rare colours one step of blue off a grey.
+    const rgba = image(300, 3, (x, y) =>
+      y === 0 && x >= 200 ? [x - 200, x - 200, x - 199] : [x % 200, x % 200, x % 200],
+    );
+    const decoded = decodePng(await palettePng(rgba, 300, 3));
+    for (let x = 0; x < 300; x++) {
+      const want = x >= 200 ? [x - 200, x - 200, x - 199] : [x, x, x];
+      const got = decoded.rgba(x, 0);
+      for (const c of [0, 1, 2]) expect(Math.abs((got[c] ?? 0) - (want[c] ?? 0))).toBeLessThanOrEqual(1);
+    }
+    expect(decoded.rgba(250, 1)).toEqual([50, 50, 50, 255]);
   });
 });
