@@ -10,7 +10,7 @@ import {
   segmentsCross,
 } from './geometry.js';
 import { DOMAINS, type Domain, type Person, RINGS, type Ring } from './model.js';
-import { DOMAIN_COLOURS, LINE, MUTED, NO_DOMAIN_COLOUR, TEXT } from './palette.js';
+import { DOMAIN_COLOURS, MUTED, NO_DOMAIN_COLOUR, TEXT } from './palette.js';
 
 /**
  * Where everything on the network map goes, computed without drawing: the same people and words
@@ -209,21 +209,26 @@ function placeLabels(
   for (const ring of rings) {
     for (const { person, angle, name } of people.filter((p) => p.person.ring === ring)) {
       const item = textItem(name, font, LABEL_SIZE, 0, 0, TEXT, true);
-      const found = candidates(person, angle, item.width, item.height).find((box) => {
-        if (!boxInside(box, bounds)) return false;
-        if (taken.some((t) => boxesOverlap(box, t, PAD))) return false;
-        if (dots.some((d) => boxesOverlap(box, d, PAD))) return false;
-        if (leaders.some((l) => segmentCrossesBox(l, box))) return false;
-        return true;
-      });
-      const leader = found && leaderFor(person, found);
-      const clear =
-        found &&
-        (!leader ||
-          (!taken.some((t) => segmentCrossesBox(leader, t)) &&
-            !dots.some((d, i) => people[i]?.person !== person && segmentCrossesBox(leader, d)) &&
-            !leaders.some((l) => segmentsCross(l, leader))));
-      const box = clear ? found : undefined;
+      const fits = (box: Box): boolean =>
+        boxInside(box, bounds) &&
+        !taken.some((t) => boxesOverlap(box, t, PAD)) &&
+        !dots.some((d) => boxesOverlap(box, d, PAD)) &&
+        !leaders.some((l) => segmentCrossesBox(l, box));
+      // A leader crosses no label, no other dot and no other leader.
+      const clear = (leader: Segment): boolean =>
+        !taken.some((t) => segmentCrossesBox(leader, t)) &&
+        !dots.some((d, i) => people[i]?.person !== person && segmentCrossesBox(leader, d)) &&
+        !leaders.some((l) => segmentsCross(l, leader));
+      let box: Box | undefined;
+      let leader: Segment | undefined;
+      for (const candidate of candidates(person, angle, item.width, item.height)) {
+        if (!fits(candidate)) continue;
+        const line = leaderFor(person, candidate);
+        if (line && !clear(line)) continue;
+        box = candidate;
+        leader = line;
+        break;
+      }
       if (!box) return { labels, failed: ring };
       const label = { ...item, x: box.x, y: box.y, baseline: box.y + (item.baseline - item.y) };
       taken.push(box);
@@ -519,7 +524,7 @@ function layoutLegend(
   y += closeness.height + 10;
   for (const [i, ring] of RINGS.entries()) {
     const count = people.filter((p) => p.ring === ring).length;
-    const swatch = { x: 0, y: 0, r: 3 + 2 * i, colour: LINE, hollow: true, shape: 'ring' as const };
+    const swatch = { x: 0, y: 0, r: 3 + 2 * i, colour: MUTED, hollow: true, shape: 'ring' as const };
     row(
       'ring',
       ring,

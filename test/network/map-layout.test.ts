@@ -65,6 +65,18 @@ describe('layoutMap keeps every text apart', () => {
     expect(layoutMap(crowd(10), LABELS).listedRings).toEqual([]);
   });
 
+  it('lists a ring far too crowded to label, with a note on its legend row', () => {
+    const people = crowd(120).map((p) => ({ ...p, ring: 'inner' as const }));
+    const layout = layoutMap(people, LABELS);
+    expect(layout.listedRings).toEqual(['inner']);
+    expect(layout.people.every((p) => p.label === undefined)).toBe(true);
+    const rows = layout.legend.rows;
+    expect(rows.find((r) => r.key === 'inner')?.names.map((t) => t.text)).toEqual([LABELS.listedNote]);
+    const listed = rows.filter((r) => r.kind === 'domain').flatMap((r) => r.names.map((t) => t.text));
+    expect(listed.join(' ').split(', ').length).toBeGreaterThan(100);
+    expect(rows.find((r) => r.key === 'middle')?.names).toEqual([]);
+  });
+
   it('is deterministic: the same people in any order give the same layout', () => {
     const people = crowd(90);
     expect(layoutMap([...people].reverse(), LABELS)).toEqual(layoutMap(people, LABELS));
