@@ -35,6 +35,7 @@ export function mapPicture(state: State, ctx: Ctx): Reply {
       labels: {
         me: ctx.say('map.me'),
         title: name ? ctx.say('map.picture.titleNamed', { name }) : ctx.say('map.picture.title'),
+        plainTitle: ctx.say('map.picture.title'),
         subtitle: figures.join('  ·  '),
         domains: Object.fromEntries(DOMAINS.map((d) => [d, domainLabel(d, ctx)])) as Record<
           (typeof DOMAINS)[number],

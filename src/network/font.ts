@@ -82,10 +82,16 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Variation_Selector}\uFFFE\uFFFF]/
  * is dropped rather than drawn as an empty box, and so are invisible ones; spaces are collapsed.
  */
 export function drawable(text: string, font: FontMetrics): string {
+  const GAP = '\u0000';
   const kept = Array.from(text.normalize('NFC').replace(INVISIBLE, ''))
-    .map((c) => (/\s/u.test(c) ? ' ' : c))
-    .filter((c) => c === ' ' || font.has(c.codePointAt(0) ?? 0));
-  return kept.join('').replace(/ {2,}/g, ' ').trim();
+    .map((c) => (/\s/u.test(c) ? ' ' : font.has(c.codePointAt(0) ?? 0) ? c : GAP))
+    .join('');
+  // "Anna 🌻's" reads "Anna's", not "Anna 's": a gap before punctuation takes its space along.
+  return kept
+    .replace(/ \u0000+(?=\p{P})/gu, '')
+    .replaceAll(GAP, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** Width in pixels of text set in `font` at `size`, from the font's own advances. */

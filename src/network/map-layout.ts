@@ -1,4 +1,4 @@
-import { type FontMetrics, fitText, fonts, textWidth } from './font.js';
+import { drawable, type FontMetrics, fitText, fonts, textWidth } from './font.js';
 import {
   type Box,
   boxesOverlap,
@@ -25,6 +25,8 @@ export interface MapLabels {
   rings: Record<Ring, string>;
   /** "Anna's network". */
   title: string;
+  /** "My network": the title instead when the font lacks letters of the first (a name in Chinese). */
+  plainTitle?: string;
   /** The date and the headline figures, under the title. */
   subtitle: string;
   /** Legend headings and rows. */
@@ -306,10 +308,26 @@ function wrapNames(names: string[], x: number, top: number, width: number, font:
   return lines.map((text, i) => textItem(text, font, size, x, top + i * lineHeight, MUTED));
 }
 
+const LETTER = /\p{L}/gu;
+
+/** The title, unless the font would drop letters of it (then "'s network" would be left). */
+function titleText(labels: MapLabels, font: FontMetrics): string {
+  const letters = (text: string) => text.match(LETTER)?.length ?? 0;
+  const kept = letters(drawable(labels.title, font)) === letters(labels.title.normalize('NFC'));
+  return kept || !labels.plainTitle ? labels.title : labels.plainTitle;
+}
+
 export function layoutMap(people: Person[], labels: MapLabels): MapLayout {
   const { regular, bold } = fonts();
   const texts: TextItem[] = [];
-  const title = textItem(fitText(labels.title, bold, 34, WIDTH - 2 * MARGIN), bold, 34, MARGIN, 28, TEXT);
+  const title = textItem(
+    fitText(titleText(labels, bold), bold, 34, WIDTH - 2 * MARGIN),
+    bold,
+    34,
+    MARGIN,
+    28,
+    TEXT,
+  );
   const subtitle = textItem(
     fitText(labels.subtitle, regular, 19, WIDTH - 2 * MARGIN),
     regular,

@@ -106,6 +106,14 @@ describe('what the map shows', () => {
     expect(layout.people[0]?.label?.text).toBe('?');
   });
 
+  it('titles the map "My network" when the font lacks the letters of the name, and keeps a name with an emoji', () => {
+    const title = (name: string) =>
+      layoutMap([], { ...LABELS, title: `${name}'s network`, plainTitle: 'My network' }).texts[0]?.text;
+    expect(title('李小龍')).toBe('My network');
+    expect(title('Anna 🌻')).toBe("Anna's network");
+    expect(title('Zoë')).toBe("Zoë's network");
+  });
+
   it('never puts the note on the picture', () => {
     const layout = layoutMap(crowd(30), LABELS);
     expect(JSON.stringify(layout)).not.toContain('SECRET');
