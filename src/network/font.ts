@@ -82,13 +82,14 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Variation_Selector}\uFFFE\uFFFF]/
  * is dropped rather than drawn as an empty box, and so are invisible ones; spaces are collapsed.
  */
 export function drawable(text: string, font: FontMetrics): string {
-  const GAP = '\u0000';
+  // A private-use character: none is left in the text by now.
+  const GAP = '\uE000';
   const kept = Array.from(text.normalize('NFC').replace(INVISIBLE, ''))
     .map((c) => (/\s/u.test(c) ? ' ' : font.has(c.codePointAt(0) ?? 0) ? c : GAP))
     .join('');
   // "Anna 🌻's" reads "Anna's", not "Anna 's": a gap before punctuation takes its space along.
   return kept
-    .replace(/ \u0000+(?=\p{P})/gu, '')
+    .replace(/ \uE000+(?=\p{P})/gu, '')
     .replaceAll(GAP, '')
     .replace(/ {2,}/g, ' ')
     .trim();
