@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../src/network/geometry.js';
+import { TEXT } from '../../src/network/palette.js';
 import { layoutMap, mapSvg, renderMapPng } from '../../src/network/picture.js';
 import { palettePng } from '../../src/network/png.js';
 import { crowd, LABELS, person } from './map-fixtures.js';
@@ -141,6 +142,45 @@ describe('renderMapPng', () => {
     }
     expect(stray).toBe(0);
     for (const count of inBoxes) expect(count).toBeGreaterThan(30);
+  });
+
+  it('draws every bright text of the whole picture, title and legend too, inside its box', async () => {
+    const people = crowd(40);
+    const layout = layoutMap(people, LABELS);
+    const image = decodePng((await renderMapPng(people, LABELS)).png);
+    const bright = (x: number, y: number) => Math.min(...image.rgba(x, y).slice(0, 3)) > 215;
+    const texts = layout.texts.filter((t) => t.fill === TEXT);
+    const circles = [layout.me, ...layout.people, ...layout.legend.rows.map((r) => r.swatch)];
+    // The band around "me" is bright where people met at events are counted.
+    const onBand = (px: number, py: number) => {
+      const r = Math.hypot(px - layout.cx, py - layout.cy);
+      return r >= layout.band.inner - 1 && r <= layout.band.outer + 1;
+    };
+    const counts = new Array(texts.length).fill(0);
+    let stray = 0;
+    for (let y = 0; y < image.height; y++) {
+      for (let x = 0; x < image.width; x++) {
+        if (!bright(x, y)) continue;
+        const [px, py] = [x + 0.5, y + 0.5];
+        const hit = texts.findIndex(
+          (t) =>
+            px >= t.x - 1.5 && px <= t.x + t.width + 1.5 && py >= t.y - 1.5 && py <= t.y + t.height + 1.5,
+        );
+        if (hit >= 0) counts[hit]++;
+        else if (!circles.some((c) => Math.hypot(px - c.x, py - c.y) <= c.r + 2) && !onBand(px, py)) stray++;
+      }
+    }
+    expect(stray).toBe(0);
+    // And each of them is there: light ink inside every box.
+    for (const t of texts) {
+      let ink = 0;
+      for (let y = Math.floor(t.y); y < t.y + t.height; y++) {
+        for (let x = Math.floor(t.x); x < t.x + t.width; x++)
+          if (Math.min(...image.rgba(x, y).slice(0, 3)) > 150) ink++;
+      }
+      expect(ink, t.text).toBeGreaterThan(8);
+    }
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
   });
 
   it('changes the picture when only the name changes', async () => {
