@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, fonts, textWidth } from '../../src/network/font.js';
-import { boxesOverlap, circleBox } from '../../src/network/geometry.js';
+import { boxesOverlap, circleBox, segmentCrossesBox, segmentsCross } from '../../src/network/geometry.js';
 import { MAX_LABEL_WIDTH, WIDTH } from '../../src/network/map-layout.js';
 import { mapMetrics } from '../../src/network/metrics.js';
 import { DOMAINS, type Person } from '../../src/network/model.js';
@@ -29,6 +29,15 @@ describe('layoutMap keeps every text apart', () => {
       }
       const dots = [...layout.people, layout.me].map((d) => circleBox(d.x, d.y, d.r));
       for (const t of texts) for (const d of dots) expect(boxesOverlap(t, d)).toBe(false);
+      // A leader runs from its dot to its label and through nothing else.
+      const leaders = layout.people.flatMap((p) => (p.leader ? [{ ...p.leader, id: p.id }] : []));
+      if (size >= 90) expect(leaders.length).toBeGreaterThan(0);
+      for (const l of leaders) {
+        for (const t of texts) expect(segmentCrossesBox(l, t)).toBe(false);
+        for (const p of layout.people)
+          if (p.id !== l.id) expect(segmentCrossesBox(l, circleBox(p.x, p.y, p.r))).toBe(false);
+        for (const m of leaders) if (m !== l) expect(segmentsCross(l, m)).toBe(false);
+      }
     });
   }
 
