@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript, type ScriptStep, useCli } from '../helpers/cli.js';
@@ -160,6 +160,10 @@ describe('console --json: the network-map exercise in English', () => {
     expect(dirname(image?.path ?? '')).toBe(sandbox.outDir);
     expect(existsSync(image?.path ?? '')).toBe(true);
     expect(isPng(image?.path ?? '')).toBe(true);
+    // The map as issue 14 draws it: 1600 px wide and small enough to send anywhere.
+    const png = readFileSync(image?.path ?? '');
+    expect(png.readUInt32BE(16)).toBe(1600);
+    expect(png.length).toBeLessThan(300 * 1024);
 
     // The next step: three named people where the missing help is found, and what to do with them.
     expect(last.question.text).toContain(
