@@ -2,7 +2,7 @@ import { localDate } from '../core/time.js';
 import type { Reply } from '../core/types.js';
 import type { Ctx } from '../engine/flow.js';
 import type { State } from '../engine/state.js';
-import { mapMetrics } from '../network/metrics.js';
+import { mapMetrics, partsOfLife } from '../network/metrics.js';
 import { DOMAINS } from '../network/model.js';
 import { domainLabel } from './labels.js';
 
@@ -24,7 +24,7 @@ export function mapPicture(state: State, ctx: Ctx): Reply {
   const name = state.coffee.prefs.name?.trim();
   const figures = [
     longDate(localDate(ctx.now, state.timezone ?? 'UTC'), state.lang),
-    ctx.say('map.picture.reached', { count: m.domainsUsed, of: DOMAINS.length }),
+    ctx.say('map.picture.reached', { count: m.domainsUsed, of: partsOfLife(m) }),
     ctx.say('map.picture.weak', { count: m.weak }),
     ctx.say('map.picture.dormant', { count: m.dormant }),
   ];
