@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderAsync } from '@resvg/resvg-js';
 import { SANS_BOLD_FILE, SANS_FILE } from '../src/network/font.js';
-import { mapMetrics } from '../src/network/metrics.js';
+import { mapMetrics, partsOfLife } from '../src/network/metrics.js';
 import { DOMAINS, type Person } from '../src/network/model.js';
 import { type MapLabels, renderMapPng } from '../src/network/picture.js';
 import { palettePng } from '../src/network/png.js';
@@ -53,7 +53,7 @@ function labels(people: Person[]): MapLabels {
     title: "Anna's network",
     subtitle: [
       '1 December 2026',
-      `${m.domainsUsed} of ${DOMAINS.length} parts of life`,
+      `${m.domainsUsed} of ${partsOfLife(m)} parts of life`,
       `${m.weak} acquaintances`,
       `${m.dormant} dormant ties`,
     ].join('  ·  '),
