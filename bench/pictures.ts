@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderAsync } from '@resvg/resvg-js';
 import { SANS_BOLD_FILE, SANS_FILE } from '../src/network/font.js';
 import { mapMetrics, partsOfLife } from '../src/network/metrics.js';
-import { DOMAINS, type Person } from '../src/network/model.js';
+import type { Person } from '../src/network/model.js';
 import { type MapLabels, renderMapPng } from '../src/network/picture.js';
 import { palettePng } from '../src/network/png.js';
 import { sampleNetwork } from './sample-network.js';
