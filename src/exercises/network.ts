@@ -24,12 +24,14 @@ import {
   addPeople,
   afterAdding,
   changeReply,
+  MAX_PEOPLE,
   needsRating,
   noNames,
   snapshot,
 } from './people.js';
 import { mapPicture } from './picture.js';
 import { rate } from './rate.js';
+import { RATE_STAGES } from './rate-stages.js';
 
 const EDIT_FIELDS = ['name', 'ring', 'contact', 'domain'] as const;
 const person = { person: z.string() };
@@ -49,6 +51,13 @@ export const flows = [
     queue: z.array(z.string()),
     next: z.enum(['resources', 'network']),
     before: SnapshotSchema.optional(),
+    /**
+     * The group question asked now (see rate-stages.ts): the stage, its people in order, the page.
+     * Absent in flows saved before rating by groups; those begin at the first question with people.
+     */
+    stage: z.enum(RATE_STAGES).optional(),
+    group: z.array(z.string()).max(MAX_PEOPLE).optional(),
+    page: z.number().int().min(0).optional(),
   }),
 ] as const;
 

@@ -29,7 +29,12 @@ const index = z.number().int().min(0);
 
 /** Where the answer with names was going: the steps that ask about a matching first name. */
 const ResumeSchema = z.discriminatedUnion('at', [
-  z.object({ at: z.literal('awareness.recall'), domain: index, probed: z.boolean() }),
+  z.object({
+    at: z.literal('awareness.recall'),
+    domain: index,
+    probed: z.boolean(),
+    quiet: index.optional(),
+  }),
   z.object({ at: z.literal('awareness.career'), question: index }),
   z.object({ at: z.literal('network.addDomain'), before: SnapshotSchema }),
 ]);

@@ -3,6 +3,7 @@ import {
   type Domain,
   type Network,
   type Person,
+  RECALL_DOMAINS,
   RESOURCE_ITEMS,
   type ResourceItem,
   WORK_DOMAINS,
@@ -83,3 +84,6 @@ export function mapMetrics(network: Network): MapMetrics {
     },
   };
 }
+
+/** The parts of life the map asks about, and the events part once someone is on it: "6 of 10". */
+export const partsOfLife = (m: MapMetrics): number => RECALL_DOMAINS.length + (m.perDomain.event > 0 ? 1 : 0);

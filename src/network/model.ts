@@ -50,6 +50,18 @@ export const RESOURCE_ITEMS = [
 export type ResourceItem = (typeof RESOURCE_ITEMS)[number];
 
 export const RESOURCE_ANSWERS = ['family', 'friend', 'acquaintance', 'nobody', 'myself'] as const;
+export type ResourceAnswer = (typeof RESOURCE_ANSWERS)[number];
+
+/**
+ * The resource items asked together, one multi-select per theme: what helps a next step at work,
+ * and the people who open institutions or lend expertise. Together they hold every item once.
+ */
+export const RESOURCE_THEMES = {
+  career: ['organisation', 'salaries', 'reference', 'hires', 'cv'],
+  expertise: ['board', 'government', 'press', 'legal', 'financial'],
+} as const satisfies Record<string, readonly ResourceItem[]>;
+export type ResourceTheme = keyof typeof RESOURCE_THEMES;
+export const RESOURCE_THEME_ORDER = Object.keys(RESOURCE_THEMES) as ResourceTheme[];
 
 export const MAX_NAME_LENGTH = 40;
 /** What the member said about a person ("my cousin, who works at a hospital"), kept in full. */

@@ -353,11 +353,9 @@ describe('measurements', () => {
     await e.send({ text: 'my neighbour Piet and his wife Roos' }); // a sentence: one request
     for (let i = 0; i < 9; i++) await e.send({ choice: 'none' });
     for (let i = 0; i < 3; i++) await e.send({ choice: 'none' });
-    while (e.sent.at(-1)?.choices?.some((c) => c.id === 'inner')) {
-      await e.send({ choice: 'outer' });
-      await e.send({ choice: 'yearly' });
-    }
-    for (let i = 0; i < 10; i++) await e.send({ choice: 'nobody' });
+    // Rating by groups, nobody ticked: five questions; then "none of them" at both resource themes.
+    for (let i = 0; i < 5; i++) await e.send({ choice: 'none' });
+    for (let i = 0; i < 2; i++) await e.send({ choice: 'none' });
     // The next step names people: it asks the model nothing.
     expect(last(e.sent)).toContain('To start: ');
     await e.send({ choice: 'menu' });

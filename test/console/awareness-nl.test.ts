@@ -8,19 +8,18 @@ const e2e = useCli();
 
 /**
  * Typed like a person at a terminal: option numbers, option labels (in any case) and free text.
- * People: Anna, Piet, Mo (werk), Els (school), Mama, Papa, Oma (familie; Oma via the probe).
+ * People: Anna, Piet, Mo (werk), Els (school), Mama, Papa, Oma (familie).
  */
 const LINES = [
   '1', // welcome: Mijn netwerk in kaart brengen
   'Laten we beginnen', // intro, by its label
   'Anna, Piet en Mo', // 1 huidig werk
-  'Verder niemand', // probe
+  'Verder niemand', // probe, fruitless: parts 2 and 3 go without one
   'Niemand hier', // 2 vroeger werk
   '1', // 3 studie: the only option, Niemand hier
   'Els', // 4 school
-  '1', // probe: Verder niemand
-  'Mama en Papa', // 5 familie
-  'Oma', // probe, with a name: moves on as well
+  '1', // probe: Verder niemand; parts 5 and 6 go without one
+  'Mama, Papa en Oma', // 5 familie
   'niemand hier', // 6 vrienden
   '1', // 7 buurt
   'Niemand hier', // 8 besturen
@@ -29,32 +28,17 @@ const LINES = [
   'Anna', // career: discuss (already on the map)
   'Niemand', // career: job change
   '1', // career: career (Niemand)
-  // Rating, in the order the people were added: ring, then last contact.
-  '1', // Anna: binnenste ring
-  'Deze week',
-  'Buitenste ring: hoort bij mijn netwerk', // Piet
-  '4', // 3+ jaar geleden
-  '3', // Mo: buitenste ring
-  '3', // dit jaar
-  '3', // Els: buitenste ring
-  '3+ jaar geleden',
-  '1', // Mama
-  '1',
-  '1', // Papa
-  '2',
-  '2', // Oma: middelste ring
-  '3',
-  // Resources: 1 Familie, 2 Een vriend(in), 3 Een kennis, 4 Niemand, 5 Ikzelf.
-  'Niemand', // organisation
-  '4', // salaries
-  'Een kennis', // board
-  '3', // reference
-  '2', // government
-  'Familie', // press
-  '5', // legal
-  'Ikzelf', // financial
-  '4', // hires
-  '1', // cv
+  // Rating by groups, the people numbered in the order they were added.
+  '1, 5, 6', // dichtbij: Anna, Mama, Papa
+  'Oma', // daartussenin; Piet, Mo and Els go to the outer ring
+  'Anna, Mama en Papa', // deze week
+  'niemand van hen', // deze maand
+  'Mo, Oma', // de afgelopen drie jaar; Piet and Els are dormant
+  // Resources. Werk en loopbaan: organisation, salaries, reference, hires, cv.
+  '3, 5', // reference and cv
+  '1', // only an acquaintance: reference
+  'allemaal', // instanties en deskundigheid: board, government, press, legal, financial
+  '1', // only an acquaintance: board
   // The next step: a reminder to get back in touch, with whom, typed by label and name.
   'herinner me eraan contact op te nemen',
   'Els',
@@ -80,10 +64,20 @@ describe('console in Dutch, plain text lines', () => {
     expect(out).toContain(say('nl', 'welcome.intro'));
     expect(out).toContain('  1. Mijn netwerk in kaart brengen');
     expect(out).toContain(say('nl', 'people.added', { names: 'Anna, Piet, Mo', total: 3 }));
-    expect(out).toContain(say('nl', 'people.added', { names: 'Mama, Papa', total: 6 }));
-    expect(out).toContain(say('nl', 'people.added', { names: 'Oma', total: 7 }));
+    expect(out).toContain(say('nl', 'people.added', { names: 'Mama, Papa, Oma', total: 7 }));
     expect(out).toContain(say('nl', 'people.noted', { names: 'Anna' }));
-    expect(out).toContain(say('nl', 'rate.intro', { count: 7 }));
+    expect(out).toContain(say('nl', 'rateGroup.intro', { count: 7 }));
+    // A multi-select in the terminal: its options numbered, the buttons beside it by label.
+    const none = say('nl', 'rateGroup.none');
+    const later = say('nl', 'rate.skipRest');
+    expect(out).toContain(
+      `${say('nl', 'rateGroup.inner')}\n  1. Anna\n  2. Piet\n  3. Mo\n  4. Els\n  5. Mama\n  6. Papa\n  7. Oma\n  ${say('nl', 'console.pick.or', { options: `${none} · ${later}` })}\n  ${say('nl', 'console.pick.hint')}\n`,
+    );
+    expect(out).toContain(`${say('nl', 'rateGroup.middle')}\n  1. Piet\n  2. Mo\n  3. Els\n  4. Oma\n`);
+    expect(out).toContain(say('nl', 'rateGroup.ringsDone', { inner: 3, middle: 1, outer: 3 }));
+    expect(out).toContain(
+      say('nl', 'rateGroup.contactsDone', { weekly: 3, monthly: 0, yearly: 2, dormant: 2 }),
+    );
 
     // The summary in sentences: 7 people from 3 parts of life, normalised Blau 0.67 ("redelijk
     // gelijkmatig"); 3 weak of 7 (43%, percent as Intl writes it in Dutch); Anna crosses the line;

@@ -27,7 +27,7 @@ describe('console --json: many lines for one member at once', () => {
       { text: 'Anna, Piet' }, // work
       { text: 'Mo' }, // work probe
       'Bram', // former (a plain line)
-      { choice: 'none' }, // former probe
+      { text: 'Bo' }, // former probe: someone new, so probing goes on
       { form: { names: 'Cleo; Dirk' } }, // study
       { text: 'cleo, Eva' }, // study probe: Cleo again is a duplicate, Eva is new
       { choice: 'none' }, // school
@@ -61,6 +61,7 @@ describe('console --json: many lines for one member at once', () => {
       ['Piet', 'work'],
       ['Mo', 'work'],
       ['Bram', 'former'],
+      ['Bo', 'former'],
       ['Cleo', 'study'],
       ['Dirk', 'study'],
       ['Eva', 'study'],
@@ -68,7 +69,7 @@ describe('console --json: many lines for one member at once', () => {
     ]);
     expect(new Set(people.map((p) => p.id)).size).toBe(people.length);
     expect(new Set(people.map((p) => p.name.toLowerCase())).size).toBe(people.length);
-    expect(member.nextPersonId).toBe(9);
+    expect(member.nextPersonId).toBe(10);
     expect(member.turn).toBe(burst.length);
     // Still where the last line left the member: the probe of the family part.
     expect((await stored.current())?.text.split('\n')[0]).toBe(probe('family', 4));

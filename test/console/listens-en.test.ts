@@ -26,21 +26,22 @@ describe('a coach that listens, in English, through the console', () => {
         },
         { send: 'Lisa who is our EHR key user', said: [added('Lisa (who is our EHR key user)', 3)] },
         {
-          send: 'Lisa',
-          said: [say('en', 'people.duplicate', { names: 'Lisa (who is our EHR key user)' })],
-          part: 4,
-        },
-        {
           send: 'my cousin Rob who works at a hospital so',
           said: [added('Rob (my cousin who works at a hospital)', 4)],
+          part: 4,
         },
-        { send: 'nobody else', said: [], part: 5 },
+        // A name already on the map and a list ending: no probe follows.
+        {
+          send: 'Lisa, nobody else',
+          said: [say('en', 'people.duplicate', { names: 'Lisa (who is our EHR key user)' })],
+          part: 5,
+        },
       ],
       atPart: 5,
       total: 4,
       later: [
         { send: 'maybe Tom, I think Ria', said: [added('Tom, Ria', 87)] },
-        { send: "Kim, Piet, that's all", said: [added('Kim, Piet', 89)], part: 8 },
+        { send: "Kim, Piet, that's all", said: [added('Kim, Piet', 89)], part: 9 },
       ],
       laterAdded: 4,
       first: 'Chris',

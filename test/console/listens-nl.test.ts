@@ -16,18 +16,15 @@ describe('een coach die luistert, in het Nederlands, via de console', () => {
       recall: [
         { send: 'nee', said: [], part: 2 },
         { send: 'Marjolein denk ik', said: [added('Marjolein', 1)] },
-        { send: 'niemand meer', said: [], part: 3 },
-        { send: 'Dick (oud-directeur)', said: [added('Dick (oud-directeur)', 2)] },
-        {
-          send: 'Dick',
-          said: [say('nl', 'people.duplicate', { names: 'Dick (oud-directeur)' })],
-          part: 4,
-        },
+        { send: 'Dick (oud-directeur)', said: [added('Dick (oud-directeur)', 2)], part: 3 },
+        // A name already on the map still gets the probe.
+        { send: 'Dick', said: [say('nl', 'people.duplicate', { names: 'Dick (oud-directeur)' })] },
         {
           send: 'Pieter die bij de gemeente werkt',
           said: [added('Pieter (die bij de gemeente werkt)', 3)],
+          part: 4,
         },
-        { send: 'dat was het', said: [], part: 5 },
+        { send: 'niemand meer', said: [], part: 5 },
       ],
       atPart: 5,
       total: 3,
@@ -36,7 +33,7 @@ describe('een coach die luistert, in het Nederlands, via de console', () => {
         {
           send: 'buurvrouw Femke en Piet, dat was het',
           said: [added('Femke (buurvrouw), Piet', 89)],
-          part: 8,
+          part: 9,
         },
       ],
       laterAdded: 5,

@@ -11,16 +11,15 @@ describe('console --json: a killed process', () => {
     const sandbox = e2e.sandbox();
     const first = e2e.start(sandbox, { user: 'U', lang: 'en', json: true });
     await first.question();
-    // Three parts in: Anna and Piet (work), Bob and Bo (former, Bo via the probe), Cleo (studies).
+    // Three parts in: Anna and Piet (work), Bob and Bo (former), Cleo (studies). The probe after
+    // work brings nobody, so former work and studies go without one.
     const before = await runScript(first, [
       { send: { choice: 'begin' }, expect: say('en', 'awareness.intro') },
       { send: { choice: 'begin' }, expect: part(1) },
       { send: { text: 'Anna, Piet' }, expect: 'your current work' },
       { send: { choice: 'none' }, expect: part(2) },
-      { send: { text: 'Bob' }, expect: 'your former work' },
-      { send: { text: 'Bo' }, expect: part(3) },
-      { send: { text: 'Cleo' }, expect: 'your studies' },
-      { send: { choice: 'none' }, expect: part(4) },
+      { send: { text: 'Bob, Bo' }, expect: part(3) },
+      { send: { text: 'Cleo' }, expect: part(4) },
     ]);
     const current = before.at(-1)?.question;
     if (!current) throw new Error('no question');
@@ -39,7 +38,7 @@ describe('console --json: a killed process', () => {
     expect(resumed.question.choices).toEqual(current.choices);
     expect(resumed.question.form).toEqual(current.form);
 
-    // Finish: Dina in school, everything else skipped; rate all five; every resource "nobody".
+    // Finish: Dina in school, everything else skipped; all six outer; every resource "nobody".
     const steps: ScriptStep[] = [
       { send: { text: 'Dina' }, expect: 'from school' },
       { send: { choice: 'none' }, expect: part(5) },
@@ -48,13 +47,13 @@ describe('console --json: a killed process', () => {
     steps.push({ send: { choice: 'none' }, expect: say('en', 'career.discuss') });
     steps.push({ send: { choice: 'none' }, expect: say('en', 'career.jobChange') });
     steps.push({ send: { choice: 'none' }, expect: say('en', 'career.career') });
-    steps.push({ send: { choice: 'none' }, expect: say('en', 'rate.ring', { name: 'Anna', left: 5 }) });
-    for (const name of ['Anna', 'Piet', 'Bob', 'Bo', 'Cleo', 'Dina']) {
-      steps.push({ send: { choice: 'outer' }, expect: say('en', 'rate.contact', { name }) });
-      steps.push({ send: { choice: 'yearly' } });
-    }
-    for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
-    steps.push({ send: { choice: 'nobody' }, expect: 'To start: Bo (an acquaintance from a former job)' });
+    // Rating by groups: nobody close or in between, so all outer; all six this year ("all").
+    steps.push({ send: { choice: 'none' }, expect: say('en', 'rateGroup.inner') });
+    for (const stage of ['middle', 'weekly', 'monthly', 'yearly'])
+      steps.push({ send: { choice: 'none' }, expect: say('en', `rateGroup.${stage}`) });
+    steps.push({ send: 'all', expect: say('en', 'resourceTheme.career') });
+    steps.push({ send: { choice: 'none' }, expect: say('en', 'resourceTheme.expertise') });
+    steps.push({ send: { choice: 'none' }, expect: 'To start: Bo (an acquaintance from a former job)' });
     const rest = await runScript(second, steps);
     const event = rest.at(-1)?.events[0];
     expect(event?.name).toBe('exercise.completed');
@@ -62,6 +61,7 @@ describe('console --json: a killed process', () => {
       size: 6,
       weak: 6,
       strong: 0,
+      dormant: 0,
       perDomain: { work: 2, former: 2, study: 1, school: 1 },
       domainsUsed: 4,
     });
@@ -95,15 +95,8 @@ describe('console --json: a killed process', () => {
       (p: { name: string }) => p.name,
     );
     // After k handled lines of the burst, the member sees question k and the names of the first k lines.
-    const questions = [
-      part(1),
-      'your current work',
-      part(2),
-      'your former work',
-      part(3),
-      'your studies',
-      part(4),
-    ];
+    // The probe after work brings nobody: former work and studies go without one; school has it again.
+    const questions = [part(1), 'your current work', part(2), part(3), part(4), 'from school', part(5)];
     const people = [[], ['Anna'], ['Anna'], ['Anna', 'Bob'], ['Anna', 'Bob'], ['Anna', 'Bob', 'Cleo']];
     people.push(['Anna', 'Bob', 'Cleo']);
     const k = people.findIndex(

@@ -111,13 +111,17 @@ describe('the network map in a DM', () => {
       expect(added.before.map((m) => m.content)).toContain(
         say('en', 'people.added', { names: 'Cleo', total: 3 }),
       );
+      // Rated by groups: Cleo is not close, in between (typed), not this week, this month (typed).
       await ada.press('done');
-      await ada.press('middle');
-      const back = await ada.press('monthly');
+      await ada.press('none');
+      await ada.type('Cleo');
+      await ada.press('none');
+      const back = await ada.type('1');
       expect(back.question.content).toBe(say('en', 'network.prompt'));
 
       const member = { platform: 'discord' as const, space: 'global', user: ada.user.id };
       const people = must((await storedState(h.app, member))?.network.people, 'the map');
+      expect(people.find((p) => p.name === 'Cleo')).toMatchObject({ ring: 'middle', contact: 'monthly' });
       const anna = must(
         people.find((p) => p.name === 'Anna'),
         'Anna',

@@ -81,8 +81,25 @@ describe('recall', () => {
     ]);
     expect(first.state?.flow).toEqual(recall(0, true));
     expect(first.replies.at(-1)?.text).toMatch(/Who else|Anyone else|Think once more/);
+    // The probe brought nobody: the next two parts go without one.
     const second = step(first.state ?? undefined, choice('none'), env);
-    expect(second.state?.flow).toEqual(recall(1, false));
+    expect(second.state?.flow).toEqual({ ...recall(1, false), quiet: 2 });
+  });
+
+  it('after a fruitless probe, the next two parts go without the probe; the third has it again', () => {
+    let state = step(at(recall()), text('Anna'), env).state as State;
+    state = step(state, text('anna'), env).state as State; // only a name already on the map
+    expect(state.flow).toEqual({ ...recall(1), quiet: 2 });
+    state = step(state, text('Bo'), env).state as State;
+    expect(state.flow).toEqual({ ...recall(2), quiet: 1 });
+    state = step(state, choice('none'), env).state as State;
+    expect(state.flow).toEqual(recall(3));
+    state = step(state, text('Cas'), env).state as State;
+    expect(state.flow).toEqual(recall(3, true));
+    // A probe that brings someone keeps probing.
+    state = step(state, text('Dirk'), env).state as State;
+    state = step(state, text('Eva'), env).state as State;
+    expect(state.flow).toEqual(recall(4, true));
   });
 
   it('skipping a domain skips its probe', () => {
@@ -128,25 +145,34 @@ describe('career questions and rating', () => {
     ]);
   });
 
-  it('rates ring, contact and, when unknown, domain per person, then goes to resources', () => {
+  it('rates by groups (closeness, then last contact), asks the part of life of the unknown, then goes to resources', () => {
     let state = step(at(recall()), text('Anna'), env).state as State;
     state = step({ ...state, flow: { at: 'awareness.career', question: 2 } }, text('Joost'), env)
       .state as State;
     expect(state.flow).toMatchObject({ at: 'rate', next: 'resources' });
-    for (const answer of ['inner', 'weekly', 'outer', 'dormant', 'study'])
-      state = step(state, choice(answer), env).state as State;
+    // "1" is Anna among the close; Joost is nobody in between, so outer; Anna this week; Joost dormant.
+    const answers = [
+      text('1'),
+      choice('none'),
+      text('Anna'),
+      choice('none'),
+      choice('none'),
+      choice('study'),
+    ];
+    for (const answer of answers) state = step(state, answer, env).state as State;
     expect(state.network.people.map((p) => [p.name, p.ring, p.contact, p.domain])).toEqual([
       ['Anna', 'inner', 'weekly', 'work'],
       ['Joost', 'outer', 'dormant', 'study'],
     ]);
-    expect(state.flow).toEqual({ at: 'awareness.resources', item: 0 });
+    expect(state.flow).toEqual({ at: 'awareness.resources', theme: 0 });
   });
 });
 
 describe('the end of the exercise', () => {
   it('shows the summary and picture, emits the metrics, and schedules the revisit in seven days', () => {
-    const state = at({ at: 'awareness.resources', item: 9 });
-    const result = step(state, choice('friend'), env);
+    const state = at({ at: 'awareness.resources', theme: 1, known: ['legal'] });
+    const result = step(state, choice('none'), env);
+    expect(result.state?.network.resources.legal).toBe('friend');
     expect(result.state?.flow).toEqual({ at: 'menu' });
     expect(result.replies.some((r) => r.draw && r.draw.people.length === state.network.people.length)).toBe(
       true,

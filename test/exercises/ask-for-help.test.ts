@@ -190,18 +190,19 @@ const NL_MAP = [
   '1', // welkom: Mijn netwerk in kaart brengen
   'Laten we beginnen',
   'Anna', // 1 huidig werk
-  'Verder niemand',
+  'Verder niemand', // the probe brings nobody: the next two parts go without one
   'Bob', // 2 vroeger werk
-  '1', // Verder niemand
   ...Array.from({ length: 8 }, () => 'Niemand hier'), // 3 tot en met 10
   'Niemand', // loopbaan: gesprekken
   'Niemand', // loopbaan: van baan wisselen
   '1', // loopbaan: carrière
-  '1', // Anna: binnenste ring
-  'Deze week',
-  'Middelste ring: belangrijk', // Bob
-  '3', // dit jaar
-  ...Array.from({ length: 10 }, () => 'Niemand'), // hulpbronnen
+  '1', // dichtbij: Anna
+  'Bob', // daartussenin
+  'Anna', // deze week
+  'niemand van hen', // deze maand
+  '1', // de afgelopen drie jaar: Bob
+  'Geen van deze', // hulpbronnen: werk en loopbaan
+  'geen van deze', // hulpbronnen: instanties en deskundigheid
 ];
 
 const NL_GOAL = 'Een nieuwe baan in de zorg vinden';

@@ -12,35 +12,8 @@ import { isPngBytes, part, probe, quickMap } from './scripts.js';
  *   friends: Jo (middle, monthly), Kim (middle, yearly, named in "career"), Lex (outer, dormant; via the probe)
  *   associations: Ria (outer, yearly)
  *   career "discuss": Zoe (new, no domain; rated outer, dormant, then domain online)
- * "anna" in online is a duplicate and adds nobody.
+ * "anna" at the associations probe is a duplicate: it adds nobody, so the probe was fruitless.
  */
-const RATINGS: [name: string, ring: string, contact: string][] = [
-  ['Anna', 'inner', 'weekly'],
-  ['Piet', 'middle', 'monthly'],
-  ['Mo', 'outer', 'yearly'],
-  ['Sara', 'outer', 'dormant'],
-  ['Mama', 'inner', 'weekly'],
-  ['Papa', 'inner', 'monthly'],
-  ['Jo', 'middle', 'monthly'],
-  ['Kim', 'middle', 'yearly'],
-  ['Lex', 'outer', 'dormant'],
-  ['Ria', 'outer', 'yearly'],
-  ['Zoe', 'outer', 'dormant'],
-];
-
-const RESOURCES: [item: string, answer: string][] = [
-  ['organisation', 'friend'],
-  ['salaries', 'acquaintance'],
-  ['board', 'nobody'],
-  ['reference', 'family'],
-  ['government', 'nobody'],
-  ['press', 'acquaintance'],
-  ['legal', 'myself'],
-  ['financial', 'friend'],
-  ['hires', 'nobody'],
-  ['cv', 'family'],
-];
-
 const recallQuestion = (n: number, key: string) => `${part(n)}${say('en', key)}`;
 
 describe('the network map in English', () => {
@@ -59,44 +32,62 @@ describe('the network map in English', () => {
     keep(await c.send('Anna, Piet').asksText(probe('work', 0), 'contains'));
     keep(await c.send('Mo').asksText(part(2), 'contains'));
     keep(await c.press('none').asksText(part(3), 'contains'));
-    // Names through the form.
+    // Names through the form; the probe brings nobody, so the next two parts go without one.
     keep(await c.form({ names: 'Sara' }).asksText(probe('study', 2), 'contains'));
     keep(await c.press('none').asksText(part(4), 'contains'));
     keep(await c.press('none').asksText(part(5), 'contains'));
-    keep(await c.send('Mama and Papa').asksText(probe('family', 4), 'contains'));
-    keep(await c.press('none').asksText(part(6), 'contains'));
+    keep(await c.send('Mama and Papa').asksText(recallQuestion(6, 'recall.friends')));
+    // The third part after the fruitless probe has it again.
     keep(await c.send('Jo; Kim').asksText(probe('friends', 5), 'contains'));
     keep(await c.send('Lex').asksText(part(7), 'contains'));
     keep(await c.press('none').asksText(part(8), 'contains'));
     keep(await c.press('none').asksText(part(9), 'contains'));
     keep(await c.send('Ria').asksText(probe('associations', 8), 'contains'));
-    keep(await c.press('none').asksText(part(10), 'contains'));
-    // A name already on the map: nobody is added, the probe still comes.
-    keep(await c.send('anna').asksText(probe('online', 9), 'contains'));
+    // A name already on the map at the probe brings nobody new: online goes without a probe.
+    keep(await c.send('anna').asksText(recallQuestion(10, 'recall.online')));
     keep(await c.press('none').asks('career.discuss'));
     keep(await c.send('Anna, Zoe').asks('career.jobChange'));
     keep(await c.press('none').asks('career.career'));
-    keep(await c.form({ names: 'Kim' }).asks('rate.ring', { name: 'Anna', left: 10 }));
-    for (const [i, [name, ring, contact]] of RATINGS.entries()) {
-      keep(await c.press(ring).asks('rate.contact', { name }));
-      if (name === 'Zoe') {
-        keep(await c.press(contact).asks('rate.domain', { name }));
-        keep(await c.press('online').asksText(say('en', 'resource.organisation'), 'contains'));
-      } else {
-        const next = RATINGS[i + 1];
-        const left = RATINGS.length - i - 2;
-        keep(await c.press(contact).asks('rate.ring', { name: next?.[0] ?? '', left }));
-      }
-    }
-    for (const [i, [, answer]] of RESOURCES.slice(0, -1).entries())
-      keep(await c.press(answer).asksText(say('en', `resource.${RESOURCES[i + 1]?.[0]}`), 'contains'));
-    const last = await c.press(RESOURCES.at(-1)?.[1] ?? '').asksText('To start: ', 'contains');
+    const first = keep(await c.form({ names: 'Kim' }).asks('rateGroup.inner').offers(['none', 'skip']));
+    // Rating by groups, in the order the people were added; ticks from a menu, numbers and names typed.
+    const order = ['Anna', 'Piet', 'Mo', 'Sara', 'Mama', 'Papa', 'Jo', 'Kim', 'Lex', 'Ria', 'Zoe'];
+    expect(first.question?.pick?.options.map((o) => o.label)).toEqual(order);
+    const middle = keep(await c.pick('Anna', 'Mama', 'Papa').asks('rateGroup.middle'));
+    expect(middle.question?.pick?.options.map((o) => o.label)).toEqual([
+      'Piet',
+      'Mo',
+      'Sara',
+      'Jo',
+      'Kim',
+      'Lex',
+      'Ria',
+      'Zoe',
+    ]);
+    keep(await c.send('1, 4-5').asks('rateGroup.weekly'));
+    keep(await c.send('Anna, Mama').asks('rateGroup.monthly'));
+    keep(await c.pick('Piet', 'Papa', 'Jo').asks('rateGroup.yearly'));
+    keep(await c.pick('Mo', 'Kim', 'Ria').asks('rateGroup.where', { name: 'Zoe' }));
+    keep(
+      await c
+        .press('online')
+        .asksText(`${say('en', 'resourceTheme.intro')}\n\n${say('en', 'resourceTheme.career')}`),
+    );
+    // Resources: someone for all but hires; for salaries only an acquaintance. Then press, legal,
+    // financial; for the press only an acquaintance.
+    keep(await c.pick('organisation', 'salaries', 'reference', 'cv').asks('resourceTheme.weakOnly'));
+    keep(await c.pick('salaries').asks('resourceTheme.expertise'));
+    keep(await c.send('3-5').asks('resourceTheme.weakOnly'));
+    const last = await c.pick('press').asksText('To start: ', 'contains');
 
     // What the names produced on the way.
     expect(acks).toContain(say('en', 'people.added', { names: 'Anna, Piet', total: 2 }));
     expect(acks).toContain(say('en', 'people.added', { names: 'Mama, Papa', total: 6 }));
     expect(acks).toContain(say('en', 'people.duplicate', { names: 'Anna' }));
-    expect(acks).toContain(say('en', 'rate.intro', { count: 11 }));
+    expect(acks).toContain(say('en', 'rateGroup.intro', { count: 11 }));
+    expect(acks).toContain(say('en', 'rateGroup.ringsDone', { inner: 3, middle: 3, outer: 5 }));
+    expect(acks).toContain(
+      say('en', 'rateGroup.contactsDone', { weekly: 2, monthly: 3, yearly: 3, dormant: 3 }),
+    );
 
     expect(last.events).toHaveLength(1);
     const event = last.events[0];
@@ -125,7 +116,7 @@ describe('the network map in English', () => {
       resources: {
         reachable: ['organisation', 'salaries', 'reference', 'press', 'legal', 'financial', 'cv'],
         weakOnly: ['salaries', 'press'],
-        myself: ['legal'],
+        myself: [],
         gaps: ['board', 'government', 'hires'],
       },
     });
@@ -190,19 +181,18 @@ describe('the network map in English', () => {
 
 /**
  * Typed like a person at a terminal: option numbers, option labels (in any case) and free text.
- * People: Anna, Piet, Mo (werk), Els (school), Mama, Papa, Oma (familie; Oma via the probe).
+ * People: Anna, Piet, Mo (werk), Els (school), Mama, Papa, Oma (familie).
  */
 const NL_LINES = [
   '1', // welcome: Mijn netwerk in kaart brengen
   'Laten we beginnen', // intro, by its label
   'Anna, Piet en Mo', // 1 huidig werk
-  'Verder niemand', // probe
+  'Verder niemand', // probe, fruitless: parts 2 and 3 go without one
   'Niemand hier', // 2 vroeger werk
   '1', // 3 studie: the only option, Niemand hier
   'Els', // 4 school
-  '1', // probe: Verder niemand
-  'Mama en Papa', // 5 familie
-  'Oma', // probe, with a name: moves on as well
+  '1', // probe: Verder niemand; parts 5 and 6 go without one
+  'Mama, Papa en Oma', // 5 familie
   'niemand hier', // 6 vrienden
   '1', // 7 buurt
   'Niemand hier', // 8 besturen
@@ -211,32 +201,17 @@ const NL_LINES = [
   'Anna', // career: discuss (already on the map)
   'Niemand', // career: job change
   '1', // career: career (Niemand)
-  // Rating, in the order the people were added: ring, then last contact.
-  '1', // Anna: binnenste ring
-  'Deze week',
-  'Buitenste ring: hoort bij mijn netwerk', // Piet
-  '4', // 3+ jaar geleden
-  '3', // Mo: buitenste ring
-  '3', // dit jaar
-  '3', // Els: buitenste ring
-  '3+ jaar geleden',
-  '1', // Mama
-  '1',
-  '1', // Papa
-  '2',
-  '2', // Oma: middelste ring
-  '3',
-  // Resources: 1 Familie, 2 Een vriend(in), 3 Een kennis, 4 Niemand, 5 Ikzelf.
-  'Niemand', // organisation
-  '4', // salaries
-  'Een kennis', // board
-  '3', // reference
-  '2', // government
-  'Familie', // press
-  '5', // legal
-  'Ikzelf', // financial
-  '4', // hires
-  '1', // cv
+  // Rating by groups, the people numbered in the order they were added.
+  '1, 5, 6', // dichtbij: Anna, Mama, Papa
+  'Oma', // daartussenin; Piet, Mo and Els go to the outer ring
+  'Anna, Mama en Papa', // deze week
+  'niemand van hen', // deze maand
+  'Mo, Oma', // de afgelopen drie jaar; Piet and Els are dormant
+  // Resources. Werk en loopbaan: organisation, salaries, reference, hires, cv.
+  '3, 5', // reference and cv
+  '1', // only an acquaintance: reference
+  'allemaal', // instanties en deskundigheid: board, government, press, legal, financial
+  '1', // only an acquaintance: board
 ];
 
 /** Every text the member was sent, one reply after the other. */
@@ -264,10 +239,30 @@ describe('the network map in Dutch, typed', () => {
     expect(out).not.toContain('Kies een nummer van 1');
 
     expect(out).toContain(say('nl', 'people.added', { names: 'Anna, Piet, Mo', total: 3 }));
-    expect(out).toContain(say('nl', 'people.added', { names: 'Mama, Papa', total: 6 }));
-    expect(out).toContain(say('nl', 'people.added', { names: 'Oma', total: 7 }));
+    expect(out).toContain(say('nl', 'people.added', { names: 'Mama, Papa, Oma', total: 7 }));
     expect(out).toContain(say('nl', 'people.noted', { names: 'Anna' }));
-    expect(out).toContain(say('nl', 'rate.intro', { count: 7 }));
+    expect(out).toContain(say('nl', 'rateGroup.intro', { count: 7 }));
+    expect(out).toContain(say('nl', 'rateGroup.ringsDone', { inner: 3, middle: 1, outer: 3 }));
+    expect(out).toContain(
+      say('nl', 'rateGroup.contactsDone', { weekly: 3, monthly: 0, yearly: 2, dormant: 2 }),
+    );
+    const map = await c.exported();
+    expect(
+      Object.fromEntries(
+        map.member.network.people.map((p: { name: string; ring: string; contact: string }) => [
+          p.name,
+          `${p.ring} ${p.contact}`,
+        ]),
+      ),
+    ).toEqual({
+      Anna: 'inner weekly',
+      Piet: 'outer dormant',
+      Mo: 'outer yearly',
+      Els: 'outer dormant',
+      Mama: 'inner weekly',
+      Papa: 'inner weekly',
+      Oma: 'middle yearly',
+    });
 
     // The summary: 7 people from 3 parts of life; 3 strong, 1 middle, 3 weak (43%);
     // normalised Blau 0.67 (1 - (9+1+9)/49 over its maximum 1 - 1/11) reads "fairly evenly";
@@ -344,10 +339,15 @@ describe('the revisit a week after the map', () => {
       .send('Bob, Cleo')
       .asks('add.domain')
       .saysOnly(say('en', 'people.added', { names: 'Bob, Cleo', total: 3 }));
-    await c.press('done').asks('rate.ring', { name: 'Bob', left: 1 });
-    await c.press('outer').asks('rate.contact', { name: 'Bob' });
-    await c.press('dormant').asks('rate.ring', { name: 'Cleo', left: 0 });
-    await c.press('outer').asks('rate.contact', { name: 'Cleo' });
+    // Rating from "my network" asks by groups too: nobody close, nobody in between (so both outer).
+    await c.press('done').asks('rateGroup.inner');
+    await c.press('none').asks('rateGroup.middle');
+    await c
+      .press('none')
+      .asks('rateGroup.weekly')
+      .saysOnly(say('en', 'rateGroup.ringsDone', { inner: 0, middle: 0, outer: 2 }));
+    await c.press('none').asks('rateGroup.monthly');
+    await c.press('none').asks('rateGroup.yearly');
     const grew = say('en', 'people.changed', {
       before: 1,
       after: 3,
@@ -356,7 +356,18 @@ describe('the revisit a week after the map', () => {
       domainsBefore: 1,
       domainsAfter: 2,
     });
-    await c.press('yearly').asks('network.prompt').saysOnly(grew);
+    await c
+      .pick('Cleo')
+      .asks('network.prompt')
+      .saysOnly(say('en', 'rateGroup.contactsDone', { weekly: 0, monthly: 0, yearly: 1, dormant: 1 }), grew);
+    const rated = (await c.exported()).member.network.people.map(
+      (p: { name: string; ring: string; contact: string }) => [p.name, p.ring, p.contact],
+    );
+    expect(rated).toEqual([
+      ['Anna', 'inner', 'weekly'],
+      ['Bob', 'outer', 'dormant'],
+      ['Cleo', 'outer', 'yearly'],
+    ]);
     expect(grew).toContain('Your map grew. People: 1 → 3.');
     c.leave();
 
@@ -396,15 +407,14 @@ describe('resuming the map', () => {
   it('comes back at the same question for the same member, keeping the names, and completes', async () => {
     const c = await conversation({ lang: 'en' });
     await c.start();
-    // Three parts in: Anna and Piet (work), Bob and Bo (former, Bo via the probe), Cleo (studies).
+    // Three parts in: Anna and Piet (work), Bob and Bo (former), Cleo (studies).
     await c.press('begin').asks('awareness.intro');
     await c.press('begin').asksText(part(1), 'contains');
     await c.send('Anna, Piet').asksText('your current work', 'contains');
+    // The probe brings nobody: former work and studies go without one.
     await c.press('none').asksText(part(2), 'contains');
-    await c.send('Bob').asksText('your former work', 'contains');
-    await c.send('Bo').asksText(part(3), 'contains');
-    await c.send('Cleo').asksText('your studies', 'contains');
-    const current = (await c.press('none').asksText(`${part(4)}${say('en', 'recall.school')}`)).question;
+    await c.send('Bob, Bo').asksText(part(3), 'contains');
+    const current = (await c.send('Cleo').asksText(`${part(4)}${say('en', 'recall.school')}`)).question;
     c.leave();
 
     // First a welcome back, then the very question the member was looking at.
@@ -413,26 +423,28 @@ describe('resuming the map', () => {
     expect(variants('en', 'common.welcomeBack')).toContain(resumed.texts[0]);
     expect(resumed.question).toEqual(current);
 
-    // Finish: Dina in school, everything else skipped; rate all six; every resource "nobody".
+    // Finish: Dina in school, everything else skipped; all six outer, this month; every resource "nobody".
     await c.send('Dina').asksText('from school', 'contains');
     await c.press('none').asksText(part(5), 'contains');
     for (let n = 6; n <= 10; n++) await c.press('none').asksText(part(n), 'contains');
     await c.press('none').asks('career.discuss');
     await c.press('none').asks('career.jobChange');
     await c.press('none').asks('career.career');
-    await c.press('none').asks('rate.ring', { name: 'Anna', left: 5 });
-    for (const name of ['Anna', 'Piet', 'Bob', 'Bo', 'Cleo', 'Dina']) {
-      await c.press('outer').asks('rate.contact', { name });
-      await c.press('yearly');
-    }
-    for (let n = 2; n <= 10; n++) await c.press('nobody').asksText(`Question ${n} of 10`, 'contains');
+    await c.press('none').asks('rateGroup.inner');
+    await c.press('none').asks('rateGroup.middle');
+    await c.press('none').asks('rateGroup.weekly');
+    await c.press('none').asks('rateGroup.monthly');
+    // "all" ticks everyone listed: every one of the six this month, so no question about years.
+    await c.send('all').asksText(say('en', 'resourceTheme.career'), 'contains');
+    await c.press('none').asks('resourceTheme.expertise');
     await c
-      .press('nobody')
+      .press('none')
       .asksText('To start: ', 'contains')
       .completes('awareness', {
         size: 6,
         weak: 6,
         strong: 0,
+        dormant: 0,
         perDomain: { work: 2, former: 2, study: 1, school: 1 },
         domainsUsed: 4,
       });

@@ -1,5 +1,6 @@
 /** Odd and hostile input on a question, and the regressions typed input once hit, in process. */
 import { describe, expect, it } from 'vitest';
+import { DOMAINS } from '../../src/network/model.js';
 import { type Conversation, conversation, type Step } from '../helpers/conversation.js';
 import { say, variants } from '../helpers/texts.js';
 import { part } from './scripts.js';
@@ -8,29 +9,29 @@ import { part } from './scripts.js';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
-/** From the welcome question to the first resource question, skipping every part (no people). */
-async function toResources(c: Conversation) {
+/**
+ * From the welcome question to "where do you know Zoe from?": every part skipped, Zoe named only at
+ * the first work question, nobody ticked in the rating round (so Zoe is outer and dormant).
+ */
+async function toWhere(c: Conversation) {
   await c.press('begin').asks('awareness.intro');
   await c.press('begin').asksText(part(1), 'contains');
   for (let n = 2; n <= 10; n++) await c.press('none').asksText(part(n), 'contains');
   await c.press('none').asks('career.discuss');
-  await c.press('none').asks('career.jobChange');
+  await c.send('Zoe').asks('career.jobChange');
   await c.press('none').asks('career.career');
-  return c.press('none').asksText(say('en', 'resource.organisation'), 'contains');
+  await c.press('none').asks('rateGroup.inner');
+  for (const stage of ['middle', 'weekly', 'monthly', 'yearly'])
+    await c.press('none').asks(`rateGroup.${stage}`);
+  return c.press('none').asks('rateGroup.where', { name: 'Zoe' });
 }
 
 describe('bad and odd input', () => {
   it('gives a short reply to odd input and asks the same question again', async () => {
     const c = await conversation({ lang: 'en' });
     await c.start();
-    const asked = (await toResources(c)).question;
-    expect(asked?.choices?.map((ch) => ch.id)).toEqual([
-      'family',
-      'friend',
-      'acquaintance',
-      'nobody',
-      'myself',
-    ]);
+    const asked = (await toWhere(c)).question;
+    expect(asked?.choices?.map((ch) => ch.id)).toEqual([...DOMAINS, 'skip']);
 
     const tooLong = say('en', 'common.tooLong', { max: 2000 });
     const unknown = say('en', 'common.unknownCommand', { word: 'frobnicate' });
@@ -40,7 +41,7 @@ describe('bad and odd input', () => {
     );
     // These answers are a question of their own, with the same options, in place of the question.
     const none = (text: string) => ({ asks: say('en', 'choose.none', { text, options }) });
-    const range = (said: string) => ({ asks: say('en', 'choose.range', { said, min: 1, max: 5 }) });
+    const range = (said: string) => ({ asks: say('en', 'choose.range', { said, min: 1, max: 12 }) });
     const odd: [string, () => Step, string | string[] | { asks: string }][] = [
       ['50,000 x', () => c.send('x'.repeat(50_000)), tooLong],
       ['50,000 y', () => c.send('y'.repeat(50_000)), tooLong],
@@ -51,11 +52,12 @@ describe('bad and odd input', () => {
         () => c.send('👩‍🔬🎉 مرحبا بالعالم \u202eevil\u202c שלום'),
         none('مرحبا بالعالم evil שלום'),
       ],
+      // Escape sequences go whole, before the engine reads the text: only "red" and "bell" are left.
       ['controls', () => c.send('\u0000\u0001\u0007\u001b[2J\u001b[31mred\u007f'), none('red')],
       ['escapes', () => c.send('\u0007\u001b[2J\u001b]0;title\u0007bell'), none('bell')],
       ['mention', () => c.send('<!channel> @everyone'), none('channel everyone')],
       ['emoji', () => c.send('🎉'), { asks: say('en', 'choose.miss', { options }) }],
-      ['7', () => c.send('7'), range('7')],
+      ['13', () => c.send('13'), range('13')],
       ['0', () => c.send('0'), range('0')],
       ['huge number', () => c.send('99999999999999999999'), range('99999999999999999999')],
       ['typed unknown command', () => c.send('/frobnicate'), unknown],
@@ -81,12 +83,15 @@ describe('bad and odd input', () => {
     }
 
     // The question still takes its answer, and nothing odd was stored on the way.
-    await c.press('friend').asksText(say('en', 'resource.salaries'), 'contains');
+    await c.press('online').asksText(say('en', 'resourceTheme.career'), 'contains');
     const member = (await c.exported()).member;
-    expect(member.network).toEqual({ people: [], resources: { organisation: 'friend' } });
-    // The member stands on the second resource question.
-    expect((await c.current())?.text).toContain(say('en', 'resource.salaries'));
-    expect((await c.current())?.choices).toEqual(asked?.choices);
+    expect(member.network.resources).toEqual({});
+    expect(member.network.people).toMatchObject([
+      { name: 'Zoe', domain: 'online', ring: 'outer', contact: 'dormant', named: ['discuss'] },
+    ]);
+    expect(member.network.people).toHaveLength(1);
+    // The member stands on the first resource question.
+    expect((await c.current())?.text).toContain(say('en', 'resourceTheme.career'));
   });
 });
 

@@ -196,7 +196,9 @@ describe('fuzz: the console', () => {
       const parsed = parseLine(line, member, jsonMode, g.chance(0.5) ? { locale: 'nl-NL' } : {});
       if ('error' in parsed) {
         // Refused with a message that says what a line may be.
-        expect(parsed.error).toMatch(/^(malformed JSON|unknown message): expected/);
+        expect(parsed.error).toMatch(
+          /^((malformed JSON|unknown message): expected|protocol error: "|too long: )/,
+        );
         errors.push(parsed.error);
       } else {
         // The console hands every payload to the engine as it is: a refused one would end the session.

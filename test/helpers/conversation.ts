@@ -177,6 +177,18 @@ export class Conversation {
     return this.turn(`> [${idOrLabel}]`, { kind: 'choice', value: value ?? idOrLabel });
   }
 
+  /**
+   * Ticks options of the current multi-select and sends them, as Slack's or Discord's menu does:
+   * by option id or label (looked up in the last question's pick; an unknown one is sent as it is).
+   */
+  pick(...idsOrLabels: string[]): Step {
+    const options = this.lastQuestion()?.pick?.options ?? [];
+    const values = idsOrLabels.map(
+      (v) => options.find((o) => o.id === v)?.id ?? options.find((o) => o.label === v)?.id ?? v,
+    );
+    return this.turn(`> picks [${idsOrLabels.join(', ')}]`, { kind: 'picks', values });
+  }
+
   /** Submits a form with these fields. */
   form(fields: Record<string, string>): Step {
     return this.turn(`> form ${JSON.stringify(fields)}`, { kind: 'form', fields });

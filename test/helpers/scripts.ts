@@ -17,13 +17,13 @@ export const part = (n: number) => `Part ${n} of 10\n`;
 
 /**
  * The shortest complete network-map exercise in English, from the welcome question: `names`
- * in current work (everyone else skipped), each rated `ring`/`contact`, every resource "nobody".
- * Ends with the menu question after the summary.
+ * in current work (everyone else skipped), all rated `ring`/`contact` by groups, every resource
+ * "nobody". Ends with the menu question after the summary.
  */
 export async function quickExercise(
   session: CliSession,
   names: string[],
-  rating: { ring: string; contact: string } = { ring: 'inner', contact: 'weekly' },
+  rating: { ring: Rating['ring']; contact: Rating['contact'] } = { ring: 'inner', contact: 'weekly' },
 ): Promise<Turn[]> {
   const steps: ScriptStep[] = [
     { send: { choice: 'begin' }, expect: 'Your network is bigger than you think' },
@@ -35,18 +35,103 @@ export async function quickExercise(
   steps.push({ send: { choice: 'none' }, expect: 'important matters in your work' });
   steps.push({ send: { choice: 'none' }, expect: 'changing jobs' });
   steps.push({ send: { choice: 'none' }, expect: 'mattered most for your career' });
-  steps.push({ send: { choice: 'none' }, expect: `How close are you to ${names[0]}?` });
-  for (const name of names) {
-    steps.push({ send: { choice: rating.ring }, expect: `When were you last in touch with ${name}?` });
-    steps.push({ send: { choice: rating.contact } });
-  }
-  for (let n = 2; n <= 10; n++) steps.push({ send: { choice: 'nobody' }, expect: `Question ${n} of 10` });
-  steps.push({ send: { choice: 'nobody' }, expect: 'What would you like to do?' });
-  return runScript(session, steps);
+  steps.push({ send: { choice: 'none' }, expect: say('en', 'rateGroup.inner') });
+  const turns = await runScript(session, steps);
+  const last = turns.at(-1);
+  if (!last) throw new Error('no turns');
+  const ratings = Object.fromEntries(names.map((name) => [name, rating]));
+  const rated = await rateInGroups(session, last, ratings, 'en');
+  const end = await runScript(session, [
+    { send: { choice: 'none' }, expect: say('en', 'resourceTheme.expertise') },
+    { send: { choice: 'none' }, expect: 'What would you like to do?' },
+  ]);
+  if (!rated.turn.question.text.includes(say('en', 'resourceTheme.career')))
+    throw new Error(`the rating ended at: ${rated.turn.question.text}`);
+  return [...turns, ...rated.turns, ...end];
 }
 
 /** The "who else?" question of the part of life (its id) at this index (the variant turns with the index). */
 export function probe(domain: string, index: number, lang = 'en'): string {
   const all = variants(lang, 'recall.probe', { domain: say(lang, `domainFrom.${domain}`) });
   return all[index % all.length] as string;
+}
+
+/** How a scripted member rates someone: ring and last contact, and the part of life when asked. */
+export interface Rating {
+  ring: 'inner' | 'middle' | 'outer';
+  contact: 'weekly' | 'monthly' | 'yearly' | 'dormant';
+  domain?: string;
+}
+
+/** What a tick means at each group question of the rating round (src/exercises/rate-stages.ts). */
+const GROUP_VALUES = {
+  inner: ['ring', 'inner'],
+  middle: ['ring', 'middle'],
+  weekly: ['contact', 'weekly'],
+  monthly: ['contact', 'monthly'],
+  yearly: ['contact', 'yearly'],
+} as const;
+export type GroupStage = keyof typeof GROUP_VALUES;
+
+/** The group question a text asks in `lang` ("Which of these people are close to you…"), if any. */
+export function groupStage(text: string, lang: string): GroupStage | undefined {
+  return (Object.keys(GROUP_VALUES) as GroupStage[]).find((stage) =>
+    text.startsWith(say(lang, `rateGroup.${stage}`)),
+  );
+}
+
+/**
+ * What the member types at a group question: the numbers ("1, 4, 7") or the names of the listed
+ * people who get the question's value, or the "None of them" label when nobody does.
+ */
+export function groupAnswer(
+  stage: GroupStage,
+  options: readonly { label: string }[],
+  ratings: Readonly<Record<string, Rating>>,
+  lang: string,
+  by: 'numbers' | 'names' = 'numbers',
+): string {
+  const [attribute, value] = GROUP_VALUES[stage];
+  const chosen = options.flatMap((o, i) =>
+    ratings[o.label]?.[attribute] === value ? [{ o, n: i + 1 }] : [],
+  );
+  if (chosen.length === 0) return say(lang, 'rateGroup.none');
+  return chosen.map(({ o, n }) => (by === 'numbers' ? String(n) : o.label)).join(', ');
+}
+
+/** The person a "where do you know X from?" question is about, if the text is one. */
+export function whereName(
+  text: string,
+  ratings: Readonly<Record<string, Rating>>,
+  lang: string,
+): string | undefined {
+  return Object.keys(ratings).find((name) => text === say(lang, 'rateGroup.where', { name }));
+}
+
+/**
+ * Answers the rating round in the terminal as `ratings` say, from the turn that asks its first
+ * question until a question that is not part of it. Returns that turn, the inputs and the turns.
+ */
+export async function rateInGroups(
+  session: CliSession,
+  first: Turn,
+  ratings: Readonly<Record<string, Rating>>,
+  lang: string,
+  by: 'numbers' | 'names' = 'numbers',
+): Promise<{ turn: Turn; inputs: string[]; turns: Turn[] }> {
+  const inputs: string[] = [];
+  const turns: Turn[] = [];
+  let turn = first;
+  for (;;) {
+    const { text, pick } = turn.question;
+    const stage = groupStage(text, lang);
+    const name = whereName(text, ratings, lang);
+    let input: string;
+    if (stage && pick) input = groupAnswer(stage, pick.options, ratings, lang, by);
+    else if (name) input = JSON.stringify({ choice: ratings[name]?.domain });
+    else return { turn, inputs, turns };
+    inputs.push(input);
+    turn = await session.ask(input);
+    turns.push(turn);
+  }
 }

@@ -11,9 +11,17 @@ import {
 } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
 import { mapMetrics } from '../../network/metrics.js';
-import { CAREER_QUESTIONS, RECALL_DOMAINS, RESOURCE_ANSWERS, RESOURCE_ITEMS } from '../../network/model.js';
+import {
+  CAREER_QUESTIONS,
+  RECALL_DOMAINS,
+  RESOURCE_ITEMS,
+  RESOURCE_THEME_ORDER,
+  RESOURCE_THEMES,
+  type ResourceAnswer,
+  type ResourceItem,
+} from '../../network/model.js';
 import { backToMenu, choiceStep, complete, reask, unexpected } from '../kit.js';
-import { domainFrom, domainLabel, isOneOf } from '../labels.js';
+import { domainFrom, domainLabel } from '../labels.js';
 import {
   addedReplies,
   addPeople,
@@ -34,10 +42,30 @@ export const id = 'awareness';
 
 export const flows = [
   z.object({ at: z.literal('awareness.intro') }),
-  z.object({ at: z.literal('awareness.recall'), domain: index, probed: z.boolean() }),
+  z.object({
+    at: z.literal('awareness.recall'),
+    domain: index,
+    probed: z.boolean(),
+    /** How many parts of life, this one included, go without the probe (see PROBE_REST). */
+    quiet: index.optional(),
+  }),
   z.object({ at: z.literal('awareness.career'), question: index }),
-  z.object({ at: z.literal('awareness.resources'), item: index }),
+  z.object({
+    at: z.literal('awareness.resources'),
+    /** Index in RESOURCE_THEME_ORDER. Flows saved when each item had its own question begin again at 0. */
+    theme: index.optional(),
+    /** The theme's items the member knows someone for, once ticked: the second question asks among them. */
+    known: z.array(z.enum(RESOURCE_ITEMS)).optional(),
+  }),
 ] as const;
+
+/**
+ * The "who else?" probe follows a part's first answer with names only while probing pays: a probe
+ * that brings nobody new (the "no one else" button, "that's all", or only names already on the
+ * map) lets the next PROBE_REST parts of life go without one. Parts answered "nobody here" are
+ * never probed, and count towards the rest.
+ */
+export const PROBE_REST = 2;
 
 function namesForm(title: string, ctx: Ctx): Reply['form'] {
   return {
@@ -82,11 +110,14 @@ const awarenessRecall: FlowHandler<'awareness.recall'> = {
     ];
   },
   answer(flow, state, answer, ctx) {
-    // "Who else?" follows a first answer with names; a button or "that's all" moves on.
-    const advance = (next: State, replies: Reply[] = [], probe = true): Outcome => {
-      if (!flow.probed && probe) return moveTo(next, { ...flow, probed: true }, replies);
+    // "Who else?" follows a first answer with names (see PROBE_REST); a button or "that's all" moves on.
+    const quiet = flow.quiet ?? 0;
+    const advance = (next: State, replies: Reply[] = [], probe = true, fruitless = false): Outcome => {
+      if (!flow.probed && probe && quiet === 0) return moveTo(next, { ...flow, probed: true }, replies);
       if (flow.domain + 1 < RECALL_DOMAINS.length) {
-        return moveTo(next, { at: 'awareness.recall', domain: flow.domain + 1, probed: false }, replies);
+        const rest = flow.probed && fruitless ? PROBE_REST : Math.max(0, quiet - 1);
+        const part = { at: 'awareness.recall' as const, domain: flow.domain + 1, probed: false };
+        return moveTo(next, rest > 0 ? { ...part, quiet: rest } : part, replies);
       }
       return moveTo(next, { at: 'awareness.career', question: 0 }, [
         ...replies,
@@ -94,17 +125,20 @@ const awarenessRecall: FlowHandler<'awareness.recall'> = {
       ]);
     };
     if (answer.kind === 'choice')
-      return answer.value === 'none' ? advance(state, [], false) : reask(state, unexpected(ctx));
+      return answer.value === 'none' ? advance(state, [], false, true) : reask(state, unexpected(ctx));
     const text = answerText(answer) ?? '';
     const domain = RECALL_DOMAINS[flow.domain] ?? null;
     const result = addPeople(state, text, domain, ctx);
     // Past the per-answer limit the same question stays, for the rest of the list.
     if (result.over > 0) return { state: result.state, replies: addedReplies(result, ctx) };
     if (noNames(result)) {
-      return result.ended ? advance(state, [], false) : reask(state, { text: ctx.say('people.noName') });
+      return result.ended
+        ? advance(state, [], false, true)
+        : reask(state, { text: ctx.say('people.noName') });
     }
+    const fruitless = result.added.length === 0 && result.matched.length === 0;
     const outcome = afterAdding(result, domain, ctx, (next, replies) =>
-      advance(next, replies, !result.ended),
+      advance(next, replies, !result.ended, fruitless),
     );
     // A sentence ("my neighbour Anna and Piet") reads better with the coach; the reading stands without it.
     if (!looksLikeSentence(text) || result.added.length === 0 || outcome.state.flow.at !== flow.at)
@@ -140,35 +174,71 @@ const awarenessCareer: FlowHandler<'awareness.career'> = {
       return moveTo(next, { at: 'awareness.career', question: flow.question + 1 }, replies);
     }
     const queue = next.network.people.filter(needsRating).map((p) => p.id);
-    if (queue.length === 0) return moveTo(next, { at: 'awareness.resources', item: 0 }, replies);
+    if (queue.length === 0) return moveTo(next, { at: 'awareness.resources', theme: 0 }, replies);
     return moveTo(next, { at: 'rate', queue, next: 'resources' }, [
       ...replies,
-      { text: ctx.say('rate.intro', { count: queue.length }) },
+      { text: ctx.say('rateGroup.intro', { count: queue.length }) },
     ]);
   },
 };
 
-const awarenessResources = choiceStep<'awareness.resources'>({
+/**
+ * The resource questions, two multi-selects per theme: "for which of these do you know someone?",
+ * then, among the ticked ones, "for which do you only know an acquaintance?". Unticked items are
+ * stored as nobody, acquaintances as acquaintance, the other ticked ones as friend: family and
+ * friends are both strong ties, and the map's figures (reachable, weakOnly, gaps in metrics.ts)
+ * tell only strong from weak from nobody, so family is folded into friend. "Me myself" is no
+ * longer asked: the questions are about whom the member knows.
+ */
+const awarenessResources: FlowHandler<'awareness.resources'> = {
   ask(flow, _state, ctx) {
-    const item = RESOURCE_ITEMS[flow.item] ?? 'organisation';
-    const intro = flow.item === 0 ? `${ctx.say('resource.intro')}\n\n` : '';
-    return {
-      text: `${intro}${ctx.say('resource.progress', { n: flow.item + 1, of: RESOURCE_ITEMS.length })}\n${ctx.say(`resource.${item}`)}`,
-      choices: RESOURCE_ANSWERS.map((a) => ({ id: a, label: ctx.say(`resourceAnswer.${a}`) })),
-    };
+    const theme = RESOURCE_THEME_ORDER[flow.theme ?? 0] ?? 'career';
+    const none = [{ id: 'none', label: ctx.say('resourceTheme.none') }];
+    const option = (item: ResourceItem) => ({ id: item, label: ctx.say(`resourceOption.${item}`) });
+    const placeholder = ctx.say('resourceTheme.placeholder');
+    if (flow.known) {
+      return [
+        {
+          text: ctx.say('resourceTheme.weakOnly'),
+          choices: none,
+          pick: { options: flow.known.map(option), placeholder },
+        },
+      ];
+    }
+    const intro = (flow.theme ?? 0) === 0 ? `${ctx.say('resourceTheme.intro')}\n\n` : '';
+    return [
+      {
+        text: `${intro}${ctx.say(`resourceTheme.${theme}`)}`,
+        choices: none,
+        pick: { options: RESOURCE_THEMES[theme].map(option), placeholder },
+      },
+    ];
   },
-  pick(value, flow, state, ctx) {
-    const item = RESOURCE_ITEMS[flow.item];
-    if (!item || !isOneOf(RESOURCE_ANSWERS, value)) return undefined;
+  onlyOptions: () => true,
+  answer(flow, state, answer, ctx) {
+    const themeAt = flow.theme ?? 0;
+    const theme = RESOURCE_THEME_ORDER[themeAt] ?? 'career';
+    const all: readonly ResourceItem[] = RESOURCE_THEMES[theme];
+    const items = flow.known ?? all;
+    let ticked: string[];
+    if (answer.kind === 'picks') ticked = answer.values;
+    else if (answer.kind === 'choice' && answer.value === 'none') ticked = [];
+    else return reask(state, unexpected(ctx));
+    const chosen = items.filter((i) => ticked.includes(i));
+    if (!flow.known && chosen.length > 0) return moveTo(state, { ...flow, theme: themeAt, known: chosen });
+    const known = flow.known ?? [];
+    const answerFor = (item: ResourceItem): ResourceAnswer =>
+      !known.includes(item) ? 'nobody' : chosen.includes(item) ? 'acquaintance' : 'friend';
+    const answers = Object.fromEntries(all.map((i) => [i, answerFor(i)]));
     const next = {
       ...state,
-      network: { ...state.network, resources: { ...state.network.resources, [item]: value } },
+      network: { ...state.network, resources: { ...state.network.resources, ...answers } },
     };
-    if (flow.item + 1 < RESOURCE_ITEMS.length)
-      return moveTo(next, { at: 'awareness.resources', item: flow.item + 1 });
+    if (themeAt + 1 < RESOURCE_THEME_ORDER.length)
+      return moveTo(next, { at: 'awareness.resources', theme: themeAt + 1 });
     return completeAwareness(next, ctx);
   },
-});
+};
 
 function completeAwareness(state: State, ctx: Ctx): Outcome {
   const metrics = mapMetrics(state.network);

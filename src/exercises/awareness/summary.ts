@@ -6,8 +6,8 @@
  */
 import type { Lang } from '../../core/types.js';
 import type { Ctx } from '../../engine/flow.js';
-import type { MapMetrics } from '../../network/metrics.js';
-import { DOMAINS, RECALL_DOMAINS, RESOURCE_ITEMS, type ResourceItem } from '../../network/model.js';
+import { type MapMetrics, partsOfLife } from '../../network/metrics.js';
+import { DOMAINS, RESOURCE_ITEMS, type ResourceItem } from '../../network/model.js';
 import { formatList, formatNumber, formatPercent } from '../../texts/numbers.js';
 import { domainLabel } from '../labels.js';
 
@@ -28,9 +28,6 @@ export function spreadOf(blauNormalised: number): Spread {
   return blauNormalised >= SPREAD_FAIR ? 'fair' : 'narrow';
 }
 
-/** The parts of life the map asks about, and the events part once someone is on it. */
-const partsOf = (m: MapMetrics) => RECALL_DOMAINS.length + (m.perDomain.event > 0 ? 1 : 0);
-
 const rated = (m: MapMetrics) => m.strong + m.middle + m.weak;
 
 const resourceList = (items: readonly ResourceItem[], ctx: Ctx, lang: Lang) =>
@@ -47,7 +44,7 @@ function reachLines(m: MapMetrics, ctx: Ctx): string[] {
   const reach = ctx.say('summary.reach', {
     size: m.size,
     domains: m.domainsUsed,
-    of: partsOf(m),
+    of: partsOfLife(m),
     spread: ctx.say(`summary.spread.${spreadOf(m.blauNormalised)}`),
   });
   return [perDomain ? `${reach}\n${perDomain}` : reach];
