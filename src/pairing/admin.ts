@@ -5,7 +5,11 @@ import type { Say } from '../texts/texts.js';
 import { CADENCES, type Community, type Settings } from './community.js';
 import { nextRoundAt } from './schedule.js';
 
-type Setter = { expected: string; read: (value: string, rest: string[]) => Partial<Settings> | undefined };
+/** What a value may be: a literal ("0-23"), or a text in the admin's language where it has words. */
+type Expected =
+  | string
+  | { text: `coffee.admin.expected.${'channel' | 'role' | 'weekday' | 'timezone' | 'group'}` };
+type Setter = { expected: Expected; read: (value: string, rest: string[]) => Partial<Settings> | undefined };
 
 const day = (v: string) => (/^[1-7]$/.test(v) ? Number(v) : undefined);
 
@@ -13,8 +17,11 @@ const day = (v: string) => (/^[1-7]$/.test(v) ? Number(v) : undefined);
 const SETTERS: Record<string, Setter> = {
   on: { expected: '', read: () => ({ active: true }) },
   off: { expected: '', read: () => ({ active: false }) },
-  channel: { expected: 'a channel id, or "none"', read: (v) => optionalId('channel', v, channelId(v)) },
-  role: { expected: 'a role id, or "none"', read: (v) => optionalId('role', v, roleId(v)) },
+  channel: {
+    expected: { text: 'coffee.admin.expected.channel' },
+    read: (v) => optionalId('channel', v, channelId(v)),
+  },
+  role: { expected: { text: 'coffee.admin.expected.role' }, read: (v) => optionalId('role', v, roleId(v)) },
   cadence: {
     expected: CADENCES.join(', '),
     read: (v) => {
@@ -22,7 +29,10 @@ const SETTERS: Record<string, Setter> = {
       return cadence ? { cadence } : undefined;
     },
   },
-  day: { expected: '1-7 (1 = Monday)', read: (v) => (day(v) ? { weekday: day(v) } : undefined) },
+  day: {
+    expected: { text: 'coffee.admin.expected.weekday' },
+    read: (v) => (day(v) ? { weekday: day(v) } : undefined),
+  },
   time: {
     expected: '0-23',
     read: (v) => {
@@ -31,14 +41,17 @@ const SETTERS: Record<string, Setter> = {
     },
   },
   timezone: {
-    expected: 'an IANA zone such as Europe/Amsterdam',
+    expected: { text: 'coffee.admin.expected.timezone' },
     read: (v) => (isTimeZone(v) ? { timezone: v } : undefined),
   },
   group: {
-    expected: 'a word such as team or department',
+    expected: { text: 'coffee.admin.expected.group' },
     read: (v, rest) => ({ groupBy: clip([v, ...rest].join(' '), 40) }),
   },
-  checkin: { expected: '1-7 (1 = Monday)', read: (v) => (day(v) ? { checkinWeekday: day(v) } : undefined) },
+  checkin: {
+    expected: { text: 'coffee.admin.expected.weekday' },
+    read: (v) => (day(v) ? { checkinWeekday: day(v) } : undefined),
+  },
   language: {
     expected: 'en, nl',
     read: (v) => {
@@ -111,7 +124,11 @@ export function changeSetting(
   );
   if (!patch)
     return {
-      text: say('coffee.admin.invalid', { key, value: clip(value, 60), expected: setter.expected }),
+      text: say('coffee.admin.invalid', {
+        key,
+        value: clip(value, 60),
+        expected: typeof setter.expected === 'string' ? setter.expected : say(setter.expected.text),
+      }),
     };
   const settings = { ...community.settings, ...patch };
   const last = community.rounds.findLast((r) => !r.dryRun);

@@ -719,6 +719,11 @@ export const CATALOG = {
   'coffee.admin.ran': ['round', 'seed', 'groups', 'absent', 'unplaced'],
   'coffee.admin.tooFew': [],
   'coffee.admin.poolThreads': ['channel'],
+  'coffee.admin.expected.channel': [],
+  'coffee.admin.expected.role': [],
+  'coffee.admin.expected.weekday': [],
+  'coffee.admin.expected.timezone': [],
+  'coffee.admin.expected.group': [],
   'coffee.stats.none': [],
   'coffee.stats.heading': [],
   'coffee.stats.round': [

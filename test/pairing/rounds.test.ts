@@ -182,6 +182,11 @@ describe('virtual coffee rounds through the engine', () => {
     expect(t.lastText()).toBe(
       en('coffee.admin.invalid', { key: 'cadence', value: 'daily', expected: 'weekly, biweekly, monthly' }),
     );
+    // What a value may be is said in words of the admin's language, the weekday explained.
+    await t.command('coffee', ['set', 'day', 'friday']);
+    expect(t.lastText()).toBe(
+      en('coffee.admin.invalid', { key: 'day', value: 'friday', expected: '1-7 (1 = Monday)' }),
+    );
     const before = t.sent.length;
     await t.command('coffee', ['round', 'preview']);
     expect(t.sent.length).toBe(before + 1);
