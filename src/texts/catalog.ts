@@ -713,6 +713,7 @@ export const CATALOG = {
   'slack.home.eventDue': ['title', 'date'],
   'slack.home.coffeeDue': ['name', 'date', 'title'],
   'slack.home.completed': ['count', 'date'],
+  'slack.home.more': ['count'],
   'slack.home.noFollowUps': [],
   'slack.home.languageTitle': [],
   'slack.home.language': ['language'],
