@@ -7,9 +7,12 @@ import {
   type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
+  escapeMarkdown,
   TextInputStyle,
 } from 'discord.js';
 import { clip } from '../../src/core/clip.js';
+import { withoutControls } from '../../src/core/controls.js';
+import { splitText } from '../../src/core/split.js';
 
 import type { Choice, Form, Pick, Reply } from '../../src/core/types.js';
 import type { Say } from '../../src/texts/texts.js';
@@ -179,23 +182,49 @@ export function renderComponents(reply: Reply, words: RenderWords): Row[] {
   return [...pick, ...buttonRows(choices, opener, LIMITS.rowsPerMessage - pick.length, words)];
 }
 
-/** Splits text into message-sized parts, at a line break where one is near the limit. */
-export function splitContent(text: string, max: number = LIMITS.content): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf('\n', max);
-    const at = cut > max / 2 ? cut : max;
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at).replace(/^\n/, '');
-  }
-  parts.push(rest);
-  return parts;
+/** Splits text into message-sized parts at a paragraph, line or word near the limit, never inside a character. */
+export const splitContent = (text: string, max: number = LIMITS.content): string[] => splitText(text, max);
+
+const ZWSP = '\u200b';
+
+/**
+ * Member-written text (an intro line, a shared topic) made inert: control bytes dropped, markdown
+ * escaped, and mention syntax (`@everyone`, `@here`, `<@id>`, `<@&role>`, `<#channel>`,
+ * `</command:id>`) broken with a zero-width space, so it shows as typed and never renders as a
+ * mention. allowed_mentions already keeps it from pinging anyone; this keeps it from even
+ * looking like a ping.
+ */
+export const escapeMemberText = (text: string): string => escapeText(text, true);
+
+function escapeText(text: string, lists: boolean): string {
+  return escapeMarkdown(withoutControls(text), {
+    heading: true,
+    bulletedList: lists,
+    numberedList: lists,
+    maskedLink: true,
+  })
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+    .replace(/<(?=[@#/])/g, `<${ZWSP}`);
+}
+
+/**
+ * A reply's text as message contents. Replies are plain text that can carry another member's
+ * words (a partner's intro line, a name on a map), so everything that would render is escaped
+ * as in escapeMemberText, except list markers the coach writes itself. The text is split before
+ * escaping (so no cut falls between a backslash and what it escapes), each part small enough to
+ * stay within the limit once escaped.
+ */
+export function contentParts(text: string, limit: number = LIMITS.content, size = limit): string[] {
+  return splitContent(text, size).flatMap((part) => {
+    const escaped = escapeText(part, false);
+    if (escaped.length <= limit || part.length <= 1) return [escaped];
+    return contentParts(part, limit, Math.max(1, Math.floor((part.length * limit) / escaped.length) - 1));
+  });
 }
 
 /** One reply as Discord messages: long text split, components and attachments on the last one. */
 export function renderReply(reply: Reply, words: RenderWords): Outgoing[] {
-  const parts = splitContent(reply.text);
+  const parts = contentParts(reply.text);
   const files: NonNullable<Outgoing['files']> = [];
   if (reply.image)
     files.push({
@@ -217,7 +246,10 @@ export function renderReply(reply: Reply, words: RenderWords): Outgoing[] {
 }
 
 /** A plain text message, for the adapter's own notes. */
-export const renderText = (content: string): Outgoing => ({ content, allowedMentions: NO_MENTIONS });
+export const renderText = (content: string): Outgoing => ({
+  content: withoutControls(content),
+  allowedMentions: NO_MENTIONS,
+});
 
 /** One part of a form as a modal: each field a labelled text input, at most five. */
 export function renderModal(form: Form, part = 0): APIModalInteractionResponseCallbackData {

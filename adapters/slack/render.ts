@@ -1,5 +1,7 @@
 import type { types } from '@slack/bolt';
 import { clip } from '../../src/core/clip.js';
+import { withoutControls } from '../../src/core/controls.js';
+import { splitText as splitParts } from '../../src/core/split.js';
 import { type Choice, type Form, MAX_PICK_OPTIONS, type Pick, type Reply } from '../../src/core/types.js';
 import type { Say } from '../../src/texts/texts.js';
 
@@ -83,24 +85,23 @@ export function keyOfBlock(blockId: string | undefined): string | undefined {
 /**
  * Escapes text for Slack's mrkdwn so that member text is shown, not triggered: `<!channel>`,
  * `<!here>`, `<@U…>` and `<http://…|links>` all need the angle brackets, which become entities.
+ * Control bytes and bidi overrides are dropped (src/core/controls.ts).
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return withoutControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Splits a long text at paragraph or line ends into parts no longer than `max`. */
-export function splitText(text: string, max: number = LIMITS.sectionText): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const ends = [window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' ')];
-    const at = ends.find((i) => i > max / 2) ?? max;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).replace(/^\s+/, '');
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
+/**
+ * Splits escaped text into parts no longer than `max`, at paragraph, line or word ends where one
+ * is near, never inside a character or an entity (see src/core/split.ts).
+ */
+export const splitText = (text: string, max: number = LIMITS.sectionText): string[] =>
+  splitParts(text, max, { entities: true });
+
+/** A message's notification text (Slack's `text` beside its blocks): escaped, cut whole at the limit. */
+export function fallbackText(text: string): string {
+  const [first = '', ...more] = splitText(escapeMrkdwn(text), LIMITS.sectionText - 1);
+  return more.length > 0 ? `${first}…` : first;
 }
 
 /** Sections of mrkdwn text; verbatim so Slack does not turn bare words into links or mentions. */
@@ -195,12 +196,12 @@ export function renderReply(reply: Reply, words: RenderWords, questionKey?: stri
   if (choices.length > LIMITS.buttons) elements.push(choiceSelect(choices, words));
   else elements.push(...choiceButtons(choices));
   if (elements.length > 0) blocks.push({ type: 'actions', block_id: questionBlockId(questionKey), elements });
-  return { text: clip(escapeMrkdwn(reply.text), 3000), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+  return { text: fallbackText(reply.text), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 
 /** A message of text only, for the adapter's own notes. */
 export const renderText = (text: string): SlackMessage => ({
-  text: clip(escapeMrkdwn(text), 3000),
+  text: fallbackText(text),
   blocks: textSections(text).slice(0, LIMITS.messageBlocks),
 });
 
@@ -222,7 +223,7 @@ export function retiredBlocks(blocks: readonly unknown[], answered?: string): ty
     ...kept,
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(answered), 3000), verbatim: true }],
+      elements: [{ type: 'mrkdwn', text: fallbackText(answered), verbatim: true }],
     },
   ];
 }

@@ -111,9 +111,9 @@ describe('renderComponents with a pick', () => {
 });
 
 describe('renderReply', () => {
-  it('sends plain text with mentions switched off', () => {
+  it('sends plain text with mentions switched off (and broken, so none even looks like one)', () => {
     expect(renderReply({ text: 'Hi @everyone' }, words)).toEqual([
-      { content: 'Hi @everyone', allowedMentions: { parse: [] } },
+      { content: 'Hi @\u200beveryone', allowedMentions: { parse: [] } },
     ]);
   });
 
@@ -144,6 +144,33 @@ describe('renderReply', () => {
       words,
     );
     expect(message?.files).toEqual([{ attachment: Buffer.from('{}'), name: 'weakties-export.json' }]);
+  });
+
+  it('never cuts an emoji in half (issue 15.9)', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const family = '👨‍👩‍👧';
+    const text = `${'a'.repeat(1995)}${family.repeat(300)}`;
+    const parts = splitContent(text);
+    expect(parts.join('')).toBe(text);
+    expect(parts[0]).toBe('a'.repeat(1995));
+    for (const part of parts) {
+      expect(part).not.toMatch(lone);
+      expect(part.length).toBeLessThanOrEqual(2000);
+    }
+    for (const part of parts.slice(1)) expect(part.replaceAll(family, '')).toBe('');
+  });
+
+  it('escapes markup and mentions in a reply, drops control bytes, and stays within 2000 (issue 15.11)', () => {
+    const [message] = renderReply(
+      { text: 'Ben: "[win](http://evil.example) </coach help:1> <@&42> @everyone **b**\u001b[31m"' },
+      words,
+    );
+    expect(message?.content).toBe(
+      'Ben: "\\[win](http://evil.example) <\u200b/coach help:1> <\u200b@&42> @\u200beveryone \\*\\*b\\*\\*"',
+    );
+    const starred = renderReply({ text: '*'.repeat(3000) }, words);
+    expect(starred.every((m) => m.content.length <= 2000)).toBe(true);
+    expect(starred.map((m) => m.content.replaceAll('\\', '')).join('')).toBe('*'.repeat(3000));
   });
 
   it('cuts a text without line breaks at the limit', () => {

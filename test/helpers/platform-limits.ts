@@ -127,17 +127,23 @@ function slackBlocks(p: Problems, where: string, blocks: Json[], max: number): v
     if (block.type === 'section') {
       p.over(`${at}.text`, textOf(block.text), SLACK.sectionText);
       p.count(`${at}.fields`, list(block.fields), SLACK.sectionFields);
-      list(block.fields).forEach((f, j) => p.over(`${at}.fields[${j}]`, f.text, SLACK.sectionField));
+      list(block.fields).forEach((f, j) => {
+        p.over(`${at}.fields[${j}]`, f.text, SLACK.sectionField);
+      });
       if (block.accessory) slackElement(p, `${at}.accessory`, block.accessory as Json);
     }
     if (block.type === 'header') p.over(`${at}.text`, textOf(block.text), SLACK.headerText);
     if (block.type === 'context') {
       p.count(`${at}.elements`, list(block.elements), SLACK.contextElements);
-      list(block.elements).forEach((e, j) => p.over(`${at}.elements[${j}]`, e.text, SLACK.textObject));
+      list(block.elements).forEach((e, j) => {
+        p.over(`${at}.elements[${j}]`, e.text, SLACK.textObject);
+      });
     }
     if (block.type === 'actions') {
       p.count(`${at}.elements`, list(block.elements), SLACK.actionsElements);
-      list(block.elements).forEach((e, j) => slackElement(p, `${at}.elements[${j}]`, e));
+      list(block.elements).forEach((e, j) => {
+        slackElement(p, `${at}.elements[${j}]`, e);
+      });
     }
     if (block.type === 'input') {
       p.over(`${at}.label`, textOf(block.label), SLACK.inputLabel);

@@ -11,6 +11,7 @@ import {
   renderReply,
   retiredBlocks,
   splitText,
+  textSections,
 } from '../../adapters/slack/render.js';
 import type { Form } from '../../src/core/types.js';
 
@@ -96,6 +97,34 @@ describe('renderReply', () => {
     const text = `${'a'.repeat(2000)}\n\n${'b'.repeat(2000)}`;
     expect(splitText(text)).toEqual(['a'.repeat(2000), 'b'.repeat(2000)]);
     expect(renderReply({ text }, words).blocks).toHaveLength(2);
+  });
+
+  it('never cuts an emoji or an entity in half (issue 15.9)', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const emoji = '👍🏽'.repeat(1001);
+    const parts = splitText(emoji);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join('')).toBe(emoji);
+    for (const part of parts) {
+      expect(part).not.toMatch(lone);
+      expect(part.length % '👍🏽'.length).toBe(0);
+    }
+    const sections = textSections(`x${'&'.repeat(1500)}`);
+    expect(sections.length).toBeGreaterThan(1);
+    const texts = sections.map((b) => b.text?.text ?? '');
+    for (const text of texts) {
+      expect(text).toMatch(/^x?(?:&amp;)+$/);
+      expect(text.length).toBeLessThanOrEqual(3000);
+    }
+    expect(texts.join('')).toBe(`x${'&amp;'.repeat(1500)}`);
+    expect(renderReply({ text: '&'.repeat(1500) }, words).text).toMatch(/^(?:&amp;)+…$/);
+  });
+
+  it('drops control bytes and bidi overrides from what it shows (issue 15.11)', () => {
+    const message = renderReply({ text: 'Anna\u001b]0;pwned\u0007 \u202ekcatta\u0000 <!here>' }, words);
+    const shown = JSON.stringify(message);
+    expect(shown).not.toMatch(/\\u00(?:1b|07|00)|\u202e|\u001b|\u0007|\u0000/);
+    expect(message.text).toBe('Anna kcatta &lt;!here&gt;');
   });
 
   it('keeps a form button value under 2000 characters', () => {
