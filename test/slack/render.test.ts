@@ -123,7 +123,8 @@ describe('renderReply', () => {
   it('drops control bytes and bidi overrides from what it shows (issue 15.11)', () => {
     const message = renderReply({ text: 'Anna\u001b]0;pwned\u0007 \u202ekcatta\u0000 <!here>' }, words);
     const shown = JSON.stringify(message);
-    expect(shown).not.toMatch(/\\u00(?:1b|07|00)|\u202e|\u001b|\u0007|\u0000/);
+    for (const bad of ['\u001b', '\u0007', '\u0000', '\u202e', '\\u001b', '\\u0007', '\\u0000'])
+      expect(shown).not.toContain(bad);
     expect(message.text).toBe('Anna kcatta &lt;!here&gt;');
   });
 
