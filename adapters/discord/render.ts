@@ -15,6 +15,7 @@ import { withoutControls } from '../../src/core/controls.js';
 import { splitText } from '../../src/core/split.js';
 
 import type { Choice, Form, Pick, Reply } from '../../src/core/types.js';
+import { fieldMaxLength } from '../../src/engine/form-length.js';
 import type { Say } from '../../src/texts/texts.js';
 
 /** Discord's limits on what one message, component or modal may hold (API v10). */
@@ -266,8 +267,10 @@ export function renderModal(form: Form, part = 0): APIModalInteractionResponseCa
         custom_id: field.id,
         style: field.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
         required: !field.optional,
-        max_length: LIMITS.inputValue,
-        ...(field.value ? { value: field.value.slice(0, LIMITS.inputValue) } : {}),
+        max_length: Math.min(LIMITS.inputValue, fieldMaxLength(form)),
+        ...(field.value
+          ? { value: clip(field.value, Math.min(LIMITS.inputValue, fieldMaxLength(form))) }
+          : {}),
       },
     })),
   };

@@ -3,6 +3,7 @@ import { clip } from '../../src/core/clip.js';
 import { withoutControls } from '../../src/core/controls.js';
 import { splitText as splitParts } from '../../src/core/split.js';
 import { type Choice, type Form, MAX_PICK_OPTIONS, type Pick, type Reply } from '../../src/core/types.js';
+import { fieldMaxLength } from '../../src/engine/form-length.js';
 import type { Say } from '../../src/texts/texts.js';
 
 /** Block Kit's documented limits, in one place (https://docs.slack.dev/reference/block-kit). */
@@ -247,8 +248,10 @@ export function renderModal(form: Form, metadata: string, cancel: string): types
           type: 'plain_text_input',
           action_id: FORM_INPUT,
           multiline: field.multiline ?? false,
-          max_length: LIMITS.inputValue,
-          ...(field.value ? { initial_value: clip(field.value, LIMITS.inputValue) } : {}),
+          max_length: Math.min(LIMITS.inputValue, fieldMaxLength(form)),
+          ...(field.value
+            ? { initial_value: clip(field.value, Math.min(LIMITS.inputValue, fieldMaxLength(form))) }
+            : {}),
         },
       }),
     ),

@@ -15,6 +15,7 @@ import {
   splitContent,
 } from '../../adapters/discord/render.js';
 import type { Choice, Form, Reply } from '../../src/core/types.js';
+import { MAX_ANSWER_LENGTH } from '../../src/engine/step.js';
 
 const words = { formButton: 'Type your answer', choose: 'Choose an answer' };
 const choices = (n: number): Choice[] =>
@@ -198,7 +199,7 @@ describe('renderModal', () => {
             custom_id: 'name',
             style: TextInputStyle.Short,
             required: true,
-            max_length: 4000,
+            max_length: MAX_ANSWER_LENGTH,
             value: 'Anna',
           },
         },
@@ -208,6 +209,22 @@ describe('renderModal', () => {
       component: { style: TextInputStyle.Paragraph },
     });
   });
+});
+
+it('lets a form take no more than the engine accepts, over all its modals (issue 15.10)', () => {
+  const seven: Form = {
+    id: 'seven',
+    title: 'Seven',
+    submit: 'Send',
+    fields: Array.from({ length: 7 }, (_, i) => ({ id: `f${i}`, label: `f${i}` })),
+  };
+  const maxima = [0, 1].flatMap((part) =>
+    renderModal(seven, part).components.map(
+      (c) => (c as { component: { max_length: number } }).component.max_length,
+    ),
+  );
+  expect(maxima).toHaveLength(7);
+  expect(maxima.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(MAX_ANSWER_LENGTH);
 });
 
 describe('answeredComponents', () => {

@@ -14,6 +14,7 @@ import {
   textSections,
 } from '../../adapters/slack/render.js';
 import type { Form } from '../../src/core/types.js';
+import { MAX_ANSWER_LENGTH } from '../../src/engine/step.js';
 
 const words = { choose: 'Choose…', openForm: 'Type your answer' };
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `c${i}`, label: `Choice ${i}` }));
@@ -128,6 +129,23 @@ describe('renderReply', () => {
     expect(message.text).toBe('Anna kcatta &lt;!here&gt;');
   });
 
+  it('lets a form take no more than the engine accepts (issue 15.10)', () => {
+    const three: Form = {
+      id: 'three',
+      title: 'Three',
+      submit: 'Send',
+      fields: ['a', 'b', 'c'].map((id) => ({ id, label: id, value: 'v'.repeat(3000) })),
+    };
+    const inputs = renderModal(three, '{}', 'Cancel').blocks as {
+      element: { max_length: number; initial_value: string };
+    }[];
+    const total = inputs.reduce((n, b) => n + b.element.max_length, 0);
+    expect(total).toBeLessThanOrEqual(MAX_ANSWER_LENGTH);
+    expect(total).toBeGreaterThan(MAX_ANSWER_LENGTH - 3);
+    for (const b of inputs)
+      expect([...b.element.initial_value].length).toBeLessThanOrEqual(b.element.max_length);
+  });
+
   it('keeps a form button value under 2000 characters', () => {
     const big: Form = {
       ...namesForm,
@@ -169,7 +187,12 @@ describe('renderModal', () => {
         block_id: 'names',
         optional: false,
         label: { type: 'plain_text', text: namesForm.fields[0]?.label, emoji: true },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: MAX_ANSWER_LENGTH,
+        },
       },
     ]);
   });
