@@ -12,8 +12,8 @@ import {
 } from 'discord.js';
 import { clip } from '../../src/core/clip.js';
 import { withoutControls } from '../../src/core/controls.js';
+import { withoutNavigation } from '../../src/core/navigation.js';
 import { splitText } from '../../src/core/split.js';
-
 import type { Choice, Form, Pick, Reply } from '../../src/core/types.js';
 import { fieldMaxLength } from '../../src/engine/form-length.js';
 import type { Say } from '../../src/texts/texts.js';
@@ -46,6 +46,7 @@ export type ComponentAction =
   | { type: 'picks' }
   | { type: 'openForm'; form: string; part: number }
   | { type: 'submitForm'; form: string; part: number }
+  | { type: 'page'; page: number }
   | { type: 'unknown' };
 
 export const customId = {
@@ -54,6 +55,7 @@ export const customId = {
   picks: 'p',
   openForm: (form: string, part = 0) => `f:${part}:${form}`,
   submitForm: (form: string, part = 0) => `m:${part}:${form}`,
+  page: (page: number) => `n:${page}`,
 };
 
 /** "3:names" → part 3 of form "names". */
@@ -67,6 +69,7 @@ export function readCustomId(id: string): ComponentAction {
   const [prefix, rest] = colon < 0 ? [id, ''] : [id.slice(0, colon), id.slice(colon + 1)];
   if (prefix === 'c' && rest) return { type: 'choice', value: rest };
   if (prefix === 's') return { type: 'select' };
+  if (prefix === 'n' && /^\d{1,4}$/.test(rest)) return { type: 'page', page: Number(rest) };
   if (id === customId.picks) return { type: 'picks' };
   const form = formPart(rest);
   if (prefix === 'f' && form) return { type: 'openForm', ...form };
@@ -99,11 +102,14 @@ export interface Outgoing {
 export interface RenderWords {
   formButton: string;
   choose: string;
+  /** The button that shows the next page of a long list. */
+  more: string;
 }
 
 export const wordsOf = (say: Say): RenderWords => ({
   formButton: say('discord.formButton'),
   choose: say('discord.choose'),
+  more: say('discord.more'),
 });
 
 const row = (components: APIComponentInMessageActionRow[]): Row => ({
@@ -154,33 +160,51 @@ const pickMenu = (pick: Pick): APIStringSelectComponent => {
   };
 };
 
-/** Buttons (five a row) in at most `rows` rows, else select menus of 25 options each. */
+const pageButton = (page: number, pages: number, words: RenderWords): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Primary,
+  custom_id: customId.page((page + 1) % pages),
+  label: clip(`${words.more} (${page + 1}/${pages})`, LIMITS.buttonLabel),
+});
+
+/**
+ * Buttons (five a row) while they fit in `rows` rows; else select menus of 25 options each, with
+ * the form button and the navigation ("Back") as buttons in a last row. A list longer than the
+ * select menus can hold is shown a page at a time, with a button to the next page beside the
+ * navigation, so every choice can be reached and "Back" never drops off the end.
+ */
 function buttonRows(
   choices: Choice[],
   opener: APIButtonComponentWithCustomId[],
   rows: number,
   words: RenderWords,
+  page: number,
 ) {
   const buttons = [...opener, ...choices.map(choiceButton)];
   if (buttons.length <= LIMITS.buttonsPerRow * rows) return chunk(buttons, LIMITS.buttonsPerRow).map(row);
-  const selectRows = rows - (opener.length > 0 ? 1 : 0);
-  const selects = chunk(choices, LIMITS.selectOptions)
-    .slice(0, selectRows)
-    .map((part, i) => row([selectMenu(part, i, words)]));
-  return opener.length > 0 ? [row(opener), ...selects] : selects;
+  const { items, navigation } = withoutNavigation(choices);
+  const fixed = [...opener, ...navigation.map(choiceButton)].slice(0, LIMITS.buttonsPerRow - 1);
+  const selectRows = rows - 1;
+  const perPage = selectRows * LIMITS.selectOptions;
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  const at = Math.min(Math.max(0, page), pages - 1);
+  const selects = chunk(items.slice(at * perPage, (at + 1) * perPage), LIMITS.selectOptions).map((part, i) =>
+    row([selectMenu(part, at * selectRows + i, words)]),
+  );
+  const last = pages > 1 ? [...fixed, pageButton(at, pages, words)] : fixed;
+  return last.length > 0 ? [...selects, row(last)] : selects;
 }
 
 /**
  * The components of a question: a pick's menu in a row of its own, then the buttons (five a
- * row) while they fit in the rows left, else select menus of 25 options each. A form adds a
- * button that opens it as a modal. Choices past what fits can still be typed: the engine
- * matches labels.
+ * row) while they fit in the rows left, else select menus of 25 options each, a page at a time
+ * (`page`) when there are more. A form adds a button that opens it as a modal.
  */
-export function renderComponents(reply: Reply, words: RenderWords): Row[] {
+export function renderComponents(reply: Reply, words: RenderWords, page = 0): Row[] {
   const choices = reply.choices ?? [];
   const opener = reply.form ? [formButton(reply.form, words)] : [];
   const pick = reply.pick && reply.pick.options.length > 0 ? [row([pickMenu(reply.pick)])] : [];
-  return [...pick, ...buttonRows(choices, opener, LIMITS.rowsPerMessage - pick.length, words)];
+  return [...pick, ...buttonRows(choices, opener, LIMITS.rowsPerMessage - pick.length, words, page)];
 }
 
 /** Splits text into message-sized parts at a paragraph, line or word near the limit, never inside a character. */

@@ -407,6 +407,7 @@ export const CATALOG = {
   // discord.json
   'discord.formButton': [],
   'discord.formPart': ['n', 'of'],
+  'discord.more': [],
   'discord.choose': [],
   'discord.stale': [],
   'discord.movedToDm': [],

@@ -16,8 +16,9 @@ import {
 } from '../../adapters/discord/render.js';
 import type { Choice, Form, Reply } from '../../src/core/types.js';
 import { MAX_ANSWER_LENGTH } from '../../src/engine/step.js';
+import { discordMessageProblems } from '../helpers/platform-limits.js';
 
-const words = { formButton: 'Type your answer', choose: 'Choose an answer' };
+const words = { formButton: 'Type your answer', choose: 'Choose an answer', more: 'More choices' };
 const choices = (n: number): Choice[] =>
   Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, label: `Person ${i + 1}` }));
 const namesForm: Form = {
@@ -73,10 +74,41 @@ describe('renderComponents', () => {
   });
 
   it('keeps a form button beside select menus and never passes five rows', () => {
-    const rows = renderComponents({ text: 'q', choices: choices(200), form: namesForm }, words);
-    expect(rows).toHaveLength(5);
-    expect(shape(rows)[0]).toEqual([ComponentType.Button]);
-    expect(shape(rows).slice(1).flat()).toEqual(Array(4).fill(ComponentType.StringSelect));
+    const rows = renderComponents({ text: 'q', choices: choices(60), form: namesForm }, words);
+    expect(shape(rows)).toEqual([
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.Button],
+    ]);
+    expect(rows[3]?.components[0]).toMatchObject({ custom_id: 'f:0:names' });
+  });
+
+  it('pages a long list and keeps "Back" in view on every page (issue 15.13)', () => {
+    const list = [...choices(131), { id: 'back', label: 'Back' }];
+    const ids = (rows: ReturnType<typeof renderComponents>) =>
+      rows.flatMap((r) =>
+        r.components.flatMap((c) =>
+          c.type === ComponentType.StringSelect
+            ? c.options.map((o) => o.value)
+            : ['custom_id' in c ? c.custom_id : ''],
+        ),
+      );
+    const first = renderComponents({ text: 'q', choices: list }, words);
+    expect(discordMessageProblems({ content: 'q', components: first })).toEqual([]);
+    expect(ids(first).slice(-2)).toEqual(['c:back', 'n:1']);
+    expect(ids(first)).toContain('p100');
+    expect(ids(first)).not.toContain('p101');
+    expect(readCustomId('n:1')).toEqual({ type: 'page', page: 1 });
+    const second = renderComponents({ text: 'q', choices: list }, words, 1);
+    expect(discordMessageProblems({ content: 'q', components: second })).toEqual([]);
+    expect(ids(second).slice(0, 1)).toEqual(['p101']);
+    expect(ids(second)).toContain('p131');
+    // The last page leads back to the first.
+    expect(ids(second).slice(-2)).toEqual(['c:back', 'n:0']);
+    const seen = new Set([...ids(first), ...ids(second)]);
+    expect(choices(131).every((c) => seen.has(c.id))).toBe(true);
+    expect(second.at(-1)?.components.at(-1)).toMatchObject({ label: 'More choices (2/2)' });
   });
 
   it('clips labels to what Discord accepts', () => {
@@ -103,10 +135,10 @@ describe('renderComponents with a pick', () => {
     expect(rows).toHaveLength(5);
     expect(shape(rows)).toEqual([
       [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
       [ComponentType.Button],
-      [ComponentType.StringSelect],
-      [ComponentType.StringSelect],
-      [ComponentType.StringSelect],
     ]);
   });
 });
