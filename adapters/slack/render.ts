@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { clip } from '../../src/core/clip.js';
 import { withoutControls } from '../../src/core/controls.js';
+import { withoutNavigation } from '../../src/core/navigation.js';
 import { splitText as splitParts } from '../../src/core/split.js';
 import { type Choice, type Form, MAX_PICK_OPTIONS, type Pick, type Reply } from '../../src/core/types.js';
 import { fieldMaxLength } from '../../src/engine/form-length.js';
@@ -34,6 +35,8 @@ export const LIMITS = {
   inputLabel: 2000,
   /** Blocks of one message. */
   messageBlocks: 50,
+  /** Elements of one actions block. */
+  actionsElements: 25,
   /** Blocks of one view (modal or App Home). */
   viewBlocks: 100,
 } as const;
@@ -119,24 +122,39 @@ const plain = (text: string, max: number = LIMITS.label): types.PlainTextElement
   emoji: true,
 });
 
-function choiceButtons(choices: Choice[]): types.Button[] {
+function choiceButtons(choices: Choice[], from = 0): types.Button[] {
   return choices.map((choice, i) => ({
     type: 'button',
-    action_id: `${ACTION.choice}.${i}`,
+    action_id: `${ACTION.choice}.${from + i}`,
     text: plain(choice.label),
     value: choice.id,
   }));
 }
 
-function choiceSelect(choices: Choice[], words: RenderWords): types.StaticSelect {
-  return {
-    type: 'static_select',
-    action_id: ACTION.select,
-    placeholder: plain(words.choose),
-    options: choices
-      .slice(0, LIMITS.options)
-      .map((choice) => ({ text: plain(choice.label), value: choice.id })),
-  };
+/**
+ * A long list as select menus of up to 100 options each, side by side in the question's block,
+ * each saying which part of the list it holds ("Choose an answer (101–131)"), with the navigation
+ * ("Back") as buttons after them, so nothing past the hundredth option, and never "Back", is lost.
+ * `room` is how many elements the block has left.
+ */
+function choiceSelects(choices: Choice[], words: RenderWords, room: number): types.ActionsBlockElement[] {
+  const { items, navigation } = withoutNavigation(choices);
+  const buttons = choiceButtons(navigation.slice(0, Math.max(0, room - 1)));
+  const parts = Math.min(Math.ceil(items.length / LIMITS.options), room - buttons.length);
+  const selects = Array.from({ length: parts }, (_, i): types.StaticSelect => {
+    const part = items.slice(i * LIMITS.options, (i + 1) * LIMITS.options);
+    const range = ` (${i * LIMITS.options + 1}–${i * LIMITS.options + part.length})`;
+    return {
+      type: 'static_select',
+      action_id: i === 0 ? ACTION.select : `${ACTION.select}.${i}`,
+      placeholder: plain(parts > 1 ? `${words.choose}${range}` : words.choose, LIMITS.placeholder),
+      options: part.map((choice) => ({
+        text: plain(choice.label),
+        value: clip(choice.id, LIMITS.optionValue),
+      })),
+    };
+  });
+  return [...selects, ...buttons];
 }
 
 /** A multi-select question: any number of its options, sent when the member closes the menu. */
@@ -194,7 +212,8 @@ export function renderReply(reply: Reply, words: RenderWords, questionKey?: stri
   const elements: types.ActionsBlockElement[] = [];
   if (reply.form) elements.push(formButton(reply.form, words));
   if (reply.pick && reply.pick.options.length > 0) elements.push(pickSelect(reply.pick));
-  if (choices.length > LIMITS.buttons) elements.push(choiceSelect(choices, words));
+  if (choices.length > LIMITS.buttons)
+    elements.push(...choiceSelects(choices, words, LIMITS.actionsElements - elements.length));
   else elements.push(...choiceButtons(choices));
   if (elements.length > 0) blocks.push({ type: 'actions', block_id: questionBlockId(questionKey), elements });
   return { text: fallbackText(reply.text), blocks: blocks.slice(0, LIMITS.messageBlocks) };

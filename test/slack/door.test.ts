@@ -326,6 +326,31 @@ describe('App Home', () => {
     expect(JSON.stringify(published?.args.view)).toContain('evening 39');
   });
 
+  it('lists 131 open commitments in full, "Back to the menu" still a button, and takes the last (issue 15.13)', async () => {
+    await anna.say('hello');
+    const repo = createMemberRepo(h.app.store, silentLogger);
+    const state = must(await storedState(h.app, anna.member));
+    const commitments = Array.from({ length: 131 }, (_, i) => ({
+      kind: 'event' as const,
+      id: `k${i + 1}`,
+      jobId: `j${i + 1}`,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      date: '2026-12-04',
+      title: `Meetup ${i + 1}`,
+      status: 'open' as const,
+    }));
+    await repo.save({ ...state, commitments });
+    await anna.press('menu');
+    await anna.press('commitments');
+    const elements = anna.elements();
+    const options = elements.flatMap((e) => e.options?.map((o) => o.value) ?? []);
+    expect(options).toHaveLength(131);
+    expect(elements.at(-1)).toMatchObject({ type: 'button', value: 'menu' });
+    expect(h.fake.violations).toEqual([]);
+    await anna.press('k131');
+    expect(JSON.stringify(anna.question().blocks)).toContain('Meetup 131');
+  });
+
   it('sends the map picture to the DM from its button, without changing the exercise', async () => {
     await anna.say('hello');
     await anna.press('begin');
