@@ -73,6 +73,28 @@ function sayArgs(source: string, at: number): string {
   return '';
 }
 
+/** A call's arguments, split at the commas outside brackets and quotes. */
+function topLevel(args: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < args.length; i += 1) {
+    const c = args[i] as string;
+    if (quote) {
+      if (c === quote && args[i - 1] !== '\\') quote = '';
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if ('([{'.includes(c)) depth += 1;
+    else if (')]}'.includes(c)) depth -= 1;
+    else if (c === ',' && depth === 0) {
+      parts.push(args.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  parts.push(args.slice(from).trim());
+  return parts;
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
@@ -120,10 +142,11 @@ function textsInSource(): [Role, string][] {
       add('choice', keysIn(m[1] as string));
     // A free-text question's form title is its second argument; the names form's is its first.
     for (const m of source.matchAll(/freeTextQuestion\(/g)) {
-      const args = sayArgs(source, m.index ?? 0);
-      const second = /^[^,]*(?:\([^)]*\))?[^,]*,\s*ctx\.say\(([^)]*)\)/.exec(args);
-      if (second) add('formTitle', keysIn(second[1] as string));
+      const second = topLevel(sayArgs(source, m.index ?? 0))[1] ?? '';
+      if (/^ctx\.say\(/.test(second)) add('formTitle', keysIn(second));
     }
+    for (const m of source.matchAll(/\bconst title\s*=\s*ctx\.say\(([^)]*)\)/g))
+      add('formTitle', keysIn(m[1] as string));
     for (const m of source.matchAll(/namesForm\(\s*ctx\.say\(([^)]*)\)/g))
       add('formTitle', keysIn(m[1] as string));
     if (/namesForm\(label, ctx\)/.test(source)) add('formTitle', helperKeys('domainLabel'));
@@ -145,6 +168,9 @@ describe('titles, labels, buttons and options fit the doors (issue 15.12)', () =
   it('finds the texts in the source', () => {
     const found = ALL.map(([r, k]) => `${r} ${k}`);
     for (const known of [
+      'formTitle coffee.menu.block',
+      'formTitle coffee.reflect.title',
+      'formTitle help.title',
       'formTitle hook.title',
       'fieldLabel recall.formLabel',
       'choice common.back',
