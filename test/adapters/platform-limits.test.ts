@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DISCORD, discordMessageProblems, SLACK, slackProblems } from '../helpers/platform-limits.js';
+import {
+  DISCORD,
+  discordCommandProblems,
+  discordMessageProblems,
+  SLACK,
+  slackProblems,
+} from '../helpers/platform-limits.js';
 import { FakeSlack } from '../slack/fake-slack.js';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
@@ -75,6 +81,23 @@ describe('the platform limits the fakes hold requests to (issue 15.14)', () => {
     expect(discordMessageProblems(modal, true)).toEqual([
       'components[0].label: 47 characters, limit 45',
       'components[0].component.max_length: 4001, limit 4000',
+    ]);
+  });
+
+  it('finds what Discord would refuse in a command', () => {
+    const command = {
+      name: 'Coach',
+      description: 'x'.repeat(101),
+      description_localizations: { nl: '' },
+      options: [
+        { name: 'language', description: 'Taal', choices: Array(26).fill({ name: 'n', value: 'v' }) },
+      ],
+    };
+    expect(discordCommandProblems(command)).toEqual([
+      'command.name: "Coach" is not 1-32 lower-case characters',
+      'command.description: 101 characters, limit 100',
+      'command.description: empty',
+      'command.options[0].choices: 26 items, limit 25',
     ]);
   });
 

@@ -31,7 +31,7 @@ import {
   type ThreadMemberFlags,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { DISCORD, discordMessageProblems } from '../helpers/platform-limits.js';
+import { DISCORD, discordCommandProblems, discordMessageProblems } from '../helpers/platform-limits.js';
 
 export const BOT_ID = '900000000000000001';
 export const APPLICATION_ID = '900000000000000001';
@@ -684,6 +684,8 @@ function mentionProblems(allowed: unknown): string[] {
 /** Every limit Discord enforces with 400 Invalid Form Body, on a message or a modal (see platform-limits.ts). */
 function formProblems(call: RestCall): string[] {
   const body = call.body as Body | undefined;
+  if (Array.isArray(body) && /\/commands$/.test(call.path))
+    return (body as Body[]).flatMap((command) => discordCommandProblems(command));
   if (!body || Array.isArray(body)) return [];
   const isCallback = call.path.startsWith('/interactions/');
   const data = (isCallback ? body.data : body) as Body | undefined;

@@ -76,6 +76,16 @@ export const DISCORD = {
   inputValue: 4000,
   /** https://discord.com/developers/docs/resources/channel#start-thread-without-message: name 1-100. */
   threadName: 100,
+  /**
+   * https://discord.com/developers/docs/interactions/application-commands#application-command-object:
+   * name 1-32 (lower case, no spaces), description 1-100 (and each localisation), up to 25
+   * options and 25 choices; a choice's name 1-100.
+   */
+  commandName: 32,
+  commandDescription: 100,
+  commandOptions: 25,
+  commandChoices: 25,
+  choiceName: 100,
 } as const;
 
 type Json = Record<string, unknown>;
@@ -232,6 +242,33 @@ export function discordMessageProblems(data: Json, modal = false): string[] {
       discordLeaf(p, `${at}.components[${j}]`, leaf);
       if (leaf.type === 4) p.over(`${at}.components[${j}].label`, leaf.label, DISCORD.inputLabel);
     });
+  });
+  return p.found;
+}
+
+/** What Discord would refuse in an application command (and its options, recursively). */
+export function discordCommandProblems(command: Json, where = 'command'): string[] {
+  const p = new Problems();
+  const name = String(command.name ?? '');
+  if (!/^[-_\p{Ll}\p{N}]{1,32}$/u.test(name))
+    p.found.push(`${where}.name: "${name}" is not 1-32 lower-case characters`);
+  const descriptions = [
+    command.description,
+    ...Object.values((command.description_localizations ?? {}) as Json),
+  ];
+  for (const d of descriptions) {
+    p.over(`${where}.description`, d, DISCORD.commandDescription);
+    if (typeof d !== 'string' || d.length === 0) p.found.push(`${where}.description: empty`);
+  }
+  const options = list(command.options);
+  p.count(`${where}.options`, options, DISCORD.commandOptions);
+  const choices = list(command.choices);
+  p.count(`${where}.choices`, choices, DISCORD.commandChoices);
+  choices.forEach((c, i) => {
+    p.over(`${where}.choices[${i}].name`, c.name, DISCORD.choiceName);
+  });
+  options.forEach((o, i) => {
+    p.found.push(...discordCommandProblems(o, `${where}.options[${i}]`));
   });
   return p.found;
 }
