@@ -210,7 +210,7 @@ function listenToInteractions(w: Listening): void {
   }
 
   bolt.action(
-    new RegExp(`^(${ACTION.choice}\\.\\d+|${ACTION.select}|${ACTION.picks})$`),
+    new RegExp(`^(${ACTION.choice}\\.\\d+|${ACTION.select}(?:\\.\\d+)?|${ACTION.picks})$`),
     async ({ ack, body }) => {
       await ack();
       const press = fromBlockActions(body);
