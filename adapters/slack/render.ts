@@ -47,11 +47,14 @@ export interface RenderWords {
   choose: string;
   /** Label of the button that opens a form as a modal. */
   openForm: string;
+  /** Label of the button that sends what is ticked in a multi-select. */
+  done: string;
 }
 
 export const wordsOf = (say: Say): RenderWords => ({
   choose: say('slack.choose'),
   openForm: say('slack.form.open'),
+  done: say('slack.picks.done'),
 });
 
 /** A chat.postMessage body without its channel. */
@@ -65,6 +68,8 @@ export const ACTION = {
   choice: 'weakties.choice',
   select: 'weakties.select',
   picks: 'weakties.picks',
+  /** The button under a multi-select: Slack sends each tick on its own, so the member says when they are done. */
+  picksDone: 'weakties.picks.done',
   openForm: 'weakties.form',
   homeContinue: 'weakties.home.continue',
   homeMap: 'weakties.home.map',
@@ -157,7 +162,22 @@ function choiceSelects(choices: Choice[], words: RenderWords, room: number): typ
   return [...selects, ...buttons];
 }
 
-/** A multi-select question: any number of its options, sent when the member closes the menu. */
+/**
+ * A multi-select question: any number of its options, then "Done". Slack sends a payload for every
+ * tick (its docs: "each time an item is chosen"), so the ticks only fill the menu's state, and the
+ * button sends them (see fromBlockActions).
+ */
+function pickElements(pick: Pick, words: RenderWords): types.ActionsBlockElement[] {
+  const done: types.Button = {
+    type: 'button',
+    action_id: ACTION.picksDone,
+    text: plain(words.done),
+    value: 'done',
+    style: 'primary',
+  };
+  return [pickSelect(pick), done];
+}
+
 function pickSelect(pick: Pick): types.MultiStaticSelect {
   return {
     type: 'multi_static_select',
@@ -211,7 +231,7 @@ export function renderReply(reply: Reply, words: RenderWords, questionKey?: stri
   const choices = reply.choices ?? [];
   const elements: types.ActionsBlockElement[] = [];
   if (reply.form) elements.push(formButton(reply.form, words));
-  if (reply.pick && reply.pick.options.length > 0) elements.push(pickSelect(reply.pick));
+  if (reply.pick && reply.pick.options.length > 0) elements.push(...pickElements(reply.pick, words));
   if (choices.length > LIMITS.buttons)
     elements.push(...choiceSelects(choices, words, LIMITS.actionsElements - elements.length));
   else elements.push(...choiceButtons(choices));

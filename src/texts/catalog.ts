@@ -765,6 +765,7 @@ export const CATALOG = {
   'slack.home.coffeeOpen': [],
   'slack.home.commands': [],
   'slack.home.reconnectDue': ['name', 'date'],
+  'slack.picks.done': [],
   // when.json
   'when.in0': [],
   'when.in1': [],

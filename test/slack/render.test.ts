@@ -16,7 +16,7 @@ import {
 import type { Form } from '../../src/core/types.js';
 import { MAX_ANSWER_LENGTH } from '../../src/engine/step.js';
 
-const words = { choose: 'Choose…', openForm: 'Type your answer' };
+const words = { choose: 'Choose…', openForm: 'Type your answer', done: 'Done' };
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `c${i}`, label: `Choice ${i}` }));
 const namesForm: Form = {
   id: 'names',
