@@ -6,7 +6,6 @@ import {
   type APIThreadChannel,
   type APIUser,
   ChannelType,
-  escapeMarkdown,
   type REST,
   Routes,
   ThreadAutoArchiveDuration,
@@ -17,7 +16,9 @@ import type { CommunityRef, Settings } from '../../src/pairing/community.js';
 import { groupIntroText } from '../../src/pairing/intro.js';
 import type { CoffeeAdapter } from '../../src/pairing/service.js';
 import type { Texts } from '../../src/texts/texts.js';
-import { splitContent } from './render.js';
+import { escapeMemberText, splitContent } from './render.js';
+
+export { escapeMemberText };
 
 export interface DiscordCoffeeDeps {
   /** The client's REST instance: the bot has no Guilds intent, so nothing comes from a cache. */
@@ -36,20 +37,6 @@ const THREAD_NAME = 100;
 const MEMBER_PAGE = 1000;
 /** How many of a thread's last messages tell whether anyone wrote in it. */
 const RECENT = 20;
-
-const ZWSP = '\u200b';
-
-/**
- * Member-written text (an intro line, a shared topic) made inert: markdown escaped, and mention
- * syntax (`@everyone`, `@here`, `<@id>`, `<@&role>`, `<#channel>`, `</command:id>`) broken with
- * a zero-width space, so it shows as typed and never renders as a mention. allowed_mentions
- * already keeps it from pinging anyone; this keeps it from even looking like a ping.
- */
-export function escapeMemberText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
-    .replace(/<(?=[@#/])/g, `<${ZWSP}`);
-}
 
 const mention = (user: string) => `<@${user}>`;
 

@@ -30,6 +30,7 @@ import {
   NO_MENTIONS,
   type Outgoing,
   readCustomId,
+  renderComponents,
   renderModal,
   renderNextPart,
   renderText,
@@ -158,11 +159,32 @@ export function listen(client: Client, deps: Wiring): void {
     await interaction.showModal(renderModal(found, part));
   }
 
+  /**
+   * The next page of a long list: the same question's components, rendered again from what the
+   * engine asks the member now, showing page `page`. Nothing is answered.
+   */
+  async function turnPage(interaction: ButtonInteraction, page: number): Promise<void> {
+    const user = interaction.user.id;
+    const member = memberOf(user);
+    if (questions.check(member, interaction.message.id) === 'stale')
+      return note(interaction, 'discord.stale');
+    const reply = (await engine.currentQuestion(member)).findLast((r) => (r.choices?.length ?? 0) > 0);
+    if (!reply) return note(interaction, 'discord.stale');
+    const say = await sayFor(user, interaction.locale);
+    await acknowledged(
+      interaction.update({
+        components: renderComponents(reply, wordsOf(say), page),
+        allowedMentions: NO_MENTIONS,
+      }),
+    );
+  }
+
   async function onComponent(interaction: ComponentInteraction): Promise<void> {
     if (interaction.inGuild()) return note(interaction, 'discord.movedToDm');
     const action = readCustomId(interaction.customId);
     if (action.type === 'openForm' && interaction.isButton())
       return openForm(interaction, action.form, action.part);
+    if (action.type === 'page' && interaction.isButton()) return turnPage(interaction, action.page);
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const value = action.type === 'choice' ? action.value : action.type === 'select' ? values[0] : undefined;
     const picks = action.type === 'picks' && interaction.isStringSelectMenu();

@@ -7,11 +7,15 @@ import {
   type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
+  escapeMarkdown,
   TextInputStyle,
 } from 'discord.js';
 import { clip } from '../../src/core/clip.js';
-
+import { withoutControls } from '../../src/core/controls.js';
+import { withoutNavigation } from '../../src/core/navigation.js';
+import { splitText } from '../../src/core/split.js';
 import type { Choice, Form, Pick, Reply } from '../../src/core/types.js';
+import { fieldMaxLength } from '../../src/engine/form-length.js';
 import type { Say } from '../../src/texts/texts.js';
 
 /** Discord's limits on what one message, component or modal may hold (API v10). */
@@ -42,6 +46,7 @@ export type ComponentAction =
   | { type: 'picks' }
   | { type: 'openForm'; form: string; part: number }
   | { type: 'submitForm'; form: string; part: number }
+  | { type: 'page'; page: number }
   | { type: 'unknown' };
 
 export const customId = {
@@ -50,6 +55,7 @@ export const customId = {
   picks: 'p',
   openForm: (form: string, part = 0) => `f:${part}:${form}`,
   submitForm: (form: string, part = 0) => `m:${part}:${form}`,
+  page: (page: number) => `n:${page}`,
 };
 
 /** "3:names" → part 3 of form "names". */
@@ -63,6 +69,7 @@ export function readCustomId(id: string): ComponentAction {
   const [prefix, rest] = colon < 0 ? [id, ''] : [id.slice(0, colon), id.slice(colon + 1)];
   if (prefix === 'c' && rest) return { type: 'choice', value: rest };
   if (prefix === 's') return { type: 'select' };
+  if (prefix === 'n' && /^\d{1,4}$/.test(rest)) return { type: 'page', page: Number(rest) };
   if (id === customId.picks) return { type: 'picks' };
   const form = formPart(rest);
   if (prefix === 'f' && form) return { type: 'openForm', ...form };
@@ -95,11 +102,14 @@ export interface Outgoing {
 export interface RenderWords {
   formButton: string;
   choose: string;
+  /** The button that shows the next page of a long list. */
+  more: string;
 }
 
 export const wordsOf = (say: Say): RenderWords => ({
   formButton: say('discord.formButton'),
   choose: say('discord.choose'),
+  more: say('discord.more'),
 });
 
 const row = (components: APIComponentInMessageActionRow[]): Row => ({
@@ -150,52 +160,96 @@ const pickMenu = (pick: Pick): APIStringSelectComponent => {
   };
 };
 
-/** Buttons (five a row) in at most `rows` rows, else select menus of 25 options each. */
+const pageButton = (page: number, pages: number, words: RenderWords): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Primary,
+  custom_id: customId.page((page + 1) % pages),
+  label: clip(`${words.more} (${page + 1}/${pages})`, LIMITS.buttonLabel),
+});
+
+/**
+ * Buttons (five a row) while they fit in `rows` rows; else select menus of 25 options each, with
+ * the form button and the navigation ("Back") as buttons in a last row. A list longer than the
+ * select menus can hold is shown a page at a time, with a button to the next page beside the
+ * navigation, so every choice can be reached and "Back" never drops off the end.
+ */
 function buttonRows(
   choices: Choice[],
   opener: APIButtonComponentWithCustomId[],
   rows: number,
   words: RenderWords,
+  page: number,
 ) {
   const buttons = [...opener, ...choices.map(choiceButton)];
   if (buttons.length <= LIMITS.buttonsPerRow * rows) return chunk(buttons, LIMITS.buttonsPerRow).map(row);
-  const selectRows = rows - (opener.length > 0 ? 1 : 0);
-  const selects = chunk(choices, LIMITS.selectOptions)
-    .slice(0, selectRows)
-    .map((part, i) => row([selectMenu(part, i, words)]));
-  return opener.length > 0 ? [row(opener), ...selects] : selects;
+  const { items, navigation } = withoutNavigation(choices);
+  const fixed = [...opener, ...navigation.map(choiceButton)].slice(0, LIMITS.buttonsPerRow - 1);
+  const selectRows = rows - 1;
+  const perPage = selectRows * LIMITS.selectOptions;
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  const at = Math.min(Math.max(0, page), pages - 1);
+  const selects = chunk(items.slice(at * perPage, (at + 1) * perPage), LIMITS.selectOptions).map((part, i) =>
+    row([selectMenu(part, at * selectRows + i, words)]),
+  );
+  const last = pages > 1 ? [...fixed, pageButton(at, pages, words)] : fixed;
+  return last.length > 0 ? [...selects, row(last)] : selects;
 }
 
 /**
  * The components of a question: a pick's menu in a row of its own, then the buttons (five a
- * row) while they fit in the rows left, else select menus of 25 options each. A form adds a
- * button that opens it as a modal. Choices past what fits can still be typed: the engine
- * matches labels.
+ * row) while they fit in the rows left, else select menus of 25 options each, a page at a time
+ * (`page`) when there are more. A form adds a button that opens it as a modal.
  */
-export function renderComponents(reply: Reply, words: RenderWords): Row[] {
+export function renderComponents(reply: Reply, words: RenderWords, page = 0): Row[] {
   const choices = reply.choices ?? [];
   const opener = reply.form ? [formButton(reply.form, words)] : [];
   const pick = reply.pick && reply.pick.options.length > 0 ? [row([pickMenu(reply.pick)])] : [];
-  return [...pick, ...buttonRows(choices, opener, LIMITS.rowsPerMessage - pick.length, words)];
+  return [...pick, ...buttonRows(choices, opener, LIMITS.rowsPerMessage - pick.length, words, page)];
 }
 
-/** Splits text into message-sized parts, at a line break where one is near the limit. */
-export function splitContent(text: string, max: number = LIMITS.content): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf('\n', max);
-    const at = cut > max / 2 ? cut : max;
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at).replace(/^\n/, '');
-  }
-  parts.push(rest);
-  return parts;
+/** Splits text into message-sized parts at a paragraph, line or word near the limit, never inside a character. */
+export const splitContent = (text: string, max: number = LIMITS.content): string[] => splitText(text, max);
+
+const ZWSP = '\u200b';
+
+/**
+ * Member-written text (an intro line, a shared topic) made inert: control bytes dropped, markdown
+ * escaped, and mention syntax (`@everyone`, `@here`, `<@id>`, `<@&role>`, `<#channel>`,
+ * `</command:id>`) broken with a zero-width space, so it shows as typed and never renders as a
+ * mention. allowed_mentions already keeps it from pinging anyone; this keeps it from even
+ * looking like a ping.
+ */
+export const escapeMemberText = (text: string): string => escapeText(text, true);
+
+function escapeText(text: string, lists: boolean): string {
+  return escapeMarkdown(withoutControls(text), {
+    heading: true,
+    bulletedList: lists,
+    numberedList: lists,
+    maskedLink: true,
+  })
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+    .replace(/<(?=[@#/])/g, `<${ZWSP}`);
+}
+
+/**
+ * A reply's text as message contents. Replies are plain text that can carry another member's
+ * words (a partner's intro line, a name on a map), so everything that would render is escaped
+ * as in escapeMemberText, except list markers the coach writes itself. The text is split before
+ * escaping (so no cut falls between a backslash and what it escapes), each part small enough to
+ * stay within the limit once escaped.
+ */
+export function contentParts(text: string, limit: number = LIMITS.content, size = limit): string[] {
+  return splitContent(text, size).flatMap((part) => {
+    const escaped = escapeText(part, false);
+    if (escaped.length <= limit || part.length <= 1) return [escaped];
+    return contentParts(part, limit, Math.max(1, Math.floor((part.length * limit) / escaped.length) - 1));
+  });
 }
 
 /** One reply as Discord messages: long text split, components and attachments on the last one. */
 export function renderReply(reply: Reply, words: RenderWords): Outgoing[] {
-  const parts = splitContent(reply.text);
+  const parts = contentParts(reply.text);
   const files: NonNullable<Outgoing['files']> = [];
   if (reply.image)
     files.push({
@@ -217,7 +271,10 @@ export function renderReply(reply: Reply, words: RenderWords): Outgoing[] {
 }
 
 /** A plain text message, for the adapter's own notes. */
-export const renderText = (content: string): Outgoing => ({ content, allowedMentions: NO_MENTIONS });
+export const renderText = (content: string): Outgoing => ({
+  content: withoutControls(content),
+  allowedMentions: NO_MENTIONS,
+});
 
 /** One part of a form as a modal: each field a labelled text input, at most five. */
 export function renderModal(form: Form, part = 0): APIModalInteractionResponseCallbackData {
@@ -234,8 +291,10 @@ export function renderModal(form: Form, part = 0): APIModalInteractionResponseCa
         custom_id: field.id,
         style: field.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
         required: !field.optional,
-        max_length: LIMITS.inputValue,
-        ...(field.value ? { value: field.value.slice(0, LIMITS.inputValue) } : {}),
+        max_length: Math.min(LIMITS.inputValue, fieldMaxLength(form)),
+        ...(field.value
+          ? { value: clip(field.value, Math.min(LIMITS.inputValue, fieldMaxLength(form))) }
+          : {}),
       },
     })),
   };

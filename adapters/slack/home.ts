@@ -50,7 +50,46 @@ const DUE_TEXT = {
   reconnect: 'slack.home.reconnectDue',
 } as const;
 
-function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBlock[] {
+/** Slack's limits on a Home tab: its blocks, and one section's text. */
+const VIEW_BLOCKS = 100;
+const SECTION_TEXT = 3000;
+
+/**
+ * Lines as sections of at most SECTION_TEXT characters each, in at most `room` blocks; the lines
+ * past what fits are counted in a last line ("and 12 more"), so no section or view is refused.
+ */
+export function lineSections(
+  lines: string[],
+  room: number,
+  more: (count: number) => string,
+): types.SectionBlock[] {
+  const chunks: string[][] = [];
+  let size = 0;
+  for (const line of lines) {
+    const current = chunks.at(-1);
+    const length = line.length + 1;
+    if (current && size + length <= SECTION_TEXT) {
+      current.push(line);
+      size += length;
+    } else {
+      chunks.push([line]);
+      size = length;
+    }
+  }
+  const fits = (chunk: string[]) => chunk.join('\n').length <= SECTION_TEXT;
+  if (chunks.length > room) {
+    const kept = chunks.slice(0, Math.max(1, room));
+    const last = kept.at(-1) as string[];
+    const shown = () => kept.reduce((n, chunk) => n + chunk.length, 0);
+    // Room for the "and N more" line in the last section, dropping lines from its end.
+    while (last.length > 0 && !fits([...last, more(lines.length - shown())])) last.pop();
+    last.push(more(lines.length - shown()));
+    return kept.map((chunk) => section(chunk.join('\n')));
+  }
+  return chunks.map((chunk) => section(chunk.join('\n')));
+}
+
+function followUpBlocks(summary: Summary | undefined, say: Say, room: number): types.KnownBlock[] {
   const lines = (summary?.followUps ?? [])
     .filter((j) => j.kind === 'awareness.revisit')
     .map((j) => `• ${say('slack.home.revisitDue', { date: slackDate(j.due) })}`);
@@ -58,7 +97,7 @@ function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBloc
     .map((c) =>
       say(DUE_TEXT[c.kind], {
         title: escapeMrkdwn(clip(c.title, 80)),
-        name: escapeMrkdwn(c.person ?? ''),
+        name: escapeMrkdwn(clip(c.person ?? '', 80)),
         date: day(summary, c.date),
       }),
     )
@@ -68,8 +107,9 @@ function followUpBlocks(summary: Summary | undefined, say: Say): types.KnownBloc
   const completed = done?.lastAt
     ? [say('slack.home.completed', { count: done.count, date: slackDate(done.lastAt) })]
     : [];
-  const body = [...completed, ...(lines.length > 0 ? lines : [say('slack.home.noFollowUps')])].join('\n');
-  return [header(say('slack.home.followUpsTitle')), section(body)];
+  const body = [...completed, ...(lines.length > 0 ? lines : [say('slack.home.noFollowUps')])];
+  const more = (count: number) => say('slack.home.more', { count });
+  return [header(say('slack.home.followUpsTitle')), ...lineSections(body, room - 1, more)];
 }
 
 /** Virtual coffees: whether the member takes part, their coffees so far, and a way to the menu. */
@@ -98,7 +138,7 @@ export function renderHome(summary: Summary | undefined, say: Say): types.HomeVi
     ? say('slack.home.current', { exercise: say(`slack.home.exercise.${summary.at}`) })
     : say('slack.home.welcome');
   const lang = summary?.lang;
-  const blocks: types.KnownBlock[] = [
+  const top: types.KnownBlock[] = [
     header(say('slack.home.title')),
     section(where),
     {
@@ -110,7 +150,8 @@ export function renderHome(summary: Summary | undefined, say: Say): types.HomeVi
     { type: 'divider' },
     ...mapBlocks(summary, say),
     { type: 'divider' },
-    ...followUpBlocks(summary, say),
+  ];
+  const bottom: types.KnownBlock[] = [
     { type: 'divider' },
     ...coffeeBlocks(summary, say),
     { type: 'divider' },
@@ -119,5 +160,7 @@ export function renderHome(summary: Summary | undefined, say: Say): types.HomeVi
     { type: 'actions', elements: [button(ACTION.homeLanguage, say('slack.home.changeLanguage'))] },
     { type: 'context', elements: [{ type: 'mrkdwn', text: say('slack.home.commands') }] },
   ];
-  return { type: 'home', blocks };
+  // The follow-ups take the blocks the rest of the tab leaves.
+  const room = VIEW_BLOCKS - top.length - bottom.length;
+  return { type: 'home', blocks: [...top, ...followUpBlocks(summary, say, room), ...bottom] };
 }

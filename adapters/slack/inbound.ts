@@ -7,7 +7,7 @@ import {
   type MemberRef,
 } from '../../src/core/types.js';
 import { parseCommandText } from '../../src/engine/commands.js';
-import { FORM_INPUT, keyOfBlock } from './render.js';
+import { ACTION, FORM_INPUT, keyOfBlock } from './render.js';
 
 /**
  * Pure conversions from Slack's documented payloads to engine events. Each function parses the
@@ -203,7 +203,25 @@ const BlockActionsSchema = z.object({
     .object({ ts: z.string(), text: z.string().optional(), blocks: z.array(z.unknown()).optional() })
     .optional(),
   actions: z.array(ActionSchema).min(1),
+  /** What the message's menus hold now, by block and action id: a multi-select's ticks wait here. */
+  state: z
+    .object({
+      values: z.record(
+        z.string(),
+        z.record(z.string(), z.object({ selected_options: ActionSchema.shape.selected_options }).loose()),
+      ),
+    })
+    .optional(),
 });
+
+/** The ticks of the question's multi-select, as the message's state holds them when "Done" is pressed. */
+function ticked(state: z.infer<typeof BlockActionsSchema>['state']) {
+  for (const block of Object.values(state?.values ?? {})) {
+    const picks = block[ACTION.picks]?.selected_options;
+    if (picks) return picks;
+  }
+  return [];
+}
 
 /** A press on one interactive element, with where it was pressed. */
 export interface Press {
@@ -232,7 +250,8 @@ export function fromBlockActions(body: unknown): Press | undefined {
   const action = b.actions[0];
   const team = b.team?.id ?? b.user.team_id;
   if (!action || !team) return undefined;
-  const many = action.selected_options;
+  // "Done" under a multi-select sends its ticks; a tick on its own only fills the menu.
+  const many = action.action_id === ACTION.picksDone ? ticked(b.state) : action.selected_options;
   const value = many ? '' : (action.selected_option?.value ?? action.value);
   if (value === undefined) return undefined;
   const channel = b.container?.channel_id;

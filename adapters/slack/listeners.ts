@@ -210,13 +210,18 @@ function listenToInteractions(w: Listening): void {
   }
 
   bolt.action(
-    new RegExp(`^(${ACTION.choice}\\.\\d+|${ACTION.select}|${ACTION.picks})$`),
+    new RegExp(`^(${ACTION.choice}\\.\\d+|${ACTION.select}(?:\\.\\d+)?|${ACTION.picksDone})$`),
     async ({ ack, body }) => {
       await ack();
       const press = fromBlockActions(body);
       if (press) await answer(press);
     },
   );
+
+  // A tick in a multi-select only fills the menu; "Done" sends the ticks (see renderReply).
+  bolt.action(ACTION.picks, async ({ ack }) => {
+    await ack();
+  });
 
   bolt.action(ACTION.openForm, async ({ ack, body }) => {
     await ack();

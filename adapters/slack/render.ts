@@ -1,6 +1,10 @@
 import type { types } from '@slack/bolt';
 import { clip } from '../../src/core/clip.js';
+import { withoutControls } from '../../src/core/controls.js';
+import { withoutNavigation } from '../../src/core/navigation.js';
+import { splitText as splitParts } from '../../src/core/split.js';
 import { type Choice, type Form, MAX_PICK_OPTIONS, type Pick, type Reply } from '../../src/core/types.js';
+import { fieldMaxLength } from '../../src/engine/form-length.js';
 import type { Say } from '../../src/texts/texts.js';
 
 /** Block Kit's documented limits, in one place (https://docs.slack.dev/reference/block-kit). */
@@ -31,6 +35,8 @@ export const LIMITS = {
   inputLabel: 2000,
   /** Blocks of one message. */
   messageBlocks: 50,
+  /** Elements of one actions block. */
+  actionsElements: 25,
   /** Blocks of one view (modal or App Home). */
   viewBlocks: 100,
 } as const;
@@ -41,11 +47,14 @@ export interface RenderWords {
   choose: string;
   /** Label of the button that opens a form as a modal. */
   openForm: string;
+  /** Label of the button that sends what is ticked in a multi-select. */
+  done: string;
 }
 
 export const wordsOf = (say: Say): RenderWords => ({
   choose: say('slack.choose'),
   openForm: say('slack.form.open'),
+  done: say('slack.picks.done'),
 });
 
 /** A chat.postMessage body without its channel. */
@@ -59,6 +68,8 @@ export const ACTION = {
   choice: 'weakties.choice',
   select: 'weakties.select',
   picks: 'weakties.picks',
+  /** The button under a multi-select: Slack sends each tick on its own, so the member says when they are done. */
+  picksDone: 'weakties.picks.done',
   openForm: 'weakties.form',
   homeContinue: 'weakties.home.continue',
   homeMap: 'weakties.home.map',
@@ -83,24 +94,23 @@ export function keyOfBlock(blockId: string | undefined): string | undefined {
 /**
  * Escapes text for Slack's mrkdwn so that member text is shown, not triggered: `<!channel>`,
  * `<!here>`, `<@U…>` and `<http://…|links>` all need the angle brackets, which become entities.
+ * Control bytes and bidi overrides are dropped (src/core/controls.ts).
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return withoutControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Splits a long text at paragraph or line ends into parts no longer than `max`. */
-export function splitText(text: string, max: number = LIMITS.sectionText): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const ends = [window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' ')];
-    const at = ends.find((i) => i > max / 2) ?? max;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).replace(/^\s+/, '');
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
+/**
+ * Splits escaped text into parts no longer than `max`, at paragraph, line or word ends where one
+ * is near, never inside a character or an entity (see src/core/split.ts).
+ */
+export const splitText = (text: string, max: number = LIMITS.sectionText): string[] =>
+  splitParts(text, max, { entities: true });
+
+/** A message's notification text (Slack's `text` beside its blocks): escaped, cut whole at the limit. */
+export function fallbackText(text: string): string {
+  const [first = '', ...more] = splitText(escapeMrkdwn(text), LIMITS.sectionText - 1);
+  return more.length > 0 ? `${first}…` : first;
 }
 
 /** Sections of mrkdwn text; verbatim so Slack does not turn bare words into links or mentions. */
@@ -117,27 +127,57 @@ const plain = (text: string, max: number = LIMITS.label): types.PlainTextElement
   emoji: true,
 });
 
-function choiceButtons(choices: Choice[]): types.Button[] {
+function choiceButtons(choices: Choice[], from = 0): types.Button[] {
   return choices.map((choice, i) => ({
     type: 'button',
-    action_id: `${ACTION.choice}.${i}`,
+    action_id: `${ACTION.choice}.${from + i}`,
     text: plain(choice.label),
     value: choice.id,
   }));
 }
 
-function choiceSelect(choices: Choice[], words: RenderWords): types.StaticSelect {
-  return {
-    type: 'static_select',
-    action_id: ACTION.select,
-    placeholder: plain(words.choose),
-    options: choices
-      .slice(0, LIMITS.options)
-      .map((choice) => ({ text: plain(choice.label), value: choice.id })),
-  };
+/**
+ * A long list as select menus of up to 100 options each, side by side in the question's block,
+ * each saying which part of the list it holds ("Choose an answer (101–131)"), with the navigation
+ * ("Back") as buttons after them, so nothing past the hundredth option, and never "Back", is lost.
+ * `room` is how many elements the block has left.
+ */
+function choiceSelects(choices: Choice[], words: RenderWords, room: number): types.ActionsBlockElement[] {
+  const { items, navigation } = withoutNavigation(choices);
+  const buttons = choiceButtons(navigation.slice(0, Math.max(0, room - 1)));
+  const parts = Math.min(Math.ceil(items.length / LIMITS.options), room - buttons.length);
+  const selects = Array.from({ length: parts }, (_, i): types.StaticSelect => {
+    const part = items.slice(i * LIMITS.options, (i + 1) * LIMITS.options);
+    const range = ` (${i * LIMITS.options + 1}–${i * LIMITS.options + part.length})`;
+    return {
+      type: 'static_select',
+      action_id: i === 0 ? ACTION.select : `${ACTION.select}.${i}`,
+      placeholder: plain(parts > 1 ? `${words.choose}${range}` : words.choose, LIMITS.placeholder),
+      options: part.map((choice) => ({
+        text: plain(choice.label),
+        value: clip(choice.id, LIMITS.optionValue),
+      })),
+    };
+  });
+  return [...selects, ...buttons];
 }
 
-/** A multi-select question: any number of its options, sent when the member closes the menu. */
+/**
+ * A multi-select question: any number of its options, then "Done". Slack sends a payload for every
+ * tick (its docs: "each time an item is chosen"), so the ticks only fill the menu's state, and the
+ * button sends them (see fromBlockActions).
+ */
+function pickElements(pick: Pick, words: RenderWords): types.ActionsBlockElement[] {
+  const done: types.Button = {
+    type: 'button',
+    action_id: ACTION.picksDone,
+    text: plain(words.done),
+    value: 'done',
+    style: 'primary',
+  };
+  return [pickSelect(pick), done];
+}
+
 function pickSelect(pick: Pick): types.MultiStaticSelect {
   return {
     type: 'multi_static_select',
@@ -191,16 +231,17 @@ export function renderReply(reply: Reply, words: RenderWords, questionKey?: stri
   const choices = reply.choices ?? [];
   const elements: types.ActionsBlockElement[] = [];
   if (reply.form) elements.push(formButton(reply.form, words));
-  if (reply.pick && reply.pick.options.length > 0) elements.push(pickSelect(reply.pick));
-  if (choices.length > LIMITS.buttons) elements.push(choiceSelect(choices, words));
+  if (reply.pick && reply.pick.options.length > 0) elements.push(...pickElements(reply.pick, words));
+  if (choices.length > LIMITS.buttons)
+    elements.push(...choiceSelects(choices, words, LIMITS.actionsElements - elements.length));
   else elements.push(...choiceButtons(choices));
   if (elements.length > 0) blocks.push({ type: 'actions', block_id: questionBlockId(questionKey), elements });
-  return { text: clip(escapeMrkdwn(reply.text), 3000), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+  return { text: fallbackText(reply.text), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 
 /** A message of text only, for the adapter's own notes. */
 export const renderText = (text: string): SlackMessage => ({
-  text: clip(escapeMrkdwn(text), 3000),
+  text: fallbackText(text),
   blocks: textSections(text).slice(0, LIMITS.messageBlocks),
 });
 
@@ -222,7 +263,7 @@ export function retiredBlocks(blocks: readonly unknown[], answered?: string): ty
     ...kept,
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(answered), 3000), verbatim: true }],
+      elements: [{ type: 'mrkdwn', text: fallbackText(answered), verbatim: true }],
     },
   ];
 }
@@ -246,8 +287,10 @@ export function renderModal(form: Form, metadata: string, cancel: string): types
           type: 'plain_text_input',
           action_id: FORM_INPUT,
           multiline: field.multiline ?? false,
-          max_length: LIMITS.inputValue,
-          ...(field.value ? { initial_value: clip(field.value, LIMITS.inputValue) } : {}),
+          max_length: Math.min(LIMITS.inputValue, fieldMaxLength(form)),
+          ...(field.value
+            ? { initial_value: clip(field.value, Math.min(LIMITS.inputValue, fieldMaxLength(form))) }
+            : {}),
         },
       }),
     ),

@@ -62,6 +62,7 @@ async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOption
     );
     // Older versions kept a permanent row per fired job; job leases replaced them.
     await (adapters[0] as KeyvSqlite).query("DELETE FROM keyv WHERE key LIKE 'claim:%'");
+    await sweepLeases(adapters[0] as KeyvSqlite);
     await spaces.member.get('__probe__');
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.disconnect()));
@@ -81,6 +82,33 @@ async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOption
   };
 }
 
+/** True when the process named in a lease's owner token ("pid:uuid") no longer runs on this machine. */
+function holderGone(owner: string): boolean {
+  const pid = Number(owner.split(':')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Deletes the leases nobody holds any more: expired, or held by a process that is gone. A process
+ * killed while holding one leaves its row behind, and no one may ever ask for that key again (its
+ * job was done and deleted).
+ */
+async function sweepLeases(db: KeyvSqlite): Promise<void> {
+  const rows: { key: string; owner: string; expires: number }[] = await db.query(
+    'SELECT key, owner, expires FROM weakties_locks',
+  );
+  const now = Date.now();
+  for (const { key, owner, expires } of rows)
+    if (expires <= now || holderGone(owner))
+      await db.query('DELETE FROM weakties_locks WHERE key = ? AND owner = ?', key, owner);
+}
+
 /**
  * Leases on rows of the SQLite file, so processes sharing one file never interleave a member's
  * turns. Each call is one statement, atomic under SQLite's write lock. The key is hashed, so the
@@ -95,14 +123,7 @@ function sqliteLeases(db: KeyvSqlite): Leases {
       row(key),
     );
     const owner = rows[0]?.owner;
-    const pid = Number(owner?.split(':')[0]);
-    if (!owner || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') return false;
-    }
+    if (!owner || !holderGone(owner)) return false;
     const gone: unknown[] = await db.query(
       'DELETE FROM weakties_locks WHERE key = ? AND owner = ? RETURNING key',
       row(key),

@@ -435,6 +435,7 @@ export const CATALOG = {
   // discord.json
   'discord.formButton': [],
   'discord.formPart': ['n', 'of'],
+  'discord.more': [],
   'discord.choose': [],
   'discord.stale': [],
   'discord.movedToDm': [],
@@ -786,6 +787,7 @@ export const CATALOG = {
   'slack.home.eventDue': ['title', 'date'],
   'slack.home.coffeeDue': ['name', 'date', 'title'],
   'slack.home.completed': ['count', 'date'],
+  'slack.home.more': ['count'],
   'slack.home.noFollowUps': [],
   'slack.home.languageTitle': [],
   'slack.home.language': ['language'],
@@ -797,6 +799,7 @@ export const CATALOG = {
   'slack.home.coffeeOpen': [],
   'slack.home.commands': [],
   'slack.home.reconnectDue': ['name', 'date'],
+  'slack.picks.done': [],
   // when.json
   'when.in0': [],
   'when.in1': [],

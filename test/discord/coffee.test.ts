@@ -67,6 +67,13 @@ describe('virtual coffees on Discord', () => {
         );
       for (const m of [cleo, dirk]) await m.type('/coffee join');
       for (const m of members) await dmSays(harness, m, en('coffee.joined'));
+      // Every member writes an intro line full of markup; their partner's DM must show it as text.
+      const hostile = '[win](http://evil.example) </coach help:1> <@&42> **loud**';
+      for (const m of members) {
+        await m.type('/coffee');
+        await m.type(en('coffee.menu.intro'));
+        await m.type(hostile);
+      }
       const joined = await harness.app.pairing.load(COMMUNITY);
       expect(Object.keys(joined.roster).sort()).toEqual(members.map((m) => m.user.id));
       // /coach in a DM is answered in place: the first reply edits the deferred one (Ada's, Bram's).
@@ -159,10 +166,13 @@ describe('virtual coffees on Discord', () => {
       for (const m of members) {
         const partner = must(firstName(partnerOf(m)), 'first name');
         const heading = en('coffee.introDm.heading', { round: 1, names: partner });
-        await harness.fake.waitFor(() =>
+        const intro = await harness.fake.waitFor(() =>
           harness.fake.messages.find(
             (msg) => msg.channel_id === m.channel && msg.content.startsWith(heading),
           ),
+        );
+        expect(intro.content).toContain(
+          '\\[win](http://evil.example) <\u200b/coach help:1> <\u200b@&42> \\*\\*loud\\*\\*',
         );
       }
 

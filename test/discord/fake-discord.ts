@@ -31,6 +31,7 @@ import {
   type ThreadMemberFlags,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { DISCORD, discordCommandProblems, discordMessageProblems } from '../helpers/platform-limits.js';
 
 export const BOT_ID = '900000000000000001';
 export const APPLICATION_ID = '900000000000000001';
@@ -143,11 +144,19 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
+  /**
+   * Requests Discord would refuse (see test/helpers/platform-limits.ts). Each is answered 400 like
+   * Discord does, and close() fails the test that sent it.
+   */
+  readonly violations: string[] = [];
+
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.violations.length > 0)
+      throw new Error(`requests Discord would refuse:\n${this.violations.join('\n')}`);
   }
 
   // ---- waiting -------------------------------------------------------------------------------
@@ -448,7 +457,10 @@ export class FakeDiscord {
 
   private route(call: RestCall): [number, unknown] {
     const invalid = formProblems(call);
-    if (invalid.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: invalid }];
+    if (invalid.length > 0) {
+      this.violations.push(...invalid.map((problem) => `${call.method} ${call.path}: ${problem}`));
+      return [400, { message: 'Invalid Form Body', code: 50035, errors: invalid }];
+    }
     for (const [method, pattern, answer] of this.routes) {
       const match = call.method === method ? pattern.exec(call.path) : null;
       if (match) return answer(match.slice(1), call);
@@ -485,7 +497,9 @@ export class FakeDiscord {
     const name = body.name;
     const type = body.type ?? ChannelType.PrivateThread;
     const problems = [
-      ...(typeof name === 'string' && name.length >= 1 && name.length <= 100 ? [] : ['name: 1-100']),
+      ...(typeof name === 'string' && name.length >= 1 && name.length <= DISCORD.threadName
+        ? []
+        : ['name: 1-100']),
       ...(type === ChannelType.PrivateThread || type === ChannelType.PublicThread ? [] : ['type']),
       ...(body.auto_archive_duration === undefined ||
       THREAD_ARCHIVE_MINUTES.includes(Number(body.auto_archive_duration))
@@ -496,7 +510,10 @@ export class FakeDiscord {
         ? []
         : ['invitable: private threads only']),
     ];
-    if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+    if (problems.length > 0) {
+      this.violations.push(...problems.map((problem) => `POST ${call.path}: ${problem}`));
+      return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+    }
     const id = nextId();
     const thread: APIThreadChannel = {
       id,
@@ -664,33 +681,17 @@ function mentionProblems(allowed: unknown): string[] {
   return problems;
 }
 
-/**
- * Some of the limits Discord enforces with 400 Invalid Form Body, so a test fails where Discord
- * would refuse a message or a modal.
- */
+/** Every limit Discord enforces with 400 Invalid Form Body, on a message or a modal (see platform-limits.ts). */
 function formProblems(call: RestCall): string[] {
   const body = call.body as Body | undefined;
+  if (Array.isArray(body) && /\/commands$/.test(call.path))
+    return (body as Body[]).flatMap((command) => discordCommandProblems(command));
   if (!body || Array.isArray(body)) return [];
   const isCallback = call.path.startsWith('/interactions/');
   const data = (isCallback ? body.data : body) as Body | undefined;
   if (!data) return [];
-  const problems: string[] = mentionProblems(data.allowed_mentions);
-  if (typeof data.content === 'string' && data.content.length > 2000) problems.push('content: over 2000');
-  const rows = (data.components ?? []) as Body[];
-  if (rows.length > 5) problems.push('components: over 5');
   const isModal = isCallback && body.type === InteractionResponseType.Modal;
-  if (isModal && (String(data.title ?? '').length > 45 || rows.length === 0)) problems.push('modal title');
-  const leaves = rows.flatMap((row) => [
-    ...((row.components ?? []) as Body[]),
-    ...(row.component ? [row.component as Body] : []),
-  ]);
-  for (const row of rows) if (((row.components ?? []) as Body[]).length > 5) problems.push('row: over 5');
-  for (const leaf of leaves) {
-    if (String(leaf.custom_id ?? '').length > 100) problems.push('custom_id: over 100');
-    if (String(leaf.label ?? '').length > 80) problems.push('label: over 80');
-    if (Array.isArray(leaf.options) && leaf.options.length > 25) problems.push('options: over 25');
-  }
-  return problems;
+  return [...mentionProblems(data.allowed_mentions), ...discordMessageProblems(data, isModal)];
 }
 
 /** A JSON body, or a multipart one (payload_json plus files[n]) as discord.js sends attachments. */

@@ -43,7 +43,11 @@ describe('forms longer than one modal', () => {
   });
 
   it('offers the next part on a button of an ephemeral note', () => {
-    const note = renderNextPart(formOf(7), 1, 'Part 2 of 2 is next.', { formButton: 'Type', choose: '' });
+    const note = renderNextPart(formOf(7), 1, 'Part 2 of 2 is next.', {
+      formButton: 'Type',
+      choose: '',
+      more: '',
+    });
     expect(note.components?.[0]?.components[0]).toMatchObject({ custom_id: 'f:1:profile', label: 'Type' });
     expect(note.allowedMentions).toEqual({ parse: [] });
   });

@@ -174,8 +174,9 @@ describe('the network map in a DM', () => {
       });
       expect(sent.length).toBeGreaterThan(8);
       for (const body of sent) expect(body.allowed_mentions).toEqual({ parse: [] });
-      // The echoed names arrive as text and still notify nobody.
-      expect(h.fake.messages.some((m) => m.content.includes('@everyone'))).toBe(true);
+      // The echoed names arrive as text, broken so they neither notify nor look like a mention.
+      expect(h.fake.messages.some((m) => m.content.includes('@\u200beveryone'))).toBe(true);
+      expect(h.fake.messages.some((m) => /@everyone|<@&123>/.test(m.content))).toBe(false);
       expect(MessageFlags.Ephemeral).toBe(64);
     },
     TIMEOUT,

@@ -15,8 +15,10 @@ import {
   splitContent,
 } from '../../adapters/discord/render.js';
 import type { Choice, Form, Reply } from '../../src/core/types.js';
+import { MAX_ANSWER_LENGTH } from '../../src/engine/step.js';
+import { discordMessageProblems } from '../helpers/platform-limits.js';
 
-const words = { formButton: 'Type your answer', choose: 'Choose an answer' };
+const words = { formButton: 'Type your answer', choose: 'Choose an answer', more: 'More choices' };
 const choices = (n: number): Choice[] =>
   Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, label: `Person ${i + 1}` }));
 const namesForm: Form = {
@@ -72,10 +74,41 @@ describe('renderComponents', () => {
   });
 
   it('keeps a form button beside select menus and never passes five rows', () => {
-    const rows = renderComponents({ text: 'q', choices: choices(200), form: namesForm }, words);
-    expect(rows).toHaveLength(5);
-    expect(shape(rows)[0]).toEqual([ComponentType.Button]);
-    expect(shape(rows).slice(1).flat()).toEqual(Array(4).fill(ComponentType.StringSelect));
+    const rows = renderComponents({ text: 'q', choices: choices(60), form: namesForm }, words);
+    expect(shape(rows)).toEqual([
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.Button],
+    ]);
+    expect(rows[3]?.components[0]).toMatchObject({ custom_id: 'f:0:names' });
+  });
+
+  it('pages a long list and keeps "Back" in view on every page (issue 15.13)', () => {
+    const list = [...choices(131), { id: 'back', label: 'Back' }];
+    const ids = (rows: ReturnType<typeof renderComponents>) =>
+      rows.flatMap((r) =>
+        r.components.flatMap((c) =>
+          c.type === ComponentType.StringSelect
+            ? c.options.map((o) => o.value)
+            : ['custom_id' in c ? c.custom_id : ''],
+        ),
+      );
+    const first = renderComponents({ text: 'q', choices: list }, words);
+    expect(discordMessageProblems({ content: 'q', components: first })).toEqual([]);
+    expect(ids(first).slice(-2)).toEqual(['c:back', 'n:1']);
+    expect(ids(first)).toContain('p100');
+    expect(ids(first)).not.toContain('p101');
+    expect(readCustomId('n:1')).toEqual({ type: 'page', page: 1 });
+    const second = renderComponents({ text: 'q', choices: list }, words, 1);
+    expect(discordMessageProblems({ content: 'q', components: second })).toEqual([]);
+    expect(ids(second).slice(0, 1)).toEqual(['p101']);
+    expect(ids(second)).toContain('p131');
+    // The last page leads back to the first.
+    expect(ids(second).slice(-2)).toEqual(['c:back', 'n:0']);
+    const seen = new Set([...ids(first), ...ids(second)]);
+    expect(choices(131).every((c) => seen.has(c.id))).toBe(true);
+    expect(second.at(-1)?.components.at(-1)).toMatchObject({ label: 'More choices (2/2)' });
   });
 
   it('clips labels to what Discord accepts', () => {
@@ -102,18 +135,18 @@ describe('renderComponents with a pick', () => {
     expect(rows).toHaveLength(5);
     expect(shape(rows)).toEqual([
       [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
+      [ComponentType.StringSelect],
       [ComponentType.Button],
-      [ComponentType.StringSelect],
-      [ComponentType.StringSelect],
-      [ComponentType.StringSelect],
     ]);
   });
 });
 
 describe('renderReply', () => {
-  it('sends plain text with mentions switched off', () => {
+  it('sends plain text with mentions switched off (and broken, so none even looks like one)', () => {
     expect(renderReply({ text: 'Hi @everyone' }, words)).toEqual([
-      { content: 'Hi @everyone', allowedMentions: { parse: [] } },
+      { content: 'Hi @\u200beveryone', allowedMentions: { parse: [] } },
     ]);
   });
 
@@ -146,6 +179,33 @@ describe('renderReply', () => {
     expect(message?.files).toEqual([{ attachment: Buffer.from('{}'), name: 'weakties-export.json' }]);
   });
 
+  it('never cuts an emoji in half (issue 15.9)', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const family = '👨‍👩‍👧';
+    const text = `${'a'.repeat(1995)}${family.repeat(300)}`;
+    const parts = splitContent(text);
+    expect(parts.join('')).toBe(text);
+    expect(parts[0]).toBe('a'.repeat(1995));
+    for (const part of parts) {
+      expect(part).not.toMatch(lone);
+      expect(part.length).toBeLessThanOrEqual(2000);
+    }
+    for (const part of parts.slice(1)) expect(part.replaceAll(family, '')).toBe('');
+  });
+
+  it('escapes markup and mentions in a reply, drops control bytes, and stays within 2000 (issue 15.11)', () => {
+    const [message] = renderReply(
+      { text: 'Ben: "[win](http://evil.example) </coach help:1> <@&42> @everyone **b**\u001b[31m"' },
+      words,
+    );
+    expect(message?.content).toBe(
+      'Ben: "\\[win](http://evil.example) <\u200b/coach help:1> <\u200b@&42> @\u200beveryone \\*\\*b\\*\\*"',
+    );
+    const starred = renderReply({ text: '*'.repeat(3000) }, words);
+    expect(starred.every((m) => m.content.length <= 2000)).toBe(true);
+    expect(starred.map((m) => m.content.replaceAll('\\', '')).join('')).toBe('*'.repeat(3000));
+  });
+
   it('cuts a text without line breaks at the limit', () => {
     expect(splitContent('a'.repeat(4500)).map((p) => p.length)).toEqual([2000, 2000, 500]);
   });
@@ -171,7 +231,7 @@ describe('renderModal', () => {
             custom_id: 'name',
             style: TextInputStyle.Short,
             required: true,
-            max_length: 4000,
+            max_length: MAX_ANSWER_LENGTH,
             value: 'Anna',
           },
         },
@@ -181,6 +241,22 @@ describe('renderModal', () => {
       component: { style: TextInputStyle.Paragraph },
     });
   });
+});
+
+it('lets a form take no more than the engine accepts, over all its modals (issue 15.10)', () => {
+  const seven: Form = {
+    id: 'seven',
+    title: 'Seven',
+    submit: 'Send',
+    fields: Array.from({ length: 7 }, (_, i) => ({ id: `f${i}`, label: `f${i}` })),
+  };
+  const maxima = [0, 1].flatMap((part) =>
+    renderModal(seven, part).components.map(
+      (c) => (c as { component: { max_length: number } }).component.max_length,
+    ),
+  );
+  expect(maxima).toHaveLength(7);
+  expect(maxima.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(MAX_ANSWER_LENGTH);
 });
 
 describe('answeredComponents', () => {

@@ -1,6 +1,8 @@
 /** Slack's rules, through the real Bolt app: signatures, retries, duplicates, commands, Home, escaping. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_SCOPES } from '../../adapters/slack/scopes.js';
+import { silentLogger } from '../../src/log.js';
+import { createMemberRepo } from '../../src/store/members.js';
 import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { appMention, eventEnvelope, homeOpened, imMessage, newTs, TEAM } from './fixtures.js';
@@ -14,6 +16,11 @@ beforeEach(async () => {
   });
   anna = new SlackMember(h, 'U1');
 });
+const must = <T>(value: T | undefined): T => {
+  if (value === undefined) throw new Error('missing');
+  return value;
+};
+
 afterEach(async () => {
   // Every Web API method the adapter called is one whose scope the manifest grants.
   const methods = new Set(
@@ -296,6 +303,52 @@ describe('App Home', () => {
       say('en', 'slack.home.mapNumbers', { size: 2, strong: 0, middle: 0, weak: 0, dormant: 0, domains: 1 }),
     );
     expect(text).toContain('weakties.home.map');
+  });
+
+  it('publishes a Home tab Slack accepts with 40 open commitments (issue 15.8)', async () => {
+    await anna.say('hello');
+    const repo = createMemberRepo(h.app.store, silentLogger);
+    const state = must(await storedState(h.app, anna.member));
+    const commitments = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'event' as const,
+      id: `c${i}`,
+      jobId: `j${i}`,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      date: '2026-12-04',
+      title: `the regional meetup of product designers and researchers, evening ${i}`,
+      status: 'open' as const,
+    }));
+    await repo.save({ ...state, commitments });
+    await h.event(homeOpened('U1'));
+    const published = h.fake.callsOf('views.publish').at(-1);
+    expect(published?.result.ok).toBe(true);
+    expect(h.fake.violations).toEqual([]);
+    expect(JSON.stringify(published?.args.view)).toContain('evening 39');
+  });
+
+  it('lists 131 open commitments in full, "Back to the menu" still a button, and takes the last (issue 15.13)', async () => {
+    await anna.say('hello');
+    const repo = createMemberRepo(h.app.store, silentLogger);
+    const state = must(await storedState(h.app, anna.member));
+    const commitments = Array.from({ length: 131 }, (_, i) => ({
+      kind: 'event' as const,
+      id: `k${i + 1}`,
+      jobId: `j${i + 1}`,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      date: '2026-12-04',
+      title: `Meetup ${i + 1}`,
+      status: 'open' as const,
+    }));
+    await repo.save({ ...state, commitments });
+    await anna.press('menu');
+    await anna.press('commitments');
+    const elements = anna.elements();
+    const options = elements.flatMap((e) => e.options?.map((o) => o.value) ?? []);
+    expect(options).toHaveLength(131);
+    expect(elements.at(-1)).toMatchObject({ type: 'button', value: 'menu' });
+    expect(h.fake.violations).toEqual([]);
+    await anna.press('k131');
+    expect(JSON.stringify(anna.question().blocks)).toContain('Meetup 131');
   });
 
   it('sends the map picture to the DM from its button, without changing the exercise', async () => {

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { slackProblems } from '../helpers/platform-limits.js';
 
 export interface Call {
   method: string;
@@ -74,6 +75,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export class FakeSlack {
   readonly calls: Call[] = [];
+  /**
+   * Calls Slack would refuse (see test/helpers/platform-limits.ts): each is answered
+   * `invalid_blocks` as Slack does, and stop() fails the test that made it.
+   */
+  readonly violations: string[] = [];
   readonly uploads: Upload[] = [];
   /** Frames the Socket Mode client sent (acks carry `envelope_id`). */
   readonly socketFrames: Record<string, unknown>[] = [];
@@ -145,6 +151,8 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.violations.length > 0)
+      throw new Error(`calls Slack would refuse:\n${this.violations.join('\n')}`);
   }
 
   /** The next call of `method` answers 429 with Retry-After: 0, as Slack does when rate limiting. */
@@ -218,7 +226,13 @@ export class FakeSlack {
     }
     const args = decodeArgs(raw, req.headers['content-type']);
     const revoked = req.headers.authorization === 'Bearer xoxb-revoked';
-    const answer = revoked ? { ok: false, error: 'invalid_auth' } : this.answer(method, args);
+    const problems = slackProblems(method, args);
+    this.violations.push(...problems.map((problem) => `${method} ${problem}`));
+    const answer = revoked
+      ? { ok: false, error: 'invalid_auth' }
+      : problems.length > 0
+        ? { ok: false, error: 'invalid_blocks', errors: problems }
+        : this.answer(method, args);
     this.calls.push({ method, args, result: answer });
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer));

@@ -88,6 +88,8 @@ export function blockActions(
   action:
     | { action_id: string; type: 'button' | 'static_select'; value: string; label: string }
     | { action_id: string; type: 'multi_static_select'; options: { value: string; label: string }[] },
+  /** The message's menus as they stand, by action id (Slack sends them as `state.values`). */
+  menus: Record<string, { value: string; label: string }[]> = {},
 ) {
   // The block the element sits in, as Slack names it in the payload.
   const block = message.blocks.find(
@@ -113,6 +115,19 @@ export function blockActions(
     channel: { id: message.channel, name: 'directmessage' },
     message: { type: 'message', user: BOT_USER, ts: message.ts, text: message.text, blocks: message.blocks },
     response_url: 'https://hooks.slack.com/actions/T0001/1/abc',
+    state: {
+      values: {
+        [(block?.block_id as string | undefined) ?? 'weakties.question']: Object.fromEntries(
+          Object.entries(menus).map(([id, options]) => [
+            id,
+            {
+              type: 'multi_static_select',
+              selected_options: options.map((o) => ({ value: o.value, text: text(o.label) })),
+            },
+          ]),
+        ),
+      },
+    },
     actions: [
       {
         action_id: action.action_id,

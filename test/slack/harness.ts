@@ -241,7 +241,7 @@ export class SlackMember {
   }
 
   /** Closes the multi-select of a question with these options chosen (by value), as Slack reports it. */
-  pick(values: string[], message = this.question()): Promise<Sent> {
+  async pick(values: string[], message = this.question()): Promise<Sent> {
     const select = this.elements(message).find((e) => e.type === 'multi_static_select');
     if (!select) throw new Error(`no multi-select in: ${JSON.stringify(this.elements(message))}`);
     const options = values.map((value) => {
@@ -249,8 +249,24 @@ export class SlackMember {
       if (!option) throw new Error(`no option "${value}" in the multi-select`);
       return { value, label: option.text.text };
     });
+    // As Slack does: one payload per tick, each with the ticks so far; then "Done" with the menu's state.
+    for (let n = 1; n <= options.length; n++)
+      await this.h.interaction(
+        blockActions(this.user, message, {
+          action_id: select.action_id,
+          type: 'multi_static_select',
+          options: options.slice(0, n),
+        }),
+      );
+    const done = this.elements(message).find((e) => e.action_id === 'weakties.picks.done');
+    if (!done) throw new Error('the multi-select has no "Done" button');
     return this.h.interaction(
-      blockActions(this.user, message, { action_id: select.action_id, type: 'multi_static_select', options }),
+      blockActions(
+        this.user,
+        message,
+        { action_id: done.action_id, type: 'button', value: done.value ?? '', label: done.text?.text ?? '' },
+        { [select.action_id]: options },
+      ),
     );
   }
 

@@ -7,6 +7,7 @@ import { newState } from '../../src/engine/step.js';
 import { summarize } from '../../src/engine/summary.js';
 import type { Person } from '../../src/network/model.js';
 import { texts } from '../helpers/engine.js';
+import { slackProblems } from '../helpers/platform-limits.js';
 
 const member = { platform: 'slack' as const, space: 'T0001', user: 'U1' };
 const now = new Date('2026-11-27T10:00:00Z');
@@ -132,4 +133,41 @@ it('shows whether the member takes part in the virtual coffees, and how many too
 
 it('slackDate formats in the reader time zone with a plain fallback', () => {
   expect(slackDate('2026-12-04T10:00:00.000Z')).toBe('<!date^1796378400^{date_long}|2026-12-04>');
+});
+
+describe('many open commitments (issue 15.8)', () => {
+  const commitments = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      kind: 'event' as const,
+      id: `c${i}`,
+      jobId: `j${i}`,
+      createdAt: '',
+      date: '2026-12-04',
+      title: `the regional meetup of product designers and researchers, evening ${i}`,
+      status: 'open' as const,
+    }));
+
+  it.each(['en', 'nl'] as const)('splits them across sections Slack accepts (%s)', (lang) => {
+    const say = texts.forLang(lang);
+    const view = homeOf(stateWithMap({ lang, commitments: commitments(40) }), [], say);
+    expect(slackProblems('views.publish', { view })).toEqual([]);
+    const text = textOf(view);
+    expect(text).toContain('evening 0');
+    expect(text).toContain('evening 39');
+    expect(text).not.toContain(say('slack.home.more', { count: 1 }).slice(0, 5));
+  });
+
+  it.each(['en', 'nl'] as const)('stays within 100 blocks and counts what does not fit (%s)', (lang) => {
+    const say = texts.forLang(lang);
+    const view = homeOf(stateWithMap({ lang, commitments: commitments(5000) }), [], say);
+    expect(slackProblems('views.publish', { view })).toEqual([]);
+    expect(view.blocks.length).toBe(100);
+    const text = textOf(view);
+    const shown = text.match(/evening \d+/g)?.length ?? 0;
+    expect(shown).toBeGreaterThan(1000);
+    expect(text).toContain(say('slack.home.more', { count: 5000 - shown }));
+    // The rest of the tab is still there after the follow-ups.
+    expect(text).toContain(say('slack.home.coffeeTitle'));
+    expect(actionIds(view)).toContain(ACTION.homeLanguage);
+  });
 });

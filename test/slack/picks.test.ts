@@ -5,6 +5,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ACTION } from '../../adapters/slack/render.js';
 import type { Reply } from '../../src/core/types.js';
+import { storedState } from '../helpers/stored.js';
+import { say } from '../helpers/texts.js';
 import { type Harness, SlackMember, startHarness } from './harness.js';
 
 let h: Harness;
@@ -45,9 +47,10 @@ it('posts a pick as a multi-select beside its buttons, and hands a selection to 
     placeholder: { type: 'plain_text', text: 'Pick the people' },
     options: PEOPLE.map((name, i) => ({ text: { type: 'plain_text', text: name }, value: `p${i}` })),
   });
-  // The button stays beside the menu, in the same actions block.
-  expect(elements.map((e) => e.type)).toEqual(['multi_static_select', 'button']);
-  expect(elements[1]).toMatchObject({ value: 'none', text: { text: 'None of them' } });
+  // "Done" follows the menu, and the question's own button stays beside them, in the same block.
+  expect(elements.map((e) => e.type)).toEqual(['multi_static_select', 'button', 'button']);
+  expect(elements[1]).toMatchObject({ action_id: 'weakties.picks.done', text: { text: 'Done' } });
+  expect(elements[2]).toMatchObject({ value: 'none', text: { text: 'None of them' } });
 
   const seen = recordInbound();
   const sent = await anna.pick(['p0', 'p2']);
@@ -87,4 +90,25 @@ it('a selection on an older question is stale and reaches no engine', async () =
   const seen = recordInbound();
   await anna.pick(['p1'], old);
   expect(seen).toEqual([]);
+});
+
+it('rates the map by groups in a DM: ticks in the menu, then "Done", store the rings chosen', async () => {
+  await anna.say('hello');
+  await anna.press('begin');
+  await anna.press('begin');
+  await anna.fillForm({ names: 'Anna, Piet, Joost' });
+  // Every part of life and work question answered "none" until the first group question.
+  for (let turn = 0; turn < 30 && !anna.elements().some((e) => e.type === 'multi_static_select'); turn++)
+    await anna.press('none');
+  expect(anna.lastText()).toContain(say('en', 'rateGroup.inner'));
+  const options = anna.elements().find((e) => e.type === 'multi_static_select')?.options ?? [];
+  const idOf = (name: string) => options.find((o) => o.text.text === name)?.value ?? name;
+  await anna.pick([idOf('Anna'), idOf('Joost')]);
+  expect(anna.lastText()).toContain(say('en', 'rateGroup.middle'));
+  const state = await storedState(h.app, anna.member);
+  expect(state?.network.people.map((p) => [p.name, p.ring])).toEqual([
+    ['Anna', 'inner'],
+    ['Piet', null],
+    ['Joost', 'inner'],
+  ]);
 });

@@ -11,10 +11,12 @@ import {
   renderReply,
   retiredBlocks,
   splitText,
+  textSections,
 } from '../../adapters/slack/render.js';
 import type { Form } from '../../src/core/types.js';
+import { MAX_ANSWER_LENGTH } from '../../src/engine/step.js';
 
-const words = { choose: 'Choose…', openForm: 'Type your answer' };
+const words = { choose: 'Choose…', openForm: 'Type your answer', done: 'Done' };
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `c${i}`, label: `Choice ${i}` }));
 const namesForm: Form = {
   id: 'names',
@@ -98,6 +100,52 @@ describe('renderReply', () => {
     expect(renderReply({ text }, words).blocks).toHaveLength(2);
   });
 
+  it('never cuts an emoji or an entity in half (issue 15.9)', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const emoji = '👍🏽'.repeat(1001);
+    const parts = splitText(emoji);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join('')).toBe(emoji);
+    for (const part of parts) {
+      expect(part).not.toMatch(lone);
+      expect(part.length % '👍🏽'.length).toBe(0);
+    }
+    const sections = textSections(`x${'&'.repeat(1500)}`);
+    expect(sections.length).toBeGreaterThan(1);
+    const texts = sections.map((b) => b.text?.text ?? '');
+    for (const text of texts) {
+      expect(text).toMatch(/^x?(?:&amp;)+$/);
+      expect(text.length).toBeLessThanOrEqual(3000);
+    }
+    expect(texts.join('')).toBe(`x${'&amp;'.repeat(1500)}`);
+    expect(renderReply({ text: '&'.repeat(1500) }, words).text).toMatch(/^(?:&amp;)+…$/);
+  });
+
+  it('drops control bytes and bidi overrides from what it shows (issue 15.11)', () => {
+    const message = renderReply({ text: 'Anna\u001b]0;pwned\u0007 \u202ekcatta\u0000 <!here>' }, words);
+    const shown = JSON.stringify(message);
+    for (const bad of ['\u001b', '\u0007', '\u0000', '\u202e', '\\u001b', '\\u0007', '\\u0000'])
+      expect(shown).not.toContain(bad);
+    expect(message.text).toBe('Anna kcatta &lt;!here&gt;');
+  });
+
+  it('lets a form take no more than the engine accepts (issue 15.10)', () => {
+    const three: Form = {
+      id: 'three',
+      title: 'Three',
+      submit: 'Send',
+      fields: ['a', 'b', 'c'].map((id) => ({ id, label: id, value: 'v'.repeat(3000) })),
+    };
+    const inputs = renderModal(three, '{}', 'Cancel').blocks as {
+      element: { max_length: number; initial_value: string };
+    }[];
+    const total = inputs.reduce((n, b) => n + b.element.max_length, 0);
+    expect(total).toBeLessThanOrEqual(MAX_ANSWER_LENGTH);
+    expect(total).toBeGreaterThan(MAX_ANSWER_LENGTH - 3);
+    for (const b of inputs)
+      expect([...b.element.initial_value].length).toBeLessThanOrEqual(b.element.max_length);
+  });
+
   it('keeps a form button value under 2000 characters', () => {
     const big: Form = {
       ...namesForm,
@@ -139,7 +187,12 @@ describe('renderModal', () => {
         block_id: 'names',
         optional: false,
         label: { type: 'plain_text', text: namesForm.fields[0]?.label, emoji: true },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: MAX_ANSWER_LENGTH,
+        },
       },
     ]);
   });
