@@ -64,7 +64,7 @@ function recallScript(lang: string): [send: Input, expect: (text: string) => boo
   const part = (n: number, domain: string) => (t: string) =>
     t.startsWith(say(lang, 'recall.progress', { n, of: 10 })) && t.includes(say(lang, `recall.${domain}`));
   const probe = (label: string) => (t: string) =>
-    variants(lang, 'recall.probe', { domain: say(lang, `domain.${label}`) }).includes(t);
+    variants(lang, 'recall.probe', { domain: say(lang, `domainFrom.${label}`) }).includes(t);
   const is = (key: string) => (t: string) => t === say(lang, key);
   return [
     [{ choice: 'awareness' }, is('awareness.intro')],
