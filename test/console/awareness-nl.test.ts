@@ -1,48 +1,13 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, useCli } from '../helpers/cli.js';
-import { isPng } from '../helpers/scripts.js';
+import { DUTCH_MAP_LINES, isPng } from '../helpers/scripts.js';
 import { say } from '../helpers/texts.js';
 
 const e2e = useCli();
 
-/**
- * Typed like a person at a terminal: option numbers, option labels (in any case) and free text.
- * People: Anna, Piet, Mo (werk), Els (school), Mama, Papa, Oma (familie).
- */
-const LINES = [
-  '1', // welcome: Mijn netwerk in kaart brengen
-  'Laten we beginnen', // intro, by its label
-  'Anna, Piet en Mo', // 1 huidig werk
-  'Verder niemand', // probe, fruitless: parts 2 and 3 go without one
-  'Niemand hier', // 2 vroeger werk
-  '1', // 3 studie: the only option, Niemand hier
-  'Els', // 4 school
-  '1', // probe: Verder niemand; parts 5 and 6 go without one
-  'Mama, Papa en Oma', // 5 familie
-  'niemand hier', // 6 vrienden
-  '1', // 7 buurt
-  'Niemand hier', // 8 besturen
-  'Niemand hier', // 9 verenigingen
-  'Niemand hier', // 10 online
-  'Anna', // career: discuss (already on the map)
-  'Niemand', // career: job change
-  '1', // career: career (Niemand)
-  // Rating by groups, the people numbered in the order they were added.
-  '1, 5, 6', // dichtbij: Anna, Mama, Papa
-  'Oma', // daartussenin; Piet, Mo and Els go to the outer ring
-  'Anna, Mama en Papa', // deze week
-  'niemand van hen', // deze maand
-  'Mo, Oma', // de afgelopen drie jaar; Piet and Els are dormant
-  // Resources. Werk en loopbaan: organisation, salaries, reference, hires, cv.
-  '3, 5', // reference and cv
-  '1', // only an acquaintance: reference
-  'allemaal', // instanties en deskundigheid: board, government, press, legal, financial
-  '1', // only an acquaintance: board
-  // The next step: a reminder to get back in touch, with whom, typed by label and name.
-  'herinner me eraan contact op te nemen',
-  'Els',
-];
+/** The Dutch typed map (test/helpers/scripts.ts), then the next step: a reminder, typed by label and name. */
+const LINES = [...DUTCH_MAP_LINES, 'herinner me eraan contact op te nemen', 'Els'];
 
 describe('console in Dutch, plain text lines', () => {
   it('runs the exercise to the summary from typed numbers, labels and names', {

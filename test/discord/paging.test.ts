@@ -2,6 +2,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterEach, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { createMemberRepo } from '../../src/store/members.js';
+import { openEvents } from '../helpers/commitments.js';
 import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { buttonPress, interactionCreate, selectPick } from './fixtures.js';
@@ -32,15 +33,7 @@ it('pages 131 open commitments, keeps "Back" in view, and takes a choice from th
     await storedState(harness.app, { platform: 'discord', space: 'global', user: ada.user.id }),
     'Ada',
   );
-  const commitments = Array.from({ length: 131 }, (_, i) => ({
-    kind: 'event' as const,
-    id: `k${i + 1}`,
-    jobId: `j${i + 1}`,
-    createdAt: '2026-11-20T10:00:00.000Z',
-    date: '2026-12-04',
-    title: `Meetup ${i + 1}`,
-    status: 'open' as const,
-  }));
+  const commitments = openEvents(131);
   await createMemberRepo(harness.app.store, silentLogger).save({ ...state, commitments });
   await ada.press('menu');
   const list = (await ada.press('commitments')).question;

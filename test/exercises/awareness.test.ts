@@ -1,6 +1,7 @@
 /** The network-map exercise (awareness), its revisit a week later, and resuming it, in process. */
 import { describe, expect, it } from 'vitest';
 import { type Conversation, conversation, DAY_MS } from '../helpers/conversation.js';
+import { DUTCH_MAP_LINES } from '../helpers/scripts.js';
 import { say, variants } from '../helpers/texts.js';
 import { isPngBytes, part, probe, quickMap } from './scripts.js';
 
@@ -179,41 +180,6 @@ describe('the network map in English', () => {
   });
 });
 
-/**
- * Typed like a person at a terminal: option numbers, option labels (in any case) and free text.
- * People: Anna, Piet, Mo (werk), Els (school), Mama, Papa, Oma (familie).
- */
-const NL_LINES = [
-  '1', // welcome: Mijn netwerk in kaart brengen
-  'Laten we beginnen', // intro, by its label
-  'Anna, Piet en Mo', // 1 huidig werk
-  'Verder niemand', // probe, fruitless: parts 2 and 3 go without one
-  'Niemand hier', // 2 vroeger werk
-  '1', // 3 studie: the only option, Niemand hier
-  'Els', // 4 school
-  '1', // probe: Verder niemand; parts 5 and 6 go without one
-  'Mama, Papa en Oma', // 5 familie
-  'niemand hier', // 6 vrienden
-  '1', // 7 buurt
-  'Niemand hier', // 8 besturen
-  'Niemand hier', // 9 verenigingen
-  'Niemand hier', // 10 online
-  'Anna', // career: discuss (already on the map)
-  'Niemand', // career: job change
-  '1', // career: career (Niemand)
-  // Rating by groups, the people numbered in the order they were added.
-  '1, 5, 6', // dichtbij: Anna, Mama, Papa
-  'Oma', // daartussenin; Piet, Mo and Els go to the outer ring
-  'Anna, Mama en Papa', // deze week
-  'niemand van hen', // deze maand
-  'Mo, Oma', // de afgelopen drie jaar; Piet and Els are dormant
-  // Resources. Werk en loopbaan: organisation, salaries, reference, hires, cv.
-  '3, 5', // reference and cv
-  '1', // only an acquaintance: reference
-  'allemaal', // instanties en deskundigheid: board, government, press, legal, financial
-  '1', // only an acquaintance: board
-];
-
 /** Every text the member was sent, one reply after the other. */
 async function typeAll(c: Conversation, lines: string[]) {
   const all: string[] = [];
@@ -231,7 +197,7 @@ describe('the network map in Dutch, typed', () => {
     const c = await conversation({ lang: 'nl' });
     const welcome = await c.start().asks('welcome.intro');
     expect(welcome.question?.choices?.[0]?.label).toBe('Mijn netwerk in kaart brengen');
-    const { out, turns } = await typeAll(c, NL_LINES);
+    const { out, turns } = await typeAll(c, DUTCH_MAP_LINES);
 
     // No line fell on the wrong question.
     expect(out).not.toContain(say('nl', 'common.pickChoice'));

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_SCOPES } from '../../adapters/slack/scopes.js';
 import { silentLogger } from '../../src/log.js';
 import { createMemberRepo } from '../../src/store/members.js';
+import { openEvents } from '../helpers/commitments.js';
 import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { appMention, eventEnvelope, homeOpened, imMessage, newTs, TEAM } from './fixtures.js';
@@ -309,15 +310,10 @@ describe('App Home', () => {
     await anna.say('hello');
     const repo = createMemberRepo(h.app.store, silentLogger);
     const state = must(await storedState(h.app, anna.member));
-    const commitments = Array.from({ length: 40 }, (_, i) => ({
-      kind: 'event' as const,
-      id: `c${i}`,
-      jobId: `j${i}`,
-      createdAt: '2026-11-20T10:00:00.000Z',
-      date: '2026-12-04',
-      title: `the regional meetup of product designers and researchers, evening ${i}`,
-      status: 'open' as const,
-    }));
+    const commitments = openEvents(
+      40,
+      (n) => `the regional meetup of product designers and researchers, evening ${n - 1}`,
+    );
     await repo.save({ ...state, commitments });
     await h.event(homeOpened('U1'));
     const published = h.fake.callsOf('views.publish').at(-1);
@@ -330,15 +326,7 @@ describe('App Home', () => {
     await anna.say('hello');
     const repo = createMemberRepo(h.app.store, silentLogger);
     const state = must(await storedState(h.app, anna.member));
-    const commitments = Array.from({ length: 131 }, (_, i) => ({
-      kind: 'event' as const,
-      id: `k${i + 1}`,
-      jobId: `j${i + 1}`,
-      createdAt: '2026-11-20T10:00:00.000Z',
-      date: '2026-12-04',
-      title: `Meetup ${i + 1}`,
-      status: 'open' as const,
-    }));
+    const commitments = openEvents(131);
     await repo.save({ ...state, commitments });
     await anna.press('menu');
     await anna.press('commitments');

@@ -6,6 +6,7 @@ import type { State } from '../../src/engine/state.js';
 import { newState } from '../../src/engine/step.js';
 import { summarize } from '../../src/engine/summary.js';
 import type { Person } from '../../src/network/model.js';
+import { openEvents } from '../helpers/commitments.js';
 import { texts } from '../helpers/engine.js';
 import { slackProblems } from '../helpers/platform-limits.js';
 
@@ -137,15 +138,7 @@ it('slackDate formats in the reader time zone with a plain fallback', () => {
 
 describe('many open commitments (issue 15.8)', () => {
   const commitments = (count: number) =>
-    Array.from({ length: count }, (_, i) => ({
-      kind: 'event' as const,
-      id: `c${i}`,
-      jobId: `j${i}`,
-      createdAt: '',
-      date: '2026-12-04',
-      title: `the regional meetup of product designers and researchers, evening ${i}`,
-      status: 'open' as const,
-    }));
+    openEvents(count, (n) => `the regional meetup of product designers and researchers, evening ${n - 1}`);
 
   it.each(['en', 'nl'] as const)('splits them across sections Slack accepts (%s)', (lang) => {
     const say = texts.forLang(lang);
