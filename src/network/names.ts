@@ -196,7 +196,17 @@ function depths(text: string): number[] {
   return out;
 }
 
-/** "Piet and Mo" is two names; "a blogger and writer" stays one note: a bit joins the one before unless it starts with a name. */
+/** "my old colleague Piet": a word for how they are known, early on, with a name right after it. */
+const introducesPerson = (words: Word[], isNameWord: (w: Word) => boolean): boolean =>
+  words.slice(0, 4).some((w, i) => {
+    const next = words[i + 1];
+    return RELATIONS.has(w.lower) && next !== undefined && isNameWord(next);
+  });
+
+/**
+ * "Piet and Mo" and "Anna and my old colleague Piet" are two people; "a blogger and writer" stays
+ * one note: a bit joins the one before unless it starts with a name or introduces one.
+ */
 function splitAtConnectors(part: string, isNameWord: (w: Word) => boolean): string[] {
   const bits: string[] = [];
   const open = depths(part);
@@ -205,8 +215,9 @@ function splitAtConnectors(part: string, isNameWord: (w: Word) => boolean): stri
     const at = match.index ?? 0;
     // The word after the connector decides; a short stretch of text holds it.
     const rest = part.slice(at + match[0].length, at + match[0].length + 80);
-    const first = wordsOf(rest.replace(BRACKETED, ' '))[0];
-    if ((open[at] ?? 0) > 0 || !first || !isNameWord(first)) continue;
+    const words = wordsOf(rest.replace(BRACKETED, ' '));
+    const first = words[0];
+    if ((open[at] ?? 0) > 0 || !first || !(isNameWord(first) || introducesPerson(words, isNameWord))) continue;
     bits.push(part.slice(from, at));
     from = at + match[0].length;
   }

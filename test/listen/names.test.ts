@@ -37,6 +37,15 @@ describe('readNames: names as people write them', () => {
     ['buurvrouw Marjolein en Piet', [one('Marjolein', 'buurvrouw'), one('Piet')]],
     ['Anna de Vries die bij de GGD werkt', [one('Anna de Vries', 'die bij de GGD werkt')]],
     ['my neighbour Anna and Piet', [one('Anna', 'my neighbour'), one('Piet')]],
+    // After "and", a word for how they are known with a name after it starts the next person.
+    [
+      'my neighbour Anna and my old colleague Piet',
+      [one('Anna', 'my neighbour'), one('Piet', 'my old colleague')],
+    ],
+    [
+      'mijn buurvrouw Anna en mijn oude collega Piet',
+      [one('Anna', 'mijn buurvrouw'), one('Piet', 'mijn oude collega')],
+    ],
     ['my cousin, Rob', [one('Rob', 'my cousin')]],
     ['Lisa who is our EHR key user and Mark', [one('Lisa', 'who is our EHR key user'), one('Mark')]],
     ['Marjolein (buurvrouw) en Piet', [one('Marjolein', 'buurvrouw'), one('Piet')]],
