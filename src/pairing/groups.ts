@@ -184,8 +184,7 @@ function repairLeftovers(
   weight: (i: number, j: number) => number,
 ): number[] {
   const unplaced: number[] = [];
-  const open = () =>
-    groups.map((g, k) => k).filter((k) => (groups[k] as number[]).length < (sizes[k] as number));
+  const open = () => groups.flatMap((g, k) => (g.length < (sizes[k] as number) ? [k] : []));
   for (const u of left) {
     const direct = open().find((k) => fits(pool, u, groups[k] as number[]));
     if (direct !== undefined) {

@@ -346,7 +346,7 @@ export function createPairing(deps: PairingDeps) {
           return (await runRound(ref, now, preview)).text;
         }
         default:
-          return say('coffee.admin.usage');
+          return `${say('coffee.admin.usage')}\n${say('coffee.admin.usageSize')}`;
       }
     },
 

@@ -651,6 +651,9 @@ export const CATALOG = {
   'coffee.admin.ran': ['round', 'seed', 'groups', 'absent', 'unplaced'],
   'coffee.admin.tooFew': [],
   'coffee.admin.poolThreads': ['channel'],
+  'coffee.admin.usageSize': [],
+  'coffee.admin.settingsSize': ['size'],
+  'coffee.admin.sizeSaved': ['size'],
   'coffee.stats.none': [],
   'coffee.stats.heading': [],
   'coffee.stats.round': [
