@@ -129,6 +129,7 @@ export function changeSetting(
     : undefined;
   const changed = { ...community, settings, nextRoundAt: next };
   const saved = say('coffee.admin.saved', { next: nextText(changed, say, lang, now) });
-  const text = patch.size === undefined ? saved : `${say('coffee.admin.sizeSaved', { size: patch.size })}\n${saved}`;
+  const text =
+    patch.size === undefined ? saved : `${say('coffee.admin.sizeSaved', { size: patch.size })}\n${saved}`;
   return { community: changed, text };
 }

@@ -325,6 +325,7 @@ export const CATALOG = {
   'coffee.reflect.noNext': [],
   'coffee.reflect.done': [],
   'coffee.reflect.doneNext': ['name', 'date'],
+  'coffee.reflect.withAll': [],
   'coffee.scale.1': [],
   'coffee.scale.2': [],
   'coffee.scale.3': [],
@@ -351,6 +352,7 @@ export const CATALOG = {
   'words.coffee.scale.4': [],
   'words.coffee.scale.5': [],
   'words.coffee.reflect.withBoth': [],
+  'words.coffee.reflect.withAll': [],
   // common.json
   'common.help': [],
   'common.back': [],
