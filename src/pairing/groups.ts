@@ -21,14 +21,14 @@ export const MAX_GROUP_SIZE = 6;
 const MATRIX_LIMIT = 600;
 /** Members looked at for each open place while seeding groups (the best of them joins). */
 const SEED_SAMPLE = 12;
-/** Full passes of swaps for small pools (all pairs of members) and large ones (candidate groups). */
+/** Members looked at, in multiples of the pool, by the swaps in small pools and large ones. */
 const SMALL_PASSES = 60;
 const LARGE_PASSES = 3;
 /**
- * Swap evaluations the small-pool search may spend on kicks and searching again: about
- * 200 kicks at 80 members, a handful at 600 (each pass costs n² evaluations).
+ * Swap evaluations the small-pool search may spend in all (a member looked at costs n): about
+ * a hundred kicks at 80 members, none at 600.
  */
-const KICK_BUDGET = 2_000_000;
+const KICK_BUDGET = 400_000;
 /** Members kicked into other groups at once before searching again. */
 const KICKS = 3;
 /** Partners from the candidate graph whose groups a member tries to swap into, in large pools. */
@@ -293,48 +293,58 @@ function improve(
   };
 
   const placed = Array.from({ length: n }, (_, i) => i).filter((i) => groupOf[i] !== -1);
-  const visit = shuffle([...placed], pool.random);
-  /** Best-improvement swaps for each member in turn, until a pass finds none (or `passes` ran). */
-  const descend = (passes: number) => {
-    for (let pass = 0; pass < passes; pass++) {
-      let improved = false;
-      for (const x of visit) {
-        if (graph && settled(x)) continue;
-        const a = groupOf[x] as number;
-        let bestY = -1;
-        let bestGain = 0;
-        const tryY = (y: number) => {
-          const b = groupOf[y] as number;
-          if (b === -1 || b === a || !mayTrade(x, y, a, b)) return;
-          const g = gain(x, y, a, b);
-          if (g > bestGain) {
-            bestGain = g;
-            bestY = y;
-          }
-        };
-        if (graph) {
-          const partners = graph.partners[x] as Int32Array;
-          for (let k = 0; k < Math.min(SWAP_PARTNERS, partners.length); k++) {
-            const b = groupOf[partners[k] as number] as number;
-            if (b !== -1 && b !== a) for (const y of groups[b] as number[]) tryY(y);
-          }
-        } else {
-          for (const y of placed) tryY(y);
+  const queued = new Uint8Array(n);
+  /**
+   * Best-improvement swaps, member by member from a work list: whoever's group changed is looked
+   * at again, until no swap helps or `visits` members were looked at.
+   */
+  const descend = (start: readonly number[], visits: number) => {
+    const queue = [...start];
+    for (const x of queue) queued[x] = 1;
+    let head = 0;
+    for (; head < queue.length && head < visits; head++) {
+      const x = queue[head] as number;
+      queued[x] = 0;
+      if (graph && settled(x)) continue;
+      const a = groupOf[x] as number;
+      let bestY = -1;
+      let bestGain = 0;
+      const tryY = (y: number) => {
+        const b = groupOf[y] as number;
+        if (b === -1 || b === a || !mayTrade(x, y, a, b)) return;
+        const g = gain(x, y, a, b);
+        if (g > bestGain) {
+          bestGain = g;
+          bestY = y;
         }
-        if (bestY !== -1) {
-          swap(x, bestY, a, groupOf[bestY] as number);
-          improved = true;
+      };
+      if (graph) {
+        const partners = graph.partners[x] as Int32Array;
+        for (let k = 0; k < Math.min(SWAP_PARTNERS, partners.length); k++) {
+          const b = groupOf[partners[k] as number] as number;
+          if (b !== -1 && b !== a) for (const y of groups[b] as number[]) tryY(y);
         }
+      } else {
+        for (const y of placed) tryY(y);
       }
-      if (!improved) break;
+      if (bestY === -1) continue;
+      const b = groupOf[bestY] as number;
+      swap(x, bestY, a, b);
+      for (const m of [...(groups[a] as number[]), ...(groups[b] as number[])])
+        if (!queued[m]) {
+          queued[m] = 1;
+          queue.push(m);
+        }
     }
+    for (; head < queue.length; head++) queued[queue[head] as number] = 0;
   };
 
+  const visit = shuffle([...placed], pool.random);
   if (graph) {
-    descend(LARGE_PASSES);
+    descend(visit, LARGE_PASSES * visit.length);
     return;
   }
-  descend(SMALL_PASSES);
+  descend(visit, SMALL_PASSES * visit.length);
   if (groups.length < 2) return;
   const total = () => placed.reduce((sum, x) => sum + (attach[x] as number), 0);
   let best = total();
@@ -342,15 +352,18 @@ function improve(
   while (evaluations < KICK_BUDGET) {
     const unsettled = placed.filter((x) => !settled(x));
     if (unsettled.length === 0) break; // every pair is as good as it gets
+    const touched: number[] = [];
     for (let kick = 0; kick < KICKS; kick++) {
+      evaluations++; // a kick that finds no partner still counts, so the loop always ends
       const x = unsettled[Math.floor(pool.random() * unsettled.length)] as number;
       const y = placed[Math.floor(pool.random() * placed.length)] as number;
       const a = groupOf[x] as number;
       const b = groupOf[y] as number;
       if (a === b || !mayTrade(x, y, a, b) || gain(x, y, a, b) === Number.NEGATIVE_INFINITY) continue;
       swap(x, y, a, b);
+      touched.push(...(groups[a] as number[]), ...(groups[b] as number[]));
     }
-    descend(SMALL_PASSES);
+    descend(touched, SMALL_PASSES * visit.length);
     const now = total();
     if (now > best) {
       best = now;
