@@ -5,6 +5,7 @@
  * same seed.
  */
 import { describe, expect, it } from 'vitest';
+import { CommunitySchema } from '../../src/pairing/community.js';
 import { groupSizes } from '../../src/pairing/groups.js';
 import { type Candidate, type MatchInput, pairKey, pairRound } from '../../src/pairing/match.js';
 import { mulberry32, type Random, randomInt, shuffle } from '../../src/pairing/random.js';
@@ -180,5 +181,40 @@ describe('pairRound in groups of 2 to 6 (random pools)', () => {
     }
     expect(repeats / pairs).toBeLessThanOrEqual(0.01);
     expect(across / pairs).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the size setting', () => {
+  const stored = {
+    v: 1,
+    ref: { platform: 'console', space: 'local' },
+    settings: { active: true, cadence: 'weekly', lang: 'nl' },
+  };
+
+  it('reads settings stored before sizes existed as pairs (size 2)', () => {
+    expect(CommunitySchema.parse(stored).settings.size).toBe(2);
+  });
+
+  it('keeps a size of 2 to 6 and rejects others; a round keeps groups up to seven', () => {
+    const withSize = (size: unknown) => ({ ...stored, settings: { ...stored.settings, size } });
+    expect(CommunitySchema.parse(withSize(6)).settings.size).toBe(6);
+    for (const bad of [1, 7, 3.5, '4']) expect(CommunitySchema.safeParse(withSize(bad)).success).toBe(false);
+    const round = (users: string[]) => ({
+      ...stored,
+      rounds: [
+        {
+          n: 1,
+          at: '2026-12-01T10:00:00.000Z',
+          seed: 1,
+          groups: [{ users, organiser: users[0] }],
+          absent: [],
+          nudgeAt: '2026-12-03T10:00:00.000Z',
+          checkinAt: '2026-12-04T10:00:00.000Z',
+        },
+      ],
+    });
+    const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    expect(CommunitySchema.safeParse(round(seven)).success).toBe(true);
+    expect(CommunitySchema.safeParse(round([...seven, 'h'])).success).toBe(false);
   });
 });
