@@ -6,6 +6,8 @@
  * A repeat is any two members in one group (pairs inside a trio too) who met in an earlier
  * round; the cross-group rate is over the same pairs.
  */
+
+import { groupSizes } from '../src/pairing/groups.js';
 import { type MatchInput, type MatchResult, pairKey, pairRound } from '../src/pairing/match.js';
 import { EXACT_LIMIT } from '../src/pairing/place.js';
 import { mulberry32, randomInt, shuffle } from '../src/pairing/random.js';
@@ -82,7 +84,7 @@ const median = (xs: number[]) => {
 };
 
 /** Everything the goals look at, recomputed from the simulation's JSON alone. */
-function figures(sim: Simulation): Figures {
+function figures(sim: Simulation, size = 2): Figures {
   const groupOf = new Map(sim.members.map((m) => [m.id, m.group]));
   const blocked = new Set(sim.blocks.map(([a, b]) => pairKey(a, b)));
   const trios = new Map(sim.members.map((m) => [m.id, 0]));
@@ -102,12 +104,12 @@ function figures(sim: Simulation): Figures {
     const now: string[] = [];
     let trioCount = 0;
     for (const group of round.groups) {
-      if (group.length < 2 || group.length > 3) result.violations++;
-      if (group.length === 3) trioCount++;
+      if (group.length < 2 || group.length > size + 1) result.violations++;
+      if (group.length === size + 1) trioCount++;
       for (const id of group) {
         if (placed.has(id) || absent.has(id) || !groupOf.has(id)) result.violations++;
         placed.add(id);
-        if (group.length === 3) trios.set(id, (trios.get(id) ?? 0) + 1);
+        if (group.length === size + 1) trios.set(id, (trios.get(id) ?? 0) + 1);
       }
       for (const [k, a] of group.entries()) {
         for (const b of group.slice(k + 1)) {
@@ -120,7 +122,7 @@ function figures(sim: Simulation): Figures {
         }
       }
     }
-    if (trioCount > 1 || (trioCount === 1 && placed.size % 2 === 0)) result.violations++;
+    if (size === 2 && (trioCount > 1 || (trioCount === 1 && placed.size % 2 === 0))) result.violations++;
     result.unplaced += round.unplaced.length;
     // Present members neither placed nor reported unplaced were silently dropped.
     const reported = new Set(round.unplaced);
@@ -165,6 +167,134 @@ const SCENARIOS: Scenario[] = [
 const pct = (part: number, whole: number) =>
   whole === 0 ? '0.00%' : `${((100 * part) / whole).toFixed(2)}%`;
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+/**
+ * Baseline in groups: each group starts from a random member and takes, for each place, a random
+ * member who met nobody in it yet and blocks nobody (else anyone not blocked, else anyone).
+ */
+export function greedyGroups(input: MatchInput): MatchResult {
+  const size = input.size ?? 2;
+  const random = mulberry32(input.seed);
+  const blocked = new Set<string>();
+  for (const member of input.members) for (const id of member.blocks) blocked.add(pairKey(member.id, id));
+  const rest = shuffle(
+    input.members.map((m) => m.id),
+    random,
+  );
+  const groups: string[][] = [];
+  for (const target of groupSizes(rest.length, size)) {
+    const group = [rest.pop() as string];
+    while (group.length < target && rest.length > 0) {
+      let pick = -1;
+      let fallback = -1;
+      const tries = Math.min(rest.length, GREEDY_TRIES);
+      for (let t = 0; t < tries && pick === -1; t++) {
+        const j = t + randomInt(random, rest.length - t);
+        [rest[t], rest[j]] = [rest[j] as string, rest[t] as string];
+        const keys = group.map((g) => pairKey(g, rest[t] as string));
+        if (keys.some((k) => blocked.has(k))) continue;
+        if (!keys.some((k) => input.lastMet.has(k))) pick = t;
+        else if (fallback === -1) fallback = t;
+      }
+      if (pick === -1) pick = fallback === -1 ? randomInt(random, rest.length) : fallback;
+      group.push(rest[pick] as string);
+      rest[pick] = rest[rest.length - 1] as string;
+      rest.pop();
+    }
+    groups.push(group);
+  }
+  return { groups, unplaced: [] };
+}
+
+/** Baseline in groups: a shuffle cut into groups of the round's sizes. Blind to everything. */
+export function randomGroups(input: MatchInput): MatchResult {
+  const random = mulberry32(input.seed);
+  const ids = shuffle(
+    input.members.map((m) => m.id),
+    random,
+  );
+  const groups: string[][] = [];
+  let at = 0;
+  for (const target of groupSizes(ids.length, input.size ?? 2)) {
+    groups.push(ids.slice(at, at + target));
+    at += target;
+  }
+  return { groups, unplaced: groups.length === 0 ? ids : [] };
+}
+
+const GROUP_ALGORITHMS: [string, Matcher][] = [
+  ['weakties', pairRound],
+  ['greedy', greedyGroups],
+  ['random', randomGroups],
+];
+
+const GROUP_SCENARIOS: Scenario[] = [
+  {
+    name: 'size 4, N=100, 30 rounds, 5 groups, 20% absent',
+    options: { members: 100, rounds: 30, groups: 5, snooze: 0.2, size: 4 },
+  },
+  {
+    name: 'size 4, N=1,000, 10 rounds, 5 groups, 10% absent, 100 blocks',
+    options: { members: 1000, rounds: 10, groups: 5, snooze: 0.1, blocks: 100, size: 4 },
+  },
+  {
+    name: 'size 4, N=10,000, 5 rounds, 5 groups, 1,000 blocks',
+    options: { members: 10_000, rounds: 5, groups: 5, blocks: 1000, size: 4 },
+  },
+];
+
+/** Ratio of weakties to a baseline, as the tables print it ("0.12×"). */
+const ratio = (ours: number, theirs: number) => (theirs === 0 ? '–' : `${(ours / theirs).toFixed(2)}×`);
+
+/** The size-4 table: groups of four (some five), beside the greedy and random baselines. */
+export async function benchGroups(): Promise<void> {
+  console.log(
+    '\n## Virtual-coffee groups of 4 (greedy seeding, swaps between groups; iterated in small pools)\n',
+  );
+  console.log(
+    '| scenario | algorithm | pairs in groups | repeats | across groups | larger-group spread | violations | unplaced | median ms/round |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  const rows: Map<string, Figures>[] = [];
+  for (const scenario of GROUP_SCENARIOS) {
+    const row = new Map<string, Figures>();
+    for (const [name, matcher] of GROUP_ALGORITHMS) {
+      const size = scenario.options.size ?? 2;
+      const f = figures(simulate({ ...scenario.options, seed: 1, matcher }), size);
+      row.set(name, f);
+      console.log(
+        `| ${scenario.name} | ${name} | ${f.pairs} | ${f.repeats} (${pct(f.repeats, f.pairs)}) | ${pct(f.across, f.pairs)} | ${f.trioSpread} | ${f.violations} | ${f.unplaced} | ${f.medianMs.toFixed(2)} |`,
+      );
+    }
+    rows.push(row);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const at = (i: number, name: string) => rows[i]?.get(name) as Figures;
+  const share = (f: Figures, part: number) => (f.pairs === 0 ? 0 : part / f.pairs);
+  console.log(
+    '\nGoals, size 4 (weakties, and its ratio to the greedy and random baselines of the same run):',
+  );
+  const a = at(0, 'weakties');
+  const [ga, ra] = [at(0, 'greedy'), at(0, 'random')];
+  const violations = rows.reduce((sum, row) => sum + (row.get('weakties') as Figures).violations, 0);
+  console.log(
+    `${mark(violations === 0)} hard rules in every round: weakties ${violations} violations; greedy ${rows.reduce((s, r) => s + (r.get('greedy') as Figures).violations, 0)}, random ${rows.reduce((s, r) => s + (r.get('random') as Figures).violations, 0)} (goal: 0)`,
+  );
+  console.log(
+    `${mark(a.repeats <= 0.03 * a.pairs)} N=100, 30 rounds, 5 groups, 20% absent: repeats ${pct(a.repeats, a.pairs)}, ${ratio(share(a, a.repeats), share(ga, ga.repeats))} greedy (${pct(ga.repeats, ga.pairs)}), ${ratio(share(a, a.repeats), share(ra, ra.repeats))} random (${pct(ra.repeats, ra.pairs)}) (goal: at most 3%)`,
+  );
+  console.log(
+    `${mark(a.across >= 0.9 * a.pairs)} same run: across groups ${pct(a.across, a.pairs)}, ${ratio(share(a, a.across), share(ga, ga.across))} greedy (${pct(ga.across, ga.pairs)}), ${ratio(share(a, a.across), share(ra, ra.across))} random (${pct(ra.across, ra.pairs)}) (goal: at least 90%)`,
+  );
+  const b = at(1, 'weakties');
+  console.log(
+    `${mark(b.medianMs < 300)} N=1,000: median ${b.medianMs.toFixed(1)} ms per round, ${ratio(b.medianMs, at(1, 'greedy').medianMs)} greedy, ${b.repeats} repeats (greedy ${at(1, 'greedy').repeats}) (goal: under 300 ms)`,
+  );
+  const c = at(2, 'weakties');
+  console.log(
+    `${mark(c.medianMs < 3000)} N=10,000: median ${c.medianMs.toFixed(0)} ms per round, ${ratio(c.medianMs, at(2, 'greedy').medianMs)} greedy, ${c.repeats} repeats (greedy ${at(2, 'greedy').repeats}) (goal: under 3 s)\n`,
+  );
+}
 
 export async function benchPairing(): Promise<void> {
   console.log(

@@ -41,7 +41,8 @@ export const CoffeeJobSchema = z.object({
         topics: z.array(z.string().max(200)).max(4).optional(),
       }),
     )
-    .max(2),
+    // Groups run up to six, and seven when the count does not divide (src/pairing/groups.ts).
+    .max(6),
   organiser: id,
 });
 

@@ -47,7 +47,8 @@ export const PURPOSES = ['learn', 'reconnect', 'ask'] as const;
 export const CoffeeSchema = z.object({
   round: z.number().int().min(1),
   at: z.string(),
-  partners: z.array(z.object({ user: z.string().max(200), name: z.string().max(60) })).max(2),
+  /** Up to six: groups run up to six people, seven when the count does not divide. */
+  partners: z.array(z.object({ user: z.string().max(200), name: z.string().max(60) })).max(6),
   organiser: z.boolean(),
   outcome: z.enum(OUTCOMES).optional(),
   purpose: z.enum(PURPOSES).optional(),

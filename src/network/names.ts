@@ -217,7 +217,8 @@ function splitAtConnectors(part: string, isNameWord: (w: Word) => boolean): stri
     const rest = part.slice(at + match[0].length, at + match[0].length + 80);
     const words = wordsOf(rest.replace(BRACKETED, ' '));
     const first = words[0];
-    if ((open[at] ?? 0) > 0 || !first || !(isNameWord(first) || introducesPerson(words, isNameWord))) continue;
+    if ((open[at] ?? 0) > 0 || !first || !(isNameWord(first) || introducesPerson(words, isNameWord)))
+      continue;
     bits.push(part.slice(from, at));
     from = at + match[0].length;
   }

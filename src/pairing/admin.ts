@@ -3,6 +3,7 @@ import { clockAt, formatDay, isTimeZone, localDate, weekdayName } from '../core/
 import { guessLang, type Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import { CADENCES, type Community, type Settings } from './community.js';
+import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './groups.js';
 import { nextRoundAt } from './schedule.js';
 
 /** What a value may be: a literal ("0-23"), or a text in the admin's language where it has words. */
@@ -52,6 +53,13 @@ const SETTERS: Record<string, Setter> = {
     expected: { text: 'coffee.admin.expected.weekday' },
     read: (v) => (day(v) ? { checkinWeekday: day(v) } : undefined),
   },
+  size: {
+    expected: `${MIN_GROUP_SIZE}-${MAX_GROUP_SIZE}`,
+    read: (v) => {
+      const size = /^\d$/.test(v) ? Number(v) : Number.NaN;
+      return size >= MIN_GROUP_SIZE && size <= MAX_GROUP_SIZE ? { size } : undefined;
+    },
+  },
   language: {
     expected: 'en, nl',
     read: (v) => {
@@ -78,7 +86,7 @@ export function settingsText(community: Community, say: Say, lang: Lang, now: Da
     : s.channel
       ? say(threadsOnly ? 'coffee.admin.poolThreads' : 'coffee.admin.poolChannel', { channel: s.channel })
       : say('coffee.admin.poolJoined');
-  return say('coffee.admin.settings', {
+  const settings = say('coffee.admin.settings', {
     active: say(s.active ? 'coffee.admin.on' : 'coffee.admin.off'),
     pool,
     cadence: say(`coffee.cadence.${s.cadence}`),
@@ -91,6 +99,7 @@ export function settingsText(community: Community, say: Say, lang: Lang, now: Da
     members: Object.values(community.roster).filter((e) => e.prefs.joined !== false).length,
     next: nextText(community, say, lang, now),
   });
+  return `${settings}\n${say('coffee.admin.settingsSize', { size: s.size })}`;
 }
 
 /** An instant of the community as an admin hears it: "Monday 7 December, 9:00 (Europe/Amsterdam)". */
@@ -136,5 +145,8 @@ export function changeSetting(
     ? nextRoundAt(settings, now, last ? new Date(last.at) : undefined).toISOString()
     : undefined;
   const changed = { ...community, settings, nextRoundAt: next };
-  return { community: changed, text: say('coffee.admin.saved', { next: nextText(changed, say, lang, now) }) };
+  const saved = say('coffee.admin.saved', { next: nextText(changed, say, lang, now) });
+  const text =
+    patch.size === undefined ? saved : `${say('coffee.admin.sizeSaved', { size: patch.size })}\n${saved}`;
+  return { community: changed, text };
 }

@@ -12,7 +12,7 @@ const SAMPLE = 48;
 /** Partners kept per member (the heaviest of the sample). */
 const KEEP = 16;
 
-interface CandidateGraph {
+export interface CandidateGraph {
   /** partners[a]: the kept partners of member a (local indices into `members`), heaviest first. */
   partners: Int32Array[];
   /** weights[a][k]: the weight of the pair (a, partners[a][k]). */

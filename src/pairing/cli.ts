@@ -8,7 +8,7 @@ import { asName, groupIntroText } from './intro.js';
 import { simulateCommand } from './simulate.js';
 
 const PAIRING_USAGE = `Usage:
-  weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--out FILE]
+  weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--size K] [--out FILE]
   weakties pairing run [--dry-run] [--now ISO-TIME] [--platform P --space ID]
   weakties pairing stats [--json] [--platform P --space ID]
 The community defaults to the terminal's own (console, local).`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGS, type Lang, type MemberRef, PLATFORMS } from '../core/types.js';
+import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './groups.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
 const CommunityRefSchema = z.object({
@@ -77,6 +78,8 @@ const SettingsSchema = z.object({
   /** Weekday of the end-of-round check-in. */
   checkinWeekday: z.number().int().min(1).max(7).default(5),
   lang: z.enum(LANGS).default('en'),
+  /** People per group: 2 is pairs (one trio when odd); 3..6 groups of that size, some one larger. */
+  size: z.number().int().min(MIN_GROUP_SIZE).max(MAX_GROUP_SIZE).default(MIN_GROUP_SIZE),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -92,7 +95,10 @@ export interface CoffeeChange {
 }
 
 const GroupSchema = z.object({
-  users: z.array(user).min(1).max(3),
+  users: z
+    .array(user)
+    .min(1)
+    .max(MAX_GROUP_SIZE + 1),
   organiser: user,
   /** The conversation the intro went to, once it went (so a resumed round never introduces twice). */
   conversation: z.string().max(200).optional(),
@@ -124,6 +130,7 @@ export type Round = z.infer<typeof RoundSchema>;
 /** Per member, what the community keeps: their prefs (a copy) and the counts pairing needs. */
 export const RosterEntrySchema = z.object({
   prefs: CoffeePrefsSchema,
+  /** Larger groups (one above the size of their round: trios at size 2) this member was in. */
   trios: z.number().int().min(0).default(0),
   /** Intros in a row the member did not answer; at three, they are asked before being paired again. */
   ghosts: z.number().int().min(0).default(0),

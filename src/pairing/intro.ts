@@ -4,6 +4,13 @@ import type { Say } from '../texts/texts.js';
 /** A name as a person reads it: one typed in lower case ("ana") still starts with a capital. */
 export const asName = (name: string) => name.charAt(0).toLocaleUpperCase() + name.slice(1);
 
+/**
+ * Names as one list in the language's own way: "Ana and Bram", "Ana, Bram and Chris",
+ * "Ana, Bram en Chris". Groups run up to seven people, so "A and B and C" will not do.
+ */
+export const nameList = (names: readonly string[], lang: Lang): string =>
+  new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { style: 'long', type: 'conjunction' }).format(names);
+
 /** What an adapter needs to introduce one coffee group in its shared conversation. */
 export interface GroupIntro {
   round: number;
@@ -25,7 +32,10 @@ export function groupIntroText(
   mention: (user: string) => string,
   escapeText: (text: string) => string,
 ): string {
-  const names = intro.members.map((m) => mention(m.user)).join(say('coffee.and'));
+  const names = nameList(
+    intro.members.map((m) => mention(m.user)),
+    intro.lang,
+  );
   const lines = [say('coffee.groupIntro.heading', { round: intro.round, names })];
   for (const m of intro.members)
     if (m.intro)

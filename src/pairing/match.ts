@@ -6,6 +6,7 @@
  *
  * Snoozed members and members who left are the caller's to remove before calling pairRound.
  */
+import { placeGroups } from './groups.js';
 import { place } from './place.js';
 import { Pool } from './pool.js';
 
@@ -18,7 +19,7 @@ export interface Candidate {
   group?: string;
   /** Working hours as UTC minutes of day [start, end); start > end wraps past midnight. */
   hours?: readonly [number, number];
-  /** Trios this member has been in so far. */
+  /** Larger groups (one above the round's size: trios at size 2) this member has been in so far. */
   trios: number;
   /** Ids this member never wants to meet (applies both directions). */
   blocks: readonly string[];
@@ -32,10 +33,15 @@ export interface MatchInput {
   /** This round's number (1-based). */
   round: number;
   seed: number;
+  /** People per group, 2..6 (default 2: pairs and one trio when odd). See groups.ts for 3..6. */
+  size?: number;
 }
 
 export interface MatchResult {
-  /** Pairs, and at most one trio (only when an odd number of members is placed); ids sorted in each. */
+  /**
+   * Groups, ids sorted in each. At size 2: pairs, and at most one trio (only when an odd number
+   * is placed); at size k: groups of k, some of k + 1 when the count does not divide.
+   */
   groups: string[][];
   /** Members blocks left no place for (empty whenever a full placement exists); the caller tells them. */
   unplaced: string[];
@@ -46,7 +52,8 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** One round of virtual coffees. */
 export function pairRound(input: MatchInput): MatchResult {
   const pool = new Pool(input);
-  const placement = place(pool);
+  const size = input.size ?? 2;
+  const placement = size <= 2 ? place(pool) : placeGroups(pool, size);
   const groups = placement.groups
     .map((group) => group.map((i) => pool.id(i)).sort(byId))
     .sort((a, b) => byId(a[0] as string, b[0] as string));

@@ -88,7 +88,7 @@ function countGhosts(community: Community): { roster: Community['roster']; ask: 
 }
 
 /**
- * Makes round n: who is present, the groups (pairs, one trio when odd), the organiser of each, and
+ * Makes round n: who is present, the groups (of the community's size; pairs and one trio when odd at size 2), the organiser of each, and
  * the updated counts. Pure; `pool` is the platform's list (channel members), when there is one.
  */
 export function planRound(community: Community, now: Date, pool?: readonly string[]): Plan {
@@ -119,7 +119,7 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
     });
   }
   const lastMet = new Map(Object.entries(community.lastMet));
-  const matched = pairRound({ members: present, lastMet, round: n, seed });
+  const matched = pairRound({ members: present, lastMet, round: n, seed, size: settings.size });
 
   const groupOf = new Map(present.map((c) => [c.id, c.group]));
   let pairs = 0;
@@ -141,7 +141,7 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
     for (const user of users) {
       const entry = roster[user];
       if (!entry) continue;
-      const trios = entry.trios + (users.length === 3 ? 1 : 0);
+      const trios = entry.trios + (users.length > settings.size ? 1 : 0);
       const organised = entry.organised + (user === organiser ? 1 : 0);
       roster[user] = { ...entry, lastRound: n, trios, organised };
     }

@@ -21,7 +21,7 @@ import {
   type Round,
   type Settings,
 } from './community.js';
-import type { GroupIntro } from './intro.js';
+import { type GroupIntro, nameList } from './intro.js';
 import { type Plan, planRound } from './plan.js';
 import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { nextRoundAt } from './schedule.js';
@@ -282,10 +282,10 @@ export function createPairing(deps: PairingDeps) {
         return true;
       });
       if (!wrote) {
-        const names = group.users
-          .filter((u) => u !== group.organiser)
-          .map((u) => c.roster[u]?.prefs.name ?? u)
-          .join(sayFor(c)('coffee.and'));
+        const names = nameList(
+          group.users.filter((u) => u !== group.organiser).map((u) => c.roster[u]?.prefs.name ?? u),
+          c.settings.lang,
+        );
         const text = sayFor(c)('coffee.nudge', { names });
         notes.push({ member: communityMember(c.ref, group.organiser), replies: [{ text }] });
         sent += 1;
@@ -346,7 +346,7 @@ export function createPairing(deps: PairingDeps) {
           return (await runRound(ref, now, preview)).text;
         }
         default:
-          return say('coffee.admin.usage');
+          return `${say('coffee.admin.usage')}\n${say('coffee.admin.usageSize')}`;
       }
     },
 

@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './groups.js';
 import { type Candidate, type MatchInput, type MatchResult, pairKey, pairRound } from './match.js';
 import { hash3, mulberry32, type Random, randomInt, shuffle } from './random.js';
 
@@ -21,6 +22,8 @@ export interface SimulateOptions {
   blocks?: number;
   /** Default 1. */
   seed?: number;
+  /** People per group, 2..6. Default 2. */
+  size?: number;
   /** The algorithm under test (the bench passes baselines). Default pairRound. */
   matcher?: (input: MatchInput) => MatchResult;
   /** Milliseconds now, for the per-round timing. Default performance.now. */
@@ -53,6 +56,9 @@ function checkOptions(options: SimulateOptions): string | undefined {
   if (!whole(options.groups, 1)) return '--groups must be a whole number, at least 1';
   if (!whole(options.blocks, 0)) return '--blocks must be a whole number, 0 or more';
   if (!whole(options.seed, 0)) return '--seed must be a whole number, 0 or more';
+  const size = options.size ?? MIN_GROUP_SIZE;
+  if (!(Number.isSafeInteger(size) && size >= MIN_GROUP_SIZE && size <= MAX_GROUP_SIZE))
+    return `--size must be a whole number from ${MIN_GROUP_SIZE} to ${MAX_GROUP_SIZE}`;
   const snooze = options.snooze ?? 0;
   if (!(snooze >= 0 && snooze <= 1)) return '--snooze must be a number from 0 to 1';
   const pairs = (options.members * (options.members - 1)) / 2;
@@ -84,13 +90,14 @@ function randomPairs(n: number, count: number, random: Random): [number, number]
   return pairs;
 }
 
-/** Runs the rounds, keeping the history (last meetings, trios) as a real community would. */
+/** Runs the rounds, keeping the history (last meetings, larger groups) as a real community would. */
 export function simulate(options: SimulateOptions): Simulation {
   const problem = checkOptions(options);
   if (problem) throw new RangeError(problem);
   const groupCount = options.groups ?? 1;
   const snooze = options.snooze ?? 0;
   const seed = options.seed ?? 1;
+  const size = options.size ?? MIN_GROUP_SIZE;
   const matcher = options.matcher ?? pairRound;
   const clock = options.clock ?? (() => performance.now());
   const random = mulberry32(seed);
@@ -126,12 +133,12 @@ export function simulate(options: SimulateOptions): Simulation {
     }
     const roundSeed = hash3(seed, round, 0x5eed);
     const started = clock();
-    const result = matcher({ members: present, lastMet, round, seed: roundSeed });
+    const result = matcher({ members: present, lastMet, round, seed: roundSeed, size });
     const ms = clock() - started;
     for (const group of result.groups) {
       for (const [k, a] of group.entries())
         for (const b of group.slice(k + 1)) lastMet.set(pairKey(a, b), round);
-      if (group.length === 3) for (const id of group) trios.set(id, (trios.get(id) ?? 0) + 1);
+      if (group.length > size) for (const id of group) trios.set(id, (trios.get(id) ?? 0) + 1);
     }
     rounds.push({
       round,
@@ -152,7 +159,7 @@ function numberFlag(value: string | undefined): number | undefined {
 }
 
 const USAGE =
-  'usage: weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--out FILE]';
+  'usage: weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--size K] [--out FILE]';
 
 /** The CLI command: returns the exit code (2 for bad arguments). */
 export async function simulateCommand(args: string[]): Promise<number> {
@@ -169,6 +176,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
         snooze: { type: 'string' },
         blocks: { type: 'string' },
         seed: { type: 'string' },
+        size: { type: 'string' },
         out: { type: 'string' },
       },
     }));
@@ -187,6 +195,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
     snooze: numberFlag(values.snooze),
     blocks: numberFlag(values.blocks),
     seed: numberFlag(values.seed),
+    size: numberFlag(values.size),
   };
   const problem = checkOptions(options);
   if (problem) {

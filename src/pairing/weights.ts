@@ -27,6 +27,13 @@ const HOURS_FULL_MINUTES = 240;
 
 const DAY = 1440;
 
+/**
+ * A pair as good as it practically gets: never met, across groups, and hours that overlap at
+ * least half the useful stretch (or are unknown). The group search stops looking further for a
+ * member whose every pair in their group reaches it; what is above it is tie-breaks.
+ */
+export const SETTLED_PAIR = NEVER_MET + GROUP_ACROSS + HOURS_OVERLAP / 2;
+
 /** The [start, end) stretches of the day covered by working hours, splitting a span over midnight. */
 function spans(hours: readonly [number, number]): [number, number][] {
   const [start, end] = hours;

@@ -250,7 +250,6 @@ export const CATALOG = {
   'llm.system.openers': [],
   'llm.system.check': [],
   // coffee.json
-  'coffee.and': [],
   'coffee.skipStep': [],
   'coffee.joined': [],
   'coffee.left': [],
@@ -353,6 +352,7 @@ export const CATALOG = {
   'coffee.reflect.noNext': [],
   'coffee.reflect.done': [],
   'coffee.reflect.doneNext': ['name', 'date'],
+  'coffee.reflect.withAll': [],
   'coffee.scale.1': [],
   'coffee.scale.2': [],
   'coffee.scale.3': [],
@@ -379,6 +379,7 @@ export const CATALOG = {
   'words.coffee.scale.4': [],
   'words.coffee.scale.5': [],
   'words.coffee.reflect.withBoth': [],
+  'words.coffee.reflect.withAll': [],
   // common.json
   'common.help': [],
   'common.back': [],
@@ -725,6 +726,9 @@ export const CATALOG = {
   'coffee.admin.expected.weekday': [],
   'coffee.admin.expected.timezone': [],
   'coffee.admin.expected.group': [],
+  'coffee.admin.usageSize': [],
+  'coffee.admin.settingsSize': ['size'],
+  'coffee.admin.sizeSaved': ['size'],
   'coffee.stats.none': [],
   'coffee.stats.heading': [],
   'coffee.stats.round': [

@@ -22,6 +22,7 @@ const SETTINGS = {
   groupBy: 'team',
   checkinWeekday: 5,
   lang: 'en',
+  size: 2,
 } as const;
 const ada = person('210000000000000001', 'Ada Lovelace');
 const bram = { ...person('210000000000000002', 'Bram'), global_name: null };

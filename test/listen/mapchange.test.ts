@@ -332,3 +332,36 @@ describe('a next step with a member whose time zone is not known yet', () => {
     expect(await m.h.jobs.get(jobId('c1:1'))).toMatchObject({ due: '2026-03-18T18:00:00.000Z' });
   });
 });
+
+describe.each(['en', 'nl'] as const)('a next step after a coffee in a group of four (%s)', (lang) => {
+  it('offers each partner and "all of them", and lists all three names the language way', async () => {
+    const group: Coffee = {
+      ...coffee,
+      partners: [
+        { user: 'U2', name: 'Joris' },
+        { user: 'U3', name: 'Anna' },
+        { user: 'U4', name: 'Bram' },
+      ],
+    };
+    const m = await member(lang, (state: State) => ({
+      ...atNextStep()(state),
+      coffee: { prefs: { ...state.coffee.prefs, joined: true }, coffees: [group] },
+    }));
+    await m.h.text(STEP[lang].what);
+    const all = lang === 'en' ? 'Joris, Anna and Bram' : 'Joris, Anna en Bram';
+    expect(m.h.lastText()).toBe(say(lang, 'coffee.reflect.nextWith', { names: all }));
+    expect(m.h.question()?.choices?.map((c) => c.label)).toEqual([
+      'Joris',
+      'Anna',
+      'Bram',
+      say(lang, 'coffee.reflect.withAll'),
+    ]);
+    await m.h.text(lang === 'en' ? 'everyone' : 'iedereen');
+    expect(m.h.lastText()).toBe(say(lang, 'coffee.reflect.nextWhen'));
+    await m.h.text(STEP[lang].friday);
+    const state = await m.h.state();
+    expect(state?.commitments).toEqual([
+      expect.objectContaining({ kind: 'coffee', person: all, date: FRIDAY }),
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { groupSizes } from '../../src/pairing/groups.js';
 import { pairKey } from '../../src/pairing/match.js';
 import { type Simulation, simulate, simulateCommand } from '../../src/pairing/simulate.js';
 import { runCli, useCli } from '../helpers/cli.js';
@@ -12,6 +13,7 @@ function checkShape(
   rounds: number,
   groups: number,
   blocks: number,
+  size = 2,
 ): Simulation {
   const sim = json as Simulation;
   expect(Object.keys(sim).slice(0, 3)).toEqual(['members', 'blocks', 'rounds']);
@@ -33,9 +35,11 @@ function checkShape(
     expect(round.ms).toBeGreaterThanOrEqual(0);
     const everyone = [...round.absent, ...round.groups.flat(), ...round.unplaced];
     expect(everyone.sort()).toEqual([...ids].sort()); // each member exactly once
-    expect(round.groups.filter((g) => g.length === 3).length).toBeLessThanOrEqual(1);
+    if (size === 2) expect(round.groups.filter((g) => g.length === 3).length).toBeLessThanOrEqual(1);
+    const placed = round.groups.flat().length;
+    expect(round.groups.map((g) => g.length).sort((a, b) => b - a)).toEqual(groupSizes(placed, size));
     for (const group of round.groups) {
-      expect([2, 3]).toContain(group.length);
+      expect(group.length).toBeGreaterThanOrEqual(2);
       for (const [k, a] of group.entries())
         for (const b of group.slice(k + 1)) expect(blocked.has(pairKey(a, b)), `${a}-${b}`).toBe(false);
     }
@@ -126,6 +130,18 @@ describe('weakties pairing simulate (built CLI)', () => {
     expect(sim.rounds.some((r) => r.absent.length > 0)).toBe(true);
   });
 
+  it('makes groups of the --size given, in the same JSON shape', async () => {
+    const args = ['pairing', 'simulate', '--members', '23', '--rounds', '3', '--groups', '4'];
+    const run = await runCli(cli.sandbox(), [...args, '--snooze', '0.2', '--blocks', '6', '--size', '4']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(['members', 'blocks', 'rounds', 'seed']);
+    expect(Object.keys(json.rounds[0])).toEqual(['round', 'absent', 'groups', 'ms', 'unplaced', 'seed']);
+    const sim = checkShape(json, 23, 3, 4, 6, 4);
+    expect(sim.rounds.flatMap((r) => r.groups).every((g) => g.length === 4 || g.length === 5)).toBe(true);
+  });
+
   it('uses the defaults: one group, nobody absent, no blocks, seed 1', async () => {
     const run = await runCli(cli.sandbox(), ['pairing', 'simulate', '--members', '9', '--rounds', '2']);
     expect(run.code).toBe(0);
@@ -201,6 +217,9 @@ describe('simulateCommand arguments (in process)', () => {
     [['--members', '10', '--rounds', '3', '--blocks', '-1'], /--blocks/],
     [['--members', '10', '--rounds', '3', '--blocks', '46'], /--blocks can be at most 45/],
     [['--members', '10', '--rounds', '3', '--seed', '-4'], /--seed/],
+    [['--members', '10', '--rounds', '3', '--size', '1'], /--size must be a whole number from 2 to 6/],
+    [['--members', '10', '--rounds', '3', '--size', '7'], /--size/],
+    [['--members', '10', '--rounds', '3', '--size', '3.5'], /--size/],
     [['--members', '10'], /--rounds/],
     [['--rounds', '3'], /--members/],
     [['--members', '10', '--rounds', '3', 'extra'], /extra/],

@@ -1,4 +1,4 @@
-import type { Reply } from '../../core/types.js';
+import type { Lang, Reply } from '../../core/types.js';
 import {
   type Answer,
   type Ctx,
@@ -12,6 +12,7 @@ import {
 import type { Coffee } from '../../engine/records.js';
 import type { Flow, State } from '../../engine/state.js';
 import { readNames } from '../../network/names.js';
+import { nameList } from '../../pairing/intro.js';
 import { askForText, freeTextQuestion, option, reask, unexpected, yesNo } from '../kit.js';
 import { askTimeFirst, commit, dateChoices, readDate } from '../when.js';
 import { coffeeOf, names, skipChoice, withCoffee } from './round.js';
@@ -29,7 +30,7 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
   onlyOptions: (flow) => ['enjoyedSelf', 'enjoyedThem', 'askedFor'].includes(flow.step),
   ask(flow, state, ctx) {
     const coffee = coffeeOf(state, flow.round);
-    const who = coffee ? names(coffee, ctx) : '…';
+    const who = coffee ? names(coffee, state.lang) : '…';
     const title = ctx.say('coffee.reflect.title');
     switch (flow.step) {
       case 'story':
@@ -110,7 +111,7 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
         return go({ next: text }, at('nextWith'));
       }
       case 'nextWith': {
-        const nextWith = withWhom(answer, coffeeOf(state, flow.round)?.partners ?? [], ctx);
+        const nextWith = withWhom(answer, coffeeOf(state, flow.round)?.partners ?? [], state.lang);
         if (!nextWith) return reask(state, choice ? unexpected(ctx) : { text: ctx.say('people.noName') });
         return go({ nextWith: nextWith.slice(0, 100) }, at('nextWhen'));
       }
@@ -125,24 +126,33 @@ const coffeeReflect: FlowHandler<'coffee.reflect'> = {
   },
 };
 
-/** With whom the next step is: each partner by name, and both when there are two. */
+/** With whom the next step is: each partner by name, and both (or all, in a larger group). */
 function partnerChoices(state: State, round: number, ctx: Ctx) {
   const partners = coffeeOf(state, round)?.partners ?? [];
   const each = partners.map((p, i) => ({ id: `p${i}`, label: p.name }));
-  return partners.length > 1 ? [...each, option(ctx, 'both', 'coffee.reflect.withBoth')] : each;
+  if (partners.length < 2) return each;
+  return [
+    ...each,
+    option(ctx, 'both', partners.length === 2 ? 'coffee.reflect.withBoth' : 'coffee.reflect.withAll'),
+  ];
 }
 
 /** "with", "together with", "met", "samen met" before the names typed. */
 const WITH = /^\s*(?:(?:together\s+)?with|(?:samen\s+)?met)\s+/iu;
 
-/** The partner picked (or both), or the names typed ("with Anna", "met Priya en Joris"). */
-function withWhom(answer: Answer, partners: Coffee['partners'], ctx: Ctx): string | undefined {
+/** The partner picked (or all of them), or the names typed ("with Anna", "met Priya en Joris"). */
+function withWhom(answer: Answer, partners: Coffee['partners'], lang: Lang): string | undefined {
   if (answer.kind === 'choice') {
-    if (answer.value === 'both') return names({ partners }, ctx);
+    if (answer.value === 'both') return names({ partners }, lang);
     return /^p\d$/.test(answer.value) ? partners[Number(answer.value.slice(1))]?.name : undefined;
   }
   const typed = readNames((typedText(answer) ?? '').replace(WITH, '')).people;
-  return typed.length ? typed.map((p) => p.name).join(ctx.say('coffee.and')) : undefined;
+  return typed.length
+    ? nameList(
+        typed.map((p) => p.name),
+        lang,
+      )
+    : undefined;
 }
 
 /** The next step becomes a commitment with its own follow-up; then the reflection ends. */
@@ -154,7 +164,7 @@ function planNext(state: State, round: number, ctx: Ctx): Outcome {
     {
       kind: 'coffee',
       title: coffee.next,
-      person: coffee.nextWith ?? names(coffee, ctx),
+      person: coffee.nextWith ?? names(coffee, state.lang),
       date: coffee.nextStep,
     },
     ctx,

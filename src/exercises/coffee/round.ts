@@ -1,5 +1,5 @@
 import { addDays } from '../../core/time.js';
-import type { Job } from '../../core/types.js';
+import type { Job, Lang } from '../../core/types.js';
 import {
   type Ctx,
   type DueHandler,
@@ -15,7 +15,7 @@ import type { State } from '../../engine/state.js';
 import { closerRing } from '../../network/contact.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findExactName } from '../../network/names.js';
-import { asName } from '../../pairing/intro.js';
+import { asName, nameList } from '../../pairing/intro.js';
 import { coffeeJobId } from '../../pairing/roster.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
@@ -23,16 +23,10 @@ import { withPrefs } from './choices.js';
 
 type CoffeeJob = NonNullable<Job['coffee']>;
 
-/** Names as a sentence lists them: "Mira", "Mira and Bo", "Mira, Bo and Sam" ("en" in Dutch). */
-export const listed = (items: readonly string[], ctx: Ctx) =>
-  items.length < 2
-    ? items.join('')
-    : `${items.slice(0, -1).join(', ')}${ctx.say('coffee.and')}${items.at(-1)}`;
-
-export const names = (coffee: Pick<Coffee, 'partners'>, ctx: Ctx) =>
-  listed(
+export const names = (coffee: Pick<Coffee, 'partners'>, lang: Lang) =>
+  nameList(
     coffee.partners.map((p) => p.name),
-    ctx,
+    lang,
   );
 
 export const coffeeOf = (state: State, round: number) => state.coffee.coffees.find((c) => c.round === round);
@@ -56,9 +50,9 @@ export function starter(job: CoffeeJob, ctx: Pick<Ctx, 'say'>): string {
  * In the terminal there is no group conversation to meet in: the intro says to agree a moment
  * and a video link or a place with the partner, who is named as they chose to be.
  */
-export function introReply(job: CoffeeJob, self: string, ctx: Ctx, terminal = false): string {
+export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, terminal = false): string {
   const partners = job.partners.map((p) => ({ ...p, name: asName(p.name) }));
-  const all = names({ partners }, ctx);
+  const all = names({ partners }, lang);
   const intro = terminal ? 'coffee.introDm.terminal' : 'coffee.introDm';
   const lines = [ctx.say(`${intro}.heading`, { round: job.round, names: all })];
   for (const p of partners)
@@ -109,7 +103,9 @@ export const coffeeDue: DueHandler = (state, job, ctx) => {
     return {
       state: next,
       flow: { at: 'coffee.prepare', round: coffee.round, step: 'purpose' },
-      replies: [{ text: introReply(coffee, state.member.user, ctx, state.member.platform === 'console') }],
+      replies: [
+        { text: introReply(coffee, state.member.user, ctx, state.lang, state.member.platform === 'console') },
+      ],
       effects,
     };
   }
@@ -205,10 +201,10 @@ export function addPartners(state: State, coffee: Coffee, ctx: Ctx): { state: St
   }
   const lines = [
     ...(added.length
-      ? [ctx.say('coffee.map.added', { names: listed(added, ctx), count: added.length })]
+      ? [ctx.say('coffee.map.added', { names: nameList(added, state.lang), count: added.length })]
       : []),
     ...(closer.length
-      ? [ctx.say('coffee.map.closer', { names: listed(closer, ctx), count: closer.length })]
+      ? [ctx.say('coffee.map.closer', { names: nameList(closer, state.lang), count: closer.length })]
       : []),
   ];
   return { state: { ...state, nextPersonId, network: { ...state.network, people } }, text: lines.join('\n') };
@@ -220,7 +216,7 @@ const coffeeCheckin = choiceStep<'coffee.checkin'>({
     // A coffee met or missed since has been checked in on.
     if (!coffee || (coffee.outcome !== undefined && coffee.outcome !== 'later')) return [];
     return {
-      text: ctx.say('coffee.checkin.prompt', { names: names(coffee, ctx) }),
+      text: ctx.say('coffee.checkin.prompt', { names: names(coffee, state.lang) }),
       choices: CHECKIN_CHOICES.map((id) => option(ctx, id, `coffee.checkin.${id}`)),
     };
   },
