@@ -7,6 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MemberRef } from '../../src/core/types.js';
+import { nameList } from '../../src/pairing/intro.js';
 import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { APPLICATION_ID, BOT_ID } from './fake-discord.js';
@@ -140,7 +141,7 @@ describe('virtual coffees on Discord', () => {
         expect(String(body.content)).toContain(
           en('coffee.groupIntro.heading', {
             round: 1,
-            names: group.users.map(mention).join(en('coffee.and')),
+            names: nameList(group.users.map(mention), 'en'),
           }),
         );
         expect(String(body.content)).toContain(
