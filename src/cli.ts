@@ -24,7 +24,7 @@ Usage:
   weakties export --user ID              print everything stored about a terminal member as JSON
   weakties forget --user ID              delete everything stored about a terminal member
   weakties discord register [--guild ID] register the Discord slash commands (a guild: instant; else global)
-  weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--out FILE]
+  weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--size K] [--seed S] [--out FILE]
                                          run virtual-coffee rounds on a synthetic community; JSON out
   weakties pairing run [--dry-run]       make a virtual-coffee round now (or preview it)
   weakties pairing stats [--json]        participation, met, repeat, cross-group and no-answer rates
