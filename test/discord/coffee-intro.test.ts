@@ -45,9 +45,12 @@ it('sets the community intro on Discord and posts it, markdown escaped, in the p
   const bram = new Member(harness, '200000000000000101', 'Bram');
   const eva = new Member(harness, '200000000000000199', 'Eva');
   for (const m of [ada, bram]) await m.type('/coffee join');
-  await harness.fake.waitFor(
-    async () => Object.keys((await harness.app.pairing.load(COMMUNITY)).roster).length === 2,
-  );
+  for (const m of [ada, bram])
+    await harness.fake.waitFor(() =>
+      harness.fake.messages.find(
+        (msg) => msg.channel_id === m.channel && msg.content === say('en', 'coffee.joined'),
+      ),
+    );
 
   expect(await asAdmin(harness, eva, 'set intro "Hoi {partners}, {tijd}"', Locale.Dutch)).toBe(
     say('nl', 'coffee.admin.introUnknown', { placeholder: '{tijd}', known: KNOWN }),
