@@ -27,7 +27,7 @@ Usage:
   weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--size K] [--seed S] [--out FILE]
                                          run virtual-coffee rounds on a synthetic community; JSON out
   weakties pairing run [--dry-run]       make a virtual-coffee round now (or preview it)
-  weakties pairing stats [--json]        participation, met, repeat, cross-group and no-answer rates
+  weakties pairing stats [--json|--csv]  participation, met, repeat, cross-group and no-answer rates
   weakties coach check                   one request to the language-model coach: latency and answer, or the error
   weakties help                          this text
 

@@ -1,5 +1,6 @@
 import type { Inbound, MemberRef } from '../../src/core/types.js';
 import { MAX_INBOUND_TEXT, MAX_PICK_OPTIONS } from '../../src/core/types.js';
+import { introTextOf } from '../../src/pairing/intro-template.js';
 import { type CommandName, SUBCOMMANDS, type Subcommand } from './commands.js';
 
 /**
@@ -115,6 +116,12 @@ const words = (text: string) =>
     .slice(0, 20)
     .map((word) => word.slice(0, 1000));
 
+/** The words of an action; "set intro …" keeps the community's own text whole, with its case. */
+function argsOf(name: string, action: string): string[] {
+  const introText = name === 'coffee' ? introTextOf(action) : undefined;
+  return introText === undefined ? words(action) : ['set', 'intro', introText.slice(0, 1000)];
+}
+
 const isSubcommand = (name: string | null): name is Subcommand =>
   name !== null && Object.hasOwn(SUBCOMMANDS, name);
 
@@ -127,7 +134,7 @@ export function fromCommand(interaction: CommandView): Inbound | undefined {
     id: eventId(interaction.id),
     member: memberOf(interaction.user.id),
     name,
-    args: interaction.language ? [interaction.language] : words(interaction.action ?? ''),
+    args: interaction.language ? [interaction.language] : argsOf(name, interaction.action ?? ''),
     ...profile(interaction.user, interaction.locale),
     ...(interaction.admin ? { admin: true } : {}),
   };

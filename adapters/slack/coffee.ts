@@ -84,7 +84,8 @@ export function createSlackCoffee(deps: SlackCoffeeDeps): CoffeeAdapter {
       const channel = opened.channel?.id;
       if (!channel) throw new Error('conversations.open returned no group conversation');
       // Mentions are Slack markup and stay as they are; intro lines and the starter are the
-      // members' own words, escaped so that no <!channel> or link in them takes effect.
+      // members' own words, escaped so that no <!channel> or link in them takes effect; so are the
+      // words of a community's own intro ("coffee set intro"), which are text, never markup.
       const text = groupIntroText(intro, texts.forLang(intro.lang), mention, escapeMrkdwn);
       await client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false });
       log.info({ round: intro.round, size: users.length }, 'coffee group introduced');

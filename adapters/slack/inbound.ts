@@ -7,6 +7,7 @@ import {
   type MemberRef,
 } from '../../src/core/types.js';
 import { parseCommandText } from '../../src/engine/commands.js';
+import { introTextOf } from '../../src/pairing/intro-template.js';
 import { ACTION, FORM_INPUT, keyOfBlock } from './render.js';
 
 /**
@@ -164,6 +165,9 @@ export function fromSlashCommand(body: unknown): SlashOutcome | undefined {
     // raw text, so that a channel or member token keeps its id.
     const commandWords = words.split(/\s+/).length - command.args.length;
     args = slashArgs(raw).slice(commandWords, commandWords + 20);
+    // "coffee set intro …": the community's own words, kept whole with their case.
+    const introText = introTextOf(words.slice(words.split(/\s/, 1)[0]?.length ?? 0));
+    if (introText !== undefined && /^(coffee|koffie)$/i.test(name)) args = ['set', 'intro', introText];
   }
   return {
     channel: c.channel_id,

@@ -4,6 +4,13 @@ import { guessLang, type Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import { CADENCES, type Community, type Settings } from './community.js';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './groups.js';
+import {
+  INTRO_PLACEHOLDERS,
+  MAX_INTRO_TEMPLATE,
+  readIntroTemplate,
+  type TemplateProblem,
+  unquoted,
+} from './intro-template.js';
 import { nextRoundAt } from './schedule.js';
 
 /** What a value may be: a literal ("0-23"), or a text in the admin's language where it has words. */
@@ -99,7 +106,10 @@ export function settingsText(community: Community, say: Say, lang: Lang, now: Da
     members: Object.values(community.roster).filter((e) => e.prefs.joined !== false).length,
     next: nextText(community, say, lang, now),
   });
-  return `${settings}\n${say('coffee.admin.settingsSize', { size: s.size })}`;
+  const intro = say('coffee.admin.settingsIntro', {
+    intro: s.intro ? say('coffee.admin.introOwn') : say('coffee.admin.introBuiltIn'),
+  });
+  return `${settings}\n${say('coffee.admin.settingsSize', { size: s.size })}\n${intro}`;
 }
 
 /** An instant of the community as an admin hears it: "Monday 7 December, 9:00 (Europe/Amsterdam)". */
@@ -123,6 +133,7 @@ export function changeSetting(
 ): { community?: Community; text: string } {
   const [rawKey = '', value = '', ...rest] = args;
   const key = rawKey.toLowerCase();
+  if (key === 'intro') return changeIntro(community, [value, ...rest].join(' '), now, say, lang);
   const setter = SETTERS[key];
   if (!setter) return { text: say('coffee.admin.unknownKey', { key: clip(rawKey, 40) }) };
   // Ids keep their case; words such as "weekly" or "EN" do not matter.
@@ -149,4 +160,46 @@ export function changeSetting(
   const text =
     patch.size === undefined ? saved : `${say('coffee.admin.sizeSaved', { size: patch.size })}\n${saved}`;
   return { community: changed, text };
+}
+
+/** The built-in intro back: "coffee set intro default" (or off, or the Dutch words for them). */
+const BUILT_IN = new Set(['default', 'off', 'standaard', 'uit']);
+
+const known = () => INTRO_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
+
+function problemText(problem: TemplateProblem, say: Say): string {
+  switch (problem.kind) {
+    case 'unknown':
+      return say('coffee.admin.introUnknown', { placeholder: clip(problem.name, 40), known: known() });
+    case 'unbalanced':
+      return say('coffee.admin.introUnbalanced', { near: problem.near, known: known() });
+    case 'tooLong':
+      return say('coffee.admin.introTooLong', { length: problem.length, max: MAX_INTRO_TEMPLATE });
+    case 'empty':
+      return say('coffee.admin.introEmpty', { known: known() });
+  }
+}
+
+/** "coffee set intro "…"": the community's own group intro, read now so a mistake is told now. */
+function changeIntro(
+  community: Community,
+  raw: string,
+  now: Date,
+  say: Say,
+  lang: Lang,
+): { community?: Community; text: string } {
+  const text = unquoted(raw);
+  const builtIn = BUILT_IN.has(text.toLowerCase());
+  if (!builtIn) {
+    const read = readIntroTemplate(text);
+    if ('problem' in read) return { text: problemText(read.problem, say) };
+  }
+  const { intro: _old, ...settings } = community.settings;
+  const changed = { ...community, settings: builtIn ? settings : { ...settings, intro: text } };
+  const saved = say('coffee.admin.saved', { next: nextText(changed, say, lang, now) });
+  return {
+    community: changed,
+    text: `${say(builtIn ? 'coffee.admin.introDefault' : 'coffee.admin.introSaved')}
+${saved}`,
+  };
 }

@@ -6,11 +6,12 @@ import { createLogger } from '../log.js';
 import type { CommunityRef } from './community.js';
 import { asName, groupIntroText } from './intro.js';
 import { simulateCommand } from './simulate.js';
+import { statsCsv } from './stats.js';
 
 const PAIRING_USAGE = `Usage:
   weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--size K] [--out FILE]
   weakties pairing run [--dry-run] [--now ISO-TIME] [--platform P --space ID]
-  weakties pairing stats [--json] [--platform P --space ID]
+  weakties pairing stats [--json | --csv] [--platform P --space ID]
 The community defaults to the terminal's own (console, local).`;
 
 const OPTIONS = {
@@ -19,6 +20,7 @@ const OPTIONS = {
   now: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  csv: { type: 'boolean', default: false },
 } as const;
 
 function communityFrom(values: { platform?: string; space?: string }): CommunityRef | undefined {
@@ -42,10 +44,13 @@ async function communityCommand(sub: 'run' | 'stats', args: string[], config: Co
   const app = await createApp(config, log, { deliver: async () => {}, reachable: () => false });
   try {
     if (sub === 'stats') {
+      // CSV is one row per round with a header, for a spreadsheet; it ends its own lines.
       process.stdout.write(
-        values.json
-          ? `${JSON.stringify(await app.pairing.stats(ref))}\n`
-          : `${await app.pairing.statsText(ref, new Date())}\n`,
+        values.csv
+          ? statsCsv(await app.pairing.stats(ref))
+          : values.json
+            ? `${JSON.stringify(await app.pairing.stats(ref))}\n`
+            : `${await app.pairing.statsText(ref, new Date())}\n`,
       );
       return 0;
     }

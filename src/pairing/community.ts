@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGS, type Lang, type MemberRef, PLATFORMS } from '../core/types.js';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './groups.js';
+import { MAX_INTRO_TEMPLATE } from './intro-template.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
 const CommunityRefSchema = z.object({
@@ -80,6 +81,8 @@ const SettingsSchema = z.object({
   lang: z.enum(LANGS).default('en'),
   /** People per group: 2 is pairs (one trio when odd); 3..6 groups of that size, some one larger. */
   size: z.number().int().min(MIN_GROUP_SIZE).max(MAX_GROUP_SIZE).default(MIN_GROUP_SIZE),
+  /** The community's own group intro with placeholders ({partners}…); without it, the built-in one. */
+  intro: z.string().max(MAX_INTRO_TEMPLATE).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
+import { fillIntroTemplate, readIntroTemplate } from './intro-template.js';
 
 /** A name as a person reads it: one typed in lower case ("ana") still starts with a capital. */
 export const asName = (name: string) => name.charAt(0).toLocaleUpperCase() + name.slice(1);
@@ -20,6 +21,8 @@ export interface GroupIntro {
   starter: string;
   /** The community's coffee channel, where an adapter that threads intros opens them. */
   channel?: string;
+  /** The community's own intro text with placeholders ("coffee set intro"); the built-in one without. */
+  template?: string;
 }
 
 /**
@@ -36,10 +39,26 @@ export function groupIntroText(
     intro.members.map((m) => mention(m.user)),
     intro.lang,
   );
-  const lines = [say('coffee.groupIntro.heading', { round: intro.round, names })];
-  for (const m of intro.members)
-    if (m.intro)
-      lines.push(say('coffee.groupIntro.line', { name: mention(m.user), intro: escapeText(m.intro) }));
+  const memberLines = intro.members.flatMap((m) =>
+    m.intro ? [say('coffee.groupIntro.line', { name: mention(m.user), intro: escapeText(m.intro) })] : [],
+  );
+  const read = intro.template ? readIntroTemplate(intro.template) : undefined;
+  // A stored text was read when it was set; one that no longer reads falls back to the built-in intro.
+  if (read && 'parts' in read) {
+    const own = fillIntroTemplate(
+      read.parts,
+      {
+        partners: names,
+        organiser: mention(intro.organiser),
+        starter: escapeText(intro.starter),
+        // No times are proposed yet (issue 16, item 2): until then {slots} asks the group to agree one.
+        slots: say('coffee.groupIntro.slotsLater'),
+      },
+      escapeText,
+    );
+    return [own, ...memberLines].join('\n');
+  }
+  const lines = [say('coffee.groupIntro.heading', { round: intro.round, names }), ...memberLines];
   lines.push(say('coffee.groupIntro.starter', { starter: escapeText(intro.starter) }));
   lines.push(say('coffee.groupIntro.organiser', { name: mention(intro.organiser) }));
   return lines.join('\n');

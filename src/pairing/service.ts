@@ -21,7 +21,8 @@ import {
   type Round,
   type Settings,
 } from './community.js';
-import { type GroupIntro, nameList } from './intro.js';
+import { asName, type GroupIntro, groupIntroText, nameList } from './intro.js';
+import { INTRO_PLACEHOLDERS, introTextOf } from './intro-template.js';
 import { type Plan, planRound } from './plan.js';
 import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { nextRoundAt } from './schedule.js';
@@ -142,6 +143,7 @@ export function createPairing(deps: PairingDeps) {
       members: shown.map(({ topics: _topics, ...member }) => member),
       organiser: group.organiser,
       ...(c.settings.channel ? { channel: c.settings.channel } : {}),
+      ...(c.settings.intro ? { template: c.settings.intro } : {}),
       starter: deps.starter({ round: round.n, partners: shown, organiser: group.organiser }, sayFor(c)),
     };
   }
@@ -233,7 +235,24 @@ export function createPairing(deps: PairingDeps) {
         const lines = round.groups.map((g) =>
           say('coffee.admin.previewGroup', { names: g.users.map(names).join(', ') }),
         );
-        return { text: [say('coffee.admin.preview', counts), ...lines].join('\n'), community: c };
+        const first = round.groups.find((g) => g.users.length > 1);
+        // The community's own intro, filled in for the first group as the group would read it.
+        const own =
+          c.settings.intro && first
+            ? [
+                say('coffee.admin.previewIntro'),
+                groupIntroText(
+                  groupIntro(c, round, first),
+                  say,
+                  (u) => asName(names(u)),
+                  (t) => t,
+                ),
+              ]
+            : [];
+        return {
+          text: [say('coffee.admin.preview', counts), ...lines, ...own].join('\n'),
+          community: c,
+        };
       }
       return { text: say('coffee.admin.ran', counts), community: await start(plan, now, notes) };
     });
@@ -306,9 +325,20 @@ export function createPairing(deps: PairingDeps) {
       let command: Extract<Inbound, { kind: 'command' }>;
       if (inbound.kind === 'command') command = inbound;
       else if (inbound.kind === 'text' && inbound.text.trim().startsWith('/')) {
-        const [name = '', ...args] = inbound.text.trim().slice(1).split(/\s+/).slice(0, 21);
+        const typed = inbound.text.trim().slice(1);
+        const [name = '', ...args] = typed.split(/\s+/).slice(0, 21);
+        // An intro text is kept whole (case, line breaks, more than twenty words) as one argument.
+        const introText = introTextOf(typed.slice(name.length));
         const { text: _text, ...rest } = inbound;
-        command = { ...rest, kind: 'command', name, args: args.map((a) => a.slice(0, 1000)) };
+        command = {
+          ...rest,
+          kind: 'command',
+          name,
+          args:
+            introText === undefined
+              ? args.map((a) => a.slice(0, 1000))
+              : ['set', 'intro', introText.slice(0, 1000)],
+        };
       } else return undefined;
       const name = command.name.trim().toLowerCase();
       const word = command.args[0]?.toLowerCase() ?? '';
@@ -346,7 +376,11 @@ export function createPairing(deps: PairingDeps) {
           return (await runRound(ref, now, preview)).text;
         }
         default:
-          return `${say('coffee.admin.usage')}\n${say('coffee.admin.usageSize')}`;
+          return [
+            say('coffee.admin.usage'),
+            say('coffee.admin.usageSize'),
+            say('coffee.admin.usageIntro', { known: INTRO_PLACEHOLDERS.map((p) => `{${p}}`).join(', ') }),
+          ].join('\n');
       }
     },
 

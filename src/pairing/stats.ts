@@ -1,3 +1,4 @@
+import { toCsv } from '../core/csv.js';
 import type { Say } from '../texts/texts.js';
 import type { Community, Round } from './community.js';
 
@@ -9,6 +10,12 @@ interface RoundStats {
   participants: number;
   absent: number;
   pairs: number;
+  /** Groups of two or more introduced to each other. */
+  groups: number;
+  /** Groups in which at least one member answered the check-in "met". */
+  groupsMet: number;
+  /** Of the groups, the share that met (a group that never answered counts as not met). */
+  groupMetRate: number | null;
   /** Of the members who answered the check-in, the share that met. */
   metRate: number | null;
   repeatRate: number | null;
@@ -19,8 +26,15 @@ interface RoundStats {
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
+const groupCounts = (round: Round) => {
+  const groups = round.groups.filter((g) => g.users.length > 1);
+  const met = groups.filter((g) => g.users.some((u) => round.outcomes[u] === 'met')).length;
+  return { groups: groups.length, groupsMet: met };
+};
+
 function roundStats(round: Round): RoundStats {
   const participants = round.participants;
+  const { groups, groupsMet } = groupCounts(round);
   const outcomes = Object.values(round.outcomes);
   const answered = outcomes.length;
   const met = outcomes.filter((o) => o === 'met').length;
@@ -30,6 +44,9 @@ function roundStats(round: Round): RoundStats {
     participants,
     absent: round.absent.length,
     pairs: round.pairs,
+    groups,
+    groupsMet,
+    groupMetRate: rate(groupsMet, groups),
     metRate: rate(met, answered),
     repeatRate: rate(round.repeats, round.pairs),
     crossGroupRate: rate(round.crossGroup, round.pairs),
@@ -50,6 +67,8 @@ export function communityStats(community: Community): CommunityStats {
   const answered = total((r) => Object.keys(r.outcomes).length);
   const met = total((r) => Object.values(r.outcomes).filter((o) => o === 'met').length);
   const pairs = total((r) => r.pairs);
+  const groups = total((r) => groupCounts(r).groups);
+  const groupsMet = total((r) => groupCounts(r).groupsMet);
   return {
     rounds,
     overall: {
@@ -58,6 +77,9 @@ export function communityStats(community: Community): CommunityStats {
       participants,
       absent: total((r) => r.absent.length),
       pairs,
+      groups,
+      groupsMet,
+      groupMetRate: rate(groupsMet, groups),
       metRate: rate(met, answered),
       repeatRate: rate(
         total((r) => r.repeats),
@@ -80,6 +102,8 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
  */
 export function statsText(stats: CommunityStats, say: Say, day: (instant: string) => string): string {
   if (stats.rounds.length === 0) return say('coffee.stats.none');
+  const withGroups = (line: string, s: RoundStats | CommunityStats['overall']) =>
+    `${line}; ${say('coffee.stats.groupsMet', { share: pct(s.groupMetRate) })}`;
   const figures = (s: RoundStats | CommunityStats['overall']) => ({
     met: pct(s.metRate),
     repeats: pct(s.repeatRate),
@@ -89,19 +113,72 @@ export function statsText(stats: CommunityStats, say: Say, day: (instant: string
   return [
     say('coffee.stats.heading'),
     ...stats.rounds.slice(-12).map((r) =>
-      say('coffee.stats.round', {
-        round: r.round,
-        date: day(r.at),
-        participants: r.participants,
-        absent: r.absent,
-        pairs: r.pairs,
-        ...figures(r),
-      }),
+      withGroups(
+        say('coffee.stats.round', {
+          round: r.round,
+          date: day(r.at),
+          participants: r.participants,
+          absent: r.absent,
+          pairs: r.pairs,
+          ...figures(r),
+        }),
+        r,
+      ),
     ),
-    say('coffee.stats.overall', {
-      rounds: stats.overall.rounds,
-      members: stats.overall.members,
-      ...figures(stats.overall),
-    }),
+    withGroups(
+      say('coffee.stats.overall', {
+        rounds: stats.overall.rounds,
+        members: stats.overall.members,
+        ...figures(stats.overall),
+      }),
+      stats.overall,
+    ),
   ].join('\n');
+}
+
+/** A share for a spreadsheet: a plain decimal (0.667), empty when there was nothing to share. */
+const share = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+/**
+ * Times are not proposed yet (issue 16, item 2), so whether a group set one is not measured: the
+ * column is there, and says so, for the spreadsheet that will later hold it.
+ */
+export const TIME_SET_NOT_MEASURED = 'not measured, no slots yet';
+
+export const STATS_CSV_HEADER = [
+  'round',
+  'date',
+  'participants',
+  'absent',
+  'groups',
+  'pairs',
+  'groups_met',
+  'groups_met_share',
+  'time_set',
+  'met_share',
+  'repeat_share',
+  'cross_group_share',
+  'no_answer_share',
+] as const;
+
+/** One row per round, for a spreadsheet; counts and shares only, never a name. */
+export function statsCsv(stats: CommunityStats): string {
+  return toCsv(
+    STATS_CSV_HEADER,
+    stats.rounds.map((r) => [
+      r.round,
+      r.at,
+      r.participants,
+      r.absent,
+      r.groups,
+      r.pairs,
+      r.groupsMet,
+      share(r.groupMetRate),
+      TIME_SET_NOT_MEASURED,
+      share(r.metRate),
+      share(r.repeatRate),
+      share(r.crossGroupRate),
+      share(r.ghostRate),
+    ]),
+  );
 }
