@@ -60,6 +60,10 @@ const SETTERS: Record<string, Setter> = {
       return size >= MIN_GROUP_SIZE && size <= MAX_GROUP_SIZE ? { size } : undefined;
     },
   },
+  headsup: {
+    expected: 'on, off',
+    read: (v) => (v === 'on' ? { headsup: true } : v === 'off' ? { headsup: false } : undefined),
+  },
   language: {
     expected: 'en, nl',
     read: (v) => {
@@ -99,7 +103,12 @@ export function settingsText(community: Community, say: Say, lang: Lang, now: Da
     members: Object.values(community.roster).filter((e) => e.prefs.joined !== false).length,
     next: nextText(community, say, lang, now),
   });
-  return `${settings}\n${say('coffee.admin.settingsSize', { size: s.size })}`;
+  const headsup = say(s.headsup === false ? 'coffee.admin.off' : 'coffee.admin.on');
+  return [
+    settings,
+    say('coffee.admin.settingsSize', { size: s.size }),
+    say('coffee.admin.settingsHeadsup', { state: headsup }),
+  ].join('\n');
 }
 
 /** An instant of the community as an admin hears it: "Monday 7 December, 9:00 (Europe/Amsterdam)". */
