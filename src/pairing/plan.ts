@@ -85,14 +85,14 @@ export function expectedIn(community: Community, roundAt: Date, pool?: readonly 
   });
 }
 
-/** Why a member was left without a group: a block among today's members, or one too many. */
-export function unplacedReason(community: Community, round: Round, user: string): 'blocks' | 'odd' {
+/**
+ * Why a member was left without a group: someone on their own "don't pair me with" list is among
+ * today's members, or otherwise no group had room. Being blocked by others reads as the latter:
+ * blocks are private and a member never learns someone blocked them.
+ */
+export function unplacedReason(round: Round, blocks: readonly string[]): 'blocks' | 'odd' {
   const present = new Set([...round.groups.flatMap((g) => g.users), ...round.unplaced]);
-  const blocks = community.roster[user]?.prefs.blocks ?? [];
-  const blocked =
-    blocks.some((u) => present.has(u)) ||
-    [...present].some((u) => community.roster[u]?.prefs.blocks.includes(user));
-  return blocked ? 'blocks' : 'odd';
+  return blocks.some((u) => present.has(u)) ? 'blocks' : 'odd';
 }
 
 /** Counts intros answered or not in the last round: three ignored in a row and the member is asked. */

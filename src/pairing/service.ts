@@ -205,7 +205,9 @@ export function createPairing(deps: PairingDeps) {
       await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
     for (const user of round.unplaced) {
       const why =
-        unplacedReason(c, round, user) === 'blocks' ? 'coffee.unplacedBlocks' : 'coffee.unplacedOdd';
+        unplacedReason(round, c.roster[user]?.prefs.blocks ?? []) === 'blocks'
+          ? 'coffee.unplacedBlocks'
+          : 'coffee.unplacedOdd';
       notes.push({ member: communityMember(c.ref, user), replies: [{ text: sayFor(c)(why) }] });
     }
     c = await introduce(c);
