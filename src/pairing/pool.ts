@@ -39,8 +39,8 @@ const SCARCITY = 2000;
 /**
  * Bonus for every pair holding a member left without a group last round, at size 2. In an even
  * pool every member is paired, so it changes nothing; when blocks leave someone over, it is worth
- * more than any first meeting, so whoever waited last time is placed first. Groups of 3..6 place
- * everyone they can anyway and spread larger groups fairly, so they do not use it.
+ * more than any first meeting, so whoever waited last time is placed first. Groups of 3..6 seat
+ * who waited first instead (groups.ts): a bonus there would pull them into the larger groups.
  */
 const FIRST_IN_LINE = NEVER_MET;
 

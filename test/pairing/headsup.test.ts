@@ -142,4 +142,20 @@ describe('the heads-up before a coffee round', () => {
       expect(result.unplaced).toHaveLength(1);
     }
   });
+
+  it('seats the member who waited first in groups of three too', () => {
+    // Four at size 3 make one group of four; a and d may not meet, so one of them is left.
+    const members = ['a', 'b', 'c', 'd'].map((id) => ({ id, trios: 0, blocks: id === 'a' ? ['d'] : [] }));
+    for (const waiting of ['a', 'd']) {
+      const result = pairRound({
+        lastMet: new Map<string, number>(),
+        round: 2,
+        seed: 7,
+        size: 3,
+        members: members.map((m) => (m.id === waiting ? { ...m, waited: true } : m)),
+      });
+      expect(result.groups.flat()).toContain(waiting);
+      expect(result.unplaced).toEqual([waiting === 'a' ? 'd' : 'a']);
+    }
+  });
 });
