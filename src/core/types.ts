@@ -44,6 +44,8 @@ export const CoffeeJobSchema = z.object({
     // Groups run up to six, and seven when the count does not divide (src/pairing/groups.ts).
     .max(6),
   organiser: id,
+  /** The round's start, for a heads-up the day before: after it the question is moot. */
+  startsAt: z.iso.datetime().optional(),
 });
 
 export const JobSchema = z.object({

@@ -83,7 +83,7 @@ const JOBS: Record<string, DueHandler> = Object.assign(
  * The order in which waiting questions come, most time-sensitive first; a kind not listed comes
  * last. An ask's follow-up comes first: its answer sets the record of asks and the person's last
  * contact, and it is the shortest question. An event's debrief next: the hooks used and the names
- * met fade within days. Then a coffee's next step and getting back in touch, commitments like an ask. The offer to prepare a coffee (from its intro) must come before the coffee
+ * met fade within days. Then a coffee's next step and getting back in touch, commitments like an ask. The heads-up before a round has until the round starts, a day at most. The offer to prepare a coffee (from its intro) must come before the coffee
  * itself, so before any check-in; the check-in before the question whether to stay in the rounds;
  * the look back at the map has no deadline at all.
  */
@@ -94,6 +94,7 @@ const DUE_ORDER: readonly { kind: string; what: WhatKey }[] = [
   { kind: 'hook.debrief', what: 'queue.what.event' },
   { kind: 'coffee.next', what: 'queue.what.nextStep' },
   { kind: 'reconnect.followup', what: 'queue.what.reconnect' },
+  { kind: 'coffee.headsup', what: 'queue.what.headsup' },
   { kind: 'coffee.intro', what: 'queue.what.prepare' },
   { kind: 'coffee.checkin', what: 'queue.what.checkin' },
   { kind: 'coffee.stay', what: 'queue.what.stay' },

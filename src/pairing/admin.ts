@@ -67,6 +67,10 @@ const SETTERS: Record<string, Setter> = {
       return size >= MIN_GROUP_SIZE && size <= MAX_GROUP_SIZE ? { size } : undefined;
     },
   },
+  headsup: {
+    expected: 'on, off',
+    read: (v) => (v === 'on' ? { headsup: true } : v === 'off' ? { headsup: false } : undefined),
+  },
   language: {
     expected: 'en, nl',
     read: (v) => {
@@ -109,7 +113,13 @@ export function settingsText(community: Community, say: Say, lang: Lang, now: Da
   const intro = say('coffee.admin.settingsIntro', {
     intro: s.intro ? say('coffee.admin.introOwn') : say('coffee.admin.introBuiltIn'),
   });
-  return `${settings}\n${say('coffee.admin.settingsSize', { size: s.size })}\n${intro}`;
+  const headsup = say(s.headsup === false ? 'coffee.admin.off' : 'coffee.admin.on');
+  return [
+    settings,
+    say('coffee.admin.settingsSize', { size: s.size }),
+    say('coffee.admin.settingsHeadsup', { state: headsup }),
+    intro,
+  ].join('\n');
 }
 
 /** An instant of the community as an admin hears it: "Monday 7 December, 9:00 (Europe/Amsterdam)". */

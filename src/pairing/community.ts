@@ -83,6 +83,11 @@ const SettingsSchema = z.object({
   size: z.number().int().min(MIN_GROUP_SIZE).max(MAX_GROUP_SIZE).default(MIN_GROUP_SIZE),
   /** The community's own group intro with placeholders ({partners}…); without it, the built-in one. */
   intro: z.string().max(MAX_INTRO_TEMPLATE).optional(),
+  /**
+   * A day before each round, at the round's hour, members hear it is coming; undefined is on
+   * ("coffee set headsup off" turns it off).
+   */
+  headsup: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -152,6 +157,8 @@ export const CommunitySchema = z.object({
   ref: CommunityRefSchema,
   settings: SettingsSchema,
   nextRoundAt: z.iso.datetime().optional(),
+  /** The round start whose heads-up went out, so each round's heads-up goes once. */
+  headsupFor: z.iso.datetime().optional(),
   roster: z.record(user, RosterEntrySchema).default({}),
   /** pairKey(a, b) → the round they last met in. */
   lastMet: z.record(z.string(), z.number().int()).default({}),

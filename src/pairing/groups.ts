@@ -97,8 +97,8 @@ export function placeGroups(pool: Pool, size: number): Placement {
 }
 
 /**
- * Greedy seeding: each group starts from the next member in a seeded order (most blocks first, so
- * the hardest to place find room), and each open place takes the best allowed member of a small
+ * Greedy seeding: each group starts from the next member in a seeded order (who waited last round
+ * first, then most blocks first, so the hardest to place find room), and each open place takes the best allowed member of a small
  * sample: the candidate-graph partners of the group and the next members in order.
  */
 function seedGroups(
@@ -115,7 +115,9 @@ function seedGroups(
     shuffle(
       Array.from({ length: n }, (_, i) => i).filter((i) => inLarge[i] === c),
       pool.random,
-    ).sort((a, b) => pool.blockCount(b) - pool.blockCount(a)),
+    ).sort(
+      (a, b) => Number(pool.waited(b)) - Number(pool.waited(a)) || pool.blockCount(b) - pool.blockCount(a),
+    ),
   );
   const cursor = [0, 0];
   const nextFree = (c: number): number => {
@@ -185,7 +187,9 @@ function repairLeftovers(
 ): number[] {
   const unplaced: number[] = [];
   const open = () => groups.flatMap((g, k) => (g.length < (sizes[k] as number) ? [k] : []));
-  for (const u of left) {
+  // Whoever waited last round takes an open place first.
+  const inLine = [...left].sort((a, b) => Number(pool.waited(b)) - Number(pool.waited(a)));
+  for (const u of inLine) {
     const direct = open().find((k) => fits(pool, u, groups[k] as number[]));
     if (direct !== undefined) {
       (groups[direct] as number[]).push(u);

@@ -23,6 +23,8 @@ export interface Candidate {
   trios: number;
   /** Ids this member never wants to meet (applies both directions). */
   blocks: readonly string[];
+  /** Left without a group last round: first in line this round. */
+  waited?: boolean;
 }
 
 export interface MatchInput {

@@ -62,7 +62,10 @@ export function place(pool: Pool): Placement {
 /** The pairs, with one leftover joining a pair as a trio when it may; the others are unplaced. */
 function withLeftovers(pool: Pool, matching: Matching): Placement {
   const groups: number[][] = matching.pairs.map((pair) => [...pair]);
-  const unplaced = [...matching.single].sort((a, b) => pool.trios(a) - pool.trios(b) || a - b);
+  // Whoever waited last round joins the trio first.
+  const unplaced = [...matching.single].sort(
+    (a, b) => Number(pool.waited(b)) - Number(pool.waited(a)) || pool.trios(a) - pool.trios(b) || a - b,
+  );
   for (const [index, u] of unplaced.entries()) {
     const k = pairToJoin(pool, matching.pairs, u);
     if (k === -1) continue;

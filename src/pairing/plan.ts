@@ -70,6 +70,31 @@ function isPresent(
   return true;
 }
 
+/**
+ * Who the round at `roundAt` will count on as things stand: the members the heads-up goes to.
+ * Members asked whether to stay are left out; they get that question instead.
+ */
+export function expectedIn(community: Community, roundAt: Date, pool?: readonly string[]): string[] {
+  const n = (community.rounds.at(-1)?.n ?? 0) + 1;
+  const poolSet = new Set(pool ?? []);
+  const previousAt = community.rounds.findLast((r) => !r.dryRun)?.at;
+  const users = new Set([...Object.keys(community.roster), ...poolSet]);
+  return [...users].filter((user) => {
+    const entry = community.roster[user] ?? RosterEntrySchema.parse({ prefs: defaultPrefs() });
+    return isPresent(entry, poolSet.has(user), n, roundAt, previousAt, community.settings.timezone);
+  });
+}
+
+/**
+ * Why a member was left without a group: someone on their own "don't pair me with" list is among
+ * today's members, or otherwise no group had room. Being blocked by others reads as the latter:
+ * blocks are private and a member never learns someone blocked them.
+ */
+export function unplacedReason(round: Round, blocks: readonly string[]): 'blocks' | 'odd' {
+  const present = new Set([...round.groups.flatMap((g) => g.users), ...round.unplaced]);
+  return blocks.some((u) => present.has(u)) ? 'blocks' : 'odd';
+}
+
 /** Counts intros answered or not in the last round: three ignored in a row and the member is asked. */
 function countGhosts(community: Community): { roster: Community['roster']; ask: string[] } {
   const last = community.rounds.findLast((r) => !r.dryRun);
@@ -100,6 +125,7 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
   for (const user of poolSet) roster[user] ??= RosterEntrySchema.parse({ prefs: defaultPrefs() });
   const previousAt = community.rounds.findLast((r) => !r.dryRun)?.at;
 
+  const waited = new Set(community.rounds.findLast((r) => !r.dryRun)?.unplaced ?? []);
   const present: Candidate[] = [];
   const absent: string[] = [];
   for (const [user, entry] of Object.entries(roster)) {
@@ -116,6 +142,7 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
       trios: entry.trios,
       blocks: entry.prefs.blocks,
       ...(hours ? { hours } : {}),
+      ...(waited.has(user) ? { waited: true } : {}),
     });
   }
   const lastMet = new Map(Object.entries(community.lastMet));

@@ -6,7 +6,7 @@
 import type { Candidate, MatchInput } from './match.js';
 import { pairKey } from './pair-key.js';
 import { hash3, mulberry32, type Random } from './random.js';
-import { allowedPairWeight } from './weights.js';
+import { allowedPairWeight, NEVER_MET } from './weights.js';
 
 /**
  * Spread among pairs that the weights rate the same (a round of strangers), so the choice among
@@ -35,6 +35,14 @@ const ROTATION = TIE_BREAK;
  * (8000: 47, 19000: 55, where it starts to fight the round-robin). Below the group bonus.
  */
 const SCARCITY = 2000;
+
+/**
+ * Bonus for every pair holding a member left without a group last round, at size 2. In an even
+ * pool every member is paired, so it changes nothing; when blocks leave someone over, it is worth
+ * more than any first meeting, so whoever waited last time is placed first. Groups of 3..6 seat
+ * who waited first instead (groups.ts): a bonus there would pull them into the larger groups.
+ */
+const FIRST_IN_LINE = NEVER_MET;
 
 /** FNV-1a of an id: a member's seat in the round-robin, stable whatever else changes. */
 function idHash(id: string): number {
@@ -90,6 +98,11 @@ export class Pool {
 
   id(i: number): string {
     return (this.members[i] as Candidate).id;
+  }
+
+  /** Whether i was left without a group last round (first in line now). */
+  waited(i: number): boolean {
+    return (this.members[i] as Candidate).waited === true;
   }
 
   trios(i: number): number {
@@ -156,7 +169,8 @@ export class Pool {
       allowedPairWeight(a, b, lastMet, this.input.round) +
       (hash3(low, high, this.input.seed) % TIE_BREAK) +
       (this.scheduled(i, j) ? ROTATION : 0) +
-      scarce
+      scarce +
+      ((this.input.size ?? 2) <= 2 && (a.waited || b.waited) ? FIRST_IN_LINE : 0)
     );
   }
 }

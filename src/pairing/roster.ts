@@ -26,7 +26,7 @@ const roundsOf = (c: Community, user: string): Round[] =>
   c.rounds.filter((r) => r.groups.some((g) => g.users.includes(user)));
 
 /** The jobs a round schedules for its members (the coffee exercise handles them). */
-const COFFEE_JOB_KINDS = ['coffee.intro', 'coffee.checkin', 'coffee.stay'] as const;
+const COFFEE_JOB_KINDS = ['coffee.intro', 'coffee.checkin', 'coffee.stay', 'coffee.headsup'] as const;
 
 /** A coffee job's id: one per member, round and kind, so scheduling it twice keeps one. */
 export const coffeeJobId = (c: Community['ref'], user: string, round: number, kind: Job['kind'] | 'again') =>
@@ -35,7 +35,12 @@ export const coffeeJobId = (c: Community['ref'], user: string, round: number, ki
 /** Every coffee job id a member may still have waiting. */
 export function coffeeJobIds(c: Community, user: string): string[] {
   const last = c.rounds.at(-1);
-  const rounds = new Set([...roundsOf(c, user), ...(last ? [last] : [])].map((r) => r.n));
+  // The round to come too: its heads-up may be waiting.
+  const rounds = new Set([
+    ...roundsOf(c, user).map((r) => r.n),
+    ...(last ? [last.n] : []),
+    (last?.n ?? 0) + 1,
+  ]);
   const kinds = [...COFFEE_JOB_KINDS, 'again' as const];
   return [...rounds].flatMap((n) => kinds.map((kind) => coffeeJobId(c.ref, user, n, kind)));
 }

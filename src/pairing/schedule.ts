@@ -42,3 +42,9 @@ export function checkinAt(settings: Settings, roundAt: Date): Date {
 /** Halfway to the check-in, the organiser of a quiet intro gets a nudge. */
 export const nudgeAt = (roundAt: Date, checkin: Date) =>
   new Date(roundAt.getTime() + Math.round((checkin.getTime() - roundAt.getTime()) / 2));
+
+/** The heads-up before a round: the day before, at the round's hour, in the community's zone. */
+export function headsupAt(settings: Settings, roundAt: Date): Date {
+  const day = addDays(localDate(roundAt, settings.timezone), -1);
+  return zonedInstant(day, settings.hour, settings.timezone);
+}

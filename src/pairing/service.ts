@@ -23,9 +23,9 @@ import {
 } from './community.js';
 import { asName, type GroupIntro, groupIntroText, nameList } from './intro.js';
 import { INTRO_PLACEHOLDERS, introTextOf } from './intro-template.js';
-import { type Plan, planRound } from './plan.js';
+import { expectedIn, type Plan, planRound, unplacedReason } from './plan.js';
 import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
-import { nextRoundAt } from './schedule.js';
+import { headsupAt, nextRoundAt } from './schedule.js';
 import { communityStats, statsText } from './stats.js';
 
 /** What a platform adapter does for virtual coffees; every part is optional. */
@@ -205,8 +205,13 @@ export function createPairing(deps: PairingDeps) {
     }
     for (const user of plan.ask)
       await deps.jobs.schedule(memberJob(c, round, user, 'coffee.stay', now.toISOString()));
-    for (const user of round.unplaced)
-      notes.push({ member: communityMember(c.ref, user), replies: [{ text: sayFor(c)('coffee.unplaced') }] });
+    for (const user of round.unplaced) {
+      const why =
+        unplacedReason(round, c.roster[user]?.prefs.blocks ?? []) === 'blocks'
+          ? 'coffee.unplacedBlocks'
+          : 'coffee.unplacedOdd';
+      notes.push({ member: communityMember(c.ref, user), replies: [{ text: sayFor(c)(why) }] });
+    }
     c = await introduce(c);
     return c;
   }
@@ -274,6 +279,7 @@ export function createPairing(deps: PairingDeps) {
         }
         fired += 1;
       }
+      fired += await headsup(c, now);
       const round = c.rounds.at(-1);
       if (round && !round.dryRun && round.groups.some((g) => !g.conversation && g.users.length > 1))
         c = await introduce(c);
@@ -281,6 +287,30 @@ export function createPairing(deps: PairingDeps) {
         fired += await nudge(c, round, notes);
       return fired;
     });
+  }
+
+  /**
+   * From the day before the next round, at its hour, each member the round counts on gets the
+   * heads-up question (I'm in, skip this one, snooze), once per round.
+   */
+  async function headsup(c: Community, now: Date): Promise<number> {
+    const { settings, nextRoundAt: next } = c;
+    if (!settings.active || settings.headsup === false || !next || c.headsupFor === next) return 0;
+    const roundAt = new Date(next);
+    if (now < headsupAt(settings, roundAt) || now >= roundAt) return 0;
+    const n = (c.rounds.at(-1)?.n ?? 0) + 1;
+    const users = expectedIn(c, roundAt, await poolOf(c));
+    for (const user of users)
+      await deps.jobs.schedule({
+        id: coffeeJobId(c.ref, user, n, 'coffee.headsup'),
+        kind: 'coffee.headsup',
+        member: communityMember(c.ref, user),
+        due: now.toISOString(),
+        coffee: { round: n, partners: [], organiser: user, startsAt: next },
+      });
+    await save({ ...c, headsupFor: next });
+    log.info({ community: communityKey(c.ref), round: n, members: users.length }, 'coffee heads-up sent');
+    return users.length;
   }
 
   async function nudge(c: Community, round: Round, notes: Notes): Promise<number> {
@@ -380,6 +410,7 @@ export function createPairing(deps: PairingDeps) {
             say('coffee.admin.usage'),
             say('coffee.admin.usageSize'),
             say('coffee.admin.usageIntro', { known: INTRO_PLACEHOLDERS.map((p) => `{${p}}`).join(', ') }),
+            say('coffee.admin.usageHeadsup'),
           ].join('\n');
       }
     },

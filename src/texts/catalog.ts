@@ -365,6 +365,12 @@ export const CATALOG = {
   'coffee.stay.stayed': [],
   'coffee.progress': ['total', 'met'],
   'coffee.progressGap': ['under', 'rated'],
+  'coffee.headsup.prompt': [],
+  'coffee.headsup.in': [],
+  'coffee.headsup.skip': [],
+  'coffee.headsup.snooze': [],
+  'coffee.headsup.inReply': [],
+  'coffee.headsup.skipReply': [],
   'words.coffee.menu.title': [],
   'words.coffee.checkin.met': [],
   'words.coffee.checkin.later': [],
@@ -741,6 +747,8 @@ export const CATALOG = {
   'coffee.admin.introBuiltIn': [],
   'coffee.admin.previewIntro': [],
   'coffee.admin.usageIntro': ['known'],
+  'coffee.admin.usageHeadsup': [],
+  'coffee.admin.settingsHeadsup': ['state'],
   'coffee.stats.none': [],
   'coffee.stats.heading': [],
   'coffee.stats.round': [
@@ -759,6 +767,8 @@ export const CATALOG = {
   'coffee.cadence.weekly': [],
   'coffee.cadence.biweekly': [],
   'coffee.cadence.monthly': [],
+  'coffee.unplacedBlocks': [],
+  'coffee.unplacedOdd': [],
   // queue.json
   'queue.afterExercise': ['what'],
   'queue.afterThis': ['what'],
@@ -771,6 +781,7 @@ export const CATALOG = {
   'queue.what.nextStep': [],
   'queue.what.other': [],
   'queue.what.reconnect': [],
+  'queue.what.headsup': [],
   // slack.json
   'slack.invite.text': ['user'],
   'slack.invite.button': [],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ExerciseDefinition } from '../../engine/flow.js';
 import { handlers as choices, coffeeShortcut } from './choices.js';
+import { handlers as headsup, headsupDue } from './headsup.js';
 import { afterTime, handlers as reflection } from './reflect.js';
 import { coffeeDue, coffeeProgress, handlers as round } from './round.js';
 
@@ -35,18 +36,24 @@ export const flows = [
   z.object({ at: z.literal('coffee.checkin'), ...inRound }),
   z.object({ at: z.literal('coffee.reflect'), ...inRound, step: z.enum(REFLECT_STEPS) }),
   z.object({ at: z.literal('coffee.stay') }),
+  z.object({ at: z.literal('coffee.headsup'), ...inRound, startsAt: z.iso.datetime() }),
 ] as const;
 
 export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']> = {
   id,
   start: { at: 'coffee.menu' },
   menu: { start: 'coffee.menu.title', resume: 'coffee.menu.resume', afterTools: true },
-  handlers: { ...choices, ...round, ...reflection },
+  handlers: { ...choices, ...round, ...reflection, ...headsup },
   idle: ['coffee.menu'],
   // Only the reflection is worth coming back to; the choices and a coffee's questions come again.
   parks: (flow) => flow.at === 'coffee.reflect',
   afterTime,
-  jobs: { 'coffee.intro': coffeeDue, 'coffee.checkin': coffeeDue, 'coffee.stay': coffeeDue },
+  jobs: {
+    'coffee.intro': coffeeDue,
+    'coffee.checkin': coffeeDue,
+    'coffee.stay': coffeeDue,
+    'coffee.headsup': headsupDue,
+  },
   progress: coffeeProgress,
   shortcut: coffeeShortcut,
 };
