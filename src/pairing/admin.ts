@@ -11,6 +11,7 @@ import {
   type TemplateProblem,
   unquoted,
 } from './intro-template.js';
+import { PAIRING_MODES } from './match.js';
 import { nextRoundAt } from './schedule.js';
 
 /** What a value may be: a literal ("0-23"), or a text in the admin's language where it has words. */
@@ -71,6 +72,13 @@ const SETTERS: Record<string, Setter> = {
     expected: 'on, off',
     read: (v) => (v === 'on' ? { headsup: true } : v === 'off' ? { headsup: false } : undefined),
   },
+  mode: {
+    expected: PAIRING_MODES.join(', '),
+    read: (v) => {
+      const mode = PAIRING_MODES.find((m) => m === v);
+      return mode ? { mode } : undefined;
+    },
+  },
   language: {
     expected: 'en, nl',
     read: (v) => {
@@ -118,6 +126,7 @@ export function settingsText(community: Community, say: Say, lang: Lang, now: Da
     settings,
     say('coffee.admin.settingsSize', { size: s.size }),
     say('coffee.admin.settingsHeadsup', { state: headsup }),
+    say('coffee.admin.settingsMode', { mode: say(`coffee.admin.mode.${s.mode ?? 'new'}`) }),
     intro,
   ].join('\n');
 }
@@ -167,8 +176,13 @@ export function changeSetting(
     : undefined;
   const changed = { ...community, settings, nextRoundAt: next };
   const saved = say('coffee.admin.saved', { next: nextText(changed, say, lang, now) });
-  const text =
-    patch.size === undefined ? saved : `${say('coffee.admin.sizeSaved', { size: patch.size })}\n${saved}`;
+  const note =
+    patch.size !== undefined
+      ? say('coffee.admin.sizeSaved', { size: patch.size })
+      : patch.mode !== undefined
+        ? say(`coffee.admin.modeSaved.${patch.mode}`)
+        : undefined;
+  const text = note === undefined ? saved : `${note}\n${saved}`;
   return { community: changed, text };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGS, type Lang, type MemberRef, PLATFORMS } from '../core/types.js';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './groups.js';
 import { MAX_INTRO_TEMPLATE } from './intro-template.js';
+import { PAIRING_MODES } from './match.js';
 
 /** A community: one Slack workspace, one Discord server, or the terminal ('console', 'local'). */
 const CommunityRefSchema = z.object({
@@ -20,6 +21,11 @@ export const communityMember = (c: CommunityRef, user: string): MemberRef => ({ 
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const user = z.string().min(1).max(200);
+
+/** A short tag for what a member looks for or can offer ("health IT", "Python"): trimmed, lower-cased. */
+export const MAX_TAG = 40;
+export const MAX_TAGS = 5;
+const TagsSchema = z.array(z.string().trim().toLowerCase().min(1).max(MAX_TAG)).max(MAX_TAGS).optional();
 
 /** Working hours as minutes of the day [start, end), in the member's own time zone: 7:00-15:30 is 420-930. */
 const WorkingHoursSchema = z
@@ -55,6 +61,12 @@ export const CoffeePrefsSchema = z.object({
   name: z.string().max(60).optional(),
   /** Hook topics shared with partners when shareHooks is on. */
   topics: z.array(z.string().max(200)).max(4).default([]),
+  /** What the member looks for, as short tags; optional (used by the community's `gaps` mode). */
+  needs: TagsSchema,
+  /** What the member can offer, as short tags; optional. */
+  offers: TagsSchema,
+  /** Whether the intro may say what they look for and offer ("Anna is looking for…"). */
+  shareGaps: z.boolean().optional(),
 });
 export type CoffeePrefs = z.infer<typeof CoffeePrefsSchema>;
 export const defaultPrefs = (): CoffeePrefs => CoffeePrefsSchema.parse({});
@@ -88,6 +100,8 @@ const SettingsSchema = z.object({
    * ("coffee set headsup off" turns it off).
    */
   headsup: z.boolean().optional(),
+  /** `new` or undefined: strangers first; `gaps`: also partners whose offers meet each other's needs. */
+  mode: z.enum(PAIRING_MODES).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -25,7 +25,15 @@ export interface Candidate {
   blocks: readonly string[];
   /** Left without a group last round: first in line this round. */
   waited?: boolean;
+  /** What this member looks for, as short tags (used in `gaps` mode). */
+  needs?: readonly string[];
+  /** What this member can offer, as short tags (used in `gaps` mode). */
+  offers?: readonly string[];
 }
+
+/** `new`: first meetings and across groups (the default); `gaps`: also needs met by offers. */
+export const PAIRING_MODES = ['new', 'gaps'] as const;
+export type PairingMode = (typeof PAIRING_MODES)[number];
 
 export interface MatchInput {
   /** Present members only (an id listed twice counts once). */
@@ -37,6 +45,8 @@ export interface MatchInput {
   seed: number;
   /** People per group, 2..6 (default 2: pairs and one trio when odd). See groups.ts for 3..6. */
   size?: number;
+  /** Default `new`. In `gaps`, a pair where one's need meets the other's offer weighs more. */
+  mode?: PairingMode;
 }
 
 export interface MatchResult {

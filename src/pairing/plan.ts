@@ -143,10 +143,18 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
       blocks: entry.prefs.blocks,
       ...(hours ? { hours } : {}),
       ...(waited.has(user) ? { waited: true } : {}),
+      ...(settings.mode === 'gaps' ? { needs: entry.prefs.needs, offers: entry.prefs.offers } : {}),
     });
   }
   const lastMet = new Map(Object.entries(community.lastMet));
-  const matched = pairRound({ members: present, lastMet, round: n, seed, size: settings.size });
+  const matched = pairRound({
+    members: present,
+    lastMet,
+    round: n,
+    seed,
+    size: settings.size,
+    mode: settings.mode,
+  });
 
   const groupOf = new Map(present.map((c) => [c.id, c.group]));
   let pairs = 0;

@@ -411,6 +411,7 @@ export function createPairing(deps: PairingDeps) {
             say('coffee.admin.usageSize'),
             say('coffee.admin.usageIntro', { known: INTRO_PLACEHOLDERS.map((p) => `{${p}}`).join(', ') }),
             say('coffee.admin.usageHeadsup'),
+            say('coffee.admin.usageMode'),
           ].join('\n');
       }
     },

@@ -3,6 +3,7 @@
  * of these weights, so the scale encodes the priorities, from strongest to weakest:
  *
  *   never met  >>  met long ago  >  met recently      (each band is far wider than the next)
+ *   then (in `gaps` mode only): a need of one met by the other's offer, per side
  *   then: different group  >  unknown group  >  same group
  *   then: more overlap of working hours  >  unknown hours  >  none
  *
@@ -24,6 +25,13 @@ const GROUP_ACROSS = 20_000;
 const HOURS_OVERLAP = 10_000;
 /** More overlap than this does not make a 30-minute coffee any easier to plan. */
 const HOURS_FULL_MINUTES = 240;
+/**
+ * In `gaps` mode, each side of a pair whose need the other can offer. Above the group and hours
+ * bonuses together (30,000), so a filled gap beats a pair across groups; both sides together
+ * (64,000) plus those bonuses stay below one AGE_STEP, so a gap never lifts a repeat above a
+ * first meeting, nor a recent repeat above an older one.
+ */
+export const GAP_SIDE = 32_000;
 
 const DAY = 1440;
 
@@ -68,25 +76,44 @@ function hoursBonus(a: Candidate, b: Candidate): number {
   return Math.round((HOURS_OVERLAP * overlap) / HOURS_FULL_MINUTES);
 }
 
+/** Whether one of `needer`'s needs is among `offerer`'s offers (tags compared as given). */
+export function needMet(needer: Candidate, offerer: Candidate): boolean {
+  const offers = offerer.offers;
+  if (!needer.needs?.length || !offers?.length) return false;
+  return needer.needs.some((need) => offers.includes(need));
+}
+
+/** The sides of the pair whose need the other can offer (0, 1 or 2), times GAP_SIDE. */
+export function gapBonus(a: Candidate, b: Candidate): number {
+  return ((needMet(a, b) ? 1 : 0) + (needMet(b, a) ? 1 : 0)) * GAP_SIDE;
+}
+
 /**
  * The weight of a pair that is allowed to meet (blocks not checked: see pairWeight).
- * `lastMet` is the round they last met in, undefined when never.
+ * `lastMet` is the round they last met in, undefined when never; `gaps` adds the gap bonus.
  */
 export function allowedPairWeight(
   a: Candidate,
   b: Candidate,
   lastMet: number | undefined,
   round: number,
+  gaps = false,
 ): number {
   const history =
     lastMet === undefined ? NEVER_MET : AGE_STEP * Math.min(MET_MAX_AGE, Math.max(0, round - lastMet));
-  return history + groupBonus(a, b) + hoursBonus(a, b);
+  return history + (gaps ? gapBonus(a, b) : 0) + groupBonus(a, b) + hoursBonus(a, b);
 }
 
 /**
  * Higher is better. A blocked pair (either member blocked the other) gets -Infinity: it is never
  * an option, and the matcher leaves such pairs out of its graph entirely.
  */
-export function pairWeight(a: Candidate, b: Candidate, lastMet: number | undefined, round: number): number {
-  return isBlocked(a, b) ? Number.NEGATIVE_INFINITY : allowedPairWeight(a, b, lastMet, round);
+export function pairWeight(
+  a: Candidate,
+  b: Candidate,
+  lastMet: number | undefined,
+  round: number,
+  gaps = false,
+): number {
+  return isBlocked(a, b) ? Number.NEGATIVE_INFINITY : allowedPairWeight(a, b, lastMet, round, gaps);
 }

@@ -749,6 +749,12 @@ export const CATALOG = {
   'coffee.admin.usageIntro': ['known'],
   'coffee.admin.usageHeadsup': [],
   'coffee.admin.settingsHeadsup': ['state'],
+  'coffee.admin.usageMode': [],
+  'coffee.admin.settingsMode': ['mode'],
+  'coffee.admin.mode.new': [],
+  'coffee.admin.mode.gaps': [],
+  'coffee.admin.modeSaved.new': [],
+  'coffee.admin.modeSaved.gaps': [],
   'coffee.stats.none': [],
   'coffee.stats.heading': [],
   'coffee.stats.round': [

@@ -110,3 +110,62 @@ describe('pairKey', () => {
     expect(pairKey('m10', 'm2')).toBe('m10|m2');
   });
 });
+
+describe('pairWeight in gaps mode', () => {
+  /** a needs "health it", which b offers (one side); both sides when b's need is a's offer too. */
+  const gapPair = (side: Side & { gap?: 'none' | 'one' | 'both' }, gaps = true): number => {
+    const other = { full: NINE_TO_FIVE, some: EARLY, none: NIGHT, unknown: undefined }[
+      side.hours ?? 'unknown'
+    ];
+    const a = member('a', {
+      group: 'g1',
+      needs: ['health it'],
+      offers: ['python'],
+      ...(side.hours && side.hours !== 'unknown' ? { hours: NINE_TO_FIVE } : {}),
+    });
+    const b = member('b', {
+      group: side.sameGroup ? 'g1' : 'g2',
+      needs: side.gap === 'both' ? ['python'] : ['design'],
+      offers: side.gap === 'none' || side.gap === undefined ? ['law'] : ['health it', 'law'],
+      ...(other ? { hours: other } : {}),
+    });
+    return pairWeight(a, b, side.lastMet, ROUND, gaps);
+  };
+
+  it.each<[string, Side & { gap?: 'none' | 'one' | 'both' }, Side & { gap?: 'none' | 'one' | 'both' }]>([
+    [
+      'a need met beats across groups and full hours',
+      { gap: 'one', sameGroup: true, hours: 'none' },
+      { gap: 'none', sameGroup: false, hours: 'full' },
+    ],
+    ['needs met on both sides beat one side', { gap: 'both' }, { gap: 'one' }],
+    [
+      'never met beats a need met on both sides with every bonus',
+      { gap: 'none', sameGroup: true, hours: 'none' },
+      { gap: 'both', lastMet: 1, sameGroup: false, hours: 'full' },
+    ],
+    [
+      'met long ago beats met recently, even when recent fills both gaps',
+      { gap: 'none', lastMet: ROUND - 3, sameGroup: true, hours: 'none' },
+      { gap: 'both', lastMet: ROUND - 2, sameGroup: false, hours: 'full' },
+    ],
+  ])('%s', (_, better, worse) => {
+    expect(gapPair(better)).toBeGreaterThan(gapPair(worse));
+  });
+
+  it('ignores needs and offers in new mode', () => {
+    expect(gapPair({ gap: 'both' }, false)).toBe(gapPair({ gap: 'none' }, false));
+  });
+
+  it('keeps a blocked pair at -Infinity', () => {
+    const a = member('a', { needs: ['x'], blocks: ['b'] });
+    const b = member('b', { offers: ['x'] });
+    expect(pairWeight(a, b, undefined, 1, true)).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('is symmetric', () => {
+    const a = member('a', { needs: ['x'], offers: ['y'] });
+    const b = member('b', { needs: ['z'], offers: ['x'] });
+    expect(pairWeight(a, b, undefined, 1, true)).toBe(pairWeight(b, a, undefined, 1, true));
+  });
+});

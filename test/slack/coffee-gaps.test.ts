@@ -1,0 +1,72 @@
+/**
+ * Partners who fill each other's gaps, through Slack: an admin sets `coffee set mode gaps`, the
+ * settings show it, and a round of four puts the member looking for "health it" with the one
+ * who offers it, while a wrong mode changes nothing.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { defaultPrefs, type Round } from '../../src/pairing/community.js';
+import { say } from '../helpers/texts.js';
+import { TEAM } from './fixtures.js';
+import { en, type Harness, SlackMember, startHarness } from './harness.js';
+
+const COMMUNITY = { platform: 'slack', space: TEAM } as const;
+const CHANNEL = 'CCOFFEE';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+it('sets the mode to gaps and pairs the member who looks for something with the one who offers it', async () => {
+  const harness = await startHarness({
+    users: {
+      U1: { is_admin: true, profile: { first_name: 'Anna' } },
+      U2: { profile: { first_name: 'Ben' } },
+      U3: { profile: { first_name: 'Bram' } },
+      U4: { profile: { first_name: 'Dirk' } },
+    },
+    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2', 'U3', 'U4'] },
+  });
+  h = harness;
+  const members = ['U1', 'U2', 'U3', 'U4'].map((u) => new SlackMember(harness, u));
+  const anna = members[0] as SlackMember;
+  for (const member of members) {
+    await member.say('hello');
+    await member.command('coffee join');
+  }
+  expect((await harness.app.pairing.load(COMMUNITY)).settings.mode).toBeUndefined();
+  await anna.command('coffee settings');
+  expect(anna.lastText()).toContain(en('coffee.admin.settingsMode', { mode: en('coffee.admin.mode.new') }));
+
+  await anna.command('coffee set mode both');
+  expect(anna.lastText()).toBe(
+    en('coffee.admin.invalid', { key: 'mode', value: 'both', expected: 'new, gaps' }),
+  );
+  await (members[1] as SlackMember).command('coffee set mode gaps');
+  expect((members[1] as SlackMember).lastText()).toBe(en('coffee.admin.only'));
+
+  await anna.command(`coffee set channel <#${CHANNEL}|coffee>`);
+  await anna.command('coffee set mode GAPS');
+  expect(anna.lastText()).toBe(
+    `${en('coffee.admin.modeSaved.gaps')}\n${en('coffee.admin.saved', { next: say('en', 'coffee.admin.notPlanned') })}`,
+  );
+  expect((await harness.app.pairing.load(COMMUNITY)).settings.mode).toBe('gaps');
+  await anna.command('coffee settings');
+  expect(anna.lastText()).toContain(en('coffee.admin.settingsMode', { mode: en('coffee.admin.mode.gaps') }));
+
+  // Anna looks for someone in health IT; Bram works in it (tags are kept trimmed and lower-cased).
+  const ref = (user: string) => ({ ...COMMUNITY, user });
+  await harness.app.pairing.apply(ref('U1'), {
+    prefs: { ...defaultPrefs(), joined: true, needs: [' Health IT '], offers: ['python'] },
+  });
+  await harness.app.pairing.apply(ref('U3'), {
+    prefs: { ...defaultPrefs(), joined: true, needs: ['design'], offers: ['health it'] },
+  });
+  const roster = (await harness.app.pairing.load(COMMUNITY)).roster;
+  expect(roster.U1?.prefs.needs).toEqual(['health it']);
+
+  await anna.command('coffee round now');
+  const round = (await harness.app.pairing.load(COMMUNITY)).rounds[0] as Round;
+  expect(round.groups.map((g) => g.users)).toContainEqual(['U1', 'U3']);
+});
