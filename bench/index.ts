@@ -18,7 +18,7 @@ import { freePort, startRedis } from '../test/helpers/redis.js';
 import { FakeSlack } from '../test/slack/fake-slack.js';
 import { eventEnvelope, imMessage } from '../test/slack/fixtures.js';
 import { SIGNING_SECRET, signature } from '../test/slack/harness.js';
-import { benchGroups, benchPairing } from './pairing.js';
+import { benchGaps, benchGroups, benchPairing } from './pairing.js';
 import { playTurns, renderToNothing, SCRIPT } from './turns.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100);
@@ -180,6 +180,7 @@ async function main() {
   const [slack, bare, within] = await slackAcks(200, 5, dir);
   await benchPairing();
   await benchGroups();
+  await benchGaps();
   console.log(
     `weakties bench: ${MEMBERS} members × ${SCRIPT.length} turns per store, node ${process.version}\n`,
   );

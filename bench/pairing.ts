@@ -76,6 +76,8 @@ interface Figures {
   violations: number;
   unplaced: number;
   medianMs: number;
+  /** Pairs where one member's need is among the other's offers (runs with tags). */
+  needMet: number;
 }
 
 const median = (xs: number[]) => {
@@ -97,6 +99,12 @@ function figures(sim: Simulation, size = 2): Figures {
     violations: 0,
     unplaced: 0,
     medianMs: 0,
+    needMet: 0,
+  };
+  const tagsOf = new Map(sim.members.map((m) => [m.id, m]));
+  const fills = (needer: string, offerer: string) => {
+    const offers = tagsOf.get(offerer)?.offers ?? [];
+    return (tagsOf.get(needer)?.needs ?? []).some((need) => offers.includes(need));
   };
   for (const round of sim.rounds) {
     const absent = new Set(round.absent);
@@ -118,6 +126,7 @@ function figures(sim: Simulation, size = 2): Figures {
           if (blocked.has(key)) result.violations++;
           if (met.has(key)) result.repeats++;
           if (groupOf.get(a) !== groupOf.get(b)) result.across++;
+          if (fills(a, b) || fills(b, a)) result.needMet++;
           now.push(key);
         }
       }
@@ -353,5 +362,47 @@ export async function benchPairing(): Promise<void> {
   const e = get(4, 'weakties');
   console.log(
     `${mark(e.medianMs < 3000 && e.repeats === 0)} N=10,000: median ${e.medianMs.toFixed(0)} ms per round, ${e.repeats} repeats over 10 rounds; ${each((f) => `${f.medianMs.toFixed(0)} ms, ${f.repeats} repeats`, 4)} (goal: under 3 s, no repeats)\n`,
+  );
+}
+
+const GAPS_SCENARIO: Scenario = {
+  name: 'N=100, 20 rounds, T=20 tags, size 2',
+  options: { members: 100, rounds: 20, tags: 20, size: 2 },
+};
+
+/**
+ * The `gaps` table: each member looks for one of T tags and offers two others; the share of
+ * pairs where a need is met on at least one side, beside `new` mode and the baselines.
+ */
+export async function benchGaps(): Promise<void> {
+  console.log("\n## Virtual-coffee pairing in gaps mode (needs met by a partner's offer)\n");
+  console.log(
+    '| scenario | algorithm | pairs | need met (either side) | repeats | violations | median ms/round |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  const runs: [string, SimulateOptions][] = [
+    ['weakties (gaps)', { ...GAPS_SCENARIO.options, mode: 'gaps', matcher: pairRound }],
+    ['weakties (new)', { ...GAPS_SCENARIO.options, mode: 'new', matcher: pairRound }],
+    ['greedy', { ...GAPS_SCENARIO.options, matcher: greedyMatcher }],
+    ['random', { ...GAPS_SCENARIO.options, matcher: randomMatcher }],
+  ];
+  const row = new Map<string, Figures>();
+  for (const [name, options] of runs) {
+    const f = figures(simulate({ ...options, seed: 1 }));
+    row.set(name, f);
+    console.log(
+      `| ${GAPS_SCENARIO.name} | ${name} | ${f.pairs} | ${f.needMet} (${pct(f.needMet, f.pairs)}) | ${f.repeats} | ${f.violations} | ${f.medianMs.toFixed(2)} |`,
+    );
+  }
+  const share = (f: Figures) => (f.pairs === 0 ? 0 : f.needMet / f.pairs);
+  const g = row.get('weakties (gaps)') as Figures;
+  const r = row.get('random') as Figures;
+  const gr = row.get('greedy') as Figures;
+  console.log('\nGoals, gaps (weakties beside the greedy and random baselines of the same run):');
+  console.log(
+    `${mark(share(g) >= 0.6 && share(g) >= 3 * share(r))} need met on at least one side: ${pct(g.needMet, g.pairs)}, ${ratio(share(g), share(r))} random (${pct(r.needMet, r.pairs)}), ${ratio(share(g), share(gr))} greedy (${pct(gr.needMet, gr.pairs)}) (goal: at least 60% and 3× random)`,
+  );
+  console.log(
+    `${mark(g.repeats === 0 && g.violations === 0)} same run: ${g.repeats} repeats, ${g.violations} violations; greedy ${gr.repeats} repeats, random ${r.repeats} (goal: 0)\n`,
   );
 }

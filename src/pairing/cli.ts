@@ -9,7 +9,7 @@ import { simulateCommand } from './simulate.js';
 import { statsCsv } from './stats.js';
 
 const PAIRING_USAGE = `Usage:
-  weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--size K] [--out FILE]
+  weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--size K] [--tags T] [--mode new|gaps] [--out FILE]
   weakties pairing run [--dry-run] [--now ISO-TIME] [--platform P --space ID]
   weakties pairing stats [--json | --csv] [--platform P --space ID]
 The community defaults to the terminal's own (console, local).`;

@@ -7,7 +7,15 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './groups.js';
-import { type Candidate, type MatchInput, type MatchResult, pairKey, pairRound } from './match.js';
+import {
+  type Candidate,
+  type MatchInput,
+  type MatchResult,
+  PAIRING_MODES,
+  type PairingMode,
+  pairKey,
+  pairRound,
+} from './match.js';
 import { hash3, mulberry32, type Random, randomInt, shuffle } from './random.js';
 
 export interface SimulateOptions {
@@ -24,6 +32,13 @@ export interface SimulateOptions {
   seed?: number;
   /** People per group, 2..6. Default 2. */
   size?: number;
+  /**
+   * Tags t1..tT: each member looks for one and offers two others, drawn from their own seeded
+   * stream (so the rest of the run is the same with or without tags). Default none (T ≥ 3).
+   */
+  tags?: number;
+  /** Pairing mode given to the matcher. Default `gaps` when there are tags, else `new`. */
+  mode?: PairingMode;
   /** The algorithm under test (the bench passes baselines). Default pairRound. */
   matcher?: (input: MatchInput) => MatchResult;
   /** Milliseconds now, for the per-round timing. Default performance.now. */
@@ -40,8 +55,16 @@ interface SimulatedRound {
   seed: number;
 }
 
+/** A synthetic member; needs and offers only in a run with --tags. */
+interface SimulatedMember {
+  id: string;
+  group: string;
+  needs?: string[];
+  offers?: string[];
+}
+
 export interface Simulation {
-  members: { id: string; group: string }[];
+  members: SimulatedMember[];
   blocks: [string, string][];
   rounds: SimulatedRound[];
   seed: number;
@@ -59,6 +82,9 @@ function checkOptions(options: SimulateOptions): string | undefined {
   const size = options.size ?? MIN_GROUP_SIZE;
   if (!(Number.isSafeInteger(size) && size >= MIN_GROUP_SIZE && size <= MAX_GROUP_SIZE))
     return `--size must be a whole number from ${MIN_GROUP_SIZE} to ${MAX_GROUP_SIZE}`;
+  if (!whole(options.tags, 3)) return '--tags must be a whole number, at least 3';
+  if (options.mode !== undefined && !PAIRING_MODES.includes(options.mode))
+    return `--mode must be one of ${PAIRING_MODES.join(', ')}`;
   const snooze = options.snooze ?? 0;
   if (!(snooze >= 0 && snooze <= 1)) return '--snooze must be a number from 0 to 1';
   const pairs = (options.members * (options.members - 1)) / 2;
@@ -90,6 +116,19 @@ function randomPairs(n: number, count: number, random: Random): [number, number]
   return pairs;
 }
 
+/** One need and two offers per member, three distinct tags out of t1..tT, seeded apart from the rest. */
+function drawTags(members: SimulatedMember[], tags: number, seed: number): void {
+  const random = mulberry32(hash3(seed, tags, 0x7a65));
+  for (const member of members) {
+    const [need, ...offers] = shuffle(
+      Array.from({ length: tags }, (_, i) => i + 1),
+      random,
+    ).slice(0, 3);
+    member.needs = [`t${need}`];
+    member.offers = offers.map((t) => `t${t}`);
+  }
+}
+
 /** Runs the rounds, keeping the history (last meetings, larger groups) as a real community would. */
 export function simulate(options: SimulateOptions): Simulation {
   const problem = checkOptions(options);
@@ -102,10 +141,12 @@ export function simulate(options: SimulateOptions): Simulation {
   const clock = options.clock ?? (() => performance.now());
   const random = mulberry32(seed);
 
-  const members = Array.from({ length: options.members }, (_, i) => ({
+  const members: SimulatedMember[] = Array.from({ length: options.members }, (_, i) => ({
     id: `m${i + 1}`,
     group: `g${(i % groupCount) + 1}`,
   }));
+  if (options.tags !== undefined) drawTags(members, options.tags, seed);
+  const mode = options.mode ?? (options.tags === undefined ? 'new' : 'gaps');
   const blockPairs = randomPairs(options.members, options.blocks ?? 0, random);
   const blocksOf = new Map<string, string[]>();
   const blocks = blockPairs.map(([a, b]): [string, string] => {
@@ -129,11 +170,12 @@ export function simulate(options: SimulateOptions): Simulation {
           group: member.group,
           trios: trios.get(member.id) ?? 0,
           blocks: blocksOf.get(member.id) ?? [],
+          ...(member.needs ? { needs: member.needs, offers: member.offers } : {}),
         });
     }
     const roundSeed = hash3(seed, round, 0x5eed);
     const started = clock();
-    const result = matcher({ members: present, lastMet, round, seed: roundSeed, size });
+    const result = matcher({ members: present, lastMet, round, seed: roundSeed, size, mode });
     const ms = clock() - started;
     for (const group of result.groups) {
       for (const [k, a] of group.entries())
@@ -159,7 +201,7 @@ function numberFlag(value: string | undefined): number | undefined {
 }
 
 const USAGE =
-  'usage: weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--size K] [--out FILE]';
+  'usage: weakties pairing simulate --members N --rounds R [--groups G] [--snooze P] [--blocks B] [--seed S] [--size K] [--tags T] [--mode new|gaps] [--out FILE]';
 
 /** The CLI command: returns the exit code (2 for bad arguments). */
 export async function simulateCommand(args: string[]): Promise<number> {
@@ -177,6 +219,8 @@ export async function simulateCommand(args: string[]): Promise<number> {
         blocks: { type: 'string' },
         seed: { type: 'string' },
         size: { type: 'string' },
+        tags: { type: 'string' },
+        mode: { type: 'string' },
         out: { type: 'string' },
       },
     }));
@@ -196,6 +240,8 @@ export async function simulateCommand(args: string[]): Promise<number> {
     blocks: numberFlag(values.blocks),
     seed: numberFlag(values.seed),
     size: numberFlag(values.size),
+    tags: numberFlag(values.tags),
+    mode: values.mode as PairingMode | undefined,
   };
   const problem = checkOptions(options);
   if (problem) {

@@ -142,6 +142,45 @@ describe('weakties pairing simulate (built CLI)', () => {
     expect(sim.rounds.flatMap((r) => r.groups).every((g) => g.length === 4 || g.length === 5)).toBe(true);
   });
 
+  it('gives each member one need and two offers out of --tags, seeded, and meets needs in gaps mode', async () => {
+    const args = ['pairing', 'simulate', '--members', '40', '--rounds', '5', '--groups', '2', '--tags', '8'];
+    const run = await runCli(cli.sandbox(), [...args, '--seed', '3']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as Simulation;
+    for (const member of json.members) {
+      expect(Object.keys(member)).toEqual(['id', 'group', 'needs', 'offers']);
+      expect(member.needs).toHaveLength(1);
+      expect(member.offers).toHaveLength(2);
+      const tags = [...(member.needs ?? []), ...(member.offers ?? [])];
+      expect(new Set(tags).size).toBe(3); // nobody offers what they look for
+      for (const tag of tags) expect(tag).toMatch(/^t[1-8]$/);
+    }
+    // Seeded: the same seed draws the same tags, another seed others.
+    const again = await runCli(cli.sandbox(), [...args, '--seed', '3']);
+    expect((JSON.parse(again.stdout) as Simulation).members).toEqual(json.members);
+    const other = await runCli(cli.sandbox(), [...args, '--seed', '4']);
+    expect((JSON.parse(other.stdout) as Simulation).members).not.toEqual(json.members);
+
+    const byId = new Map(json.members.map((m) => [m.id, m]));
+    const fills = (a: string, b: string) =>
+      (byId.get(a)?.needs ?? []).some((need) => (byId.get(b)?.offers ?? []).includes(need));
+    const share = (sim: Simulation) => {
+      const pairs = sim.rounds
+        .flatMap((r) => r.groups)
+        .flatMap((g) => g.flatMap((a, k) => g.slice(k + 1).map((b) => [a, b])));
+      return (
+        pairs.filter(([a, b]) => fills(a as string, b as string) || fills(b as string, a as string)).length /
+        pairs.length
+      );
+    };
+    const plain = await runCli(cli.sandbox(), [...args, '--seed', '3', '--mode', 'new']);
+    const inNewMode = JSON.parse(plain.stdout) as Simulation;
+    expect(inNewMode.members).toEqual(json.members);
+    expect(share(json)).toBeGreaterThan(0.6);
+    expect(share(json)).toBeGreaterThan(2 * share(inNewMode));
+  });
+
   it('uses the defaults: one group, nobody absent, no blocks, seed 1', async () => {
     const run = await runCli(cli.sandbox(), ['pairing', 'simulate', '--members', '9', '--rounds', '2']);
     expect(run.code).toBe(0);
@@ -220,6 +259,12 @@ describe('simulateCommand arguments (in process)', () => {
     [['--members', '10', '--rounds', '3', '--size', '1'], /--size must be a whole number from 2 to 6/],
     [['--members', '10', '--rounds', '3', '--size', '7'], /--size/],
     [['--members', '10', '--rounds', '3', '--size', '3.5'], /--size/],
+    [['--members', '10', '--rounds', '3', '--tags', '2'], /--tags must be a whole number, at least 3/],
+    [['--members', '10', '--rounds', '3', '--tags', 'many'], /--tags/],
+    [
+      ['--members', '10', '--rounds', '3', '--tags', '5', '--mode', 'best'],
+      /--mode must be one of new, gaps/,
+    ],
     [['--members', '10'], /--rounds/],
     [['--rounds', '3'], /--members/],
     [['--members', '10', '--rounds', '3', 'extra'], /extra/],
