@@ -1,6 +1,7 @@
 import type { Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import { fillIntroTemplate, readIntroTemplate } from './intro-template.js';
+import type { GapReason } from './why.js';
 
 /** A name as a person reads it: one typed in lower case ("ana") still starts with a capital. */
 export const asName = (name: string) => name.charAt(0).toLocaleUpperCase() + name.slice(1);
@@ -23,6 +24,8 @@ export interface GroupIntro {
   channel?: string;
   /** The community's own intro text with placeholders ("coffee set intro"); the built-in one without. */
   template?: string;
+  /** In `gaps` mode: whose need a partner offers, told only with both members' consent. */
+  why?: GapReason[];
 }
 
 /**
@@ -41,6 +44,16 @@ export function groupIntroText(
   );
   const memberLines = intro.members.flatMap((m) =>
     m.intro ? [say('coffee.groupIntro.line', { name: mention(m.user), intro: escapeText(m.intro) })] : [],
+  );
+  // Why this group: the members' own words, escaped like their intro lines.
+  memberLines.push(
+    ...(intro.why ?? []).map((r) =>
+      say('coffee.groupIntro.why', {
+        needer: mention(r.needer),
+        offerer: mention(r.offerer),
+        tag: escapeText(r.tag),
+      }),
+    ),
   );
   const read = intro.template ? readIntroTemplate(intro.template) : undefined;
   // A stored text was read when it was set; one that no longer reads falls back to the built-in intro.

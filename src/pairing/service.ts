@@ -27,6 +27,7 @@ import { expectedIn, type Plan, planRound, unplacedReason } from './plan.js';
 import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { headsupAt, nextRoundAt } from './schedule.js';
 import { communityStats, statsText } from './stats.js';
+import { type GapReason, gapReasons } from './why.js';
 
 /** What a platform adapter does for virtual coffees; every part is optional. */
 export interface CoffeeAdapter {
@@ -91,6 +92,15 @@ export function createPairing(deps: PairingDeps) {
     };
   }
 
+  /** In `gaps` mode, the reasons the group's members agreed may be told (none otherwise). */
+  function whyOf(c: Community, group: Group): { why?: GapReason[] } {
+    if (c.settings.mode !== 'gaps') return {};
+    const why = gapReasons(
+      group.users.map((user) => ({ user, prefs: c.roster[user]?.prefs ?? defaultPrefs() })),
+    );
+    return why.length > 0 ? { why } : {};
+  }
+
   /** The job that brings one member their intro, check-in, or the question whether to stay. */
   function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
     const group = round.groups.find((g) => g.users.includes(user));
@@ -144,6 +154,7 @@ export function createPairing(deps: PairingDeps) {
       organiser: group.organiser,
       ...(c.settings.channel ? { channel: c.settings.channel } : {}),
       ...(c.settings.intro ? { template: c.settings.intro } : {}),
+      ...whyOf(c, group),
       starter: deps.starter({ round: round.n, partners: shown, organiser: group.organiser }, sayFor(c)),
     };
   }

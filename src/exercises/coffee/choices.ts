@@ -14,6 +14,7 @@ import type { State } from '../../engine/state.js';
 import type { CoffeePrefs, WorkingHours } from '../../pairing/community.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask } from '../kit.js';
 import { readDate, today } from '../when.js';
+import { type GapField, readTags, suggestedTags } from './gaps.js';
 import type { CoffeeTextField } from './index.js';
 
 /** The hook topics a member shares with partners: those of the last event they prepared. */
@@ -74,6 +75,16 @@ const coffeeMenu = choiceStep<'coffee.menu'>({
           { id: 'group', label: ctx.say('coffee.menu.group') },
           { id: 'hours', label: ctx.say('coffee.menu.hours') },
           { id: 'block', label: ctx.say('coffee.menu.block') },
+          { id: 'needs', label: ctx.say('coffee.menu.needs') },
+          { id: 'offers', label: ctx.say('coffee.menu.offers') },
+          ...(prefs.needs?.length || prefs.offers?.length
+            ? [
+                {
+                  id: 'shareGaps',
+                  label: ctx.say(prefs.shareGaps ? 'coffee.menu.shareGapsOff' : 'coffee.menu.shareGapsOn'),
+                },
+              ]
+            : []),
           { id: 'share', label: ctx.say(prefs.shareHooks ? 'coffee.menu.shareOff' : 'coffee.menu.shareOn') },
           { id: 'leave', label: ctx.say('coffee.menu.leave') },
         ]
@@ -104,8 +115,16 @@ const coffeeMenu = choiceStep<'coffee.menu'>({
           { shareHooks: !prefs.shareHooks },
           ctx.say(prefs.shareHooks ? 'coffee.shareOff' : 'coffee.shareOn'),
         );
+      case 'shareGaps':
+        return change(
+          state,
+          { shareGaps: !prefs.shareGaps },
+          ctx.say(prefs.shareGaps ? 'coffee.gaps.shareOff' : 'coffee.gaps.shareOn'),
+        );
       case 'snooze':
         return moveTo(state, { at: 'coffee.snooze' });
+      case 'needs':
+      case 'offers':
       case 'intro':
       case 'group':
       case 'hours':
@@ -178,7 +197,44 @@ export function parseMentions(text: string): string[] {
   return words.every((w) => /^[A-Za-z0-9_.-]{1,100}$/.test(w)) ? [...new Set(words)] : [];
 }
 
+/** The tags as one line, "health it, python"; or the word for none. */
+const tagLine = (tags: readonly string[] | undefined, ctx: Ctx) =>
+  tags?.length ? tags.join(', ') : ctx.say('coffee.gaps.none');
+
+/**
+ * What the member looks for or can offer: what is saved now, a suggestion from their ask for help
+ * and network map to take with one tap, and always their own words instead, or nothing at all.
+ */
+function gapQuestion(field: GapField, state: State, ctx: Ctx): Reply {
+  const current = state.coffee.prefs[field] ?? [];
+  const suggestion = suggestedTags(state, field, ctx);
+  const fresh = suggestion.filter((tag) => !current.includes(tag));
+  const lines = [
+    ctx.say(`coffee.gaps.${field}Prompt`),
+    ctx.say('coffee.gaps.now', { list: tagLine(current, ctx) }),
+    ...(fresh.length > 0 ? [ctx.say('coffee.gaps.suggestion', { list: suggestion.join(', ') })] : []),
+  ];
+  return freeTextQuestion(lines.join('\n'), ctx.say(`coffee.menu.${field}`), ctx, {
+    choices: [
+      ...(fresh.length > 0 ? [{ id: 'suggested', label: ctx.say('coffee.gaps.useSuggestion') }] : []),
+      ...(current.length > 0 ? [{ id: 'clear', label: ctx.say('coffee.gaps.clear') }] : []),
+    ],
+  });
+}
+
+/** Saves the member's tags for `field`; the reply repeats them and says whether the intro may tell. */
+function saveGap(state: State, field: GapField, tags: string[], ctx: Ctx): Outcome {
+  const share = state.coffee.prefs.shareGaps ? 'coffee.gaps.shared' : 'coffee.gaps.notShared';
+  const text =
+    tags.length === 0
+      ? ctx.say('coffee.gaps.cleared')
+      : `${ctx.say(`coffee.gaps.${field}Saved`, { list: tags.join(', ') })} ${ctx.say(share)}`;
+  return change(state, { [field]: tags }, text);
+}
+
 const TEXT_QUESTIONS: Record<CoffeeTextField, (state: State, ctx: Ctx) => Reply> = {
+  needs: (state, ctx) => gapQuestion('needs', state, ctx),
+  offers: (state, ctx) => gapQuestion('offers', state, ctx),
   intro: (_s, ctx) => freeTextQuestion(ctx.say('coffee.intro.prompt'), ctx.say('coffee.menu.intro'), ctx),
   group: (_s, ctx) => freeTextQuestion(ctx.say('coffee.group.prompt'), ctx.say('coffee.menu.group'), ctx),
   hours: (_s, ctx) => freeTextQuestion(ctx.say('coffee.hours.prompt'), ctx.say('coffee.menu.hours'), ctx),
@@ -204,6 +260,11 @@ const coffeeText: FlowHandler<'coffee.text'> = {
     if (answer.kind === 'choice' && answer.value === 'back') return moveTo(state, { at: 'coffee.menu' });
     if (answer.kind === 'choice' && answer.value === 'clear' && flow.field === 'block')
       return change(state, { blocks: [] }, ctx.say('coffee.block.cleared'));
+    if (flow.field === 'needs' || flow.field === 'offers') {
+      if (answer.kind === 'choice' && answer.value === 'clear') return saveGap(state, flow.field, [], ctx);
+      if (answer.kind === 'choice' && answer.value === 'suggested')
+        return saveGap(state, flow.field, suggestedTags(state, flow.field, ctx), ctx);
+    }
     const text = typedText(answer)?.replace(/\s+/g, ' ');
     if (!text) return reask(state, askForText(ctx));
     switch (flow.field) {
@@ -230,6 +291,12 @@ const coffeeText: FlowHandler<'coffee.text'> = {
             zone,
           }),
         );
+      }
+      case 'needs':
+      case 'offers': {
+        const tags = readTags(text);
+        if (tags.length === 0) return reask(state, askForText(ctx));
+        return saveGap(state, flow.field, tags, ctx);
       }
       case 'block': {
         const ids = parseMentions(text).filter((id) => id !== state.member.user);

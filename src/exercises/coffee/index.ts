@@ -5,7 +5,7 @@ import { handlers as headsup, headsupDue } from './headsup.js';
 import { afterTime, handlers as reflection } from './reflect.js';
 import { coffeeDue, coffeeProgress, handlers as round } from './round.js';
 
-export const COFFEE_TEXT_FIELDS = ['intro', 'group', 'hours', 'block', 'name'] as const;
+export const COFFEE_TEXT_FIELDS = ['intro', 'group', 'hours', 'block', 'name', 'needs', 'offers'] as const;
 export type CoffeeTextField = (typeof COFFEE_TEXT_FIELDS)[number];
 const PREPARE_STEPS = ['purpose', 'questions', 'offer'] as const;
 const REFLECT_STEPS = [

@@ -1,0 +1,32 @@
+/**
+ * What a member looks for and can offer in a coffee, as short tags: read from what they type, and
+ * suggested from what weakties already knows (their ask for help, and the resources their
+ * network map lacks or they hold themselves). The member always decides; nothing is filled in
+ * without them.
+ */
+import type { Ctx } from '../../engine/flow.js';
+import type { State } from '../../engine/state.js';
+import { mapMetrics } from '../../network/metrics.js';
+import { MAX_TAG, MAX_TAGS } from '../../pairing/community.js';
+
+export type GapField = 'needs' | 'offers';
+
+/** "health IT, Python; design" → ["health it", "python", "design"]: trimmed, lower-cased, distinct. */
+export function readTags(text: string): string[] {
+  const tags = text
+    .split(/[,;\n]+/)
+    .map((t) => t.trim().replace(/\s+/g, ' ').toLowerCase().slice(0, MAX_TAG).trim())
+    .filter(Boolean);
+  return [...new Set(tags)].slice(0, MAX_TAGS);
+}
+
+/** A suggestion from the member's own work in weakties; empty when there is nothing to go on. */
+export function suggestedTags(state: State, field: GapField, ctx: Ctx): string[] {
+  const ask = state.drafts['ask-for-help'];
+  const { resources } = mapMetrics(state.network);
+  const words =
+    field === 'needs'
+      ? [ask?.explore ?? ask?.goal, ...resources.gaps.map((item) => ctx.say(`resourceShort.${item}`))]
+      : [ask?.offer, ...resources.myself.map((item) => ctx.say(`resourceShort.${item}`))];
+  return readTags(words.filter((w): w is string => typeof w === 'string' && w.length <= MAX_TAG).join(', '));
+}
