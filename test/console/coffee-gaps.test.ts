@@ -53,7 +53,7 @@ describe('needs and offers in the coffee choices, in the terminal', () => {
     for (const [user, name] of [
       ['cas', 'Cas'],
       ['dirk', 'Dirk'],
-    ])
+    ] as const)
       await runCli(sandbox, ['console', '--user', user, '--lang', 'en'], {
         input: `/coffee join\n${name}\n`,
       });

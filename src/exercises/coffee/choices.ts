@@ -214,7 +214,8 @@ function gapQuestion(field: GapField, state: State, ctx: Ctx): Reply {
     ctx.say('coffee.gaps.now', { list: tagLine(current, ctx) }),
     ...(fresh.length > 0 ? [ctx.say('coffee.gaps.suggestion', { list: suggestion.join(', ') })] : []),
   ];
-  return freeTextQuestion(lines.join('\n'), ctx.say(`coffee.menu.${field}`), ctx, {
+  const title = field === 'needs' ? 'coffee.menu.needs' : 'coffee.menu.offers';
+  return freeTextQuestion(lines.join('\n'), ctx.say(title), ctx, {
     choices: [
       ...(fresh.length > 0 ? [{ id: 'suggested', label: ctx.say('coffee.gaps.useSuggestion') }] : []),
       ...(current.length > 0 ? [{ id: 'clear', label: ctx.say('coffee.gaps.clear') }] : []),

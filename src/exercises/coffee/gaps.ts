@@ -1,8 +1,8 @@
 /**
  * What a member looks for and can offer in a coffee, as short tags: read from what they type, and
- * suggested from what weakties already knows (their ask for help, and the resources their
- * network map lacks or they hold themselves). The member always decides; nothing is filled in
- * without them.
+ * suggested from what weakties already knows (what they asked help for and offered in return in
+ * their ask for help, and the resources their network map lacks). The member always decides:
+ * a suggestion is saved only when they take it.
  */
 import type { Ctx } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
@@ -21,12 +21,18 @@ export function readTags(text: string): string[] {
 }
 
 /** A suggestion from the member's own work in weakties; empty when there is nothing to go on. */
-export function suggestedTags(state: State, field: GapField, ctx: Ctx): string[] {
+export function suggestedTags(
+  state: Pick<State, 'drafts' | 'network'>,
+  field: GapField,
+  ctx: Pick<Ctx, 'say'>,
+): string[] {
   const ask = state.drafts['ask-for-help'];
-  const { resources } = mapMetrics(state.network);
   const words =
     field === 'needs'
-      ? [ask?.explore ?? ask?.goal, ...resources.gaps.map((item) => ctx.say(`resourceShort.${item}`))]
-      : [ask?.offer, ...resources.myself.map((item) => ctx.say(`resourceShort.${item}`))];
+      ? [
+          ask?.explore ?? ask?.goal,
+          ...mapMetrics(state.network).resources.gaps.map((item) => ctx.say(`resourceShort.${item}`)),
+        ]
+      : [ask?.offer];
   return readTags(words.filter((w): w is string => typeof w === 'string' && w.length <= MAX_TAG).join(', '));
 }
