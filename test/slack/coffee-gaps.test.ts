@@ -1,7 +1,7 @@
 /**
  * Partners who fill each other's gaps, through Slack: an admin sets `coffee set mode gaps`, the
  * settings show it, and a round of four puts the member looking for "health it" with the one
- * who offers it, while a wrong mode changes nothing.
+ * who offers it, the intro saying why (both agreed to share it), while a wrong mode changes nothing.
  */
 import { afterEach, expect, it } from 'vitest';
 import { defaultPrefs, type Round } from '../../src/pairing/community.js';
@@ -58,10 +58,10 @@ it('sets the mode to gaps and pairs the member who looks for something with the 
   // Anna looks for someone in health IT; Bram works in it (tags are kept trimmed and lower-cased).
   const ref = (user: string) => ({ ...COMMUNITY, user });
   await harness.app.pairing.apply(ref('U1'), {
-    prefs: { ...defaultPrefs(), joined: true, needs: [' Health IT '], offers: ['python'] },
+    prefs: { ...defaultPrefs(), joined: true, needs: [' Health IT '], offers: ['python'], shareGaps: true },
   });
   await harness.app.pairing.apply(ref('U3'), {
-    prefs: { ...defaultPrefs(), joined: true, needs: ['design'], offers: ['health it'] },
+    prefs: { ...defaultPrefs(), joined: true, needs: ['design'], offers: ['health it'], shareGaps: true },
   });
   const roster = (await harness.app.pairing.load(COMMUNITY)).roster;
   expect(roster.U1?.prefs.needs).toEqual(['health it']);
@@ -69,4 +69,14 @@ it('sets the mode to gaps and pairs the member who looks for something with the 
   await anna.command('coffee round now');
   const round = (await harness.app.pairing.load(COMMUNITY)).rounds[0] as Round;
   expect(round.groups.map((g) => g.users)).toContainEqual(['U1', 'U3']);
+  // Both agreed to share: the group's intro says why they were put together.
+  const conversation = round.groups.find((g) => g.users.includes('U1'))?.conversation;
+  const post = harness.fake.callsOf('chat.postMessage').find((c) => c.args.channel === conversation);
+  expect(String(post?.args.text)).toContain(
+    say('en', 'coffee.groupIntro.why', { needer: '<@U1>', offerer: '<@U3>', tag: 'health it' }),
+  );
+  const other = round.groups.find((g) => g.users.includes('U2'))?.conversation;
+  const otherPost = harness.fake.callsOf('chat.postMessage').find((c) => c.args.channel === other);
+  expect(String(otherPost?.args.text)).toContain('<@U2>');
+  expect(String(otherPost?.args.text)).not.toContain('is looking for');
 });
