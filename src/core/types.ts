@@ -46,6 +46,11 @@ export const CoffeeJobSchema = z.object({
   organiser: id,
   /** The round's start, for a heads-up the day before: after it the question is moot. */
   startsAt: z.iso.datetime().optional(),
+  /** In `gaps` mode: whose need a partner offers (users), told only with both members' consent. */
+  why: z
+    .array(z.object({ needer: id, offerer: id, tag: z.string().max(40) }))
+    .max(7)
+    .optional(),
 });
 
 export const JobSchema = z.object({

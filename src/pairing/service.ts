@@ -111,7 +111,12 @@ export function createPairing(deps: PairingDeps) {
       kind,
       member,
       due,
-      coffee: { round: round.n, partners, organiser: group?.organiser ?? user },
+      coffee: {
+        round: round.n,
+        partners,
+        organiser: group?.organiser ?? user,
+        ...(group && kind === 'coffee.intro' ? whyOf(c, group) : {}),
+      },
     };
   }
 

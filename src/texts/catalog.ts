@@ -315,6 +315,8 @@ export const CATALOG = {
   'coffee.introDm.terminal.heading': ['round', 'names'],
   'coffee.introDm.terminal.youOrganise': ['names'],
   'coffee.introDm.terminal.theyOrganise': ['name'],
+  'coffee.introDm.whyYouNeed': ['tag', 'offerer'],
+  'coffee.introDm.whyYouOffer': ['needer', 'tag'],
   'coffee.starter.topic': ['name', 'topic'],
   'coffee.starter.general': [],
   'coffee.prepare.title': [],

@@ -9,6 +9,11 @@ import { say } from '../helpers/texts.js';
 
 const e2e = useCli();
 
+/** What a member reads at their next terminal session (their coffee intro waits there). */
+async function nextSession(sandbox: ReturnType<typeof e2e.sandbox>, user: string): Promise<string> {
+  return (await runCli(sandbox, ['console', '--user', user], { input: '/continue\n' })).stdout;
+}
+
 describe('needs and offers in the coffee choices, in the terminal', () => {
   it('saves what the member looks for and offers, as tags, and the consent to share them', {
     timeout: 60_000,
@@ -69,6 +74,15 @@ describe('needs and offers in the coffee choices, in the terminal', () => {
     const why = say('en', 'coffee.groupIntro.why', { needer: 'Anna', offerer: 'Bram', tag: 'health it' });
     expect(ran.stdout).toContain(why);
     expect(ran.stdout.match(/is looking for/g)).toHaveLength(1);
+
+    // Each one's own intro says it to them.
+    const anna = await nextSession(sandbox, 'ana.k');
+    expect(anna).toContain(say('en', 'coffee.introDm.whyYouNeed', { offerer: 'Bram', tag: 'health it' }));
+    const bram = await nextSession(sandbox, 'bvdb');
+    expect(bram).toContain(say('nl', 'coffee.introDm.whyYouOffer', { needer: 'Anna', tag: 'health it' }));
+    const cas = await nextSession(sandbox, 'cas');
+    expect(cas).toMatch(/☕/);
+    expect(cas).not.toContain('health it');
   });
 
   it("tells why only with both members' consent", { timeout: 60_000 }, async () => {

@@ -45,6 +45,22 @@ export function starter(job: CoffeeJob, ctx: Pick<Ctx, 'say'>): string {
   return ctx.say('coffee.starter.general', undefined, job.round);
 }
 
+/** Why the group was put together, to one of its members: "you" where it is them. */
+function whyLines(job: CoffeeJob, self: string, partners: CoffeeJob['partners'], ctx: Ctx): string[] {
+  const nameOf = (user: string) => partners.find((p) => p.user === user)?.name;
+  return (job.why ?? []).flatMap(({ needer, offerer, tag }) => {
+    if (needer === self) {
+      const name = nameOf(offerer);
+      return name ? [ctx.say('coffee.introDm.whyYouNeed', { offerer: name, tag })] : [];
+    }
+    const name = nameOf(needer);
+    if (!name) return [];
+    if (offerer === self) return [ctx.say('coffee.introDm.whyYouOffer', { needer: name, tag })];
+    const other = nameOf(offerer);
+    return other ? [ctx.say('coffee.groupIntro.why', { needer: name, offerer: other, tag })] : [];
+  });
+}
+
 /**
  * The intro in the member's own chat: who, their lines, a starter, the organiser, 15-30 minutes.
  * In the terminal there is no group conversation to meet in: the intro says to agree a moment
@@ -57,6 +73,7 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, t
   const lines = [ctx.say(`${intro}.heading`, { round: job.round, names: all })];
   for (const p of partners)
     if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
+  lines.push(...whyLines(job, self, partners, ctx));
   lines.push(ctx.say('coffee.introDm.starter', { starter: starter({ ...job, partners }, ctx) }));
   const organiser = partners.find((p) => p.user === job.organiser)?.name ?? all;
   if (terminal)
