@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { State } from '../../src/engine/state.js';
 import { draft } from '../../src/exercises/ask-for-help/index.js';
 import { readTags, suggestedTags } from '../../src/exercises/coffee/gaps.js';
+import { CommunitySchema } from '../../src/pairing/community.js';
 import { gapReasons } from '../../src/pairing/why.js';
 import { say } from '../helpers/texts.js';
 
@@ -59,5 +60,32 @@ describe('gapReasons', () => {
   it('says nothing without the consent of both', () => {
     expect(gapReasons([anna, { ...bram, prefs: { ...bram.prefs, shareGaps: false } }])).toEqual([]);
     expect(gapReasons([{ ...anna, prefs: { ...anna.prefs, shareGaps: undefined } }, bram])).toEqual([]);
+  });
+});
+
+describe('stored communities', () => {
+  const old = {
+    v: 1,
+    ref: { platform: 'slack', space: 'T1' },
+    settings: { active: true, size: 2 },
+    roster: { U1: { prefs: { joined: true, blocks: [] } } },
+  };
+
+  it('reads a community stored before needs, offers and the mode: pairing as before', () => {
+    const c = CommunitySchema.parse(old);
+    expect(c.settings.mode).toBeUndefined();
+    expect(c.roster.U1?.prefs.needs).toBeUndefined();
+    expect(c.roster.U1?.prefs.shareGaps).toBeUndefined();
+  });
+
+  it('keeps needs and offers as trimmed lower-case tags, and refuses a mode it does not know', () => {
+    const c = CommunitySchema.parse({
+      ...old,
+      settings: { ...old.settings, mode: 'gaps' },
+      roster: { U1: { prefs: { needs: ['  Health IT '], offers: ['Python'], shareGaps: true } } },
+    });
+    expect(c.settings.mode).toBe('gaps');
+    expect(c.roster.U1?.prefs).toMatchObject({ needs: ['health it'], offers: ['python'], shareGaps: true });
+    expect(CommunitySchema.safeParse({ ...old, settings: { mode: 'best' } }).success).toBe(false);
   });
 });
