@@ -14,7 +14,7 @@ const INVITE: Invite = {
 };
 
 function eventOf(text: string): VEvent {
-  const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+  const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
   expect(events).toHaveLength(1);
   const [event] = events;
   if (!event) throw new Error('no event');
