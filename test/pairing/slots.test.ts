@@ -1,5 +1,6 @@
 /** Times that fit everyone: slots inside every member's working hours across three time zones. */
 import { describe, expect, it } from 'vitest';
+import { slotForGroup, slotIn, zoneCity } from '../../src/pairing/slot-text.js';
 import { localClock, proposeSlots, SLOT_MINUTES, type SlotMember } from '../../src/pairing/slots.js';
 
 const hours = (start: number, end: number) => ({ start: start * 60, end: end * 60 });
@@ -84,5 +85,28 @@ describe('proposeSlots', () => {
       { id: 'bob', before: 90, after: 0 },
       { id: 'priya', before: 0, after: 90 },
     ]);
+  });
+});
+
+describe('slot texts', () => {
+  const t = new Date('2026-12-09T14:00:00Z');
+  const now = new Date('2026-12-07T09:00:00Z');
+
+  it('shows a slot in the reader’s own zone and language', () => {
+    expect(slotIn(t, 'Europe/Amsterdam', 'en', now)).toBe('Wednesday 9 December 15:00');
+    expect(slotIn(t, 'America/New_York', 'en', now)).toBe('Wednesday 9 December 9:00');
+    expect(slotIn(t, 'Asia/Kolkata', 'nl', now)).toBe('woensdag 9 december 19:30');
+  });
+
+  it('shows a slot for the whole group in every zone, naming another local day', () => {
+    const zones = ['Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata'];
+    expect(slotForGroup(t, zones, 'en', now)).toBe(
+      'Wednesday 9 December: 15:00 Amsterdam, 9:00 New York, 19:30 Kolkata',
+    );
+    const late = new Date('2026-12-09T20:00:00Z');
+    expect(slotForGroup(late, zones, 'nl', now)).toBe(
+      'woensdag 9 december: 21:00 Amsterdam, 15:00 New York, donderdag 1:30 Kolkata',
+    );
+    expect(zoneCity('UTC')).toBe('UTC');
   });
 });
