@@ -39,6 +39,8 @@ export const CoffeeJobSchema = z.object({
         name: z.string().max(60),
         intro: z.string().max(200).optional(),
         topics: z.array(z.string().max(200)).max(4).optional(),
+        /** The partner's IANA zone, so the intro can say their local time. */
+        timezone: z.string().max(80).optional(),
       }),
     )
     // Groups run up to six, and seven when the count does not divide (src/pairing/groups.ts).
@@ -46,6 +48,12 @@ export const CoffeeJobSchema = z.object({
   organiser: id,
   /** The round's start, for a heads-up the day before: after it the question is moot. */
   startsAt: z.iso.datetime().optional(),
+  /** Three proposed 30-minute starts inside every member's working hours (src/pairing/slots.ts). */
+  slots: z.array(z.iso.datetime()).max(3).optional(),
+  /** The member's own zone, in which the intro shows the times. */
+  zone: z.string().max(80).optional(),
+  /** No common working time: the start that stretches anyone's day the least. */
+  closest: z.iso.datetime().optional(),
 });
 
 export const JobSchema = z.object({

@@ -21,6 +21,7 @@ import {
   type Round,
   type Settings,
 } from './community.js';
+import { groupTimes, zoneOf } from './group-slots.js';
 import { asName, type GroupIntro, groupIntroText, nameList } from './intro.js';
 import { INTRO_PLACEHOLDERS, introTextOf } from './intro-template.js';
 import { expectedIn, type Plan, planRound, unplacedReason } from './plan.js';
@@ -94,14 +95,24 @@ export function createPairing(deps: PairingDeps) {
   /** The job that brings one member their intro, check-in, or the question whether to stay. */
   function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
     const group = round.groups.find((g) => g.users.includes(user));
-    const partners = (group?.users ?? []).filter((u) => u !== user).map((u) => shownOf(c, u));
+    const partners = (group?.users ?? [])
+      .filter((u) => u !== user)
+      .map((u) => ({ ...shownOf(c, u), timezone: zoneOf(c, u) }));
     const member = communityMember(c.ref, user);
+    // Days are counted in the organiser's zone, so every member of a group gets the same times.
+    const times =
+      group && kind === 'coffee.intro'
+        ? {
+            zone: zoneOf(c, user),
+            ...groupTimes(c, round, [group.organiser, ...group.users.filter((u) => u !== group.organiser)]),
+          }
+        : {};
     return {
       id: coffeeJobId(c.ref, user, round.n, kind),
       kind,
       member,
       due,
-      coffee: { round: round.n, partners, organiser: group?.organiser ?? user },
+      coffee: { round: round.n, partners, organiser: group?.organiser ?? user, ...times },
     };
   }
 

@@ -1,4 +1,4 @@
-import { addDays } from '../../core/time.js';
+import { addDays, clockAt } from '../../core/time.js';
 import type { Job, Lang } from '../../core/types.js';
 import {
   type Ctx,
@@ -17,6 +17,7 @@ import type { Person } from '../../network/model.js';
 import { cleanName, findExactName } from '../../network/names.js';
 import { asName, nameList } from '../../pairing/intro.js';
 import { coffeeJobId } from '../../pairing/roster.js';
+import { slotIn, zoneCity } from '../../pairing/slot-text.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
 import { withPrefs } from './choices.js';
@@ -58,6 +59,7 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, t
   for (const p of partners)
     if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
   lines.push(ctx.say('coffee.introDm.starter', { starter: starter({ ...job, partners }, ctx) }));
+  lines.push(...timesLines(job, partners, ctx, lang));
   const organiser = partners.find((p) => p.user === job.organiser)?.name ?? all;
   if (terminal)
     lines.push(
@@ -72,6 +74,34 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, t
         : ctx.say('coffee.introDm.theyOrganise', { name: organiser }),
     );
   return lines.join('\n');
+}
+
+/**
+ * Each partner's zone and local time now, then the group's proposed times in the reader's own
+ * zone (or, when the group's hours never meet, the closest one). Nothing for an old job.
+ */
+function timesLines(job: CoffeeJob, partners: CoffeeJob['partners'], ctx: Ctx, lang: Lang): string[] {
+  const zone = job.zone;
+  if (!zone) return [];
+  const lines = partners.flatMap((p) =>
+    p.timezone
+      ? [
+          ctx.say('coffee.introDm.partnerZone', {
+            name: p.name,
+            city: zoneCity(p.timezone),
+            clock: clockAt(ctx.now, p.timezone),
+          }),
+        ]
+      : [],
+  );
+  if (job.slots?.length) {
+    lines.push(ctx.say('coffee.introDm.slots'));
+    for (const t of job.slots) lines.push(`• ${slotIn(new Date(t), zone, lang, ctx.now)}`);
+  } else if (job.closest)
+    lines.push(
+      ctx.say('coffee.introDm.noCommonTime', { slot: slotIn(new Date(job.closest), zone, lang, ctx.now) }),
+    );
+  return lines;
 }
 
 /**

@@ -1,0 +1,98 @@
+/**
+ * Times that fit everyone, through Slack: three members in Amsterdam, New York and Kolkata give
+ * their working hours, a round puts them in one group, and each intro DM names the partners'
+ * zones with their local time and proposes three times inside all three working days, each in
+ * the reader's own zone.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { clockAt } from '../../src/core/time.js';
+import type { Round } from '../../src/pairing/community.js';
+import { groupTimes } from '../../src/pairing/group-slots.js';
+import { slotIn, zoneCity } from '../../src/pairing/slot-text.js';
+import { localClock, SLOT_MINUTES } from '../../src/pairing/slots.js';
+import { TEAM } from './fixtures.js';
+import { en, type Harness, SlackMember, startHarness } from './harness.js';
+
+const COMMUNITY = { platform: 'slack', space: TEAM } as const;
+const CHANNEL = 'CCOFFEE';
+const PEOPLE = {
+  U1: { name: 'Anna', tz: 'Europe/Amsterdam', hours: '9-17', start: 9 * 60, end: 17 * 60 },
+  U2: { name: 'Ben', tz: 'America/New_York', hours: '8-17', start: 8 * 60, end: 17 * 60 },
+  U3: { name: 'Priya', tz: 'Asia/Kolkata', hours: '12:00-21:00', start: 12 * 60, end: 21 * 60 },
+} as const;
+type User = keyof typeof PEOPLE;
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+it('proposes three times inside every working day of a group in three zones, each in the reader’s zone', async () => {
+  const harness = await startHarness({
+    users: {
+      U1: { is_admin: true, tz: PEOPLE.U1.tz, profile: { first_name: 'Anna' } },
+      U2: { tz: PEOPLE.U2.tz, profile: { first_name: 'Ben' } },
+      U3: { tz: PEOPLE.U3.tz, profile: { first_name: 'Priya' } },
+    },
+    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2', 'U3'] },
+  });
+  h = harness;
+  const users = Object.keys(PEOPLE) as User[];
+  const members = users.map((u) => new SlackMember(harness, u));
+  for (const [i, member] of members.entries()) {
+    await member.say('hello');
+    await member.command('coffee join');
+    await member.command('coffee');
+    await member.press('hours');
+    await member.say(PEOPLE[users[i] as User].hours);
+  }
+  const anna = members[0] as SlackMember;
+  await anna.command(`coffee set channel <#${CHANNEL}|coffee>`);
+  await anna.command('coffee round now');
+  const made = await harness.app.pairing.load(COMMUNITY);
+  const round = made.rounds[0] as Round;
+  const group = round.groups[0];
+  if (!group) throw new Error('no group');
+  expect([...group.users].sort()).toEqual(users);
+  // The zones came from Slack and the hours from each member's own answer.
+  for (const u of users) {
+    expect(made.roster[u]?.prefs.timezone).toBe(PEOPLE[u].tz);
+    expect(made.roster[u]?.prefs.hours).toEqual({ start: PEOPLE[u].start, end: PEOPLE[u].end });
+  }
+
+  const { slots } = groupTimes(made, round, [
+    group.organiser,
+    ...group.users.filter((u) => u !== group.organiser),
+  ]);
+  expect(slots).toHaveLength(3);
+  const starts = (slots ?? []).map((s) => new Date(s));
+  // Each time lies inside every member's working hours, on a weekday of theirs, after the round starts.
+  for (const t of starts) {
+    expect(t.getTime()).toBeGreaterThan(Date.parse(round.at));
+    for (const u of users) {
+      const { weekday, minute } = localClock(t, PEOPLE[u].tz);
+      expect(weekday).toBeLessThanOrEqual(5);
+      expect(minute).toBeGreaterThanOrEqual(PEOPLE[u].start);
+      expect(minute + SLOT_MINUTES).toBeLessThanOrEqual(PEOPLE[u].end);
+    }
+  }
+
+  const now = new Date();
+  await harness.app.engine.tick(now);
+  for (const [i, member] of members.entries()) {
+    const self = users[i] as User;
+    const intro = member.texts().find((t) => t.startsWith('☕')) ?? '';
+    for (const other of users.filter((u) => u !== self)) {
+      const { name, tz } = PEOPLE[other];
+      expect(intro).toContain(
+        en('coffee.introDm.partnerZone', { name, city: zoneCity(tz), clock: clockAt(now, tz) }),
+      );
+    }
+    const shown = starts.map((t) => `• ${slotIn(t, PEOPLE[self].tz, 'en', now)}`);
+    expect(intro).toContain(`${en('coffee.introDm.slots')}\n${shown.join('\n')}`);
+  }
+  // The same first time reads differently in each zone: 3 distinct local clocks.
+  const first = starts[0] as Date;
+  expect(new Set(users.map((u) => slotIn(first, PEOPLE[u].tz, 'en', now))).size).toBe(3);
+});
