@@ -148,7 +148,14 @@ export function createPairing(deps: PairingDeps) {
   /** What an adapter posts for one group: names, intro lines, a starter, the organiser. */
   function groupIntro(c: Community, round: Round, group: Group): GroupIntro {
     const shown = group.users.map((user) => shownOf(c, user));
+    const ordered = [group.organiser, ...group.users.filter((u) => u !== group.organiser)];
+    const times = {
+      ...groupTimes(c, round, ordered),
+      zones: ordered.map((u) => zoneOf(c, u)),
+      roundAt: round.at,
+    };
     return {
+      times,
       round: round.n,
       lang: c.settings.lang,
       members: shown.map(({ topics: _topics, ...member }) => member),

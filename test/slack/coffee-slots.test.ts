@@ -8,7 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import { clockAt } from '../../src/core/time.js';
 import type { Round } from '../../src/pairing/community.js';
 import { groupTimes } from '../../src/pairing/group-slots.js';
-import { slotIn, zoneCity } from '../../src/pairing/slot-text.js';
+import { slotForGroup, slotIn, zoneCity } from '../../src/pairing/slot-text.js';
 import { localClock, SLOT_MINUTES } from '../../src/pairing/slots.js';
 import { TEAM } from './fixtures.js';
 import { en, type Harness, SlackMember, startHarness } from './harness.js';
@@ -77,6 +77,14 @@ it('proposes three times inside every working day of a group in three zones, eac
       expect(minute + SLOT_MINUTES).toBeLessThanOrEqual(PEOPLE[u].end);
     }
   }
+
+  // The group DM shows each time in all three zones, the organiser's first.
+  const post = harness.fake.callsOf('chat.postMessage').find((c) => c.args.channel === group.conversation);
+  const ordered = [group.organiser, ...group.users.filter((u) => u !== group.organiser)] as User[];
+  const zones = ordered.map((u) => PEOPLE[u].tz);
+  const groupLines = starts.map((t) => `• ${slotForGroup(t, zones, 'en', new Date(round.at))}`);
+  expect(String(post?.args.text)).toContain(en('coffee.groupIntro.slots', { slots: groupLines.join('\n') }));
+  for (const city of ['Amsterdam', 'New York', 'Kolkata']) expect(groupLines[0]).toContain(city);
 
   const now = new Date();
   await harness.app.engine.tick(now);
