@@ -286,7 +286,11 @@ export function createEngine(deps: EngineDeps) {
     }
     // The community learns first: should that fail, the turn is not saved and a retry does it all.
     for (const effect of result.effects)
-      if (effect.type === 'coffee') await deps.pairing?.apply(inbound.member, effect);
+      if (effect.type === 'coffee') {
+        // What the community answers the member at once (their coffee is set) joins this turn's replies.
+        const answer = await deps.pairing?.apply(inbound.member, effect);
+        if (answer) replies.push(...answer);
+      }
     await deps.members.save(state);
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);

@@ -100,6 +100,8 @@ export interface CoffeeChange {
   prefs?: CoffeePrefs;
   outcome?: { round: number; outcome: CoffeeOutcome };
   stayed?: boolean;
+  /** The proposed times the member picked for a round's coffee; none is an answer too. */
+  times?: { round: number; picks: string[] };
 }
 
 const GroupSchema = z.object({
@@ -111,6 +113,9 @@ const GroupSchema = z.object({
   /** The conversation the intro went to, once it went (so a resumed round never introduces twice). */
   conversation: z.string().max(200).optional(),
   nudged: z.boolean().default(false),
+  /** Each member's picks of the proposed times (ISO, UTC); the coffee is set at the first all share. */
+  picks: z.record(user, z.array(z.iso.datetime()).max(3)).optional(),
+  setAt: z.iso.datetime().optional(),
 });
 export type Group = z.infer<typeof GroupSchema>;
 

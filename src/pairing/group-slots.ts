@@ -41,3 +41,14 @@ export function groupTimes(c: Community, round: Round, users: readonly string[])
     ? { slots: proposal.slots.map((t) => t.toISOString()) }
     : { closest: proposal.closest.toISOString() };
 }
+
+/** The first time every member of the group picked; undefined while someone has not answered or none is shared. */
+export function commonPick(
+  users: readonly string[],
+  picks: Readonly<Record<string, readonly string[]>> = {},
+): string | undefined {
+  const lists = users.map((u) => picks[u]);
+  if (lists.some((l) => l === undefined)) return undefined;
+  const [first = [], ...rest] = lists as string[][];
+  return [...first].sort().find((t) => rest.every((l) => l.includes(t)));
+}

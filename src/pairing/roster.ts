@@ -19,6 +19,19 @@ export function applyChange(c: Community, user: string, change: CoffeeChange): C
     rounds = rounds.map((r) => (r.n === n ? { ...r, outcomes: { ...r.outcomes, [user]: outcome } } : r));
     next = { ...next, ghosts: 0 };
   }
+  if (change.times) {
+    const { round: n, picks } = change.times;
+    rounds = rounds.map((r) =>
+      r.n === n
+        ? {
+            ...r,
+            groups: r.groups.map((g) =>
+              g.users.includes(user) && !g.setAt ? { ...g, picks: { ...g.picks, [user]: picks } } : g,
+            ),
+          }
+        : r,
+    );
+  }
   return { ...c, roster: { ...c.roster, [user]: next }, rounds };
 }
 

@@ -7,6 +7,7 @@ import { readAll } from '../store/scan.js';
 import type { Store } from '../store/store.js';
 import type { Say, Texts } from '../texts/texts.js';
 import { changeSetting, settingsText } from './admin.js';
+import { setNotes } from './coffee-set.js';
 import {
   type CoffeeChange,
   type Community,
@@ -21,7 +22,7 @@ import {
   type Round,
   type Settings,
 } from './community.js';
-import { groupTimes, zoneOf } from './group-slots.js';
+import { commonPick, groupTimes, zoneOf } from './group-slots.js';
 import { asName, type GroupIntro, groupIntroText, nameList } from './intro.js';
 import { INTRO_PLACEHOLDERS, introTextOf } from './intro-template.js';
 import { expectedIn, type Plan, planRound, unplacedReason } from './plan.js';
@@ -205,6 +206,21 @@ export function createPairing(deps: PairingDeps) {
     const result = await locked(ref, () => fn(notes));
     await send(notes);
     return result;
+  }
+
+  /** Sets the member's group's coffee once everyone picked one same time: invites go out as notes. */
+  function setWhenShared(c: Community, n: number, user: string, notes: Notes): Community {
+    const round = c.rounds.find((r) => r.n === n);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group || group.setAt) return c;
+    const at = commonPick(group.users, group.picks);
+    if (!at) return c;
+    const set = { ...group, setAt: at };
+    for (const note of setNotes(c, n, set, new Date(at), sayFor(c), new Date()))
+      notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    log.info({ community: communityKey(c.ref), round: n }, 'coffee time set');
+    const groups = round.groups.map((g) => (g === group ? set : g));
+    return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
   }
 
   /** Saves a new round, schedules every member's intro and check-in, then posts the group intros. */
@@ -447,9 +463,21 @@ export function createPairing(deps: PairingDeps) {
     load,
 
     /** Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay". */
-    async apply(member: MemberRef, change: CoffeeChange): Promise<void> {
+    async apply(member: MemberRef, change: CoffeeChange): Promise<Reply[]> {
       const ref = communityOf(member);
-      await locked(ref, async () => save(applyChange(await load(ref), member.user, change)));
+      const own: Reply[] = [];
+      await lockedWithNotes(ref, async (notes) => {
+        let c = applyChange(await load(ref), member.user, change);
+        if (change.times) c = setWhenShared(c, change.times.round, member.user, notes);
+        await save(c);
+        // The member whose turn this is holds their own lock: their note comes back with the turn.
+        for (const [i, note] of [...notes.entries()].reverse())
+          if (note.member.user === member.user) {
+            own.unshift(...note.replies);
+            notes.splice(i, 1);
+          }
+      });
+      return own;
     },
 
     /** Every community due at `now`: scheduled rounds, intros left half done, nudges. Each fires once. */

@@ -4,6 +4,7 @@
  * zones with their local time and proposes three times inside all three working days, each in
  * the reader's own zone.
  */
+import ical, { type VEvent } from 'node-ical';
 import { afterEach, expect, it } from 'vitest';
 import { clockAt } from '../../src/core/time.js';
 import type { Round } from '../../src/pairing/community.js';
@@ -100,6 +101,47 @@ it('proposes three times inside every working day of a group in three zones, eac
     const shown = starts.map((t) => `• ${slotIn(t, PEOPLE[self].tz, 'en', now)}`);
     expect(intro).toContain(`${en('coffee.introDm.slots')}\n${shown.join('\n')}`);
   }
+  // Each member taps the times that work; the second is the one all three share.
+  const [one, two, three] = slots as [string, string, string];
+  const picks: Record<User, string[]> = { U1: [one, two], U2: [two, three], U3: [two] };
+  for (const [i, member] of members.entries()) {
+    const self = users[i] as User;
+    expect(member.lastText()).toBe(en('coffee.times.prompt'));
+    const labels = member
+      .elements()
+      .find((e) => e.type === 'multi_static_select')
+      ?.options?.map((o) => o.text.text);
+    expect(labels).toEqual(starts.map((t) => slotIn(t, PEOPLE[self].tz, 'en', now)));
+    await member.pick(picks[self]);
+  }
+  const stored = (await harness.app.pairing.load(COMMUNITY)).rounds[0]?.groups[0];
+  expect(stored?.setAt).toBe(two);
+
+  // Every member gets the invite in their own DM, and it parses back with the shared time in UTC.
+  const urls = harness.fake
+    .callsOf('files.getUploadURLExternal')
+    .filter((c) => c.args.filename === 'coffee-round-1.ics');
+  expect(urls).toHaveLength(3);
+  const completed = harness.fake.callsOf('files.completeUploadExternal').map((c) => c.args.channel_id);
+  expect([...completed].sort()).toEqual(['DU1', 'DU2', 'DU3']);
+  for (const url of urls) {
+    const bytes =
+      harness.fake.uploads.find((u) => u.fileId === url.result.file_id)?.bytes.toString('utf8') ?? '';
+    const events = Object.values(ical.sync.parseICS(bytes)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    expect(events).toHaveLength(1);
+    expect(events[0]?.start.toISOString()).toBe(new Date(two).toISOString());
+    expect(events[0]?.end?.getTime()).toBe(Date.parse(two) + SLOT_MINUTES * 60_000);
+  }
+  // The invite comes with the time in the member's own zone and the two calendar links.
+  for (const self of users) {
+    const set = harness.fake
+      .callsOf('files.completeUploadExternal')
+      .find((c) => c.args.channel_id === `D${self}`)?.args.initial_comment;
+    expect(set).toContain(`is set: ${slotIn(new Date(two), PEOPLE[self].tz, 'en', now)} your time`);
+    expect(set).toContain('https://calendar.google.com/calendar/render?action=TEMPLATE');
+    expect(set).toContain('https://outlook.office.com/calendar/0/deeplink/compose?');
+  }
+
   // The same first time reads differently in each zone: 3 distinct local clocks.
   const first = starts[0] as Date;
   expect(new Set(users.map((u) => slotIn(first, PEOPLE[u].tz, 'en', now))).size).toBe(3);

@@ -34,6 +34,7 @@ export const flows = [
   z.object({ at: z.literal('coffee.text'), field: z.enum(COFFEE_TEXT_FIELDS) }),
   z.object({ at: z.literal('coffee.prepare'), ...inRound, step: z.enum(PREPARE_STEPS) }),
   z.object({ at: z.literal('coffee.checkin'), ...inRound }),
+  z.object({ at: z.literal('coffee.times'), ...inRound }),
   z.object({ at: z.literal('coffee.reflect'), ...inRound, step: z.enum(REFLECT_STEPS) }),
   z.object({ at: z.literal('coffee.stay') }),
   z.object({ at: z.literal('coffee.headsup'), ...inRound, startsAt: z.iso.datetime() }),

@@ -121,6 +121,7 @@ export const coffeeDue: DueHandler = (state, job, ctx) => {
       at: ctx.now.toISOString(),
       partners: coffee.partners.map((p) => ({ user: p.user, name: p.name })),
       organiser: coffee.organiser === state.member.user,
+      ...(coffee.slots?.length && coffee.zone ? { slots: coffee.slots, zone: coffee.zone } : {}),
     };
     let next: State = {
       ...state,
@@ -132,7 +133,10 @@ export const coffeeDue: DueHandler = (state, job, ctx) => {
       ({ state: next, effects } = withPrefs(next, { joined: true }));
     return {
       state: next,
-      flow: { at: 'coffee.prepare', round: coffee.round, step: 'purpose' },
+      // With proposed times the member first taps the ones that work; then the offer to prepare.
+      flow: record.slots
+        ? { at: 'coffee.times', round: coffee.round }
+        : { at: 'coffee.prepare', round: coffee.round, step: 'purpose' },
       replies: [
         { text: introReply(coffee, state.member.user, ctx, state.lang, state.member.platform === 'console') },
       ],
@@ -150,6 +154,44 @@ function checkinWanted(state: State, round: number, jobId: string): boolean {
   if (!coffee) return false;
   return coffee.outcome === undefined || (coffee.outcome === 'later' && jobId.endsWith(':again'));
 }
+
+/**
+ * The proposed times as a multi-select in the member's own zone, with "none of these" beside it.
+ * The picks go to the community, which sets the coffee once the whole group shares one.
+ */
+const coffeeTimes: FlowHandler<'coffee.times'> = {
+  onlyOptions: () => true,
+  ask(flow, state, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee?.slots?.length || !coffee.zone || coffee.picked !== undefined) return [];
+    const zone = coffee.zone;
+    return [
+      {
+        text: ctx.say('coffee.times.prompt'),
+        pick: {
+          options: coffee.slots.map((t) => ({
+            id: t,
+            label: slotIn(new Date(t), zone, state.lang, ctx.now),
+          })),
+          placeholder: ctx.say('coffee.times.placeholder'),
+        },
+        choices: [{ id: 'none', label: ctx.say('coffee.times.none') }],
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee?.slots) return moveTo(state, { at: 'menu' });
+    let picked: string[];
+    if (answer.kind === 'picks') picked = coffee.slots.filter((t) => answer.values.includes(t));
+    else if (answer.kind === 'choice' && answer.value === 'none') picked = [];
+    else return reask(state, unexpected(ctx));
+    const next = withCoffee(state, flow.round, { picked });
+    const told: Effect = { type: 'coffee', times: { round: flow.round, picks: picked } };
+    const text = ctx.say(picked.length > 0 ? 'coffee.times.saved' : 'coffee.times.noneReply');
+    return moveTo(next, { at: 'coffee.prepare', round: flow.round, step: 'purpose' }, [{ text }], [told]);
+  },
+};
 
 export const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
 
@@ -332,8 +374,9 @@ export function coffeeProgress(state: State, ctx: Ctx): string | undefined {
   return lines.join('\n');
 }
 
-export const handlers: Handlers<'coffee.prepare' | 'coffee.checkin' | 'coffee.stay'> = {
+export const handlers: Handlers<'coffee.prepare' | 'coffee.checkin' | 'coffee.stay' | 'coffee.times'> = {
   'coffee.prepare': coffeePrepare,
   'coffee.checkin': coffeeCheckin,
+  'coffee.times': coffeeTimes,
   'coffee.stay': coffeeStay,
 };
