@@ -57,7 +57,15 @@ describe('virtual coffee rounds through the engine', () => {
     const partner = anaGroup?.users.find((u) => u !== 'ana') ?? '';
     // The intro reads the chosen name as a name, with a capital.
     expect(intro('ana')[0]?.text).toContain(asName(partner));
-    // The prepare question follows the intro; "later" leaves it.
+    // The proposed times follow the intro, as a multi-select with "none of these" beside it.
+    const times = t.repliesTo('ana').at(-1);
+    expect(times?.text).toBe(en('coffee.times.prompt'));
+    expect(times?.pick?.options).toHaveLength(3);
+    expect(times?.choices?.map((ch) => ch.id)).toEqual(['none']);
+    await t.choice('none', who('ana'));
+    expect(t.repliesTo('ana').some((r) => r.text === en('coffee.times.noneReply'))).toBe(true);
+    expect((await t.state(who('ana')))?.coffee.coffees[0]?.picked).toEqual([]);
+    // Then the prepare question; "later" leaves it.
     expect(
       t
         .repliesTo('ana')

@@ -186,10 +186,14 @@ const coffeeTimes: FlowHandler<'coffee.times'> = {
     if (answer.kind === 'picks') picked = coffee.slots.filter((t) => answer.values.includes(t));
     else if (answer.kind === 'choice' && answer.value === 'none') picked = [];
     else return reask(state, unexpected(ctx));
-    const next = withCoffee(state, flow.round, { picked });
+    const prepare = { at: 'coffee.prepare', round: flow.round, step: 'purpose' } as const;
+    const marked = withCoffee(state, flow.round, { picked });
+    // The offer to prepare continues the intro's due question: left unanswered, it gives way to the
+    // check-in as the offer always did (src/engine/queue.ts `ignored`).
+    const next = state.lastDue ? { ...marked, lastDue: { ...state.lastDue, flow: prepare } } : marked;
     const told: Effect = { type: 'coffee', times: { round: flow.round, picks: picked } };
     const text = ctx.say(picked.length > 0 ? 'coffee.times.saved' : 'coffee.times.noneReply');
-    return moveTo(next, { at: 'coffee.prepare', round: flow.round, step: 'purpose' }, [{ text }], [told]);
+    return moveTo(next, prepare, [{ text }], [told]);
   },
 };
 
