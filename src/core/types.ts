@@ -52,6 +52,8 @@ export const CoffeeJobSchema = z.object({
   slots: z.array(z.iso.datetime()).max(3).optional(),
   /** The member's own zone, in which the intro shows the times. */
   zone: z.string().max(80).optional(),
+  /** The time the group set (a reminder's job): ISO, UTC. */
+  setAt: z.iso.datetime().optional(),
   /** No common working time: the start that stretches anyone's day the least. */
   closest: z.iso.datetime().optional(),
 });

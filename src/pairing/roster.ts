@@ -39,7 +39,13 @@ const roundsOf = (c: Community, user: string): Round[] =>
   c.rounds.filter((r) => r.groups.some((g) => g.users.includes(user)));
 
 /** The jobs a round schedules for its members (the coffee exercise handles them). */
-const COFFEE_JOB_KINDS = ['coffee.intro', 'coffee.checkin', 'coffee.stay', 'coffee.headsup'] as const;
+const COFFEE_JOB_KINDS = [
+  'coffee.intro',
+  'coffee.checkin',
+  'coffee.stay',
+  'coffee.headsup',
+  'coffee.reminder',
+] as const;
 
 /** A coffee job's id: one per member, round and kind, so scheduling it twice keeps one. */
 export const coffeeJobId = (c: Community['ref'], user: string, round: number, kind: Job['kind'] | 'again') =>

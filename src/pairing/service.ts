@@ -62,6 +62,8 @@ type CoffeeJob = NonNullable<Job['coffee']>;
 
 /** Conversation id of a group whose intro went only by direct messages. */
 const BY_DM = 'dm';
+/** A set coffee's reminder comes this long before it starts. */
+const REMINDER_MINUTES = 60;
 const ADMIN_WORDS = new Set(['settings', 'set', 'round', 'stats', 'admin']);
 
 /** Virtual-coffee rounds for every community: settings, the roster, rounds, nudges, stats. */
@@ -221,6 +223,19 @@ export function createPairing(deps: PairingDeps) {
     log.info({ community: communityKey(c.ref), round: n }, 'coffee time set');
     const groups = round.groups.map((g) => (g === group ? set : g));
     return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
+  }
+
+  /** An hour before a set coffee, each member of the group is reminded in their own zone. */
+  async function scheduleReminders(c: Community, n: number, user: string): Promise<void> {
+    const round = c.rounds.find((r) => r.n === n);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group?.setAt) return;
+    const due = new Date(Date.parse(group.setAt) - REMINDER_MINUTES * 60_000).toISOString();
+    for (const u of group.users) {
+      const job = memberJob(c, round, u, 'coffee.reminder', due);
+      if (job.coffee) job.coffee = { ...job.coffee, setAt: group.setAt, zone: zoneOf(c, u) };
+      await deps.jobs.schedule(job);
+    }
   }
 
   /** Saves a new round, schedules every member's intro and check-in, then posts the group intros. */
@@ -470,6 +485,7 @@ export function createPairing(deps: PairingDeps) {
         let c = applyChange(await load(ref), member.user, change);
         if (change.times) c = setWhenShared(c, change.times.round, member.user, notes);
         await save(c);
+        if (change.times) await scheduleReminders(c, change.times.round, member.user);
         // The member whose turn this is holds their own lock: their note comes back with the turn.
         for (const [i, note] of [...notes.entries()].reverse())
           if (note.member.user === member.user) {

@@ -334,6 +334,7 @@ export const CATALOG = {
   'coffee.times.none': [],
   'coffee.times.saved': [],
   'coffee.times.noneReply': [],
+  'coffee.set.reminder': ['names', 'slot'],
   'coffee.set.text': ['names', 'slot', 'google', 'outlook'],
   'coffee.set.title': ['names'],
   'coffee.set.description': ['names', 'organiser'],

@@ -142,6 +142,21 @@ it('proposes three times inside every working day of a group in three zones, eac
     expect(set).toContain('https://outlook.office.com/calendar/0/deeplink/compose?');
   }
 
+  // An hour before, each member is reminded in their own time; not before.
+  const reminder = (self: User) =>
+    en('coffee.set.reminder', {
+      names: new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(
+        users.filter((u) => u !== self).map((u) => PEOPLE[u].name),
+      ),
+      slot: slotIn(new Date(two), PEOPLE[self].tz, 'en', now),
+    });
+  const hourBefore = Date.parse(two) - 60 * 60_000;
+  await harness.app.engine.tick(new Date(hourBefore - 60_000));
+  for (const [i, member] of members.entries())
+    expect(member.texts()).not.toContain(reminder(users[i] as User));
+  await harness.app.engine.tick(new Date(hourBefore));
+  for (const [i, member] of members.entries()) expect(member.texts()).toContain(reminder(users[i] as User));
+
   // The same first time reads differently in each zone: 3 distinct local clocks.
   const first = starts[0] as Date;
   expect(new Set(users.map((u) => slotIn(first, PEOPLE[u].tz, 'en', now))).size).toBe(3);

@@ -3,7 +3,7 @@ import type { ExerciseDefinition } from '../../engine/flow.js';
 import { handlers as choices, coffeeShortcut } from './choices.js';
 import { handlers as headsup, headsupDue } from './headsup.js';
 import { afterTime, handlers as reflection } from './reflect.js';
-import { coffeeDue, coffeeProgress, handlers as round } from './round.js';
+import { coffeeDue, coffeeProgress, reminderDue, handlers as round } from './round.js';
 
 export const COFFEE_TEXT_FIELDS = ['intro', 'group', 'hours', 'block', 'name'] as const;
 export type CoffeeTextField = (typeof COFFEE_TEXT_FIELDS)[number];
@@ -54,6 +54,7 @@ export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']>
     'coffee.checkin': coffeeDue,
     'coffee.stay': coffeeDue,
     'coffee.headsup': headsupDue,
+    'coffee.reminder': reminderDue,
   },
   progress: coffeeProgress,
   shortcut: coffeeShortcut,

@@ -76,6 +76,19 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, t
   return lines.join('\n');
 }
 
+/** An hour before a set coffee: a line saying it starts soon, with the partners and the time in the member's zone. */
+export const reminderDue: DueHandler = (state, job, ctx) => {
+  const coffee = job.coffee;
+  const nothing = { state, replies: [], effects: [] };
+  if (!coffee?.setAt) return nothing;
+  const partners = coffee.partners.map((p) => ({ ...p, name: asName(p.name) }));
+  const slot = slotIn(new Date(coffee.setAt), coffee.zone ?? state.timezone ?? 'UTC', state.lang, ctx.now);
+  return {
+    ...nothing,
+    replies: [{ text: ctx.say('coffee.set.reminder', { names: names({ partners }, state.lang), slot }) }],
+  };
+};
+
 /**
  * Each partner's zone and local time now, then the group's proposed times in the reader's own
  * zone (or, when the group's hours never meet, the closest one). Nothing for an old job.
