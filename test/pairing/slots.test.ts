@@ -1,5 +1,6 @@
 /** Times that fit everyone: slots inside every member's working hours across three time zones. */
 import { describe, expect, it } from 'vitest';
+import { commonPick } from '../../src/pairing/group-slots.js';
 import { slotForGroup, slotIn, zoneCity } from '../../src/pairing/slot-text.js';
 import { localClock, proposeSlots, SLOT_MINUTES, type SlotMember } from '../../src/pairing/slots.js';
 
@@ -108,5 +109,17 @@ describe('slot texts', () => {
       'woensdag 9 december: 21:00 Amsterdam, 15:00 New York, donderdag 1:30 Kolkata',
     );
     expect(zoneCity('UTC')).toBe('UTC');
+  });
+});
+
+describe('commonPick', () => {
+  const [a, b, c] = ['2026-12-07T14:00:00.000Z', '2026-12-09T14:00:00.000Z', '2026-12-11T14:00:00.000Z'];
+  it('waits until every member answered, then takes the first time all share', () => {
+    expect(commonPick(['x', 'y'], { x: [a, b] })).toBeUndefined();
+    expect(commonPick(['x', 'y', 'z'], { x: [c, b, a], y: [b, c], z: [c, b] })).toBe(b);
+  });
+  it('finds none when nothing is shared or someone picked none', () => {
+    expect(commonPick(['x', 'y'], { x: [a], y: [b] })).toBeUndefined();
+    expect(commonPick(['x', 'y'], { x: [a], y: [] })).toBeUndefined();
   });
 });
