@@ -102,6 +102,8 @@ export interface CoffeeChange {
   stayed?: boolean;
   /** The proposed times the member picked for a round's coffee; none is an answer too. */
   times?: { round: number; picks: string[] };
+  /** The organiser set the time in plain words ("coffee agreed Thursday 10:00"). */
+  agreed?: { round: number; at: string };
 }
 
 const GroupSchema = z.object({

@@ -225,6 +225,23 @@ export function createPairing(deps: PairingDeps) {
     return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
   }
 
+  /** The organiser wrote the time they agreed: it is set (again) and everyone gets the invite. */
+  function setByOrganiser(
+    c: Community,
+    agreed: { round: number; at: string },
+    user: string,
+    notes: Notes,
+  ): Community {
+    const round = c.rounds.find((r) => r.n === agreed.round);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group || group.organiser !== user) return c;
+    const set = { ...group, setAt: agreed.at };
+    for (const note of setNotes(c, round.n, set, new Date(agreed.at), sayFor(c), new Date()))
+      notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    const groups = round.groups.map((g) => (g === group ? set : g));
+    return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
+  }
+
   /** An hour before a set coffee, each member of the group is reminded in their own zone. */
   async function scheduleReminders(c: Community, n: number, user: string): Promise<void> {
     const round = c.rounds.find((r) => r.n === n);
@@ -484,8 +501,10 @@ export function createPairing(deps: PairingDeps) {
       await lockedWithNotes(ref, async (notes) => {
         let c = applyChange(await load(ref), member.user, change);
         if (change.times) c = setWhenShared(c, change.times.round, member.user, notes);
+        if (change.agreed) c = setByOrganiser(c, change.agreed, member.user, notes);
         await save(c);
-        if (change.times) await scheduleReminders(c, change.times.round, member.user);
+        const round = change.times?.round ?? change.agreed?.round;
+        if (round !== undefined) await scheduleReminders(c, round, member.user);
         // The member whose turn this is holds their own lock: their note comes back with the turn.
         for (const [i, note] of [...notes.entries()].reverse())
           if (note.member.user === member.user) {

@@ -7,6 +7,7 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterEach, expect, it } from 'vitest';
 import { clockAt } from '../../src/core/time.js';
+import { readAgreedTime } from '../../src/exercises/coffee/agreed.js';
 import type { Round } from '../../src/pairing/community.js';
 import { groupTimes } from '../../src/pairing/group-slots.js';
 import { slotForGroup, slotIn, zoneCity } from '../../src/pairing/slot-text.js';
@@ -156,6 +157,23 @@ it('proposes three times inside every working day of a group in three zones, eac
     expect(member.texts()).not.toContain(reminder(users[i] as User));
   await harness.app.engine.tick(new Date(hourBefore));
   for (const [i, member] of members.entries()) expect(member.texts()).toContain(reminder(users[i] as User));
+
+  // The organiser can always set the time in plain words; everyone gets the new invite.
+  const organiser = members[users.indexOf(group.organiser as User)] as SlackMember;
+  const agreed = readAgreedTime('Friday 16:00', PEOPLE[group.organiser as User].tz, 'en', new Date());
+  const before = harness.fake.uploads.length;
+  await organiser.command('coffee we agreed Friday 16:00');
+  const fresh = harness.fake.uploads.slice(before).map((u) => u.bytes.toString('utf8'));
+  expect(fresh).toHaveLength(3);
+  for (const text of fresh) {
+    const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    expect(events[0]?.start.toISOString()).toBe(agreed?.toISOString());
+  }
+  expect((await harness.app.pairing.load(COMMUNITY)).rounds[0]?.groups[0]?.setAt).toBe(agreed?.toISOString());
+  // Someone else cannot.
+  const other = members.find((m) => m.user !== group.organiser) as SlackMember;
+  await other.command('coffee agreed Friday 11:00');
+  expect(other.texts()).toContain(en('coffee.agreed.notOrganiser'));
 
   // The same first time reads differently in each zone: 3 distinct local clocks.
   const first = starts[0] as Date;
