@@ -54,6 +54,8 @@ export const CoffeeSchema = z.object({
   slots: z.array(z.iso.datetime()).max(3).optional(),
   zone: z.string().max(80).optional(),
   picked: z.array(z.iso.datetime()).max(3).optional(),
+  /** With none of the proposed times: the two the member offered in their own words. */
+  own: z.array(z.iso.datetime()).max(2).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   purpose: z.enum(PURPOSES).optional(),
   questions: shortText.optional(),

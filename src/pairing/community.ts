@@ -104,6 +104,8 @@ export interface CoffeeChange {
   times?: { round: number; picks: string[] };
   /** The organiser set the time in plain words ("coffee agreed Thursday 10:00"). */
   agreed?: { round: number; at: string };
+  /** None of the proposed times worked: two of the member's own, passed on to their partners. */
+  own?: { round: number; times: string[] };
 }
 
 const GroupSchema = z.object({

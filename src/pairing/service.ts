@@ -28,6 +28,7 @@ import { INTRO_PLACEHOLDERS, introTextOf } from './intro-template.js';
 import { expectedIn, type Plan, planRound, unplacedReason } from './plan.js';
 import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { headsupAt, nextRoundAt } from './schedule.js';
+import { slotIn } from './slot-text.js';
 import { communityStats, statsText } from './stats.js';
 
 /** What a platform adapter does for virtual coffees; every part is optional. */
@@ -240,6 +241,24 @@ export function createPairing(deps: PairingDeps) {
       notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
     const groups = round.groups.map((g) => (g === group ? set : g));
     return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
+  }
+
+  /** A member's own two times, passed on to each partner in the partner's zone. */
+  function ownTimesNotes(c: Community, own: { round: number; times: string[] }, user: string): Notes {
+    const group = c.rounds.find((r) => r.n === own.round)?.groups.find((g) => g.users.includes(user));
+    if (!group) return [];
+    const lang = c.settings.lang;
+    const name = asName(c.roster[user]?.prefs.name ?? user);
+    const or = new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'disjunction' });
+    return group.users
+      .filter((u) => u !== user)
+      .map((u) => {
+        const times = or.format(own.times.map((t) => slotIn(new Date(t), zoneOf(c, u), lang, new Date())));
+        return {
+          member: communityMember(c.ref, u),
+          replies: [{ text: sayFor(c)('coffee.times.ownNote', { name, times }) }],
+        };
+      });
   }
 
   /** An hour before a set coffee, each member of the group is reminded in their own zone. */
@@ -502,6 +521,7 @@ export function createPairing(deps: PairingDeps) {
         let c = applyChange(await load(ref), member.user, change);
         if (change.times) c = setWhenShared(c, change.times.round, member.user, notes);
         if (change.agreed) c = setByOrganiser(c, change.agreed, member.user, notes);
+        if (change.own) notes.push(...ownTimesNotes(c, change.own, member.user));
         await save(c);
         const round = change.times?.round ?? change.agreed?.round;
         if (round !== undefined) await scheduleReminders(c, round, member.user);

@@ -35,6 +35,7 @@ export const flows = [
   z.object({ at: z.literal('coffee.prepare'), ...inRound, step: z.enum(PREPARE_STEPS) }),
   z.object({ at: z.literal('coffee.checkin'), ...inRound }),
   z.object({ at: z.literal('coffee.times'), ...inRound }),
+  z.object({ at: z.literal('coffee.own'), ...inRound }),
   z.object({ at: z.literal('coffee.reflect'), ...inRound, step: z.enum(REFLECT_STEPS) }),
   z.object({ at: z.literal('coffee.stay') }),
   z.object({ at: z.literal('coffee.headsup'), ...inRound, startsAt: z.iso.datetime() }),

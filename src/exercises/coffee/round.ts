@@ -1,5 +1,5 @@
 import { addDays, clockAt } from '../../core/time.js';
-import type { Job, Lang } from '../../core/types.js';
+import type { Job, Lang, Reply } from '../../core/types.js';
 import {
   type Ctx,
   type DueHandler,
@@ -11,7 +11,7 @@ import {
   typedText,
 } from '../../engine/flow.js';
 import { type Coffee, PURPOSES } from '../../engine/records.js';
-import type { State } from '../../engine/state.js';
+import type { Flow, State } from '../../engine/state.js';
 import { closerRing } from '../../network/contact.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findExactName } from '../../network/names.js';
@@ -20,6 +20,7 @@ import { coffeeJobId } from '../../pairing/roster.js';
 import { slotIn, zoneCity } from '../../pairing/slot-text.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
+import { readAgreedTime } from './agreed.js';
 import { withPrefs } from './choices.js';
 
 type CoffeeJob = NonNullable<Job['coffee']>;
@@ -199,14 +200,56 @@ const coffeeTimes: FlowHandler<'coffee.times'> = {
     if (answer.kind === 'picks') picked = coffee.slots.filter((t) => answer.values.includes(t));
     else if (answer.kind === 'choice' && answer.value === 'none') picked = [];
     else return reask(state, unexpected(ctx));
-    const prepare = { at: 'coffee.prepare', round: flow.round, step: 'purpose' } as const;
-    const marked = withCoffee(state, flow.round, { picked });
-    // The offer to prepare continues the intro's due question: left unanswered, it gives way to the
-    // check-in as the offer always did (src/engine/queue.ts `ignored`).
-    const next = state.lastDue ? { ...marked, lastDue: { ...state.lastDue, flow: prepare } } : marked;
     const told: Effect = { type: 'coffee', times: { round: flow.round, picks: picked } };
-    const text = ctx.say(picked.length > 0 ? 'coffee.times.saved' : 'coffee.times.noneReply');
-    return moveTo(next, prepare, [{ text }], [told]);
+    const marked = withCoffee(state, flow.round, { picked });
+    if (picked.length === 0) return continueDue(marked, { at: 'coffee.own', round: flow.round }, [], [told]);
+    return toPrepare(marked, flow.round, [{ text: ctx.say('coffee.times.saved') }], [told]);
+  },
+};
+
+/** Moves on inside the intro's due question, so that left unanswered it still gives way to the check-in. */
+function continueDue(state: State, flow: Flow, replies: Reply[], effects: Effect[]): Outcome {
+  const next = state.lastDue ? { ...state, lastDue: { ...state.lastDue, flow } } : state;
+  return moveTo(next, flow, replies, effects);
+}
+
+const toPrepare = (state: State, round: number, replies: Reply[], effects: Effect[] = []) =>
+  continueDue(state, { at: 'coffee.prepare', round, step: 'purpose' }, replies, effects);
+
+/** Two of the member's own times, in plain words ("Tuesday 10:00 or Thursday 15:30"). */
+export function readOwnTimes(text: string, zone: string, state: State, now: Date): Date[] {
+  return text
+    .split(/\s+(?:or|of|and|en)\s+|[,;\n]/i)
+    .map((part) => readAgreedTime(part, zone, state.lang, now, state.locale))
+    .filter((t): t is Date => t !== undefined && t.getTime() > now.getTime())
+    .slice(0, 2);
+}
+
+/** None of the proposed times worked: the member offers two of their own, passed on to the partners. */
+const coffeeOwn: FlowHandler<'coffee.own'> = {
+  ask(flow, state, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee || coffee.own !== undefined || coffee.outcome !== undefined) return [];
+    return [{ text: ctx.say('coffee.times.ownPrompt'), choices: skipChoice(ctx) }];
+  },
+  answer(flow, state, answer, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee) return moveTo(state, { at: 'menu' });
+    if (answer.kind === 'choice' && answer.value === 'skip')
+      return toPrepare(withCoffee(state, flow.round, { own: [] }), flow.round, []);
+    const text = typedText(answer);
+    if (text === undefined) return reask(state, unexpected(ctx));
+    const zone = coffee.zone ?? state.timezone ?? 'UTC';
+    const times = readOwnTimes(text, zone, state, ctx.now);
+    if (times.length < 2) return reask(state, { text: ctx.say('coffee.times.ownInvalid') });
+    const own = times.map((t) => t.toISOString());
+    const told: Effect = { type: 'coffee', own: { round: flow.round, times: own } };
+    return toPrepare(
+      withCoffee(state, flow.round, { own }),
+      flow.round,
+      [{ text: ctx.say('coffee.times.ownSaved') }],
+      [told],
+    );
   },
 };
 
@@ -391,9 +434,12 @@ export function coffeeProgress(state: State, ctx: Ctx): string | undefined {
   return lines.join('\n');
 }
 
-export const handlers: Handlers<'coffee.prepare' | 'coffee.checkin' | 'coffee.stay' | 'coffee.times'> = {
+export const handlers: Handlers<
+  'coffee.prepare' | 'coffee.checkin' | 'coffee.stay' | 'coffee.times' | 'coffee.own'
+> = {
   'coffee.prepare': coffeePrepare,
   'coffee.checkin': coffeeCheckin,
   'coffee.times': coffeeTimes,
+  'coffee.own': coffeeOwn,
   'coffee.stay': coffeeStay,
 };
