@@ -179,3 +179,48 @@ it('proposes three times inside every working day of a group in three zones, eac
   const first = starts[0] as Date;
   expect(new Set(users.map((u) => slotIn(first, PEOPLE[u].tz, 'en', now))).size).toBe(3);
 });
+
+it('says honestly when the working hours never meet, and gives the closest time', async () => {
+  const harness = await startHarness({
+    users: {
+      U1: { is_admin: true, tz: PEOPLE.U1.tz, profile: { first_name: 'Anna' } },
+      U2: { tz: PEOPLE.U2.tz, profile: { first_name: 'Ben' } },
+      U3: { tz: PEOPLE.U3.tz, profile: { first_name: 'Priya' } },
+    },
+    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2', 'U3'] },
+  });
+  h = harness;
+  const users = Object.keys(PEOPLE) as User[];
+  const members = users.map((u) => new SlackMember(harness, u));
+  // Nine to five everywhere: New York starts after Kolkata has gone home.
+  for (const member of members) {
+    await member.say('hello');
+    await member.command('coffee join');
+    await member.command('coffee');
+    await member.press('hours');
+    await member.say('9-17');
+  }
+  const anna = members[0] as SlackMember;
+  await anna.command(`coffee set channel <#${CHANNEL}|coffee>`);
+  await anna.command('coffee round now');
+  const made = await harness.app.pairing.load(COMMUNITY);
+  const round = made.rounds[0] as Round;
+  const group = round.groups[0];
+  if (!group) throw new Error('no group');
+  const { slots, closest } = groupTimes(made, round, [
+    group.organiser,
+    ...group.users.filter((u) => u !== group.organiser),
+  ]);
+  expect(slots).toBeUndefined();
+  if (!closest) throw new Error('expected the closest time');
+  const now = new Date();
+  await harness.app.engine.tick(now);
+  for (const [i, member] of members.entries()) {
+    const self = users[i] as User;
+    const intro = member.texts().find((t) => t.startsWith('☕')) ?? '';
+    expect(intro).toContain(
+      en('coffee.introDm.noCommonTime', { slot: slotIn(new Date(closest), PEOPLE[self].tz, 'en', now) }),
+    );
+    expect(intro).not.toContain(en('coffee.introDm.slots'));
+  }
+});
