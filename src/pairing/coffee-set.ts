@@ -31,6 +31,7 @@ export function inviteFor(
     description: say('coffee.set.description', { names, organiser: nameOf(c, group.organiser) }),
     organiser: nameOf(c, group.organiser),
     partners: group.users.filter((u) => u !== group.organiser).map((u) => nameOf(c, u)),
+    ...(group.link ? { link: group.link } : {}),
   };
 }
 

@@ -106,6 +106,8 @@ export interface CoffeeChange {
   agreed?: { round: number; at: string };
   /** None of the proposed times worked: two of the member's own, passed on to their partners. */
   own?: { round: number; times: string[] };
+  /** The organiser's meeting link ("coffee link https://…"), put in the invites. */
+  link?: { round: number; url: string };
 }
 
 const GroupSchema = z.object({
@@ -120,6 +122,11 @@ const GroupSchema = z.object({
   /** Each member's picks of the proposed times (ISO, UTC); the coffee is set at the first all share. */
   picks: z.record(user, z.array(z.iso.datetime()).max(3)).optional(),
   setAt: z.iso.datetime().optional(),
+  /** The meeting link the organiser added, for the invites. */
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
 });
 export type Group = z.infer<typeof GroupSchema>;
 

@@ -243,6 +243,24 @@ export function createPairing(deps: PairingDeps) {
     return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
   }
 
+  /** The organiser's meeting link: kept for the invites, which go out again when the time is set already. */
+  function withLink(
+    c: Community,
+    link: { round: number; url: string },
+    user: string,
+    notes: Notes,
+  ): Community {
+    const round = c.rounds.find((r) => r.n === link.round);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group || group.organiser !== user) return c;
+    const linked = { ...group, link: link.url };
+    if (linked.setAt)
+      for (const note of setNotes(c, round.n, linked, new Date(linked.setAt), sayFor(c), new Date()))
+        notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    const groups = round.groups.map((g) => (g === group ? linked : g));
+    return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
+  }
+
   /** A member's own two times, passed on to each partner in the partner's zone. */
   function ownTimesNotes(c: Community, own: { round: number; times: string[] }, user: string): Notes {
     const group = c.rounds.find((r) => r.n === own.round)?.groups.find((g) => g.users.includes(user));
@@ -522,6 +540,7 @@ export function createPairing(deps: PairingDeps) {
         if (change.times) c = setWhenShared(c, change.times.round, member.user, notes);
         if (change.agreed) c = setByOrganiser(c, change.agreed, member.user, notes);
         if (change.own) notes.push(...ownTimesNotes(c, change.own, member.user));
+        if (change.link) c = withLink(c, change.link, member.user, notes);
         await save(c);
         const round = change.times?.round ?? change.agreed?.round;
         if (round !== undefined) await scheduleReminders(c, round, member.user);

@@ -332,6 +332,8 @@ export const CATALOG = {
   'coffee.agreed.usage': [],
   'coffee.agreed.noCoffee': [],
   'coffee.agreed.notOrganiser': [],
+  'coffee.link.usage': [],
+  'coffee.link.saved': [],
   'coffee.times.ownPrompt': [],
   'coffee.times.ownInvalid': [],
   'coffee.times.ownSaved': [],

@@ -102,6 +102,14 @@ it('proposes three times inside every working day of a group in three zones, eac
     const shown = starts.map((t) => `• ${slotIn(t, PEOPLE[self].tz, 'en', now)}`);
     expect(intro).toContain(`${en('coffee.introDm.slots')}\n${shown.join('\n')}`);
   }
+  // The organiser adds a meeting link for the invites (Slack sends a typed link in angle brackets).
+  const organiser = members[users.indexOf(group.organiser as User)] as SlackMember;
+  await organiser.command('coffee link <https://meet.example.com/abc-defg>');
+  expect(organiser.texts()).toContain(en('coffee.link.saved'));
+  expect((await harness.app.pairing.load(COMMUNITY)).rounds[0]?.groups[0]?.link).toBe(
+    'https://meet.example.com/abc-defg',
+  );
+
   // Each member taps the times that work; the second is the one all three share.
   const [one, two, three] = slots as [string, string, string];
   const picks: Record<User, string[]> = { U1: [one, two], U2: [two, three], U3: [two] };
@@ -132,6 +140,7 @@ it('proposes three times inside every working day of a group in three zones, eac
     expect(events).toHaveLength(1);
     expect(events[0]?.start.toISOString()).toBe(new Date(two).toISOString());
     expect(events[0]?.end?.getTime()).toBe(Date.parse(two) + SLOT_MINUTES * 60_000);
+    expect(String(events[0]?.location)).toBe('https://meet.example.com/abc-defg');
   }
   // The invite comes with the time in the member's own zone and the two calendar links.
   for (const self of users) {
@@ -159,7 +168,6 @@ it('proposes three times inside every working day of a group in three zones, eac
   for (const [i, member] of members.entries()) expect(member.texts()).toContain(reminder(users[i] as User));
 
   // The organiser can always set the time in plain words; everyone gets the new invite.
-  const organiser = members[users.indexOf(group.organiser as User)] as SlackMember;
   const agreed = readAgreedTime('Friday 16:00', PEOPLE[group.organiser as User].tz, 'en', new Date());
   const before = harness.fake.uploads.length;
   await organiser.command('coffee we agreed Friday 16:00');

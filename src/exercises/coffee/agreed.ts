@@ -47,6 +47,24 @@ export function readAgreedTime(
   return zonedInstant(date, minutes / 60, zone);
 }
 
+/** "coffee link https://meet.example.com/abc": the organiser's meeting link for the invites. */
+export function linkShortcut(state: State, words: string[], ctx: Ctx): Outcome {
+  const coffee = [...state.coffee.coffees].reverse().find((c) => c.outcome === undefined);
+  const say = (text: string): Outcome => ({ state, replies: [{ text }] });
+  if (!coffee) return say(ctx.say('coffee.agreed.noCoffee'));
+  if (!coffee.organiser) return say(ctx.say('coffee.agreed.notOrganiser'));
+  const url = words
+    .find((w) => /^<?https?:\/\//i.test(w))
+    ?.replace(/^<|>$/g, '')
+    .split('|')[0];
+  if (!url || !URL.canParse(url) || url.length > 500) return say(ctx.say('coffee.link.usage'));
+  return {
+    state,
+    replies: [{ text: ctx.say('coffee.link.saved') }],
+    effects: [{ type: 'coffee', link: { round: coffee.round, url } }],
+  };
+}
+
 const AGREED_WORDS = ['agreed', 'afgesproken', 'time', 'tijd'];
 export const isAgreedWord = (word: string) => AGREED_WORDS.includes(word);
 

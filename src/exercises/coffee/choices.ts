@@ -14,7 +14,7 @@ import type { State } from '../../engine/state.js';
 import type { CoffeePrefs, WorkingHours } from '../../pairing/community.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask } from '../kit.js';
 import { readDate, today } from '../when.js';
-import { agreedShortcut, isAgreedWord } from './agreed.js';
+import { agreedShortcut, isAgreedWord, linkShortcut } from './agreed.js';
 import type { CoffeeTextField } from './index.js';
 
 /** The hook topics a member shares with partners: those of the last event they prepared. */
@@ -252,6 +252,7 @@ export function coffeeShortcut(state: State, args: string[], ctx: Ctx): Outcome 
     return change(state, { skipFrom: ctx.now.toISOString() }, ctx.say('coffee.skipped'));
   // "coffee agreed Thursday 10:00": the organiser sets the time (the original words, not lower-cased).
   if (isAgreedWord(word)) return agreedShortcut(state, args.slice(1), ctx);
+  if (is('link')) return linkShortcut(state, args.slice(1), ctx);
   if (is('we', 'wij', 'hebben') && isAgreedWord(rest[0] ?? ''))
     return agreedShortcut(state, args.slice(2), ctx);
   if (is('snooze', 'sluimer')) {
