@@ -170,7 +170,7 @@ it('proposes three times inside every working day of a group in three zones, eac
   // The organiser can always set the time in plain words; everyone gets the new invite.
   const agreed = readAgreedTime('Friday 16:00', PEOPLE[group.organiser as User].tz, 'en', new Date());
   const before = harness.fake.uploads.length;
-  await organiser.command('coffee we agreed Friday 16:00');
+  await organiser.command('coffee we have agreed Friday 16:00');
   const fresh = harness.fake.uploads.slice(before).map((u) => u.bytes.toString('utf8'));
   expect(fresh).toHaveLength(3);
   for (const text of fresh) {

@@ -251,10 +251,11 @@ export function coffeeShortcut(state: State, args: string[], ctx: Ctx): Outcome 
   if (is('skip', 'overslaan'))
     return change(state, { skipFrom: ctx.now.toISOString() }, ctx.say('coffee.skipped'));
   // "coffee agreed Thursday 10:00": the organiser sets the time (the original words, not lower-cased).
-  if (isAgreedWord(word)) return agreedShortcut(state, args.slice(1), ctx);
   if (is('link')) return linkShortcut(state, args.slice(1), ctx);
-  if (is('we', 'wij', 'hebben') && isAgreedWord(rest[0] ?? ''))
-    return agreedShortcut(state, args.slice(2), ctx);
+  // "agreed …", "we have agreed …", "wij hebben afgesproken …": filler words first are skipped.
+  const said = args.findIndex((a) => !['we', 'wij', 'have', 'hebben'].includes(a.toLowerCase()));
+  if (said >= 0 && isAgreedWord((args[said] ?? '').toLowerCase()))
+    return agreedShortcut(state, args.slice(said + 1), ctx);
   if (is('snooze', 'sluimer')) {
     if (rest.length === 0) return moveTo(state, { at: 'coffee.snooze' });
     return coffeeSnooze.answer({ at: 'coffee.snooze' }, state, { kind: 'text', text: rest.join(' ') }, ctx);
