@@ -69,6 +69,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     output.write(`${withoutControls(text)}\n`);
   };
   const outbox: Outbox = {
+    // The terminal is one member's: a note for another (their coffee is set) waits for their own session.
+    reachable: (to) =>
+      to.user === member.user && to.space === member.space && to.platform === member.platform,
     async deliver(_member, replies, delivery) {
       for (const reply of replies) write(reply, delivery.lang);
     },

@@ -39,6 +39,8 @@ export const CoffeeJobSchema = z.object({
         name: z.string().max(60),
         intro: z.string().max(200).optional(),
         topics: z.array(z.string().max(200)).max(4).optional(),
+        /** The partner's IANA zone, so the intro can say their local time. */
+        timezone: z.string().max(80).optional(),
       }),
     )
     // Groups run up to six, and seven when the count does not divide (src/pairing/groups.ts).
@@ -51,6 +53,14 @@ export const CoffeeJobSchema = z.object({
     .array(z.object({ needer: id, offerer: id, tag: z.string().max(40) }))
     .max(7)
     .optional(),
+  /** Three proposed 30-minute starts inside every member's working hours (src/pairing/slots.ts). */
+  slots: z.array(z.iso.datetime()).max(3).optional(),
+  /** The member's own zone, in which the intro shows the times. */
+  zone: z.string().max(80).optional(),
+  /** The time the group set (a reminder's job): ISO, UTC. */
+  setAt: z.iso.datetime().optional(),
+  /** No common working time: the start that stretches anyone's day the least. */
+  closest: z.iso.datetime().optional(),
 });
 
 export const JobSchema = z.object({

@@ -22,7 +22,7 @@ import type { MemberRepo } from '../store/members.js';
 import type { Texts } from '../texts/texts.js';
 import { parseCommandName } from './commands.js';
 import { questionKey } from './question-key.js';
-import type { State } from './state.js';
+import { MAX_KEPT_FILE, type State } from './state.js';
 import { askCurrent, ctxFor, type StepEnv, type StepResult, step } from './step.js';
 import { type Summary, summarize } from './summary.js';
 
@@ -88,11 +88,12 @@ const drawn = (replies: Reply[]): Promise<Reply[]> =>
   );
 
 const storable = (replies: Reply[]): State['inbox'] =>
-  replies.map((r) =>
-    r.choices
-      ? { text: r.text, choices: r.choices.map(({ id, label }) => ({ id, label })) }
-      : { text: r.text },
-  );
+  replies.map((r) => ({
+    text: r.text,
+    ...(r.choices ? { choices: r.choices.map(({ id, label }) => ({ id, label })) } : {}),
+    // A small file (a coffee invite) waits with its note; a large one would bloat the record.
+    ...(r.file && r.file.content.length <= MAX_KEPT_FILE ? { file: r.file } : {}),
+  }));
 
 /**
  * What a member sees when replies kept while they were away go out with a turn. On a resume
@@ -286,7 +287,11 @@ export function createEngine(deps: EngineDeps) {
     }
     // The community learns first: should that fail, the turn is not saved and a retry does it all.
     for (const effect of result.effects)
-      if (effect.type === 'coffee') await deps.pairing?.apply(inbound.member, effect);
+      if (effect.type === 'coffee') {
+        // What the community answers the member at once (their coffee is set) joins this turn's replies.
+        const answer = await deps.pairing?.apply(inbound.member, effect);
+        if (answer) replies.push(...answer);
+      }
     await deps.members.save(state);
     for (const effect of result.effects) {
       if (effect.type === 'event') await deps.outbox.emit?.(inbound.member, effect.event);

@@ -50,6 +50,12 @@ export const CoffeeSchema = z.object({
   /** Up to six: groups run up to six people, seven when the count does not divide. */
   partners: z.array(z.object({ user: z.string().max(200), name: z.string().max(60) })).max(6),
   organiser: z.boolean(),
+  /** The times proposed to the group (ISO, UTC), the member's zone they were shown in, and the ones they picked. */
+  slots: z.array(z.iso.datetime()).max(3).optional(),
+  zone: z.string().max(80).optional(),
+  picked: z.array(z.iso.datetime()).max(3).optional(),
+  /** With none of the proposed times: the two the member offered in their own words. */
+  own: z.array(z.iso.datetime()).max(2).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   purpose: z.enum(PURPOSES).optional(),
   questions: shortText.optional(),

@@ -5,6 +5,9 @@ import { NetworkSchema } from '../network/model.js';
 import { CoffeePrefsSchema, defaultPrefs } from '../pairing/community.js';
 import { CoffeeSchema, CommitmentSchema, localDateSchema } from './records.js';
 
+/** The largest file a note kept for later carries (an .ics invite is about a kilobyte). */
+export const MAX_KEPT_FILE = 20_000;
+
 /** 2: the ask-for-help flows and draft are named for the exercise ("help.goal" became "ask-for-help.goal"). */
 export const STATE_VERSION = 2;
 
@@ -57,6 +60,8 @@ export const StateSchema = z.object({
     z.object({
       text: z.string(),
       choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+      /** A small file kept with its note (a coffee's .ics invite), delivered with it later. */
+      file: z.object({ name: z.string().max(200), content: z.string().max(MAX_KEPT_FILE) }).optional(),
     }),
   ),
   createdAt: z.string(),

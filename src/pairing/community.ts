@@ -114,6 +114,14 @@ export interface CoffeeChange {
   prefs?: CoffeePrefs;
   outcome?: { round: number; outcome: CoffeeOutcome };
   stayed?: boolean;
+  /** The proposed times the member picked for a round's coffee; none is an answer too. */
+  times?: { round: number; picks: string[] };
+  /** The organiser set the time in plain words ("coffee agreed Thursday 10:00"). */
+  agreed?: { round: number; at: string };
+  /** None of the proposed times worked: two of the member's own, passed on to their partners. */
+  own?: { round: number; times: string[] };
+  /** The organiser's meeting link ("coffee link https://…"), put in the invites. */
+  link?: { round: number; url: string };
 }
 
 const GroupSchema = z.object({
@@ -125,6 +133,14 @@ const GroupSchema = z.object({
   /** The conversation the intro went to, once it went (so a resumed round never introduces twice). */
   conversation: z.string().max(200).optional(),
   nudged: z.boolean().default(false),
+  /** Each member's picks of the proposed times (ISO, UTC); the coffee is set at the first all share. */
+  picks: z.record(user, z.array(z.iso.datetime()).max(3)).optional(),
+  setAt: z.iso.datetime().optional(),
+  /** The meeting link the organiser added, for the invites. */
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
 });
 export type Group = z.infer<typeof GroupSchema>;
 

@@ -1,6 +1,7 @@
 import type { Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import { fillIntroTemplate, readIntroTemplate } from './intro-template.js';
+import { slotForGroup } from './slot-text.js';
 import type { GapReason } from './why.js';
 
 /** A name as a person reads it: one typed in lower case ("ana") still starts with a capital. */
@@ -26,6 +27,19 @@ export interface GroupIntro {
   template?: string;
   /** In `gaps` mode: whose need a partner offers, told only with both members' consent. */
   why?: GapReason[];
+  /** Proposed times (src/pairing/group-slots.ts), shown in every member's zone; absent in old rounds. */
+  times?: { slots?: string[]; closest?: string; zones: string[]; roundAt: string };
+}
+
+/** The group's proposed times as the group intro says them; the old "agree a time" without any. */
+function timesText(intro: GroupIntro, say: Say): string {
+  const times = intro.times;
+  if (!times) return say('coffee.groupIntro.slotsLater');
+  const at = (t: string) => slotForGroup(new Date(t), times.zones, intro.lang, new Date(times.roundAt));
+  if (times.slots?.length)
+    return say('coffee.groupIntro.slots', { slots: times.slots.map((t) => `• ${at(t)}`).join('\n') });
+  if (times.closest) return say('coffee.groupIntro.noCommonTime', { slot: at(times.closest) });
+  return say('coffee.groupIntro.slotsLater');
 }
 
 /**
@@ -64,8 +78,7 @@ export function groupIntroText(
         partners: names,
         organiser: mention(intro.organiser),
         starter: escapeText(intro.starter),
-        // No times are proposed yet (issue 16, item 2): until then {slots} asks the group to agree one.
-        slots: say('coffee.groupIntro.slotsLater'),
+        slots: timesText(intro, say),
       },
       escapeText,
     );
@@ -73,6 +86,7 @@ export function groupIntroText(
   }
   const lines = [say('coffee.groupIntro.heading', { round: intro.round, names }), ...memberLines];
   lines.push(say('coffee.groupIntro.starter', { starter: escapeText(intro.starter) }));
+  if (intro.times) lines.push(timesText(intro, say));
   lines.push(say('coffee.groupIntro.organiser', { name: mention(intro.organiser) }));
   return lines.join('\n');
 }

@@ -19,6 +19,19 @@ export function applyChange(c: Community, user: string, change: CoffeeChange): C
     rounds = rounds.map((r) => (r.n === n ? { ...r, outcomes: { ...r.outcomes, [user]: outcome } } : r));
     next = { ...next, ghosts: 0 };
   }
+  if (change.times) {
+    const { round: n, picks } = change.times;
+    rounds = rounds.map((r) =>
+      r.n === n
+        ? {
+            ...r,
+            groups: r.groups.map((g) =>
+              g.users.includes(user) && !g.setAt ? { ...g, picks: { ...g.picks, [user]: picks } } : g,
+            ),
+          }
+        : r,
+    );
+  }
   return { ...c, roster: { ...c.roster, [user]: next }, rounds };
 }
 
@@ -26,7 +39,13 @@ const roundsOf = (c: Community, user: string): Round[] =>
   c.rounds.filter((r) => r.groups.some((g) => g.users.includes(user)));
 
 /** The jobs a round schedules for its members (the coffee exercise handles them). */
-const COFFEE_JOB_KINDS = ['coffee.intro', 'coffee.checkin', 'coffee.stay', 'coffee.headsup'] as const;
+const COFFEE_JOB_KINDS = [
+  'coffee.intro',
+  'coffee.checkin',
+  'coffee.stay',
+  'coffee.headsup',
+  'coffee.reminder',
+] as const;
 
 /** A coffee job's id: one per member, round and kind, so scheduling it twice keeps one. */
 export const coffeeJobId = (c: Community['ref'], user: string, round: number, kind: Job['kind'] | 'again') =>

@@ -7,6 +7,7 @@ import { readAll } from '../store/scan.js';
 import type { Store } from '../store/store.js';
 import type { Say, Texts } from '../texts/texts.js';
 import { changeSetting, settingsText } from './admin.js';
+import { setNotes } from './coffee-set.js';
 import {
   type CoffeeChange,
   type Community,
@@ -21,11 +22,13 @@ import {
   type Round,
   type Settings,
 } from './community.js';
+import { commonPick, groupTimes, zoneOf } from './group-slots.js';
 import { asName, type GroupIntro, groupIntroText, nameList } from './intro.js';
 import { INTRO_PLACEHOLDERS, introTextOf } from './intro-template.js';
 import { expectedIn, type Plan, planRound, unplacedReason } from './plan.js';
 import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { headsupAt, nextRoundAt } from './schedule.js';
+import { slotIn } from './slot-text.js';
 import { communityStats, statsText } from './stats.js';
 import { type GapReason, gapReasons } from './why.js';
 
@@ -61,6 +64,8 @@ type CoffeeJob = NonNullable<Job['coffee']>;
 
 /** Conversation id of a group whose intro went only by direct messages. */
 const BY_DM = 'dm';
+/** A set coffee's reminder comes this long before it starts. */
+const REMINDER_MINUTES = 60;
 const ADMIN_WORDS = new Set(['settings', 'set', 'round', 'stats', 'admin']);
 
 /** Virtual-coffee rounds for every community: settings, the roster, rounds, nudges, stats. */
@@ -104,8 +109,18 @@ export function createPairing(deps: PairingDeps) {
   /** The job that brings one member their intro, check-in, or the question whether to stay. */
   function memberJob(c: Community, round: Round, user: string, kind: Job['kind'], due: string): Job {
     const group = round.groups.find((g) => g.users.includes(user));
-    const partners = (group?.users ?? []).filter((u) => u !== user).map((u) => shownOf(c, u));
+    const partners = (group?.users ?? [])
+      .filter((u) => u !== user)
+      .map((u) => ({ ...shownOf(c, u), timezone: zoneOf(c, u) }));
     const member = communityMember(c.ref, user);
+    // Days are counted in the organiser's zone, so every member of a group gets the same times.
+    const times =
+      group && kind === 'coffee.intro'
+        ? {
+            zone: zoneOf(c, user),
+            ...groupTimes(c, round, [group.organiser, ...group.users.filter((u) => u !== group.organiser)]),
+          }
+        : {};
     return {
       id: coffeeJobId(c.ref, user, round.n, kind),
       kind,
@@ -115,6 +130,7 @@ export function createPairing(deps: PairingDeps) {
         round: round.n,
         partners,
         organiser: group?.organiser ?? user,
+        ...times,
         ...(group && kind === 'coffee.intro' ? whyOf(c, group) : {}),
       },
     };
@@ -152,7 +168,14 @@ export function createPairing(deps: PairingDeps) {
   /** What an adapter posts for one group: names, intro lines, a starter, the organiser. */
   function groupIntro(c: Community, round: Round, group: Group): GroupIntro {
     const shown = group.users.map((user) => shownOf(c, user));
+    const ordered = [group.organiser, ...group.users.filter((u) => u !== group.organiser)];
+    const times = {
+      ...groupTimes(c, round, ordered),
+      zones: ordered.map((u) => zoneOf(c, u)),
+      roundAt: round.at,
+    };
     return {
+      times,
       round: round.n,
       lang: c.settings.lang,
       members: shown.map(({ topics: _topics, ...member }) => member),
@@ -203,6 +226,87 @@ export function createPairing(deps: PairingDeps) {
     const result = await locked(ref, () => fn(notes));
     await send(notes);
     return result;
+  }
+
+  /** Sets the member's group's coffee once everyone picked one same time: invites go out as notes. */
+  function setWhenShared(c: Community, n: number, user: string, notes: Notes): Community {
+    const round = c.rounds.find((r) => r.n === n);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group || group.setAt) return c;
+    const at = commonPick(group.users, group.picks);
+    if (!at) return c;
+    const set = { ...group, setAt: at };
+    for (const note of setNotes(c, n, set, new Date(at), sayFor(c), new Date()))
+      notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    log.info({ community: communityKey(c.ref), round: n }, 'coffee time set');
+    const groups = round.groups.map((g) => (g === group ? set : g));
+    return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
+  }
+
+  /** The organiser wrote the time they agreed: it is set (again) and everyone gets the invite. */
+  function setByOrganiser(
+    c: Community,
+    agreed: { round: number; at: string },
+    user: string,
+    notes: Notes,
+  ): Community {
+    const round = c.rounds.find((r) => r.n === agreed.round);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group || group.organiser !== user) return c;
+    const set = { ...group, setAt: agreed.at };
+    for (const note of setNotes(c, round.n, set, new Date(agreed.at), sayFor(c), new Date()))
+      notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    const groups = round.groups.map((g) => (g === group ? set : g));
+    return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
+  }
+
+  /** The organiser's meeting link: kept for the invites, which go out again when the time is set already. */
+  function withLink(
+    c: Community,
+    link: { round: number; url: string },
+    user: string,
+    notes: Notes,
+  ): Community {
+    const round = c.rounds.find((r) => r.n === link.round);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group || group.organiser !== user) return c;
+    const linked = { ...group, link: link.url };
+    if (linked.setAt)
+      for (const note of setNotes(c, round.n, linked, new Date(linked.setAt), sayFor(c), new Date()))
+        notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    const groups = round.groups.map((g) => (g === group ? linked : g));
+    return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
+  }
+
+  /** A member's own two times, passed on to each partner in the partner's zone. */
+  function ownTimesNotes(c: Community, own: { round: number; times: string[] }, user: string): Notes {
+    const group = c.rounds.find((r) => r.n === own.round)?.groups.find((g) => g.users.includes(user));
+    if (!group) return [];
+    const lang = c.settings.lang;
+    const name = asName(c.roster[user]?.prefs.name ?? user);
+    const or = new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'disjunction' });
+    return group.users
+      .filter((u) => u !== user)
+      .map((u) => {
+        const times = or.format(own.times.map((t) => slotIn(new Date(t), zoneOf(c, u), lang, new Date())));
+        return {
+          member: communityMember(c.ref, u),
+          replies: [{ text: sayFor(c)('coffee.times.ownNote', { name, times }) }],
+        };
+      });
+  }
+
+  /** An hour before a set coffee, each member of the group is reminded in their own zone. */
+  async function scheduleReminders(c: Community, n: number, user: string): Promise<void> {
+    const round = c.rounds.find((r) => r.n === n);
+    const group = round?.groups.find((g) => g.users.includes(user));
+    if (!round || !group?.setAt) return;
+    const due = new Date(Date.parse(group.setAt) - REMINDER_MINUTES * 60_000).toISOString();
+    for (const u of group.users) {
+      const job = memberJob(c, round, u, 'coffee.reminder', due);
+      if (job.coffee) job.coffee = { ...job.coffee, setAt: group.setAt, zone: zoneOf(c, u) };
+      await deps.jobs.schedule(job);
+    }
   }
 
   /** Saves a new round, schedules every member's intro and check-in, then posts the group intros. */
@@ -446,9 +550,26 @@ export function createPairing(deps: PairingDeps) {
     load,
 
     /** Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay". */
-    async apply(member: MemberRef, change: CoffeeChange): Promise<void> {
+    async apply(member: MemberRef, change: CoffeeChange): Promise<Reply[]> {
       const ref = communityOf(member);
-      await locked(ref, async () => save(applyChange(await load(ref), member.user, change)));
+      const own: Reply[] = [];
+      await lockedWithNotes(ref, async (notes) => {
+        let c = applyChange(await load(ref), member.user, change);
+        if (change.times) c = setWhenShared(c, change.times.round, member.user, notes);
+        if (change.agreed) c = setByOrganiser(c, change.agreed, member.user, notes);
+        if (change.own) notes.push(...ownTimesNotes(c, change.own, member.user));
+        if (change.link) c = withLink(c, change.link, member.user, notes);
+        await save(c);
+        const round = change.times?.round ?? change.agreed?.round;
+        if (round !== undefined) await scheduleReminders(c, round, member.user);
+        // The member whose turn this is holds their own lock: their note comes back with the turn.
+        for (const [i, note] of [...notes.entries()].reverse())
+          if (note.member.user === member.user) {
+            own.unshift(...note.replies);
+            notes.splice(i, 1);
+          }
+      });
+      return own;
     },
 
     /** Every community due at `now`: scheduled rounds, intros left half done, nudges. Each fires once. */

@@ -63,8 +63,8 @@ describe('virtual coffee in the terminal', () => {
     expect(bram).not.toContain(say('nl', 'coffee.introDm.youOrganise'));
     for (const text of [anneke, bram]) {
       expect(text).toMatch(/video/);
-      // Every line starts as a sentence does: the coffee cup, or a capital.
-      for (const line of text.split('\n')) expect(line).toMatch(/^(☕|\p{Lu})/u);
+      // Every line starts as a sentence does (the coffee cup, or a capital), or is an item of a list of times.
+      for (const line of text.split('\n')) expect(line).toMatch(/^(☕|• |\p{Lu})/u);
     }
   });
 

@@ -8,6 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import { escapeMemberText } from '../../adapters/discord/coffee.js';
 import { INTRO_PLACEHOLDERS } from '../../src/pairing/intro-template.js';
 import { say } from '../helpers/texts.js';
+import { groupTimesText } from '../helpers/times.js';
 import { APPLICATION_ID } from './fake-discord.js';
 import { GUILD_ID, guildCommand, interactionCreate, MANAGE_GUILD } from './fixtures.js';
 import { type Harness, Member, must, startHarness } from './harness.js';
@@ -62,7 +63,8 @@ it('sets the community intro on Discord and posts it, markdown escaped, in the p
   expect((await harness.app.pairing.load(COMMUNITY)).settings.intro).toBe(OWN);
 
   await asAdmin(harness, eva, 'round now');
-  const round = must((await harness.app.pairing.load(COMMUNITY)).rounds[0], 'round 1');
+  const community = await harness.app.pairing.load(COMMUNITY);
+  const round = must(community.rounds[0], 'round 1');
   const group = must(round.groups[0], 'the group');
   const thread = must(harness.fake.threads.get(group.conversation ?? ''), 'the thread');
   const post = must(
@@ -76,6 +78,8 @@ it('sets the community intro on Discord and posts it, markdown escaped, in the p
   expect(content).toContain(`Hi ${partners}! ${escapeMemberText('Bring **one** good Question.')}`);
   expect(escapeMemberText('**one**')).not.toBe('**one**');
   expect(content).toContain(`<@${group.organiser}> ${escapeMemberText('picks the moment.')}`);
-  expect(content).toContain(escapeMemberText(say('en', 'coffee.groupIntro.slotsLater')));
+  // {slots}: three times inside everyone's working hours, no longer "agree a time".
+  expect(content).toContain(escapeMemberText(groupTimesText(community, round, group, 'en')));
+  expect(content).not.toContain(say('en', 'coffee.groupIntro.slotsLater'));
   expect(content).not.toContain('**one**');
 });

@@ -55,9 +55,10 @@ describe('the community intro in the terminal', () => {
     expect(set.stdout).toContain(
       say('en', 'coffee.admin.settingsIntro', { intro: say('en', 'coffee.admin.introOwn') }),
     );
-    // The preview shows the first group's intro filled in: names, an organiser, the slots line.
+    // The preview shows the first group's intro filled in: names, an organiser, and in {slots} the
+    // proposed times (the members gave no hours: the usual office day in the community's zone).
     expect(set.stdout).toContain(say('en', 'coffee.admin.previewIntro'));
-    const slots = say('en', 'coffee.groupIntro.slotsLater');
+    const slots = say('en', 'coffee.groupIntro.slots', { slots: '• ' });
     expect(set.stdout).toMatch(
       new RegExp(
         `Coffee time for (Ana|Ben|Cas|Dirk) and (Ana|Ben|Cas|Dirk)\\. (Ana|Ben|Cas|Dirk) picks the moment\\. Everyone brings one question they have been wondering about lately, big or small\\. ${slots}`,

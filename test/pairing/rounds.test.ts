@@ -57,7 +57,30 @@ describe('virtual coffee rounds through the engine', () => {
     const partner = anaGroup?.users.find((u) => u !== 'ana') ?? '';
     // The intro reads the chosen name as a name, with a capital.
     expect(intro('ana')[0]?.text).toContain(asName(partner));
-    // The prepare question follows the intro; "later" leaves it.
+    // The proposed times follow the intro, as a multi-select with "none of these" beside it.
+    const times = t.repliesTo('ana').at(-1);
+    expect(times?.text).toBe(en('coffee.times.prompt'));
+    expect(times?.pick?.options).toHaveLength(3);
+    expect(times?.choices?.map((ch) => ch.id)).toEqual(['none']);
+    await t.choice('none', who('ana'));
+    expect((await t.state(who('ana')))?.coffee.coffees[0]?.picked).toEqual([]);
+    // "None of these" asks for two of her own in plain words, and passes them on to her partner.
+    expect(t.repliesTo('ana').at(-1)?.text).toBe(en('coffee.times.ownPrompt'));
+    await t.text('tomorrow', who('ana'));
+    expect(t.repliesTo('ana').some((r) => r.text === en('coffee.times.ownInvalid'))).toBe(true);
+    await t.text('Thursday 10:00 or Friday 15:30', who('ana'));
+    expect((await t.state(who('ana')))?.coffee.coffees[0]?.own).toEqual([
+      '2026-12-10T10:00:00.000Z',
+      '2026-12-11T15:30:00.000Z',
+    ]);
+    expect(t.repliesTo('ana').some((r) => r.text === en('coffee.times.ownSaved'))).toBe(true);
+    expect(t.repliesTo(partner).map((r) => r.text)).toContain(
+      en('coffee.times.ownNote', {
+        name: 'Ana',
+        times: 'Thursday 10 December 10:00 or Friday 11 December 15:30',
+      }),
+    );
+    // Then the prepare question; "later" leaves it.
     expect(
       t
         .repliesTo('ana')

@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Round } from '../../src/pairing/community.js';
 import { INTRO_PLACEHOLDERS } from '../../src/pairing/intro-template.js';
 import { say } from '../helpers/texts.js';
+import { groupTimesText } from '../helpers/times.js';
 import { TEAM } from './fixtures.js';
 import { en, type Harness, SlackMember, startHarness } from './harness.js';
 
@@ -54,13 +55,15 @@ it('sets the community intro on Slack and posts it, escaped, in the group DM', a
   );
 
   await anna.command('coffee round now');
-  const round = (await harness.app.pairing.load(COMMUNITY)).rounds[0] as Round;
+  const community = await harness.app.pairing.load(COMMUNITY);
+  const round = community.rounds[0] as Round;
   const group = round.groups[0];
   const post = harness.fake.callsOf('chat.postMessage').find((c) => c.args.channel === group?.conversation);
   const text = String(post?.args.text);
   expect(text).toContain('Welcome <@U1> and <@U2> &amp; say hi &lt;!here&gt; to the whole Team!');
   expect(text).toContain(
-    `<@${group?.organiser}> proposes a moment. ${say('en', 'coffee.groupIntro.slotsLater')}`,
+    // {slots}: three times inside everyone's working hours, no longer "agree a time".
+    `<@${group?.organiser}> proposes a moment. ${group ? groupTimesText(community, round, group, 'en') : ''}`,
   );
   expect(text).not.toContain('<!here>');
   expect(text).not.toContain(say('en', 'coffee.groupIntro.heading', { round: 1, names: '<@U1> and <@U2>' }));

@@ -14,6 +14,7 @@ import type { State } from '../../engine/state.js';
 import type { CoffeePrefs, WorkingHours } from '../../pairing/community.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask } from '../kit.js';
 import { readDate, today } from '../when.js';
+import { agreedShortcut, isAgreedWord, linkShortcut } from './agreed.js';
 import { type GapField, readTags, suggestedTags } from './gaps.js';
 import type { CoffeeTextField } from './index.js';
 
@@ -317,6 +318,12 @@ export function coffeeShortcut(state: State, args: string[], ctx: Ctx): Outcome 
   if (is('leave', 'stoppen', 'afmelden')) return change(state, { joined: false }, ctx.say('coffee.left'));
   if (is('skip', 'overslaan'))
     return change(state, { skipFrom: ctx.now.toISOString() }, ctx.say('coffee.skipped'));
+  // "coffee agreed Thursday 10:00": the organiser sets the time (the original words, not lower-cased).
+  if (is('link')) return linkShortcut(state, args.slice(1), ctx);
+  // "agreed …", "we have agreed …", "wij hebben afgesproken …": filler words first are skipped.
+  const said = args.findIndex((a) => !['we', 'wij', 'have', 'hebben'].includes(a.toLowerCase()));
+  if (said >= 0 && isAgreedWord((args[said] ?? '').toLowerCase()))
+    return agreedShortcut(state, args.slice(said + 1), ctx);
   if (is('snooze', 'sluimer')) {
     if (rest.length === 0) return moveTo(state, { at: 'coffee.snooze' });
     return coffeeSnooze.answer({ at: 'coffee.snooze' }, state, { kind: 'text', text: rest.join(' ') }, ctx);

@@ -3,7 +3,7 @@ import type { ExerciseDefinition } from '../../engine/flow.js';
 import { handlers as choices, coffeeShortcut } from './choices.js';
 import { handlers as headsup, headsupDue } from './headsup.js';
 import { afterTime, handlers as reflection } from './reflect.js';
-import { coffeeDue, coffeeProgress, handlers as round } from './round.js';
+import { coffeeDue, coffeeProgress, reminderDue, handlers as round } from './round.js';
 
 export const COFFEE_TEXT_FIELDS = ['intro', 'group', 'hours', 'block', 'name', 'needs', 'offers'] as const;
 export type CoffeeTextField = (typeof COFFEE_TEXT_FIELDS)[number];
@@ -34,6 +34,8 @@ export const flows = [
   z.object({ at: z.literal('coffee.text'), field: z.enum(COFFEE_TEXT_FIELDS) }),
   z.object({ at: z.literal('coffee.prepare'), ...inRound, step: z.enum(PREPARE_STEPS) }),
   z.object({ at: z.literal('coffee.checkin'), ...inRound }),
+  z.object({ at: z.literal('coffee.times'), ...inRound }),
+  z.object({ at: z.literal('coffee.own'), ...inRound }),
   z.object({ at: z.literal('coffee.reflect'), ...inRound, step: z.enum(REFLECT_STEPS) }),
   z.object({ at: z.literal('coffee.stay') }),
   z.object({ at: z.literal('coffee.headsup'), ...inRound, startsAt: z.iso.datetime() }),
@@ -53,6 +55,7 @@ export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']>
     'coffee.checkin': coffeeDue,
     'coffee.stay': coffeeDue,
     'coffee.headsup': headsupDue,
+    'coffee.reminder': reminderDue,
   },
   progress: coffeeProgress,
   shortcut: coffeeShortcut,

@@ -1,5 +1,5 @@
-import { addDays } from '../../core/time.js';
-import type { Job, Lang } from '../../core/types.js';
+import { addDays, clockAt } from '../../core/time.js';
+import type { Job, Lang, Reply } from '../../core/types.js';
 import {
   type Ctx,
   type DueHandler,
@@ -11,14 +11,16 @@ import {
   typedText,
 } from '../../engine/flow.js';
 import { type Coffee, PURPOSES } from '../../engine/records.js';
-import type { State } from '../../engine/state.js';
+import type { Flow, State } from '../../engine/state.js';
 import { closerRing } from '../../network/contact.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findExactName } from '../../network/names.js';
 import { asName, nameList } from '../../pairing/intro.js';
 import { coffeeJobId } from '../../pairing/roster.js';
+import { slotIn, zoneCity } from '../../pairing/slot-text.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
 import { today } from '../when.js';
+import { readAgreedTime } from './agreed.js';
 import { withPrefs } from './choices.js';
 
 type CoffeeJob = NonNullable<Job['coffee']>;
@@ -75,6 +77,7 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, t
     if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
   lines.push(...whyLines(job, self, partners, ctx));
   lines.push(ctx.say('coffee.introDm.starter', { starter: starter({ ...job, partners }, ctx) }));
+  lines.push(...timesLines(job, partners, ctx, lang));
   const organiser = partners.find((p) => p.user === job.organiser)?.name ?? all;
   if (terminal)
     lines.push(
@@ -89,6 +92,47 @@ export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, t
         : ctx.say('coffee.introDm.theyOrganise', { name: organiser }),
     );
   return lines.join('\n');
+}
+
+/** An hour before a set coffee: a line saying it starts soon, with the partners and the time in the member's zone. */
+export const reminderDue: DueHandler = (state, job, ctx) => {
+  const coffee = job.coffee;
+  const nothing = { state, replies: [], effects: [] };
+  if (!coffee?.setAt) return nothing;
+  const partners = coffee.partners.map((p) => ({ ...p, name: asName(p.name) }));
+  const slot = slotIn(new Date(coffee.setAt), coffee.zone ?? state.timezone ?? 'UTC', state.lang, ctx.now);
+  return {
+    ...nothing,
+    replies: [{ text: ctx.say('coffee.set.reminder', { names: names({ partners }, state.lang), slot }) }],
+  };
+};
+
+/**
+ * Each partner's zone and local time now, then the group's proposed times in the reader's own
+ * zone (or, when the group's hours never meet, the closest one). Nothing for an old job.
+ */
+function timesLines(job: CoffeeJob, partners: CoffeeJob['partners'], ctx: Ctx, lang: Lang): string[] {
+  const zone = job.zone;
+  if (!zone) return [];
+  const lines = partners.flatMap((p) =>
+    p.timezone
+      ? [
+          ctx.say('coffee.introDm.partnerZone', {
+            name: p.name,
+            city: zoneCity(p.timezone),
+            clock: clockAt(ctx.now, p.timezone),
+          }),
+        ]
+      : [],
+  );
+  if (job.slots?.length) {
+    lines.push(ctx.say('coffee.introDm.slots'));
+    for (const t of job.slots) lines.push(`• ${slotIn(new Date(t), zone, lang, ctx.now)}`);
+  } else if (job.closest)
+    lines.push(
+      ctx.say('coffee.introDm.noCommonTime', { slot: slotIn(new Date(job.closest), zone, lang, ctx.now) }),
+    );
+  return lines;
 }
 
 /**
@@ -108,6 +152,7 @@ export const coffeeDue: DueHandler = (state, job, ctx) => {
       at: ctx.now.toISOString(),
       partners: coffee.partners.map((p) => ({ user: p.user, name: p.name })),
       organiser: coffee.organiser === state.member.user,
+      ...(coffee.slots?.length && coffee.zone ? { slots: coffee.slots, zone: coffee.zone } : {}),
     };
     let next: State = {
       ...state,
@@ -119,7 +164,10 @@ export const coffeeDue: DueHandler = (state, job, ctx) => {
       ({ state: next, effects } = withPrefs(next, { joined: true }));
     return {
       state: next,
-      flow: { at: 'coffee.prepare', round: coffee.round, step: 'purpose' },
+      // With proposed times the member first taps the ones that work; then the offer to prepare.
+      flow: record.slots
+        ? { at: 'coffee.times', round: coffee.round }
+        : { at: 'coffee.prepare', round: coffee.round, step: 'purpose' },
       replies: [
         { text: introReply(coffee, state.member.user, ctx, state.lang, state.member.platform === 'console') },
       ],
@@ -137,6 +185,90 @@ function checkinWanted(state: State, round: number, jobId: string): boolean {
   if (!coffee) return false;
   return coffee.outcome === undefined || (coffee.outcome === 'later' && jobId.endsWith(':again'));
 }
+
+/**
+ * The proposed times as a multi-select in the member's own zone, with "none of these" beside it.
+ * The picks go to the community, which sets the coffee once the whole group shares one.
+ */
+const coffeeTimes: FlowHandler<'coffee.times'> = {
+  onlyOptions: () => true,
+  ask(flow, state, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee?.slots?.length || !coffee.zone || coffee.picked !== undefined) return [];
+    const zone = coffee.zone;
+    return [
+      {
+        text: ctx.say('coffee.times.prompt'),
+        pick: {
+          options: coffee.slots.map((t) => ({
+            id: t,
+            label: slotIn(new Date(t), zone, state.lang, ctx.now),
+          })),
+          placeholder: ctx.say('coffee.times.placeholder'),
+        },
+        choices: [{ id: 'none', label: ctx.say('coffee.times.none') }],
+      },
+    ];
+  },
+  answer(flow, state, answer, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee?.slots) return moveTo(state, { at: 'menu' });
+    let picked: string[];
+    if (answer.kind === 'picks') picked = coffee.slots.filter((t) => answer.values.includes(t));
+    else if (answer.kind === 'choice' && answer.value === 'none') picked = [];
+    else return reask(state, unexpected(ctx));
+    const told: Effect = { type: 'coffee', times: { round: flow.round, picks: picked } };
+    const marked = withCoffee(state, flow.round, { picked });
+    if (picked.length === 0) return continueDue(marked, { at: 'coffee.own', round: flow.round }, [], [told]);
+    return toPrepare(marked, flow.round, [{ text: ctx.say('coffee.times.saved') }], [told]);
+  },
+};
+
+/** Moves on inside the intro's due question, so that left unanswered it still gives way to the check-in. */
+function continueDue(state: State, flow: Flow, replies: Reply[], effects: Effect[]): Outcome {
+  const next = state.lastDue ? { ...state, lastDue: { ...state.lastDue, flow } } : state;
+  return moveTo(next, flow, replies, effects);
+}
+
+const toPrepare = (state: State, round: number, replies: Reply[], effects: Effect[] = []) =>
+  continueDue(state, { at: 'coffee.prepare', round, step: 'purpose' }, replies, effects);
+
+/** Two of the member's own times, in plain words ("Tuesday 10:00 or Thursday 15:30"). */
+export function readOwnTimes(text: string, zone: string, state: State, now: Date): Date[] {
+  return text
+    .split(/\s+(?:or|of|and|en)\s+|[,;\n]/i)
+    .map((part) => readAgreedTime(part, zone, state.lang, now, state.locale))
+    .filter((t): t is Date => t !== undefined && t.getTime() > now.getTime())
+    .slice(0, 2);
+}
+
+/** None of the proposed times worked: the member offers two of their own, passed on to the partners. */
+const coffeeOwn: FlowHandler<'coffee.own'> = {
+  ask(flow, state, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee || coffee.own !== undefined || coffee.outcome !== undefined) return [];
+    return [{ text: ctx.say('coffee.times.ownPrompt'), choices: skipChoice(ctx) }];
+  },
+  answer(flow, state, answer, ctx) {
+    const coffee = coffeeOf(state, flow.round);
+    if (!coffee) return moveTo(state, { at: 'menu' });
+    if (answer.kind === 'choice' && answer.value === 'skip')
+      return toPrepare(withCoffee(state, flow.round, { own: [] }), flow.round, []);
+    const text = typedText(answer);
+    if (text === undefined) return reask(state, unexpected(ctx));
+    const zone = coffee.zone ?? state.timezone ?? 'UTC';
+    const times = readOwnTimes(text, zone, state, ctx.now);
+    if (times.length < 2) return reask(state, { text: ctx.say('coffee.times.ownInvalid') });
+    const own = times.map((t) => t.toISOString());
+    const told: Effect = { type: 'coffee', own: { round: flow.round, times: own } };
+    return toPrepare(
+      withCoffee(state, flow.round, { own }),
+      flow.round,
+      [{ text: ctx.say('coffee.times.ownSaved') }],
+      [told],
+    );
+  },
+};
 
 export const skipChoice = (ctx: Ctx) => [{ id: 'skip', label: ctx.say('coffee.skipStep') }];
 
@@ -319,8 +451,12 @@ export function coffeeProgress(state: State, ctx: Ctx): string | undefined {
   return lines.join('\n');
 }
 
-export const handlers: Handlers<'coffee.prepare' | 'coffee.checkin' | 'coffee.stay'> = {
+export const handlers: Handlers<
+  'coffee.prepare' | 'coffee.checkin' | 'coffee.stay' | 'coffee.times' | 'coffee.own'
+> = {
   'coffee.prepare': coffeePrepare,
   'coffee.checkin': coffeeCheckin,
+  'coffee.times': coffeeTimes,
+  'coffee.own': coffeeOwn,
   'coffee.stay': coffeeStay,
 };
