@@ -7,10 +7,10 @@ import { afterEach, expect, it } from 'vitest';
 import { defaultPrefs, type Round } from '../../src/pairing/community.js';
 import { say } from '../helpers/texts.js';
 import { TEAM } from './fixtures.js';
-import { en, type Harness, SlackMember, startHarness } from './harness.js';
+import { COFFEE_CHANNEL, coffeeWorkspace, en, type Harness, SlackMember } from './harness.js';
 
 const COMMUNITY = { platform: 'slack', space: TEAM } as const;
-const CHANNEL = 'CCOFFEE';
+const CHANNEL = COFFEE_CHANNEL;
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -19,14 +19,11 @@ afterEach(async () => {
 });
 
 it('sets the mode to gaps and pairs the member who looks for something with the one who offers it', async () => {
-  const harness = await startHarness({
-    users: {
-      U1: { is_admin: true, profile: { first_name: 'Anna' } },
-      U2: { profile: { first_name: 'Ben' } },
-      U3: { profile: { first_name: 'Bram' } },
-      U4: { profile: { first_name: 'Dirk' } },
-    },
-    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2', 'U3', 'U4'] },
+  const harness = await coffeeWorkspace({
+    U1: { name: 'Anna' },
+    U2: { name: 'Ben' },
+    U3: { name: 'Bram' },
+    U4: { name: 'Dirk' },
   });
   h = harness;
   const members = ['U1', 'U2', 'U3', 'U4'].map((u) => new SlackMember(harness, u));

@@ -9,10 +9,10 @@ import { INTRO_PLACEHOLDERS } from '../../src/pairing/intro-template.js';
 import { say } from '../helpers/texts.js';
 import { groupTimesText } from '../helpers/times.js';
 import { TEAM } from './fixtures.js';
-import { en, type Harness, SlackMember, startHarness } from './harness.js';
+import { COFFEE_CHANNEL, coffeeWorkspace, en, type Harness, SlackMember } from './harness.js';
 
 const COMMUNITY = { platform: 'slack', space: TEAM } as const;
-const CHANNEL = 'CCOFFEE';
+const CHANNEL = COFFEE_CHANNEL;
 const KNOWN = INTRO_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
 /** As Slack sends it: `&`, `<` and `>` arrive as entities. */
 const TYPED =
@@ -25,13 +25,7 @@ afterEach(async () => {
 });
 
 it('sets the community intro on Slack and posts it, escaped, in the group DM', async () => {
-  const harness = await startHarness({
-    users: {
-      U1: { is_admin: true, profile: { first_name: 'Anna' } },
-      U2: { profile: { first_name: 'Ben' } },
-    },
-    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2'] },
-  });
+  const harness = await coffeeWorkspace({ U1: { name: 'Anna' }, U2: { name: 'Ben' } });
   h = harness;
   const anna = new SlackMember(harness, 'U1');
   const ben = new SlackMember(harness, 'U2');

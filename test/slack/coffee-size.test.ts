@@ -8,10 +8,10 @@ import { afterEach, expect, it } from 'vitest';
 import type { Round } from '../../src/pairing/community.js';
 import { say } from '../helpers/texts.js';
 import { TEAM } from './fixtures.js';
-import { en, type Harness, SlackMember, startHarness } from './harness.js';
+import { COFFEE_CHANNEL, coffeeWorkspace, en, type Harness, SlackMember } from './harness.js';
 
 const COMMUNITY = { platform: 'slack', space: TEAM } as const;
-const CHANNEL = 'CCOFFEE';
+const CHANNEL = COFFEE_CHANNEL;
 const NAMES: Record<string, string> = { U1: 'Anna', U2: 'Ben', U3: 'Cas', U4: 'Dirk', U5: 'Eva' };
 const list = (names: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(names);
 
@@ -22,15 +22,12 @@ afterEach(async () => {
 });
 
 it('sets the group size to 4 and introduces a round of five as one group of five', async () => {
-  const harness = await startHarness({
-    users: {
-      U1: { is_admin: true, profile: { first_name: 'Anna' } },
-      U2: { profile: { first_name: 'Ben' } },
-      U3: { profile: { first_name: 'Cas' } },
-      U4: { profile: { first_name: 'Dirk' } },
-      U5: { profile: { first_name: 'Eva' } },
-    },
-    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2', 'U3', 'U4', 'U5'] },
+  const harness = await coffeeWorkspace({
+    U1: { name: 'Anna' },
+    U2: { name: 'Ben' },
+    U3: { name: 'Cas' },
+    U4: { name: 'Dirk' },
+    U5: { name: 'Eva' },
   });
   h = harness;
   const members = Object.keys(NAMES).map((u) => new SlackMember(harness, u));

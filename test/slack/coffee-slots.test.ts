@@ -13,10 +13,10 @@ import { groupTimes } from '../../src/pairing/group-slots.js';
 import { slotForGroup, slotIn, zoneCity } from '../../src/pairing/slot-text.js';
 import { localClock, SLOT_MINUTES } from '../../src/pairing/slots.js';
 import { TEAM } from './fixtures.js';
-import { en, type Harness, SlackMember, startHarness } from './harness.js';
+import { COFFEE_CHANNEL, coffeeWorkspace, en, type Harness, SlackMember } from './harness.js';
 
 const COMMUNITY = { platform: 'slack', space: TEAM } as const;
-const CHANNEL = 'CCOFFEE';
+const CHANNEL = COFFEE_CHANNEL;
 const PEOPLE = {
   U1: { name: 'Anna', tz: 'Europe/Amsterdam', hours: '9-17', start: 9 * 60, end: 17 * 60 },
   U2: { name: 'Ben', tz: 'America/New_York', hours: '8-17', start: 8 * 60, end: 17 * 60 },
@@ -31,13 +31,10 @@ afterEach(async () => {
 });
 
 it('proposes three times inside every working day of a group in three zones, each in the reader’s zone', async () => {
-  const harness = await startHarness({
-    users: {
-      U1: { is_admin: true, tz: PEOPLE.U1.tz, profile: { first_name: 'Anna' } },
-      U2: { tz: PEOPLE.U2.tz, profile: { first_name: 'Ben' } },
-      U3: { tz: PEOPLE.U3.tz, profile: { first_name: 'Priya' } },
-    },
-    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2', 'U3'] },
+  const harness = await coffeeWorkspace({
+    U1: { name: 'Anna', tz: PEOPLE.U1.tz },
+    U2: { name: 'Ben', tz: PEOPLE.U2.tz },
+    U3: { name: 'Priya', tz: PEOPLE.U3.tz },
   });
   h = harness;
   const users = Object.keys(PEOPLE) as User[];
@@ -189,13 +186,10 @@ it('proposes three times inside every working day of a group in three zones, eac
 });
 
 it('says honestly when the working hours never meet, and gives the closest time', async () => {
-  const harness = await startHarness({
-    users: {
-      U1: { is_admin: true, tz: PEOPLE.U1.tz, profile: { first_name: 'Anna' } },
-      U2: { tz: PEOPLE.U2.tz, profile: { first_name: 'Ben' } },
-      U3: { tz: PEOPLE.U3.tz, profile: { first_name: 'Priya' } },
-    },
-    channels: { [CHANNEL]: ['U1', 'UBOT', 'U2', 'U3'] },
+  const harness = await coffeeWorkspace({
+    U1: { name: 'Anna', tz: PEOPLE.U1.tz },
+    U2: { name: 'Ben', tz: PEOPLE.U2.tz },
+    U3: { name: 'Priya', tz: PEOPLE.U3.tz },
   });
   h = harness;
   const users = Object.keys(PEOPLE) as User[];

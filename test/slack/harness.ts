@@ -318,3 +318,23 @@ const posted =
     escapeMrkdwn(say(lang, key, params));
 export const en = posted('en');
 export const nl = posted('nl');
+
+export const COFFEE_CHANNEL = 'CCOFFEE';
+
+/**
+ * A workspace for coffee rounds: the members by first name (and time zone), the first of them an
+ * admin, all of them (and the bot) in the coffee channel.
+ */
+export function coffeeWorkspace(people: Record<string, { name: string; tz?: string }>): Promise<Harness> {
+  const ids = Object.keys(people);
+  const users = Object.fromEntries(
+    ids.map((id, i) => {
+      const { name, tz } = people[id] as { name: string; tz?: string };
+      return [
+        id,
+        { ...(i === 0 ? { is_admin: true } : {}), ...(tz ? { tz } : {}), profile: { first_name: name } },
+      ];
+    }),
+  );
+  return startHarness({ users, channels: { [COFFEE_CHANNEL]: [ids[0] ?? '', 'UBOT', ...ids.slice(1)] } });
+}
