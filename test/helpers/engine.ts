@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Coach } from '../../src/coach/uses.js';
-import type { CoachEvent, MemberRef, Outbox, Reply } from '../../src/core/types.js';
+import type { CoachEvent, Job, Lang, MemberRef, Outbox, Reply } from '../../src/core/types.js';
 import { createEngine } from '../../src/engine/engine.js';
+import type { State } from '../../src/engine/state.js';
 import { coffeeStarter } from '../../src/exercises/index.js';
 import { silentLogger } from '../../src/log.js';
 import { type CoffeeAdapter, createPairing } from '../../src/pairing/service.js';
@@ -102,3 +103,37 @@ export async function testEngine(
 }
 
 export type TestEngine = Awaited<ReturnType<typeof testEngine>>;
+
+/**
+ * A member at the menu in `lang` (Europe/Amsterdam, nudges at 9), on an engine whose clock `tick`
+ * moves, from `start` on. `over` changes the stored record first.
+ */
+export async function memberAtMenu(
+  lang: Lang,
+  start: Date,
+  over: (state: State) => Partial<State> = () => ({}),
+) {
+  let now = start;
+  const harness = await testEngine({ now: () => now });
+  await harness.command('start', [lang]);
+  const state = await harness.state();
+  if (!state) throw new Error('no state');
+  await harness.members.save({
+    ...state,
+    flow: { at: 'menu' },
+    timezone: 'Europe/Amsterdam',
+    nudgeHour: 9,
+    ...over(state),
+  });
+  return {
+    h: harness,
+    schedule: (job: Omit<Job, 'member'>) => harness.jobs.schedule({ ...job, member: harness.member }),
+    tick: (date: Date) => {
+      now = date;
+      return harness.engine.tick(date);
+    },
+    /** What was sent from the n-th reply on. */
+    since: (n: number) => harness.sent.slice(n).map((s) => s.reply),
+    person: async (name: string) => (await harness.state())?.network.people.find((p) => p.name === name),
+  };
+}

@@ -1,5 +1,6 @@
 /** Scripted conversations shared by the end-to-end tests. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { RECALL_DOMAINS } from '../../src/network/model.js';
 import type { CliSession, ScriptStep, Turn } from './cli.js';
 import { runScript } from './cli.js';
@@ -170,3 +171,43 @@ export const DUTCH_MAP_LINES = [
   'allemaal', // instanties en deskundigheid: board, government, press, legal, financial
   '1', // only an acquaintance: board
 ];
+
+/**
+ * The map of the eleven-person English script (test/console/awareness-en and
+ * test/exercises/awareness): its `exercise.completed` data as both drive it.
+ */
+export function expectElevenPeopleMap(data: Record<string, unknown>): void {
+  expect(data).toMatchObject({
+    size: 11,
+    strong: 3,
+    middle: 3,
+    weak: 5,
+    domainsUsed: 6,
+    crossovers: 3,
+    dormant: 3,
+    perDomain: {
+      work: 3,
+      former: 0,
+      study: 1,
+      school: 0,
+      family: 2,
+      friends: 3,
+      neighbourhood: 0,
+      volunteering: 0,
+      associations: 1,
+      online: 1,
+    },
+    resources: {
+      reachable: ['organisation', 'salaries', 'reference', 'press', 'legal', 'financial', 'cv'],
+      weakOnly: ['salaries', 'press'],
+      myself: [],
+      gaps: ['board', 'government', 'hires'],
+    },
+  });
+  expect(data.strongShare).toBeCloseTo(3 / 11, 10);
+  expect(data.weakShare).toBeCloseTo(5 / 11, 10);
+  // Blau over the domain counts 3,1,2,3,1,1 of 11 people and 10 domains.
+  const blau = 1 - (9 + 1 + 4 + 9 + 1 + 1) / 121;
+  expect(data.blau).toBeCloseTo(blau, 10);
+  expect(data.blauNormalised).toBeCloseTo(blau / (1 - 1 / 11), 10); // 11 domains, events included
+}

@@ -6,11 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/time.js';
-import type { Job, Lang, Reply } from '../../src/core/types.js';
+import type { Lang, Reply } from '../../src/core/types.js';
 import type { Coffee, Commitment } from '../../src/engine/records.js';
 import type { State } from '../../src/engine/state.js';
 import type { Person } from '../../src/network/model.js';
-import { testEngine } from '../helpers/engine.js';
+import { memberAtMenu, type testEngine } from '../helpers/engine.js';
 import { say } from '../helpers/texts.js';
 
 type Harness = Awaited<ReturnType<typeof testEngine>>;
@@ -25,31 +25,11 @@ const jobId = (what: string) => `console:local:tester:${what}`;
 const ids = (reply: Reply | undefined) => (reply?.choices ?? []).map((c) => c.id);
 const day = (lang: Lang, date: string) => formatDay(date, lang, '2026-03-10');
 
-/** A harness whose clock the test moves, with a member at the menu in `lang`. */
-async function member(lang: Lang, over: (state: State) => Partial<State> = () => ({})) {
-  let now = T0;
-  const harness = await testEngine({ now: () => now });
-  h = harness;
-  await harness.command('start', [lang]);
-  const state = await harness.state();
-  if (!state) throw new Error('no state');
-  await harness.members.save({
-    ...state,
-    flow: { at: 'menu' },
-    timezone: 'Europe/Amsterdam',
-    nudgeHour: 9,
-    ...over(state),
-  });
-  return {
-    h: harness,
-    schedule: (job: Omit<Job, 'member'>) => harness.jobs.schedule({ ...job, member: harness.member }),
-    tick: (date: Date) => {
-      now = date;
-      return harness.engine.tick(date);
-    },
-    since: (n: number) => harness.sent.slice(n).map((s) => s.reply),
-    person: async (name: string) => (await harness.state())?.network.people.find((p) => p.name === name),
-  };
+/** A member at the menu in `lang`, on an engine whose clock the test moves (closed after the test). */
+async function member(lang: Lang, over?: (state: State) => Partial<State>) {
+  const m = await memberAtMenu(lang, T0, over);
+  h = m.h;
+  return m;
 }
 
 const person = (id: string, name: string, ring: Person['ring'], contact: Person['contact']): Person => ({

@@ -4,10 +4,10 @@
  * Driven through the real engine on a temp store, with its clock and tick, in both languages.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job, Lang, Reply } from '../../src/core/types.js';
+import type { Lang, Reply } from '../../src/core/types.js';
 import type { Coffee, Commitment } from '../../src/engine/records.js';
 import type { State } from '../../src/engine/state.js';
-import { testEngine } from '../helpers/engine.js';
+import { memberAtMenu, type testEngine } from '../helpers/engine.js';
 import { say, variants } from '../helpers/texts.js';
 
 type Harness = Awaited<ReturnType<typeof testEngine>>;
@@ -25,31 +25,11 @@ const CHECKIN = ['met', 'later', 'missed'];
 const ids = (reply: Reply | undefined) => (reply?.choices ?? []).map((c) => c.id);
 const same = (a: string[], b: string[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** A harness whose clock the test moves, with a member at the menu in `lang`. */
-async function member(lang: Lang, over: (state: State) => Partial<State> = () => ({})) {
-  let now = T0;
-  const harness = await testEngine({ now: () => now });
-  h = harness;
-  await harness.command('start', [lang]);
-  const state = await harness.state();
-  if (!state) throw new Error('no state');
-  await harness.members.save({
-    ...state,
-    flow: { at: 'menu' },
-    timezone: 'Europe/Amsterdam',
-    nudgeHour: 9,
-    ...over(state),
-  });
-  return {
-    h: harness,
-    schedule: (job: Omit<Job, 'member'>) => harness.jobs.schedule({ ...job, member: harness.member }),
-    tick: (date: Date) => {
-      now = date;
-      return harness.engine.tick(date);
-    },
-    /** What was sent from the n-th reply on. */
-    since: (n: number) => harness.sent.slice(n).map((s) => s.reply),
-  };
+/** A member at the menu in `lang`, on an engine whose clock the test moves (closed after the test). */
+async function member(lang: Lang, over?: (state: State) => Partial<State>) {
+  const m = await memberAtMenu(lang, T0, over);
+  h = m.h;
+  return m;
 }
 
 /** The member's coffee record: in the rounds, with these coffees. */
