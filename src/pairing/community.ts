@@ -22,10 +22,10 @@ export const communityMember = (c: CommunityRef, user: string): MemberRef => ({ 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const user = z.string().min(1).max(200);
 
-/** A short tag for what a member looks for or can offer ("health IT", "Python"): trimmed, lower-cased. */
+/** A short tag for what a member looks for or can offer ("health IT", "Python"): trimmed, as typed (see tags.ts). */
 export const MAX_TAG = 40;
 export const MAX_TAGS = 5;
-const TagsSchema = z.array(z.string().trim().toLowerCase().min(1).max(MAX_TAG)).max(MAX_TAGS).optional();
+const TagsSchema = z.array(z.string().trim().min(1).max(MAX_TAG)).max(MAX_TAGS).optional();
 
 /** Working hours as minutes of the day [start, end), in the member's own time zone: 7:00-15:30 is 420-930. */
 const WorkingHoursSchema = z

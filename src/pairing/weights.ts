@@ -12,6 +12,7 @@
  * range where doubles are exact even when summed over 10,000 members.
  */
 import type { Candidate } from './match.js';
+import { hasTag } from './tags.js';
 
 /** A pair that never met. Far above any pair that did (MET_MAX_AGE × AGE_STEP + bonuses ≈ 1e8). */
 export const NEVER_MET = 1_000_000_000;
@@ -76,11 +77,11 @@ function hoursBonus(a: Candidate, b: Candidate): number {
   return Math.round((HOURS_OVERLAP * overlap) / HOURS_FULL_MINUTES);
 }
 
-/** Whether one of `needer`'s needs is among `offerer`'s offers (tags compared as given). */
+/** Whether one of `needer`'s needs is among `offerer`'s offers (tags compared without regard to case). */
 export function needMet(needer: Candidate, offerer: Candidate): boolean {
   const offers = offerer.offers;
   if (!needer.needs?.length || !offers?.length) return false;
-  return needer.needs.some((need) => offers.includes(need));
+  return needer.needs.some((need) => hasTag(offers, need));
 }
 
 /** The sides of the pair whose need the other can offer (0, 1 or 2), times GAP_SIDE. */

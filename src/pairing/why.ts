@@ -4,6 +4,7 @@
  * the sentence names both the one who looks and the one who offers, so both must have agreed.
  */
 import type { CoffeePrefs } from './community.js';
+import { hasTag } from './tags.js';
 
 export interface GapReason {
   /** The member looking for `tag`. */
@@ -22,7 +23,7 @@ export function gapReasons(group: readonly { user: string; prefs: Sharing }[]): 
   for (const needer of sharing) {
     const found = (needer.prefs.needs ?? []).flatMap((tag) =>
       sharing
-        .filter((other) => other.user !== needer.user && (other.prefs.offers ?? []).includes(tag))
+        .filter((other) => other.user !== needer.user && hasTag(other.prefs.offers, tag))
         .map((other) => ({ needer: needer.user, offerer: other.user, tag })),
     )[0];
     if (found) reasons.push(found);

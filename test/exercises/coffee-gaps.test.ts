@@ -9,9 +9,9 @@ import { say } from '../helpers/texts.js';
 const ctx = (lang: string) => ({ say: ((key: string) => say(lang, key)) as never });
 
 describe('readTags', () => {
-  it('reads a typed list as short distinct tags', () => {
+  it('reads a typed list as short distinct tags, kept as typed', () => {
     expect(readTags(' Health IT, python;  Health it \n a first  job ')).toEqual([
-      'health it',
+      'Health IT',
       'python',
       'a first job',
     ]);
@@ -32,11 +32,11 @@ describe('suggestedTags', () => {
 
   it('suggests the ask-for-help goal and what the map lacks as needs, the offer as offers', () => {
     expect(suggestedTags(state, 'needs', ctx('en'))).toEqual([
-      'a job in health it',
-      say('en', 'resourceShort.salaries').toLowerCase(),
-      say('en', 'resourceShort.cv').toLowerCase(),
+      'a job in health IT',
+      say('en', 'resourceShort.salaries'),
+      say('en', 'resourceShort.cv'),
     ]);
-    expect(suggestedTags(state, 'offers', ctx('nl'))).toEqual(['python lessons']);
+    expect(suggestedTags(state, 'offers', ctx('nl'))).toEqual(['Python lessons']);
   });
 
   it('suggests nothing to a member who did neither exercise', () => {
@@ -55,6 +55,11 @@ describe('gapReasons', () => {
       { needer: 'U1', offerer: 'U2', tag: 'health it' },
       { needer: 'U2', offerer: 'U1', tag: 'python' },
     ]);
+  });
+
+  it('matches a need and an offer typed in different case, telling the need as its member typed it', () => {
+    const ria = { user: 'U3', prefs: { needs: ['Health IT'], shareGaps: true } };
+    expect(gapReasons([ria, bram])).toEqual([{ needer: 'U3', offerer: 'U2', tag: 'Health IT' }]);
   });
 
   it('says nothing without the consent of both', () => {
@@ -78,14 +83,14 @@ describe('stored communities', () => {
     expect(c.roster.U1?.prefs.shareGaps).toBeUndefined();
   });
 
-  it('keeps needs and offers as trimmed lower-case tags, and refuses a mode it does not know', () => {
+  it('keeps needs and offers as trimmed tags as the member typed them, and refuses a mode it does not know', () => {
     const c = CommunitySchema.parse({
       ...old,
       settings: { ...old.settings, mode: 'gaps' },
       roster: { U1: { prefs: { needs: ['  Health IT '], offers: ['Python'], shareGaps: true } } },
     });
     expect(c.settings.mode).toBe('gaps');
-    expect(c.roster.U1?.prefs).toMatchObject({ needs: ['health it'], offers: ['python'], shareGaps: true });
+    expect(c.roster.U1?.prefs).toMatchObject({ needs: ['Health IT'], offers: ['Python'], shareGaps: true });
     expect(CommunitySchema.safeParse({ ...old, settings: { mode: 'best' } }).success).toBe(false);
   });
 });

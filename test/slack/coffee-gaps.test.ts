@@ -1,6 +1,6 @@
 /**
  * Partners who fill each other's gaps, through Slack: an admin sets `coffee set mode gaps`, the
- * settings show it, and a round of four puts the member looking for "health it" with the one
+ * settings show it, and a round of four puts the member looking for "Health IT" with the one
  * who offers it, the intro saying why (both agreed to share it), while a wrong mode changes nothing.
  */
 import { afterEach, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ it('sets the mode to gaps and pairs the member who looks for something with the 
   await anna.command('coffee settings');
   expect(anna.lastText()).toContain(en('coffee.admin.settingsMode', { mode: en('coffee.admin.mode.gaps') }));
 
-  // Anna looks for someone in health IT; Bram works in it (tags are kept trimmed and lower-cased).
+  // Anna looks for someone in health IT; Bram works in it (tags are kept trimmed, as typed; "Health IT" meets "health it").
   const ref = (user: string) => ({ ...COMMUNITY, user });
   await harness.app.pairing.apply(ref('U1'), {
     prefs: { ...defaultPrefs(), joined: true, needs: [' Health IT '], offers: ['python'], shareGaps: true },
@@ -61,7 +61,7 @@ it('sets the mode to gaps and pairs the member who looks for something with the 
     prefs: { ...defaultPrefs(), joined: true, needs: ['design'], offers: ['health it'], shareGaps: true },
   });
   const roster = (await harness.app.pairing.load(COMMUNITY)).roster;
-  expect(roster.U1?.prefs.needs).toEqual(['health it']);
+  expect(roster.U1?.prefs.needs).toEqual(['Health IT']);
 
   await anna.command('coffee round now');
   const round = (await harness.app.pairing.load(COMMUNITY)).rounds[0] as Round;
@@ -70,7 +70,7 @@ it('sets the mode to gaps and pairs the member who looks for something with the 
   const conversation = round.groups.find((g) => g.users.includes('U1'))?.conversation;
   const post = harness.fake.callsOf('chat.postMessage').find((c) => c.args.channel === conversation);
   expect(String(post?.args.text)).toContain(
-    say('en', 'coffee.groupIntro.why', { needer: '<@U1>', offerer: '<@U3>', tag: 'health it' }),
+    say('en', 'coffee.groupIntro.why', { needer: '<@U1>', offerer: '<@U3>', tag: 'Health IT' }),
   );
   const other = round.groups.find((g) => g.users.includes('U2'))?.conversation;
   const otherPost = harness.fake.callsOf('chat.postMessage').find((c) => c.args.channel === other);

@@ -8,16 +8,17 @@ import type { Ctx } from '../../engine/flow.js';
 import type { State } from '../../engine/state.js';
 import { mapMetrics } from '../../network/metrics.js';
 import { MAX_TAG, MAX_TAGS } from '../../pairing/community.js';
+import { distinctTags } from '../../pairing/tags.js';
 
 export type GapField = 'needs' | 'offers';
 
-/** "health IT, Python; design" → ["health it", "python", "design"]: trimmed, lower-cased, distinct. */
+/** "health IT, Python; design" → ["health IT", "Python", "design"]: trimmed, as typed, distinct regardless of case. */
 export function readTags(text: string): string[] {
   const tags = text
     .split(/[,;\n]+/)
-    .map((t) => t.trim().replace(/\s+/g, ' ').toLowerCase().slice(0, MAX_TAG).trim())
+    .map((t) => t.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG).trim())
     .filter(Boolean);
-  return [...new Set(tags)].slice(0, MAX_TAGS);
+  return distinctTags(tags).slice(0, MAX_TAGS);
 }
 
 /** A suggestion from the member's own work in weakties; empty when there is nothing to go on. */
