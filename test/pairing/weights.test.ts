@@ -170,11 +170,17 @@ describe('pairWeight in gaps mode', () => {
   });
 });
 
-describe('pairWeight in groups of 3 to 6 (new mode)', () => {
-  const inGroups = (side: Side & { unknownGroup?: boolean }, gaps = false) => {
+describe('pairWeight in groups of 3 and 4 (new mode)', () => {
+  const inGroups = (side: Side & { unknownGroup?: boolean }, gaps = false, size = 4) => {
     const a = member('a', side.unknownGroup ? {} : { group: 'g1' });
     const b = member('b', side.unknownGroup ? {} : { group: side.sameGroup ? 'g1' : 'g2' });
-    return pairWeight(a, b, side.lastMet, ROUND, gaps, true);
+    return pairWeight(a, b, side.lastMet, ROUND, gaps, size);
+  };
+  /** The same pair without a group size: the plain bands, as pairs (size 2) weigh. */
+  const plain = (side: Side & { unknownGroup?: boolean }, gaps = false) => {
+    const a = member('a', side.unknownGroup ? {} : { group: 'g1' });
+    const b = member('b', side.unknownGroup ? {} : { group: side.sameGroup ? 'g1' : 'g2' });
+    return pairWeight(a, b, side.lastMet, ROUND, gaps);
   };
   const stale = { lastMet: ROUND - STALE_ROUNDS };
   const firstInTeam = inGroups({ sameGroup: true });
@@ -201,14 +207,16 @@ describe('pairWeight in groups of 3 to 6 (new mode)', () => {
   });
 
   it('keeps the plain bands for recent repeats, repeats in a team, unknown groups, and gaps mode', () => {
-    const plain = (side: Side & { unknownGroup?: boolean }, gaps = false) => {
-      const a = member('a', side.unknownGroup ? {} : { group: 'g1' });
-      const b = member('b', side.unknownGroup ? {} : { group: side.sameGroup ? 'g1' : 'g2' });
-      return pairWeight(a, b, side.lastMet, ROUND, gaps);
-    };
     for (const side of [{ lastMet: ROUND - 3 }, { lastMet: 1, sameGroup: true }, { unknownGroup: true }])
       expect(inGroups(side)).toBe(plain(side));
     expect(inGroups({ unknownGroup: true, ...stale })).toBe(plain({ unknownGroup: true, ...stale }));
     for (const side of [{ sameGroup: true }, stale]) expect(inGroups(side, true)).toBe(plain(side, true));
+  });
+
+  it('trades at sizes 3 and 4 only: pairs and groups of 5 and 6 keep the plain bands', () => {
+    expect(inGroups(stale, false, 3)).toBe(inGroups(stale));
+    expect(inGroups(stale)).not.toBe(inGroups(stale, false, 2));
+    for (const size of [2, 5, 6])
+      for (const side of [stale, { sameGroup: true }]) expect(inGroups(side, false, size)).toBe(plain(side));
   });
 });
