@@ -258,7 +258,7 @@ const ratio = (ours: number, theirs: number) => (theirs === 0 ? '–' : `${(ours
 /** The size-4 table: groups of four (some five), beside the greedy and random baselines. */
 export async function benchGroups(): Promise<void> {
   console.log(
-    '\n## Virtual-coffee groups of 4 (greedy seeding, swaps between groups; iterated in small pools)\n',
+    '\n## Virtual-coffee groups of 4 (greedy seeding, swaps between groups; iterated in small pools; a stale repeat across teams may spare three first meetings inside a team)\n',
   );
   console.log(
     '| scenario | algorithm | pairs in groups | repeats | across groups | larger-group spread | violations | unplaced | median ms/round |',

@@ -166,7 +166,7 @@ export class Pool {
         ? Math.round(SCARCITY * ((this.scarcity[i] as number) + (this.scarcity[j] as number)))
         : 0;
     return (
-      allowedPairWeight(a, b, lastMet, this.input.round, this.input.mode === 'gaps') +
+      allowedPairWeight(a, b, lastMet, this.input.round, this.input.mode === 'gaps', this.input.size ?? 2) +
       (hash3(low, high, this.input.seed) % TIE_BREAK) +
       (this.scheduled(i, j) ? ROTATION : 0) +
       scarce +

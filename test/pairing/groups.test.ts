@@ -10,6 +10,7 @@ import { groupSizes } from '../../src/pairing/groups.js';
 import { type Candidate, type MatchInput, pairKey, pairRound } from '../../src/pairing/match.js';
 import { mulberry32, type Random, randomInt, shuffle } from '../../src/pairing/random.js';
 import { simulate } from '../../src/pairing/simulate.js';
+import { STALE_ROUNDS } from '../../src/pairing/weights.js';
 
 const SIZES = [2, 3, 4, 5, 6] as const;
 
@@ -181,6 +182,45 @@ describe('pairRound in groups of 2 to 6 (random pools)', () => {
     }
     expect(repeats / pairs).toBeLessThanOrEqual(0.01);
     expect(across / pairs).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('across teams over a season in groups of 4', () => {
+  it('keeps at least 90% of pairs across teams and at most 3% repeats (the bench run: N=100, 30 rounds, 5 teams, 20% absent)', () => {
+    // Before stale repeats across teams could spare first meetings inside a team: 87.1% across.
+    const sim = simulate({ members: 100, rounds: 30, groups: 5, snooze: 0.2, size: 4, seed: 1 });
+    const team = new Map(sim.members.map((m) => [m.id, m.group]));
+    const lastMet = new Map<string, number>();
+    let pairs = 0;
+    let across = 0;
+    let repeats = 0;
+    let staleAcross = 0;
+    let lateAcross = 0;
+    let latePairs = 0;
+    for (const round of sim.rounds) {
+      const now = round.groups.flatMap(pairsOf);
+      for (const [a, b] of now) {
+        const key = pairKey(a, b);
+        const crosses = team.get(a) !== team.get(b);
+        const last = lastMet.get(key);
+        pairs++;
+        if (crosses) across++;
+        if (round.round > 20) {
+          latePairs++;
+          if (crosses) lateAcross++;
+        }
+        if (last === undefined) continue;
+        repeats++;
+        if (crosses && round.round - last >= STALE_ROUNDS) staleAcross++;
+      }
+      for (const [a, b] of now) lastMet.set(pairKey(a, b), round.round);
+    }
+    expect(across / pairs).toBeGreaterThanOrEqual(0.9);
+    expect(repeats / pairs).toBeLessThanOrEqual(0.03);
+    // The strangers in other teams run out late in the season: those rounds are where it shows.
+    expect(lateAcross / latePairs).toBeGreaterThanOrEqual(0.75); // 64% before
+    // Repeats are (nearly all) the allowed kind: across teams, met STALE_ROUNDS or more ago.
+    expect(staleAcross / repeats).toBeGreaterThanOrEqual(0.9);
   });
 });
 

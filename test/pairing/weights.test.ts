@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Candidate, pairKey, pairWeight } from '../../src/pairing/match.js';
-import { hoursOverlap } from '../../src/pairing/weights.js';
+import { hoursOverlap, STALE_ROUNDS } from '../../src/pairing/weights.js';
 
 const ROUND = 50;
 
@@ -167,5 +167,56 @@ describe('pairWeight in gaps mode', () => {
     const a = member('a', { needs: ['x'], offers: ['y'] });
     const b = member('b', { needs: ['z'], offers: ['x'] });
     expect(pairWeight(a, b, undefined, 1, true)).toBe(pairWeight(b, a, undefined, 1, true));
+  });
+});
+
+describe('pairWeight in groups of 3 and 4 (new mode)', () => {
+  const inGroups = (side: Side & { unknownGroup?: boolean }, gaps = false, size = 4) => {
+    const a = member('a', side.unknownGroup ? {} : { group: 'g1' });
+    const b = member('b', side.unknownGroup ? {} : { group: side.sameGroup ? 'g1' : 'g2' });
+    return pairWeight(a, b, side.lastMet, ROUND, gaps, size);
+  };
+  /** The same pair without a group size: the plain bands, as pairs (size 2) weigh. */
+  const plain = (side: Side & { unknownGroup?: boolean }, gaps = false) => {
+    const a = member('a', side.unknownGroup ? {} : { group: 'g1' });
+    const b = member('b', side.unknownGroup ? {} : { group: side.sameGroup ? 'g1' : 'g2' });
+    return pairWeight(a, b, side.lastMet, ROUND, gaps);
+  };
+  const stale = { lastMet: ROUND - STALE_ROUNDS };
+  const firstInTeam = inGroups({ sameGroup: true });
+  const firstAcross = inGroups({});
+
+  it('keeps never-met first pair for pair: a stale repeat across teams is below a first meeting in a team', () => {
+    expect(firstAcross).toBeGreaterThan(firstInTeam);
+    expect(firstInTeam).toBeGreaterThan(inGroups(stale));
+    expect(firstInTeam).toBeGreaterThan(inGroups({ lastMet: ROUND - 5000 }));
+  });
+
+  it('lets one stale repeat across teams spare three first meetings in a team, not two', () => {
+    for (const lastMet of [ROUND - STALE_ROUNDS, ROUND - 40, ROUND - 5000]) {
+      const oneRepeat = inGroups({ lastMet }) + 2 * firstAcross; // three pairs: one repeat, two across
+      expect(oneRepeat, `met in ${lastMet}`).toBeGreaterThan(3 * firstInTeam);
+      expect(inGroups({ lastMet }) + firstAcross, `met in ${lastMet}`).toBeLessThan(2 * firstInTeam);
+    }
+  });
+
+  it('ranks older stale repeats above newer ones, and stale ones above every other repeat', () => {
+    expect(inGroups({ lastMet: ROUND - 30 })).toBeGreaterThan(inGroups(stale));
+    expect(inGroups(stale)).toBeGreaterThan(inGroups({ lastMet: ROUND - STALE_ROUNDS + 1 }));
+    expect(inGroups(stale)).toBeGreaterThan(inGroups({ lastMet: 1, sameGroup: true }));
+  });
+
+  it('keeps the plain bands for recent repeats, repeats in a team, unknown groups, and gaps mode', () => {
+    for (const side of [{ lastMet: ROUND - 3 }, { lastMet: 1, sameGroup: true }, { unknownGroup: true }])
+      expect(inGroups(side)).toBe(plain(side));
+    expect(inGroups({ unknownGroup: true, ...stale })).toBe(plain({ unknownGroup: true, ...stale }));
+    for (const side of [{ sameGroup: true }, stale]) expect(inGroups(side, true)).toBe(plain(side, true));
+  });
+
+  it('trades at sizes 3 and 4 only: pairs and groups of 5 and 6 keep the plain bands', () => {
+    expect(inGroups(stale, false, 3)).toBe(inGroups(stale));
+    expect(inGroups(stale)).not.toBe(inGroups(stale, false, 2));
+    for (const size of [2, 5, 6])
+      for (const side of [stale, { sameGroup: true }]) expect(inGroups(side, false, size)).toBe(plain(side));
   });
 });
