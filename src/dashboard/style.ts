@@ -29,6 +29,8 @@ td{font-variant-numeric:tabular-nums}
 .csv{font-size:.875rem}
 form.settings{display:grid;gap:.75rem;max-width:32rem}
 form.settings label{display:grid;gap:.25rem;font-weight:600}
+form.settings label>*{font-weight:400}
+section>h2:first-child{margin-top:0}
 input,select,button{font:inherit;max-width:100%}
 input,select{padding:.4rem;border:1px solid #b8c0ca;border-radius:4px;background:#fff;width:100%}
 button{padding:.45rem 1rem;border:0;border-radius:4px;background:#1f3a5f;color:#fff;cursor:pointer}

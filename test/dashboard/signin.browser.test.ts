@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/dashboard/http.js';
+import { communityKey, RosterEntrySchema } from '../../src/pairing/community.js';
+import { planRound } from '../../src/pairing/plan.js';
 import { say } from '../helpers/texts.js';
 import {
   CONSOLE_ADMIN,
@@ -217,5 +219,53 @@ it('the export page lists the coffee rounds CSV, served as an attachment', async
   expect(response.headers()['content-disposition']).toBe('attachment; filename="coffee-rounds.csv"');
   expect((await response.text()).split('\r\n')[0]).toMatch(/^round,date,participants/);
   expect((await context.request.get(`${h.base}/dashboard/export/nothing.csv`)).status()).toBe(404);
+  await context.close();
+});
+
+it('the next round is previewed without names, and no page holds a planted member name', async () => {
+  const planted = {
+    'planted-user-1': 'Zebediah Plantname',
+    'planted-user-2': 'Quirina Plantname',
+    'planted-user-3': 'Ottoline Plantname',
+    'planted-user-4': 'Bartholomew Plantname',
+  };
+  const community = await h.app.pairing.load(CONSOLE_COMMUNITY);
+  const roster = Object.fromEntries(
+    Object.entries(planted).map(([user, name], i) => [
+      user,
+      RosterEntrySchema.parse({
+        prefs: { joined: true, name, group: i % 2 ? 'sales' : 'design', intro: `I am ${name}` },
+      }),
+    ]),
+  );
+  const seeded = { ...community, settings: { ...community.settings, size: 2 }, roster };
+  await h.app.store.spaces.community.set(communityKey(CONSOLE_COMMUNITY), seeded);
+  const { round } = planRound(seeded, h.now());
+  expect(round.groups.map((g) => g.users.length)).toEqual([2, 2]);
+
+  const { context, page } = await visitor({ lang: 'en' });
+  await page.goto(`${h.base}/dashboard/settings`);
+  expect(await page.locator('#preview p').first().textContent()).toBe(
+    say('en', 'dashboard.settings.previewGroups', {
+      groups: 2,
+      sizes: '2 × 2',
+      groupBy: 'team',
+      cross: round.crossGroup,
+      pairs: 2,
+      absent: 0,
+      unplaced: 0,
+    }),
+  );
+  const bodies: string[] = [];
+  for (const path of [
+    '/dashboard',
+    '/dashboard/growth',
+    '/dashboard/web',
+    '/dashboard/settings',
+    '/dashboard/export',
+  ])
+    bodies.push(await (await context.request.get(`${h.base}${path}`)).text());
+  bodies.push(await (await context.request.get(`${h.base}/dashboard/export/coffee-rounds.csv`)).text());
+  for (const body of bodies) expect(body).not.toMatch(/Plantname|planted-user/);
   await context.close();
 });
