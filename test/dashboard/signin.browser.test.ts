@@ -60,7 +60,7 @@ it('a sign-in link sets an HttpOnly session cookie and leaves the address bar fo
   });
   expect(cookie?.value).not.toBe(tokenIn(link));
   // No page the browser visited keeps the token: history holds only /dashboard.
-  expect(await page.evaluate(() => window.location.href)).not.toContain('token');
+  expect(await page.evaluate<string>('window.location.href')).not.toContain('token');
   await expect(page.locator('nav a[aria-current="page"]').textContent()).resolves.toBe(
     say('en', 'dashboard.nav.overview'),
   );
@@ -110,7 +110,8 @@ it('without a session every page is refused (401), and so is a made-up cookie', 
 it('a POST without the session CSRF token, or with a wrong one, is refused (403) and changes nothing', async () => {
   const { context, page } = await visitor({ lang: 'en' });
   const before = (await h.app.pairing.load(CONSOLE_COMMUNITY)).settings;
-  for (const form of [{ size: '4' }, { size: '4', csrf: 'A'.repeat(43) }]) {
+  const forms: Record<string, string>[] = [{ size: '4' }, { size: '4', csrf: 'A'.repeat(43) }];
+  for (const form of forms) {
     const response = await context.request.post(`${h.base}/dashboard/settings`, { form, maxRedirects: 0 });
     expect(response.status()).toBe(403);
   }
@@ -193,10 +194,9 @@ it('at a phone width (375 px) no page scrolls sideways; a screenshot of each pag
   for (const [name, path] of Object.entries(pages)) {
     const response = await page.goto(`${h.base}${path}`);
     expect(response?.status(), path).toBe(200);
-    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    }));
+    const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
+      '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+    );
     expect(innerWidth).toBe(375);
     expect(scrollWidth, path).toBeLessThanOrEqual(innerWidth);
     await page.screenshot({ path: join(SHOTS, `${name}-phone.png`), fullPage: true });
