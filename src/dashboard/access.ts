@@ -51,15 +51,18 @@ export function createAccess(store: Store, clock: () => Date) {
     },
 
     /**
-     * Trades a link's token for a new session. The link is deleted first and only the process
-     * whose delete removed it goes on, so a link works once even when two processes race.
+     * Trades a link's token for a new session. Read and delete happen under the store's lock (it
+     * holds across processes), so a link works once even when two processes race for it.
      */
     async exchange(token: unknown): Promise<Exchange> {
       if (!isTokenShape(token)) return { refused: 'used' };
       const key = LINK_PREFIX + hashToken(token);
-      const parsed = LinkSchema.safeParse(await space.get(key));
-      if (!parsed.success) return { refused: 'used' };
-      if (!(await space.delete(key))) return { refused: 'used' };
+      const link = await store.locks.withLock(key, async () => {
+        const parsed = LinkSchema.safeParse(await space.get(key));
+        return parsed.success && (await space.delete(key)) ? parsed : undefined;
+      });
+      if (!link) return { refused: 'used' };
+      const parsed = link;
       if (Date.parse(parsed.data.expiresAt) <= clock().getTime()) return { refused: 'expired' };
       const sessionToken = newToken();
       const ms = SESSION_HOURS * minutes(60);

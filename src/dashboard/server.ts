@@ -58,6 +58,10 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     signedIn: { current, community: communityKey(session.ref), csrf: session.csrf, path },
   });
 
+  /** Without a session, the page speaks the browser's language when it is one of ours. */
+  const browserLang = (req: IncomingMessage): Lang =>
+    guessLang(req.headers['accept-language']?.split(',')[0]?.trim()) ?? config.defaultLang;
+
   function refuse(res: ServerResponse, status: number, lang: Lang, kind: 'signIn' | 'csrf' | 'notFound') {
     const say = sayIn(lang);
     const [title, text]: readonly [string, string] = (
@@ -77,7 +81,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
       const session = await access.session(cookies(req)[SESSION_COOKIE]);
-      if (!session) return refuse(res, 401, config.defaultLang, 'signIn');
+      if (!session) return refuse(res, 401, browserLang(req), 'signIn');
       if (req.method === 'POST') {
         const form = await readForm(req);
         if (!form || !sameSecret(form.get('csrf') ?? undefined, session.csrf))
@@ -111,7 +115,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     const token = new URL(req.url ?? '/', 'http://dashboard.invalid').searchParams.get('token');
     const result = await access.exchange(token ?? undefined);
     if ('refused' in result) {
-      const lang = config.defaultLang;
+      const lang = browserLang(req);
       const say = sayIn(lang);
       const expired = result.refused === 'expired';
       const title = say(expired ? 'dashboard.refused.expiredTitle' : 'dashboard.refused.usedTitle');
@@ -225,7 +229,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     try {
       const path = new URL(req.url ?? '/', 'http://dashboard.invalid').pathname;
       const found = router.find(req.method ?? 'GET', path);
-      if (found === 404) return refuse(res, 404, config.defaultLang, 'notFound');
+      if (found === 404) return refuse(res, 404, browserLang(req), 'notFound');
       if (found === 405)
         return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET, POST' });
       await found.handler(req, res, found.params);

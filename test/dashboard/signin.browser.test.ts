@@ -105,6 +105,16 @@ it('without a session every page is refused (401), and so is a made-up cookie', 
   await context.addCookies([{ name: 'weakties_session', value: 'x'.repeat(43), url: h.base }]);
   expect((await page.goto(`${h.base}/dashboard`))?.status()).toBe(401);
   await context.close();
+
+  // A browser set to Dutch is told in Dutch, a used link too.
+  const dutch = await browser.newContext({ locale: 'nl-NL' });
+  const nlPage = await dutch.newPage();
+  expect((await nlPage.goto(`${h.base}/dashboard`))?.status()).toBe(401);
+  expect(await nlPage.locator('h1').textContent()).toBe(say('nl', 'dashboard.refused.signInTitle'));
+  await nlPage.goto(`${h.base}/dashboard/signin?token=${'x'.repeat(43)}`);
+  expect(await nlPage.locator('h1').textContent()).toBe(say('nl', 'dashboard.refused.usedTitle'));
+  expect(await nlPage.locator('main').textContent()).toContain(say('nl', 'dashboard.refused.howTo'));
+  await dutch.close();
 });
 
 it('a POST without the session CSRF token, or with a wrong one, is refused (403) and changes nothing', async () => {
