@@ -1,6 +1,7 @@
 import { createCoach } from './coach/uses.js';
-import type { Config } from './config.js';
+import { type Config, dashboardBase } from './config.js';
 import type { Outbox } from './core/types.js';
+import { createAccess, signInUrl } from './dashboard/access.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import { coffeeStarter } from './exercises/index.js';
 import type { Logger } from './log.js';
@@ -36,6 +37,8 @@ export async function createApp(
   const coach = config.coach ? createCoach({ config: config.coach, texts, log }) : undefined;
   log.info({ coach: coach?.label ?? 'scripted' }, 'coach ready');
   const jobs = createJobs(store, log);
+  // An admin's `dashboard` command: a one-time link, kept (hashed) in the store any process can read.
+  const access = createAccess(store, options.clock ?? (() => new Date()));
   const pairing: Pairing = createPairing({
     store,
     locks: store.locks,
@@ -46,6 +49,8 @@ export async function createApp(
     defaultLang: config.defaultLang,
     notify: (member, replies) => engine.notify(member, replies),
     starter: (coffee, say) => coffeeStarter(coffee, { say }),
+    dashboardLink: async (ref, lang) =>
+      signInUrl(dashboardBase(config.dashboard), await access.issueLink(ref, lang)),
   });
   const engine = createEngine({
     members: createMemberRepo(store, log),

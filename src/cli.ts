@@ -7,6 +7,8 @@ import { createApp } from './app.js';
 import { createCoach } from './coach/uses.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { guessLang, type MemberRef, type Outbox, PLATFORMS, type Platform } from './core/types.js';
+import { dashboardCommand } from './dashboard/cli.js';
+import { closeServer, createDashboard, serveDashboard } from './dashboard/server.js';
 import { createLogger } from './log.js';
 import { pairingCommand } from './pairing/cli.js';
 import { PROMPTS_DIR } from './paths.js';
@@ -28,6 +30,9 @@ Usage:
                                          run virtual-coffee rounds on a synthetic community; JSON out
   weakties pairing run [--dry-run]       make a virtual-coffee round now (or preview it)
   weakties pairing stats [--json|--csv]  participation, met, repeat, cross-group and no-answer rates
+  weakties dashboard [--port P]          serve the community dashboard alone at /dashboard (default PORT)
+  weakties dashboard link [--platform P --space ID]
+                                         print a one-time sign-in link to the dashboard (10 minutes)
   weakties coach check                   one request to the language-model coach: latency and answer, or the error
   weakties help                          this text
 
@@ -108,6 +113,20 @@ async function startAdapters(config: Config): Promise<number> {
   const sharded = Boolean(config.discord?.shards);
   const platforms = sharded ? PLATFORMS.filter((p) => p !== 'discord') : undefined;
   const stopTicker = startTicker(app.engine, log, config.tickSeconds, platforms);
+  // PORT set and no Slack HTTP mode to share a port with: the dashboard gets its own server.
+  const ownServer =
+    config.dashboard.serve && !config.slack?.signingSecret
+      ? await serveDashboard(
+          createDashboard({
+            store: app.store,
+            texts: app.texts,
+            config,
+            log: log.child({ part: 'dashboard' }),
+          }),
+          config.dashboard.port,
+        )
+      : undefined;
+  if (ownServer) log.info({ port: ownServer.port }, 'dashboard served at /dashboard');
   log.info({ adapters: Object.keys(routes) }, 'weakties is running');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -116,6 +135,7 @@ async function startAdapters(config: Config): Promise<number> {
   // Stop taking events, let the turns in flight finish and save, then close the store.
   log.info('stopping: finishing the turns in flight');
   stopTicker();
+  if (ownServer) await closeServer(ownServer.server);
   await Promise.allSettled(adapters.map((d) => d.stop()));
   await app.close();
   log.info('stopped');
@@ -245,6 +265,8 @@ export async function main(argv: string[]): Promise<number> {
         return await coachCommand(rest, config);
       case 'pairing':
         return await pairingCommand(rest, config);
+      case 'dashboard':
+        return await dashboardCommand(rest, config);
       case 'export':
       case 'forget':
         return await memberDataCommand(command, rest, config);

@@ -10,6 +10,8 @@ const ConfigSchema = z.object({
   REVISIT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where the dashboard's links point (behind a reverse proxy: its public address). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SLACK_BOT_TOKEN: z
     .string()
     .regex(/^xoxb-/, 'must start with xoxb-')
@@ -67,7 +69,22 @@ export interface Config {
   discord?: { token: string; applicationId: string; apiUrl?: string; shards?: number; guildId?: string };
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the language-model coach; else the scripted one. */
   coach?: CoachConfig;
+  dashboard: DashboardConfig;
 }
+
+/** The web dashboard (src/dashboard): where its links point and whether `start` serves it. */
+export interface DashboardConfig {
+  /** PUBLIC_URL without a trailing slash; undefined: http://localhost and the port actually bound. */
+  publicUrl?: string;
+  /** PORT (default 3000): the port `weakties dashboard` and `start` serve it on. */
+  port: number;
+  /** PORT was set: `start` serves the dashboard on it (through Bolt's server in Slack HTTP mode). */
+  serve: boolean;
+}
+
+/** The address the dashboard's links start with: PUBLIC_URL, else http://localhost:PORT (the bound one). */
+export const dashboardBase = (dashboard: DashboardConfig, boundPort = dashboard.port): string =>
+  dashboard.publicUrl ?? `http://localhost:${boundPort}`;
 
 export interface CoachConfig {
   apiKey?: string;
@@ -130,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             guildId: c.DISCORD_GUILD_ID,
           }
         : undefined,
+    dashboard: {
+      publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+      port: c.PORT,
+      serve: blankAsUnset.PORT !== undefined,
+    },
     coach:
       c.OPENAI_API_KEY || c.OPENAI_BASE_URL
         ? {

@@ -29,6 +29,7 @@ export const SUBCOMMANDS = {
   forget: 'forget',
   coffee: 'coffee',
   stats: 'stats',
+  dashboard: 'dashboard',
 } as const satisfies Record<string, CommandName>;
 
 export type Subcommand = keyof typeof SUBCOMMANDS;

@@ -11,6 +11,7 @@ import {
 } from '@slack/bolt';
 
 import { type Config, ConfigError } from '../../src/config.js';
+import type { Dashboard } from '../../src/dashboard/server.js';
 import type { Logger } from '../../src/log.js';
 import { gate } from './gate.js';
 import type { Bot } from './inbound.js';
@@ -76,7 +77,21 @@ export async function whoAmI(slack: SlackConfig, log: Logger): Promise<Identity>
   return { userId: result.user_id, botId: result.bot_id, team: result.team_id };
 }
 
-function receiverFor(slack: SlackConfig, log: Logger): Receiver {
+/** The dashboard's routes on Bolt's port: one custom route per path, `:param` as path-to-regexp reads it. */
+export function dashboardRoutes(dashboard: Dashboard): CustomRoute[] {
+  const paths = new Map<string, string[]>();
+  for (const route of dashboard.routes)
+    paths.set(route.path, [...(paths.get(route.path) ?? []), route.method]);
+  return [...paths].map(([path, method]) => ({
+    path,
+    method,
+    handler: (req, res) => void dashboard.handle(req, res),
+  }));
+}
+
+const isDashboardPath = (path: string) => path === '/dashboard' || path.startsWith('/dashboard/');
+
+function receiverFor(slack: SlackConfig, log: Logger, dashboard?: Dashboard): Receiver {
   const logger = boltLogger(log);
   if (slack.signingSecret) {
     // One port for the Events API, interactivity and the slash command; Bolt checks each signature.
@@ -84,11 +99,13 @@ function receiverFor(slack: SlackConfig, log: Logger): Receiver {
       signingSecret: slack.signingSecret,
       endpoints: '/slack/events',
       port: slack.port,
-      customRoutes: [health],
+      customRoutes: [health, ...(dashboard ? dashboardRoutes(dashboard) : [])],
       logger,
     });
     const warn = (why: string) => log.warn({ adapter: 'slack', why }, 'request refused');
-    receiver.requestListener = gate(receiver.requestListener, slack.signingSecret, warn);
+    // The dashboard's forms are not Slack's: they carry their own CSRF token instead of a signature.
+    const passes = dashboard ? isDashboardPath : undefined;
+    receiver.requestListener = gate(receiver.requestListener, slack.signingSecret, warn, passes);
     return receiver;
   }
   if (!slack.appToken)
@@ -102,14 +119,17 @@ function receiverFor(slack: SlackConfig, log: Logger): Receiver {
   });
 }
 
-/** The Bolt app: HTTP mode with a signing secret, Socket Mode with an app token. */
-export function createBolt(slack: SlackConfig, identity: Identity, log: Logger): App {
+/**
+ * The Bolt app: HTTP mode with a signing secret, Socket Mode with an app token. In HTTP mode the
+ * dashboard, when given, is served on the same port under /dashboard.
+ */
+export function createBolt(slack: SlackConfig, identity: Identity, log: Logger, dashboard?: Dashboard): App {
   return new App({
     token: slack.botToken,
     botId: identity.botId,
     botUserId: identity.userId,
     tokenVerificationEnabled: false,
-    receiver: receiverFor(slack, log),
+    receiver: receiverFor(slack, log, dashboard),
     logger: boltLogger(log),
     convoStore: false,
     clientOptions: { slackApiUrl: apiBase(slack.apiUrl) },

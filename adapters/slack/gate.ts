@@ -69,10 +69,18 @@ function judge(req: IncomingMessage, raw: Buffer, signingSecret: string): Verdic
   }
 }
 
-/** Wraps the receiver's request listener: the body is read once, judged, and handed on as Bolt reads it. */
-export function gate(next: Listener, signingSecret: string, warn: (why: string) => void): Listener {
+/**
+ * Wraps the receiver's request listener: the body is read once, judged, and handed on as Bolt reads it.
+ * Requests `passes` names (the dashboard's own pages and forms, not Slack's) go on unjudged.
+ */
+export function gate(
+  next: Listener,
+  signingSecret: string,
+  warn: (why: string) => void,
+  passes: (path: string) => boolean = () => false,
+): Listener {
   return (req, res) => {
-    if (req.method !== 'POST') return next(req, res);
+    if (req.method !== 'POST' || passes((req.url ?? '/').split('?')[0] ?? '/')) return next(req, res);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {

@@ -1,5 +1,6 @@
 import type { Adapter, AdapterContext } from '../../src/adapter.js';
 import { ConfigError } from '../../src/config.js';
+import { createDashboard } from '../../src/dashboard/server.js';
 import { createInboundQueue } from '../../src/store/inbound-queue.js';
 import { createQuestions } from '../questions.js';
 import { createSlackCoffee } from './coffee.js';
@@ -27,7 +28,11 @@ export async function openSlackAdapter(context: AdapterContext): Promise<SlackAd
   if (!slack) throw new ConfigError('SLACK_BOT_TOKEN: required for Slack');
   const log = context.log.child({ adapter: 'slack' });
   const identity = await whoAmI(slack, log);
-  const bolt = createBolt(slack, identity, log);
+  // HTTP mode: the dashboard shares Bolt's port (PORT), under /dashboard.
+  const dashboard = slack.signingSecret
+    ? createDashboard({ store: app.store, texts: app.texts, config, log: log.child({ part: 'dashboard' }) })
+    : undefined;
+  const bolt = createBolt(slack, identity, log, dashboard);
 
   // Every request Bolt receives is tracked from before its ack to the end of its listeners, and
   // a member's message is stored before its ack, so a crash cannot lose it.

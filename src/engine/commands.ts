@@ -14,6 +14,8 @@ export const COMMAND_WORDS = {
   commitments: ['commitments', 'my commitments', 'plans', 'afspraken', 'mijn afspraken', 'plannen'],
   coffee: ['coffee', 'koffie', 'virtual coffee', 'virtuele koffie'],
   stats: ['stats', 'statistieken'],
+  /** An admin's one-time link to the community's web dashboard (src/dashboard). */
+  dashboard: ['dashboard'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_WORDS;

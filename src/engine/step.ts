@@ -168,6 +168,8 @@ function runCommand(state: State, command: ParsedCommand, env: StepEnv): StepRes
     }
     case 'stats':
       return finish(state, env, [{ text: ctx.say('coffee.admin.only') }]);
+    case 'dashboard':
+      return finish(state, env, [{ text: ctx.say('dashboard.chat.only') }]);
   }
 }
 

@@ -58,6 +58,8 @@ export interface PairingDeps {
   notify(member: MemberRef, replies: Reply[]): Promise<void>;
   /** The conversation starter of a group intro, in the community's language (the coffee exercise writes it). */
   starter(coffee: CoffeeJob, say: Say): string;
+  /** A one-time sign-in link to the community's web dashboard (src/dashboard), for an admin. */
+  dashboardLink?(community: CommunityRef, lang: Lang): Promise<string>;
 }
 
 type CoffeeJob = NonNullable<Job['coffee']>;
@@ -489,10 +491,17 @@ export function createPairing(deps: PairingDeps) {
               ? args.map((a) => a.slice(0, 1000))
               : ['set', 'intro', introText.slice(0, 1000)],
         };
+      } else if (inbound.kind === 'text' && inbound.text.trim().toLowerCase() === 'dashboard') {
+        // The terminal's member types the bare word, as the other commands there.
+        const { text: _text, ...rest } = inbound;
+        command = { ...rest, kind: 'command', name: 'dashboard', args: [] };
       } else return undefined;
       const name = command.name.trim().toLowerCase();
       const word = command.args[0]?.toLowerCase() ?? '';
-      const isAdmin = name === 'stats' || ((name === 'coffee' || name === 'koffie') && ADMIN_WORDS.has(word));
+      const isAdmin =
+        name === 'stats' ||
+        name === 'dashboard' ||
+        ((name === 'coffee' || name === 'koffie') && ADMIN_WORDS.has(word));
       return isAdmin ? command : undefined;
     },
 
@@ -505,7 +514,12 @@ export function createPairing(deps: PairingDeps) {
     ): Promise<string> {
       const ref = communityOf(inbound.member);
       const isAdmin = inbound.member.platform === 'console' || inbound.admin === true;
-      if (!isAdmin) return say('coffee.admin.only');
+      const dashboard = inbound.name.trim().toLowerCase() === 'dashboard';
+      if (!isAdmin) return say(dashboard ? 'dashboard.chat.only' : 'coffee.admin.only');
+      // The link goes only to this admin, for their own community, in the language they speak.
+      if (dashboard && deps.dashboardLink)
+        return say('dashboard.chat.link', { url: await deps.dashboardLink(ref, lang) });
+      if (dashboard) return say('dashboard.chat.only');
       const [word = 'stats', ...rest] =
         inbound.name.toLowerCase() === 'stats' ? ['stats'] : inbound.args.map((a) => a.trim());
       switch (word.toLowerCase()) {
@@ -532,6 +546,7 @@ export function createPairing(deps: PairingDeps) {
             say('coffee.admin.usageIntro', { known: INTRO_PLACEHOLDERS.map((p) => `{${p}}`).join(', ') }),
             say('coffee.admin.usageHeadsup'),
             say('coffee.admin.usageMode'),
+            say('dashboard.chat.usage'),
           ].join('\n');
       }
     },

@@ -152,6 +152,7 @@ describe('/coach', () => {
         'forget',
         'coffee',
         'stats',
+        'dashboard',
       ]);
       // /coach coffee takes the rest of a "coffee …" command as one optional text.
       const coffee = must(
