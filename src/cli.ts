@@ -7,7 +7,7 @@ import { createApp } from './app.js';
 import { createCoach } from './coach/uses.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { guessLang, type MemberRef, type Outbox, PLATFORMS, type Platform } from './core/types.js';
-import { dashboardCommand } from './dashboard/cli.js';
+import { dashboardCommand, serveDashboardAlone } from './dashboard/cli.js';
 import { closeServer, createDashboard, serveDashboard } from './dashboard/server.js';
 import { createLogger } from './log.js';
 import { pairingCommand } from './pairing/cli.js';
@@ -73,6 +73,25 @@ async function consoleCommand(args: string[], config: Config): Promise<number> {
     output: process.stdout,
   });
   return 0;
+}
+
+/**
+ * `start` without a chat platform: the coach in the terminal and, when PORT is set, the dashboard
+ * beside it (its address on stderr, so the conversation on stdout stays clean).
+ */
+async function startConsole(args: string[], config: Config): Promise<number> {
+  if (!config.dashboard.serve) return consoleCommand(args, config);
+  const served = await serveDashboardAlone(
+    config,
+    config.dashboard.port,
+    createLogger(config.logLevel ?? 'error'),
+  );
+  process.stderr.write(`Dashboard at ${served.url} (type dashboard for a sign-in link)\n`);
+  try {
+    return await consoleCommand(args, config);
+  } finally {
+    await served.close();
+  }
 }
 
 type Starter = (context: AdapterContext) => Promise<Adapter>;
@@ -254,7 +273,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'start':
         return config.slack || config.discord
           ? await startAdapters(config)
-          : await consoleCommand(rest, config);
+          : await startConsole(rest, config);
       case 'console':
         return await consoleCommand(rest, config);
       case 'discord':

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Config, dashboardBase } from '../config.js';
 import { PLATFORMS } from '../core/types.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 import { PROMPTS_DIR } from '../paths.js';
 import { openStore } from '../store/open.js';
 import { loadTexts } from '../texts/texts.js';
@@ -40,6 +40,29 @@ async function linkCommand(args: string[], config: Config): Promise<number> {
   }
 }
 
+/** The dashboard on its own server with its own store connection, for `weakties dashboard` and a terminal `start`. */
+export async function serveDashboardAlone(
+  config: Config,
+  port: number,
+  log: Logger,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const store = await openStore(config.storeUrl, log);
+  try {
+    const dashboard = createDashboard({ store, texts: loadTexts(PROMPTS_DIR), config, log });
+    const served = await serveDashboard(dashboard, port);
+    return {
+      url: `${dashboardBase(config.dashboard, served.port)}/dashboard`,
+      close: async () => {
+        await closeServer(served.server);
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
 /** `weakties dashboard [--port P]`: the dashboard on its own server until SIGINT or SIGTERM. */
 async function serveCommand(args: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string' } } });
@@ -48,17 +71,13 @@ async function serveCommand(args: string[], config: Config): Promise<number> {
     process.stderr.write('weakties dashboard: --port must be a number from 0 to 65535\n');
     return 2;
   }
-  const log = createLogger(config.logLevel ?? 'info');
-  const store = await openStore(config.storeUrl, log);
-  const dashboard = createDashboard({ store, texts: loadTexts(PROMPTS_DIR), config, log });
-  const served = await serveDashboard(dashboard, port);
-  process.stdout.write(`Dashboard at ${dashboardBase(config.dashboard, served.port)}/dashboard\n`);
+  const served = await serveDashboardAlone(config, port, createLogger(config.logLevel ?? 'info'));
+  process.stdout.write(`Dashboard at ${served.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await closeServer(served.server);
-  await store.close();
+  await served.close();
   return 0;
 }
 

@@ -85,3 +85,33 @@ it("the terminal's member types dashboard and gets a one-time link", async () =>
   expect((await open(link)).status).toBe(303);
   expect((await open(link)).status).toBe(410);
 });
+
+it('start in the terminal with PORT set serves the dashboard beside the coach', async () => {
+  const sandbox = e2e.sandbox();
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    cwd: sandbox.dir,
+    env: { ...sandbox.env, PORT: '0' },
+  });
+  server = child;
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  // The address goes to stderr, so the conversation on stdout stays the coach's alone.
+  const base = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+      const url = err.match(/Dashboard at (http:\/\/localhost:\d+)\/dashboard/)?.[1];
+      if (url) resolve(url.replace('localhost', '127.0.0.1'));
+    });
+    child.on('exit', (code) => reject(new Error(`weakties start exited (${code}): ${err}`)));
+  });
+  expect(out).not.toContain('Dashboard at');
+  child.stdin.write('dashboard\n');
+  await expect.poll(() => out, { timeout: 15_000 }).toMatch(/token=/);
+  const link = `${base}/dashboard/signin?token=${tokenIn(out)}`;
+  expect((await open(link)).status).toBe(303);
+  expect((await open(link)).status).toBe(410);
+  child.stdin.end();
+});
