@@ -45,10 +45,12 @@ export function lineChart(chart: LineChart): string {
     )
     .join('');
   const every = Math.max(1, Math.ceil(n / MAX_X_LABELS));
+  // The outer labels lean inwards, so that they never run past the chart's edges.
+  const anchor = (i: number) => (n <= 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle');
   const xLabels = chart.xLabels
     .map((l, i) =>
       i % every === 0 || i === n - 1
-        ? `<text x="${px(x(i))}" y="${axisBottom + 16}" text-anchor="middle" font-size="11" fill="${MUTED}">${esc(l)}</text>`
+        ? `<text x="${px(x(i))}" y="${axisBottom + 16}" text-anchor="${anchor(i)}" font-size="11" fill="${MUTED}">${esc(l)}</text>`
         : '',
     )
     .join('');
