@@ -239,6 +239,7 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
     (_, i) => `${f.percent(i / SHARE_BINS)}–${f.percent((i + 1) / SHARE_BINS)}`,
   );
   const tooFew = say('charts.growth.tooFew', { mapped: f.count(g.mapped) });
+  const hidden = say('charts.growth.hidden');
   const histogram = (
     id: string,
     key: 'sizes' | 'weak',
@@ -247,7 +248,7 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
     column: string,
   ): Section => ({
     heading: say(`charts.growth.${key}.heading`),
-    lead: g.shown ? say(`charts.growth.${key}.lead`) : tooFew,
+    lead: g.shown ? say(`charts.growth.${key}.lead`) : hidden,
     ...(g.shown
       ? {
           svg: barChart({
@@ -276,7 +277,7 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
           members: f.count(g.membersAdding),
           revived: f.count(g.revived),
         })
-      : tooFew,
+      : hidden,
     table: {
       id: 'growth-added',
       caption: say('charts.growth.added.heading'),

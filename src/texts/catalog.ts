@@ -288,6 +288,7 @@ export const CATALOG = {
   'charts.overview.coffee.noAnswerSeries': [],
   'charts.growth.title': [],
   'charts.growth.intro': ['mapped'],
+  'charts.growth.hidden': [],
   'charts.growth.tooFew': ['mapped'],
   'charts.growth.sizes.heading': [],
   'charts.growth.sizes.lead': [],

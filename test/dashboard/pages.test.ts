@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { forceLayout } from '../../src/dashboard/charts/force.js';
 import { CHART_PAGES } from '../../src/dashboard/content.js';
 import { growthOf } from '../../src/dashboard/data/growth.js';
 import { overviewOf, startedExercises } from '../../src/dashboard/data/overview.js';
@@ -205,11 +206,11 @@ describe('the dashboard figures', () => {
     const few = members().slice(1, 5);
     expect(growthOf(few)).toMatchObject({ mapped: 4, shown: false, sizes: { first: [] } });
     const page = await chartPage('growth', context(await seededStore(few)));
-    expect(page.intro).toContain('(4)');
+    expect(page.intro).toMatch(/^Fewer than five members .*\(4\)/);
     for (const s of page.sections) {
       expect(s.svg).toBeUndefined();
       expect(s.table?.rows).toEqual([]);
-      expect(s.lead).toMatch(/Fewer than five members/);
+      expect(s.lead).toMatch(/at least five members/);
     }
   });
 
@@ -333,5 +334,41 @@ describe('the chart pages', () => {
     }
     const web = await chartPage('web', context(store));
     expect(web.sections[0]?.svg).toBeUndefined();
+  });
+
+  it('lay out without Math.random, the same positions on every run', () => {
+    const random = vi.spyOn(Math, 'random');
+    const links = [
+      { a: 0, b: 1 },
+      { a: 1, b: 2 },
+      { a: 3, b: 4 },
+    ];
+    const first = forceLayout(6, links);
+    expect(forceLayout(6, links)).toEqual(first);
+    expect(random).not.toHaveBeenCalled();
+    random.mockRestore();
+    // Members who met sit closer than members who never did.
+    const gap = (i: number, j: number) =>
+      Math.hypot((first[i]?.x ?? 0) - (first[j]?.x ?? 0), (first[i]?.y ?? 0) - (first[j]?.y ?? 0));
+    expect(gap(0, 1)).toBeLessThan(gap(0, 5));
+  });
+
+  it("escape group names in the graph's legend and the tables", async () => {
+    const odd = {
+      x1: { group: 'R&D <core>' },
+      x2: { group: 'R&D <core>' },
+      x3: { group: 'R&D <core>' },
+      x4: {},
+    };
+    const store = await seededStore(
+      [],
+      community(odd, [
+        { n: 1, at: '2026-11-16T10:00:00.000Z', groups: [['x1', 'x4']], outcomes: { x1: 'met' } },
+      ]),
+    );
+    const svg = (await chartPage('web', context(store))).sections[0]?.svg ?? '';
+    expect(svgProblems(svg)).toEqual([]);
+    expect(svg).toContain('R&amp;D &lt;core&gt;');
+    expect(count(svg, 'node')).toBe(4);
   });
 });
