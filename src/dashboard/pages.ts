@@ -219,7 +219,7 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
 
   return {
     title: say('charts.overview.title'),
-    intro: say('charts.overview.intro', { members: o.members }),
+    intro: say('charts.overview.intro', { members: f.count(o.members) }),
     sections: [members, exercises, completions, asks, events, coffee],
   };
 }
