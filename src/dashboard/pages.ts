@@ -1,15 +1,357 @@
-import type { ChartPage, PageContent, PageContext, Table } from './content.js';
+import type { ExerciseId } from '../engine/state.js';
+import { barChart } from './charts/bars.js';
+import { graphChart } from './charts/graph.js';
+import { lineChart } from './charts/line.js';
+import type { ChartPage, PageContent, PageContext, Section, Table } from './content.js';
+import { growthOf, SHARE_BINS, SIZE_BINS } from './data/growth.js';
+import { overviewOf } from './data/overview.js';
+import { type CommunityData, readCommunityData } from './data/read.js';
+import { webOf } from './data/web.js';
+import { type Formats, formatsFor, percentCell } from './format.js';
 
 /**
- * The chart pages: overview, network growth and the web of coffees, read from the store.
- * (Placeholder until the data and charts land: one empty section per page.)
+ * The chart pages: overview, network growth and the web of coffees, read from the store. Each
+ * chart has a table of the same numbers beneath it; only counts, shares and anonymous dots.
  */
 export async function chartPage(page: ChartPage, ctx: PageContext): Promise<PageContent> {
-  return { title: page, sections: [{ heading: page, lead: ctx.community.space }] };
+  const data = await readCommunityData(ctx.store, ctx.community);
+  return RENDER[page](data, ctx, formatsFor(ctx.lang));
 }
 
 /** Every table of every chart page, for the export page and /dashboard/export/{id}.csv. */
 export async function allTables(ctx: PageContext): Promise<Table[]> {
-  const pages = await Promise.all((['overview', 'growth', 'web'] as const).map((p) => chartPage(p, ctx)));
-  return pages.flatMap((p) => p.sections.flatMap((s) => (s.table ? [s.table] : [])));
+  const data = await readCommunityData(ctx.store, ctx.community);
+  const f = formatsFor(ctx.lang);
+  return (['overview', 'growth', 'web'] as const)
+    .map((p) => RENDER[p](data, ctx, f))
+    .flatMap((p) => p.sections.flatMap((s) => (s.table ? [s.table] : [])));
+}
+
+type Render = (data: CommunityData, ctx: PageContext, f: Formats) => PageContent;
+
+const RENDER: Record<ChartPage, Render> = { overview, growth, web };
+
+function overview(data: CommunityData, ctx: PageContext, f: Formats): PageContent {
+  const { say } = ctx;
+  const o = overviewOf(data.members, data.community, ctx.now);
+  const weekLabels = o.weeks.map(f.day);
+  const week = say('charts.week');
+  const exerciseName = (id: ExerciseId) => say(`charts.exercise.${id}` as const);
+  const count = (n: number) => f.count(n);
+  const percent = (v: number) => f.percent(v);
+
+  const members: Section = {
+    heading: say('charts.overview.members.heading'),
+    lead: say('charts.overview.members.lead'),
+    svg: lineChart({
+      label: say('charts.overview.members.label'),
+      xLabels: weekLabels,
+      series: [{ name: say('charts.overview.members.series'), values: o.membersByWeek }],
+      format: count,
+    }),
+    table: {
+      id: 'overview-members',
+      caption: say('charts.overview.members.heading'),
+      columns: [week, say('charts.overview.members.column')],
+      rows: o.weeks.map((w, i) => [w, o.membersByWeek[i] ?? 0]),
+    },
+  };
+
+  const exercises: Section = {
+    heading: say('charts.overview.exercises.heading'),
+    lead: say('charts.overview.exercises.lead'),
+    svg: barChart({
+      label: say('charts.overview.exercises.label'),
+      categories: o.exercises.map((e) => exerciseName(e.exercise)),
+      series: [
+        { name: say('charts.overview.exercises.started'), values: o.exercises.map((e) => e.started) },
+        { name: say('charts.overview.exercises.completed'), values: o.exercises.map((e) => e.completed) },
+      ],
+      format: count,
+    }),
+    table: {
+      id: 'overview-exercises',
+      caption: say('charts.overview.exercises.heading'),
+      columns: [
+        say('charts.overview.exercises.exercise'),
+        say('charts.overview.exercises.started'),
+        say('charts.overview.exercises.completed'),
+        say('charts.overview.exercises.completions'),
+      ],
+      rows: o.exercises.map((e) => [exerciseName(e.exercise), e.started, e.completed, e.completions]),
+    },
+  };
+
+  const completionSeries = o.exercises.map((e) => ({
+    name: exerciseName(e.exercise),
+    values: o.completionsByWeek[e.exercise],
+  }));
+  const completions: Section = {
+    heading: say('charts.overview.completions.heading'),
+    lead: say('charts.overview.completions.lead'),
+    svg: lineChart({
+      label: say('charts.overview.completions.label'),
+      xLabels: weekLabels,
+      series: completionSeries,
+      format: count,
+    }),
+    table: {
+      id: 'overview-completions',
+      caption: say('charts.overview.completions.heading'),
+      columns: [week, ...completionSeries.map((s) => s.name)],
+      rows: o.weeks.map((w, i) => [w, ...completionSeries.map((s) => s.values[i] ?? 0)]),
+    },
+  };
+
+  const asks: Section = {
+    heading: say('charts.overview.asks.heading'),
+    lead: say('charts.overview.asks.lead', {
+      made: count(o.asks.made),
+      answered: count(o.asks.answered),
+      predicted: f.percent(o.asks.predictedRate),
+      actual: f.percent(o.asks.yesRate),
+    }),
+    svg: lineChart({
+      label: say('charts.overview.asks.label'),
+      xLabels: weekLabels,
+      series: [
+        { name: say('charts.overview.asks.predictedSeries'), values: o.asks.byWeek.predictedRate },
+        { name: say('charts.overview.asks.actualSeries'), values: o.asks.byWeek.yesRate },
+      ],
+      format: percent,
+      yMax: 1,
+    }),
+    table: {
+      id: 'overview-asks',
+      caption: say('charts.overview.asks.heading'),
+      columns: [
+        week,
+        say('charts.overview.asks.asks'),
+        say('charts.overview.asks.predicted'),
+        say('charts.overview.asks.actual'),
+      ],
+      rows: o.weeks.map((w, i) => [
+        w,
+        o.asks.byWeek.made[i] ?? 0,
+        percentCell(o.asks.byWeek.predictedRate[i] ?? null),
+        percentCell(o.asks.byWeek.yesRate[i] ?? null),
+      ]),
+    },
+  };
+
+  const events: Section = {
+    heading: say('charts.overview.events.heading'),
+    lead: say('charts.overview.events.lead', {
+      prepared: count(o.events.prepared),
+      debriefed: count(o.events.debriefed),
+    }),
+    svg: lineChart({
+      label: say('charts.overview.events.label'),
+      xLabels: weekLabels,
+      series: [
+        { name: say('charts.overview.events.prepared'), values: o.events.byWeek.prepared },
+        { name: say('charts.overview.events.debriefed'), values: o.events.byWeek.debriefed },
+      ],
+      format: count,
+    }),
+    table: {
+      id: 'overview-events',
+      caption: say('charts.overview.events.heading'),
+      columns: [week, say('charts.overview.events.prepared'), say('charts.overview.events.debriefed')],
+      rows: o.weeks.map((w, i) => [w, o.events.byWeek.prepared[i] ?? 0, o.events.byWeek.debriefed[i] ?? 0]),
+    },
+  };
+
+  const roundLabels = o.rounds.map((r) => `${r.round} · ${f.day(r.at)}`);
+  const coffee: Section = {
+    heading: say('charts.overview.coffee.heading'),
+    lead:
+      o.rounds.length === 0
+        ? say('charts.overview.coffee.empty')
+        : say('charts.overview.coffee.lead', {
+            rounds: count(o.coffee.rounds),
+            met: f.percent(o.coffee.metRate),
+            across: f.percent(o.coffee.crossGroupRate),
+            noAnswer: f.percent(o.coffee.noAnswerRate),
+          }),
+    ...(o.rounds.length === 0
+      ? {}
+      : {
+          svg: lineChart({
+            label: say('charts.overview.coffee.label'),
+            xLabels: roundLabels,
+            series: [
+              { name: say('charts.overview.coffee.metSeries'), values: o.rounds.map((r) => r.metRate) },
+              {
+                name: say('charts.overview.coffee.acrossSeries'),
+                values: o.rounds.map((r) => r.crossGroupRate),
+              },
+              {
+                name: say('charts.overview.coffee.noAnswerSeries'),
+                values: o.rounds.map((r) => r.noAnswerRate),
+              },
+            ],
+            format: percent,
+            yMax: 1,
+          }),
+        }),
+    table: {
+      id: 'overview-coffee',
+      caption: say('charts.overview.coffee.heading'),
+      columns: [
+        say('charts.overview.coffee.round'),
+        say('charts.overview.coffee.date'),
+        say('charts.overview.coffee.participants'),
+        say('charts.overview.coffee.met'),
+        say('charts.overview.coffee.across'),
+        say('charts.overview.coffee.noAnswer'),
+      ],
+      rows: o.rounds.map((r) => [
+        r.round,
+        r.at.slice(0, 10),
+        r.participants,
+        percentCell(r.metRate),
+        percentCell(r.crossGroupRate),
+        percentCell(r.noAnswerRate),
+      ]),
+    },
+  };
+
+  return {
+    title: say('charts.overview.title'),
+    intro: say('charts.overview.intro', { members: f.count(o.members) }),
+    sections: [members, exercises, completions, asks, events, coffee],
+  };
+}
+
+/** "0–4", "40+": a size bin as a label. */
+const sizeLabel = ([from, to]: readonly [number, number | null], f: Formats) =>
+  to === null ? `${f.count(from)}+` : `${f.count(from)}–${f.count(to - 1)}`;
+
+function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent {
+  const { say } = ctx;
+  const g = growthOf(data.members);
+  const first = say('charts.growth.sizes.first');
+  const now = say('charts.growth.sizes.now');
+  const sizeLabels = SIZE_BINS.map((bin) => sizeLabel(bin, f));
+  const shareLabels = Array.from(
+    { length: SHARE_BINS },
+    (_, i) => `${f.percent(i / SHARE_BINS)}–${f.percent((i + 1) / SHARE_BINS)}`,
+  );
+  const tooFew = say('charts.growth.tooFew', { mapped: f.count(g.mapped) });
+  const hidden = say('charts.growth.hidden');
+  const histogram = (
+    id: string,
+    key: 'sizes' | 'weak',
+    labels: string[],
+    values: { first: number[]; now: number[] },
+    column: string,
+  ): Section => ({
+    heading: say(`charts.growth.${key}.heading`),
+    lead: g.shown ? say(`charts.growth.${key}.lead`) : hidden,
+    ...(g.shown
+      ? {
+          svg: barChart({
+            label: say(`charts.growth.${key}.label`),
+            categories: labels,
+            series: [
+              { name: first, values: values.first },
+              { name: now, values: values.now },
+            ],
+            format: (n) => f.count(n),
+          }),
+        }
+      : {}),
+    table: {
+      id,
+      caption: say(`charts.growth.${key}.heading`),
+      columns: [column, first, now],
+      rows: g.shown ? labels.map((l, i) => [l, values.first[i] ?? 0, values.now[i] ?? 0]) : [],
+    },
+  });
+  const added: Section = {
+    heading: say('charts.growth.added.heading'),
+    lead: g.shown
+      ? say('charts.growth.added.lead', {
+          added: f.count(g.added),
+          members: f.count(g.membersAdding),
+          revived: f.count(g.revived),
+        })
+      : hidden,
+    table: {
+      id: 'growth-added',
+      caption: say('charts.growth.added.heading'),
+      columns: [say('charts.growth.added.figure'), say('charts.growth.added.value')],
+      rows: g.shown
+        ? [
+            [say('charts.growth.added.people'), g.added],
+            [say('charts.growth.added.members'), g.membersAdding],
+            [say('charts.growth.added.revived'), g.revived],
+          ]
+        : [],
+    },
+  };
+  return {
+    title: say('charts.growth.title'),
+    intro: g.shown ? say('charts.growth.intro', { mapped: f.count(g.mapped) }) : tooFew,
+    sections: [
+      histogram('growth-sizes', 'sizes', sizeLabels, g.sizes, say('charts.growth.sizes.people')),
+      histogram('growth-weak', 'weak', shareLabels, g.weakShares, say('charts.growth.weak.share')),
+      added,
+    ],
+  };
+}
+
+function web(data: CommunityData, ctx: PageContext, f: Formats): PageContent {
+  const { say } = ctx;
+  const w = webOf(data.community);
+  const groupBy = data.community?.settings.groupBy ?? 'team';
+  const figures: [string, number | null][] = [
+    [say('charts.web.figures.members'), w.nodes.length],
+    [say('charts.web.figures.meetings'), w.meetings],
+    [say('charts.web.figures.twoSteps'), percentCell(w.withinTwoSteps)],
+    [say('charts.web.figures.across'), percentCell(w.acrossGroups)],
+    [say('charts.web.figures.metNoOne'), w.metNoOne],
+    [say('charts.web.figures.neverMet'), w.neverMet.length],
+  ];
+  const graph: Section = {
+    heading: say('charts.web.graph.heading'),
+    lead: w.nodes.length === 0 ? say('charts.none') : say('charts.web.graph.lead', { groupBy }),
+    ...(w.nodes.length === 0
+      ? {}
+      : {
+          svg: graphChart({
+            label: say('charts.web.graph.label', {
+              members: f.count(w.nodes.length),
+              links: f.count(w.links.length),
+            }),
+            nodes: w.nodes,
+            links: w.links,
+            groupNames: w.groups.map((g) => g.name),
+            ungroupedName: say('charts.web.graph.ungrouped'),
+          }),
+        }),
+    table: {
+      id: 'web-figures',
+      caption: say('charts.web.figures.caption'),
+      columns: [say('charts.web.figures.figure'), say('charts.web.figures.value')],
+      rows: figures,
+    },
+  };
+  const neverMet: Section = {
+    heading: say('charts.web.neverMet.heading'),
+    lead:
+      w.groups.length < 2
+        ? say('charts.none')
+        : w.neverMet.length === 0
+          ? say('charts.web.neverMet.all')
+          : say('charts.web.neverMet.lead'),
+    table: {
+      id: 'web-never-met',
+      caption: say('charts.web.neverMet.heading'),
+      columns: [say('charts.web.neverMet.group'), say('charts.web.neverMet.group')],
+      rows: w.neverMet,
+    },
+  };
+  return { title: say('charts.web.title'), intro: say('charts.web.intro'), sections: [graph, neverMet] };
 }

@@ -1,0 +1,78 @@
+import { RECALL_DOMAINS } from '../../network/model.js';
+import { DOMAIN_COLOURS, NO_DOMAIN_COLOUR } from '../../network/palette.js';
+import { forceLayout, type Position } from './force.js';
+import { GRID, legend, legendRows, px, svgRoot } from './svg.js';
+
+/** The map's ten part-of-life hues (Tableau 10), reused for groups; the eleventh group on is grey. */
+export const GROUP_COLOURS = RECALL_DOMAINS.map((d) => DOMAIN_COLOURS[d]);
+export const UNGROUPED_COLOUR = NO_DOMAIN_COLOUR;
+
+export const groupColour = (group: number | null) =>
+  group === null ? UNGROUPED_COLOUR : (GROUP_COLOURS[group] ?? UNGROUPED_COLOUR);
+
+export interface GraphChart {
+  label: string;
+  nodes: { group: number | null }[];
+  links: { a: number; b: number; times: number }[];
+  /** Legend entries: the named groups in index order, then what grey means. */
+  groupNames: string[];
+  ungroupedName: string;
+}
+
+const WIDTH = 640;
+const PLOT = 480;
+const MARGIN = 12;
+
+/** Positions scaled into the drawing square, keeping the layout's proportions. */
+function fitted(positions: Position[]): Position[] {
+  if (positions.length === 0) return [];
+  const xs = positions.map((p) => p.x);
+  const ys = positions.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const span = Math.max(maxX - minX, maxY - minY, 1);
+  const scale = (PLOT - 2 * MARGIN) / span;
+  const offX = (WIDTH - (maxX - minX) * scale) / 2;
+  const offY = MARGIN + (PLOT - 2 * MARGIN - (maxY - minY) * scale) / 2;
+  return positions.map((p) => ({ x: offX + (p.x - minX) * scale, y: offY + (p.y - minY) * scale }));
+}
+
+/** Who met whom as dots and lines, without a name: a dot per member coloured by group. */
+export function graphChart(
+  chart: GraphChart,
+  positions = forceLayout(chart.nodes.length, chart.links),
+): string {
+  const at = fitted(positions);
+  const lines = chart.links
+    .map(({ a, b, times }) => {
+      const p = at[a];
+      const q = at[b];
+      if (!p || !q) return '';
+      return `<line x1="${px(p.x)}" y1="${px(p.y)}" x2="${px(q.x)}" y2="${px(q.y)}" stroke="${GRID}" stroke-width="${Math.min(4, times)}"/>`;
+    })
+    .join('');
+  const dots = chart.nodes
+    .map((n, i) => {
+      const p = at[i] as Position;
+      return `<circle class="node" cx="${px(p.x)}" cy="${px(p.y)}" r="4" fill="${groupColour(n.group)}" stroke="#ffffff" stroke-width="1"/>`;
+    })
+    .join('');
+  const entries = [
+    ...chart.groupNames.slice(0, GROUP_COLOURS.length).map((name, i) => ({ name, colour: groupColour(i) })),
+    { name: chart.ungroupedName, colour: UNGROUPED_COLOUR },
+  ];
+  const height =
+    PLOT +
+    16 +
+    legendRows(
+      entries.map((e) => e.name),
+      WIDTH - 2 * MARGIN,
+    ) *
+      18;
+  return svgRoot(
+    'graph',
+    WIDTH,
+    height,
+    chart.label,
+    `<g class="links">${lines}</g><g class="nodes">${dots}</g>${legend(entries, MARGIN, PLOT + 16, WIDTH - 2 * MARGIN)}`,
+  );
+}
