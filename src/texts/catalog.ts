@@ -821,6 +821,7 @@ export const CATALOG = {
   ],
   'coffee.stats.overall': ['rounds', 'members', 'met', 'repeats', 'cross', 'ghost'],
   'coffee.stats.groupsMet': ['share'],
+  'coffee.stats.groupsTimeSet': ['share'],
   'coffee.cadence.weekly': [],
   'coffee.cadence.biweekly': [],
   'coffee.cadence.monthly': [],

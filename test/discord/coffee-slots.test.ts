@@ -42,15 +42,18 @@ const minutes = (hours: string) =>
     return Number(hour) * 60 + Number(minute);
   }) as [number, number];
 
-/** `/coach coffee action:<action>` in the server by an admin; resolves once the private answer is in. */
-async function asAdmin(harness: Harness, admin: Member, action: string) {
-  const command = guildCommand(admin.user, 'coffee', Locale.EnglishUS, undefined, {
-    options: { action },
+/** `/coach <sub> action:<action>` in the server by an admin; resolves with the private answer's text. */
+async function asAdmin(harness: Harness, admin: Member, action: string, sub = 'coffee') {
+  const command = guildCommand(admin.user, sub, Locale.EnglishUS, undefined, {
+    options: action ? { action } : {},
     permissions: MANAGE_GUILD,
   });
   harness.fake.dispatch(interactionCreate(command));
   const path = `/webhooks/${APPLICATION_ID}/${command.token}/messages/@original`;
-  await harness.fake.waitFor(() => harness.fake.calls.find((c) => c.method === 'PATCH' && c.path === path));
+  const answer = await harness.fake.waitFor(() =>
+    harness.fake.calls.find((c) => c.method === 'PATCH' && c.path === path),
+  );
+  return String((answer.body as { content?: string }).content);
 }
 
 /** Joins, answers the zone question in plain words (one wrong try first when asked), gives working hours. */
@@ -89,7 +92,7 @@ async function roundOfThree(harness: Harness, hours: (p: Person) => string) {
     expect(made.roster[p.id]?.prefs.hours).toEqual({ start, end });
   }
   const ordered = [group.organiser, ...group.users.filter((u) => u !== group.organiser)];
-  return { members, made, round, group, ordered, times: groupTimes(made, round, ordered) };
+  return { members, eva, made, round, group, ordered, times: groupTimes(made, round, ordered) };
 }
 
 const personOf = (id: string) => must(PEOPLE.find((p) => p.id === id) as Person | undefined, id);
@@ -105,7 +108,7 @@ it(
   async () => {
     h = await startHarness();
     const harness = h;
-    const { members, round, group, ordered, times } = await roundOfThree(harness, (p) => p.hours);
+    const { members, eva, round, group, ordered, times } = await roundOfThree(harness, (p) => p.hours);
     const slots = must(times.slots, 'three times');
     expect(slots).toHaveLength(3);
     const starts = slots.map((s) => new Date(s));
@@ -195,6 +198,10 @@ it(
       expect(events[0]?.end?.getTime()).toBe(Date.parse(two) + SLOT_MINUTES * 60_000);
     }
     expect((await harness.app.pairing.load(COMMUNITY)).rounds[0]?.groups[0]?.setAt).toBe(two);
+    // The admin's stats count the group as one that set a time, in the round and overall.
+    const stats = (await asAdmin(harness, eva, '', 'stats')).split('\n');
+    const timeSet = en('coffee.stats.groupsTimeSet', { share: '100%' });
+    expect(stats.filter((line) => line.includes(timeSet))).toHaveLength(2);
   },
   TIMEOUT,
 );
