@@ -198,6 +198,21 @@ it(
       expect(events[0]?.end?.getTime()).toBe(Date.parse(two) + SLOT_MINUTES * 60_000);
     }
     expect((await harness.app.pairing.load(COMMUNITY)).rounds[0]?.groups[0]?.setAt).toBe(two);
+    // An hour before, each member is reminded in their own DM, in their own time.
+    await harness.app.engine.tick(new Date(Date.parse(two) - 60 * 60_000));
+    for (const [i, member] of members.entries()) {
+      const self = PEOPLE[i] as Person;
+      const partners = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(
+        PEOPLE.filter((p) => p !== self).map((p) => p.name),
+      );
+      const reminder = en('coffee.set.reminder', {
+        names: partners,
+        slot: slotIn(new Date(two), self.tz, 'en', now),
+      });
+      await harness.fake.waitFor(() =>
+        harness.fake.messages.find((m) => m.channel_id === member.channel && m.content === reminder),
+      );
+    }
     // The admin's stats count the group as one that set a time, in the round and overall.
     const stats = (await asAdmin(harness, eva, '', 'stats')).split('\n');
     const timeSet = en('coffee.stats.groupsTimeSet', { share: '100%' });
