@@ -34,6 +34,13 @@ export type Waiting = z.infer<typeof WaitingSchema>;
 const CoffeeStateSchema = z.object({
   prefs: CoffeePrefsSchema,
   coffees: z.array(CoffeeSchema).max(200),
+  /**
+   * The zone the member gave for coffee times, for platforms that send none (Discord); it wins
+   * over the platform's, since the member chose it.
+   */
+  zone: z.string().max(80).optional(),
+  /** The coffee zone question was asked (answered or skipped): it is not asked again on its own. */
+  zoneAsked: z.boolean().optional(),
 });
 
 export const StateSchema = z.object({

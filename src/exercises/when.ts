@@ -25,7 +25,13 @@ export const flows = [
 
 /** Days offered as buttons when the member picks a date; typing a date works too. */
 const DAY_CHOICES = [1, 3, 7, 14] as const;
-const ZONES = ['Europe/Amsterdam', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'UTC'] as const;
+export const ZONES = [
+  'Europe/Amsterdam',
+  'Europe/London',
+  'America/New_York',
+  'Asia/Kolkata',
+  'UTC',
+] as const;
 
 export const today = (state: State, ctx: Ctx) => localDate(ctx.now, state.timezone ?? 'UTC');
 

@@ -16,6 +16,10 @@ interface RoundStats {
   groupsMet: number;
   /** Of the groups, the share that met (a group that never answered counts as not met). */
   groupMetRate: number | null;
+  /** Groups whose coffee was set: every member picked a time they share, or the organiser wrote one. */
+  groupsTimeSet: number;
+  /** Of the groups, the share that set a time. */
+  timeSetRate: number | null;
   /** Of the members who answered the check-in, the share that met. */
   metRate: number | null;
   repeatRate: number | null;
@@ -29,12 +33,13 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole
 const groupCounts = (round: Round) => {
   const groups = round.groups.filter((g) => g.users.length > 1);
   const met = groups.filter((g) => g.users.some((u) => round.outcomes[u] === 'met')).length;
-  return { groups: groups.length, groupsMet: met };
+  const timeSet = groups.filter((g) => g.setAt !== undefined).length;
+  return { groups: groups.length, groupsMet: met, groupsTimeSet: timeSet };
 };
 
 function roundStats(round: Round): RoundStats {
   const participants = round.participants;
-  const { groups, groupsMet } = groupCounts(round);
+  const { groups, groupsMet, groupsTimeSet } = groupCounts(round);
   const outcomes = Object.values(round.outcomes);
   const answered = outcomes.length;
   const met = outcomes.filter((o) => o === 'met').length;
@@ -47,6 +52,8 @@ function roundStats(round: Round): RoundStats {
     groups,
     groupsMet,
     groupMetRate: rate(groupsMet, groups),
+    groupsTimeSet,
+    timeSetRate: rate(groupsTimeSet, groups),
     metRate: rate(met, answered),
     repeatRate: rate(round.repeats, round.pairs),
     crossGroupRate: rate(round.crossGroup, round.pairs),
@@ -69,6 +76,7 @@ export function communityStats(community: Community): CommunityStats {
   const pairs = total((r) => r.pairs);
   const groups = total((r) => groupCounts(r).groups);
   const groupsMet = total((r) => groupCounts(r).groupsMet);
+  const groupsTimeSet = total((r) => groupCounts(r).groupsTimeSet);
   return {
     rounds,
     overall: {
@@ -80,6 +88,8 @@ export function communityStats(community: Community): CommunityStats {
       groups,
       groupsMet,
       groupMetRate: rate(groupsMet, groups),
+      groupsTimeSet,
+      timeSetRate: rate(groupsTimeSet, groups),
       metRate: rate(met, answered),
       repeatRate: rate(
         total((r) => r.repeats),
@@ -103,7 +113,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
 export function statsText(stats: CommunityStats, say: Say, day: (instant: string) => string): string {
   if (stats.rounds.length === 0) return say('coffee.stats.none');
   const withGroups = (line: string, s: RoundStats | CommunityStats['overall']) =>
-    `${line}; ${say('coffee.stats.groupsMet', { share: pct(s.groupMetRate) })}`;
+    `${line}; ${say('coffee.stats.groupsTimeSet', { share: pct(s.timeSetRate) })}, ${say('coffee.stats.groupsMet', { share: pct(s.groupMetRate) })}`;
   const figures = (s: RoundStats | CommunityStats['overall']) => ({
     met: pct(s.metRate),
     repeats: pct(s.repeatRate),
@@ -139,12 +149,6 @@ export function statsText(stats: CommunityStats, say: Say, day: (instant: string
 /** A share for a spreadsheet: a plain decimal (0.667), empty when there was nothing to share. */
 const share = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
-/**
- * Times are not proposed yet (issue 16, item 2), so whether a group set one is not measured: the
- * column is there, and says so, for the spreadsheet that will later hold it.
- */
-export const TIME_SET_NOT_MEASURED = 'not measured, no slots yet';
-
 export const STATS_CSV_HEADER = [
   'round',
   'date',
@@ -154,6 +158,9 @@ export const STATS_CSV_HEADER = [
   'pairs',
   'groups_met',
   'groups_met_share',
+  /** Groups whose coffee was set (a shared time picked, or written by the organiser). */
+  'groups_time_set',
+  /** Of the groups, the share that set a time: a plain decimal like groups_met_share. */
   'time_set',
   'met_share',
   'repeat_share',
@@ -174,7 +181,8 @@ export function statsCsv(stats: CommunityStats): string {
       r.pairs,
       r.groupsMet,
       share(r.groupMetRate),
-      TIME_SET_NOT_MEASURED,
+      r.groupsTimeSet,
+      share(r.timeSetRate),
       share(r.metRate),
       share(r.repeatRate),
       share(r.crossGroupRate),

@@ -50,5 +50,11 @@ describe('coffee times in the terminal', () => {
     expect(start.getUTCHours()).toBeGreaterThanOrEqual(9);
     expect(start.getUTCHours() * 60 + start.getUTCMinutes() + 30).toBeLessThanOrEqual(17 * 60);
     expect(start.getTime()).toBeGreaterThan(Date.parse(MONDAY));
+
+    // The stats count the one group as one that set a time.
+    const csv = await runCli(sandbox, ['pairing', 'stats', '--csv']);
+    const [header, row] = csv.stdout.split('\r\n').map((line) => line.split(','));
+    const column = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect([column('groups'), column('groups_time_set'), column('time_set')]).toEqual(['1', '1', '1']);
   });
 });

@@ -1,4 +1,4 @@
-/** The intro text's placeholders, the CSV quoting, and groups that met, as pure logic. */
+/** The intro text's placeholders, the CSV quoting, and groups that met or set a time, as pure logic. */
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../src/core/csv.js';
 import { CommunitySchema } from '../../src/pairing/community.js';
@@ -9,7 +9,10 @@ import {
   readIntroTemplate,
   unquoted,
 } from '../../src/pairing/intro-template.js';
-import { communityStats, statsCsv } from '../../src/pairing/stats.js';
+import { communityStats, statsCsv, statsText } from '../../src/pairing/stats.js';
+import { PROMPTS_DIR } from '../../src/paths.js';
+import { loadTexts } from '../../src/texts/texts.js';
+import { say } from '../helpers/texts.js';
 
 describe('an intro text with placeholders', () => {
   it('is cut into words and placeholders, and filled with values as they are and words escaped', () => {
@@ -60,13 +63,13 @@ describe('stats for a spreadsheet', () => {
     expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
   });
 
-  it('counts a group as met when one of its members answered "met"', () => {
-    const round = (n: number, outcomes: Record<string, string>) => ({
+  it('counts a group as met when one of its members answered "met", and as set when its time was', () => {
+    const round = (n: number, outcomes: Record<string, string>, setAt?: string) => ({
       n,
       at: `2026-12-0${n}T09:00:00.000Z`,
       seed: 1,
       groups: [
-        { users: ['a', 'b'], organiser: 'a' },
+        { users: ['a', 'b'], organiser: 'a', ...(setAt ? { setAt } : {}) },
         { users: ['c', 'd', 'e'], organiser: 'c' },
       ],
       absent: [],
@@ -80,18 +83,40 @@ describe('stats for a spreadsheet', () => {
       v: 1,
       ref: { platform: 'console', space: 'local' },
       settings: {},
-      rounds: [round(1, { a: 'met', b: 'met', c: 'missed' }), round(2, { d: 'later' })],
+      rounds: [
+        round(1, { a: 'met', b: 'met', c: 'missed' }, '2026-12-02T14:00:00.000Z'),
+        round(2, { d: 'later' }),
+      ],
     });
     const stats = communityStats(community);
     expect(stats.rounds.map((r) => [r.groups, r.groupsMet, r.groupMetRate])).toEqual([
       [2, 1, 0.5],
       [2, 0, 0],
     ]);
-    expect(stats.overall).toMatchObject({ groups: 4, groupsMet: 1, groupMetRate: 0.25 });
+    expect(stats.rounds.map((r) => [r.groupsTimeSet, r.timeSetRate])).toEqual([
+      [1, 0.5],
+      [0, 0],
+    ]);
+    expect(stats.overall).toMatchObject({
+      groups: 4,
+      groupsMet: 1,
+      groupMetRate: 0.25,
+      groupsTimeSet: 1,
+      timeSetRate: 0.25,
+    });
     const [header, first, second, end] = statsCsv(stats).split('\r\n');
-    expect(header?.split(',')).toHaveLength(13);
-    expect(first).toBe('1,2026-12-01T09:00:00.000Z,5,0,2,4,1,0.5,"not measured, no slots yet",0.667,0,0,0.4');
-    expect(second?.startsWith('2,2026-12-02T09:00:00.000Z,5,0,2,4,0,0,')).toBe(true);
+    expect(header?.split(',')).toHaveLength(14);
+    expect(header).toContain('groups_met,groups_met_share,groups_time_set,time_set,');
+    expect(first).toBe('1,2026-12-01T09:00:00.000Z,5,0,2,4,1,0.5,1,0.5,0.667,0,0,0.4');
+    expect(second?.startsWith('2,2026-12-02T09:00:00.000Z,5,0,2,4,0,0,0,0,')).toBe(true);
+    // The chat stats say it per round and overall, in English and Dutch.
+    for (const lang of ['en', 'nl'] as const) {
+      const text = statsText(stats, loadTexts(PROMPTS_DIR).forLang(lang), (at) => at.slice(0, 10));
+      const lines = text.split('\n');
+      expect(lines[1]).toContain(say(lang, 'coffee.stats.groupsTimeSet', { share: '50%' }));
+      expect(lines[2]).toContain(say(lang, 'coffee.stats.groupsTimeSet', { share: '0%' }));
+      expect(lines[3]).toContain(say(lang, 'coffee.stats.groupsTimeSet', { share: '25%' }));
+    }
     expect(end).toBe('');
   });
 });

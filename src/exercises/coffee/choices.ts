@@ -10,13 +10,14 @@ import {
   type Outcome,
   typedText,
 } from '../../engine/flow.js';
-import type { State } from '../../engine/state.js';
+import type { Flow, State } from '../../engine/state.js';
 import type { CoffeePrefs, WorkingHours } from '../../pairing/community.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask } from '../kit.js';
 import { readDate, today } from '../when.js';
 import { agreedShortcut, isAgreedWord, linkShortcut } from './agreed.js';
 import { type GapField, readTags, suggestedTags } from './gaps.js';
 import type { CoffeeTextField } from './index.js';
+import { coffeeZone, needsZone, readCoffeeZone, zoneQuestion } from './zone.js';
 
 /** The hook topics a member shares with partners: those of the last event they prepared. */
 const sharedTopics = (state: State, share: boolean) =>
@@ -27,7 +28,7 @@ export function withPrefs(state: State, change: Partial<CoffeePrefs>): { state: 
   const merged = { ...state.coffee.prefs, ...change };
   const prefs: CoffeePrefs = {
     ...merged,
-    timezone: state.timezone ?? undefined,
+    timezone: coffeeZone(state),
     topics: sharedTopics(state, merged.shareHooks),
   };
   return { state: { ...state, coffee: { ...state.coffee, prefs } }, effects: [{ type: 'coffee', prefs }] };
@@ -38,16 +39,29 @@ const change = (state: State, patch: Partial<CoffeePrefs>, text: string): Outcom
   return moveTo(next.state, { at: 'coffee.menu' }, [{ text }], next.effects);
 };
 
+/** After joining or giving a name: the zone question once when nothing tells it, else the choices. */
+function afterName(state: State): { state: State; flow: Flow } {
+  if (!needsZone(state)) return { state, flow: { at: 'coffee.menu' } };
+  return { state: { ...state, coffee: { ...state.coffee, zoneAsked: true } }, flow: { at: 'coffee.zone' } };
+}
+
 /**
  * Joining. Partners should see a name the member chose, not a login: one whose platform gave no
- * name (the terminal) is asked for it next.
+ * name (the terminal) is asked for it next; one whose platform gave no time zone (Discord) is
+ * asked for that once, so the proposed times fit their day.
  */
 function join(state: State, ctx: Ctx): Outcome {
   const next = withPrefs(state, { joined: true });
-  const then = state.coffee.prefs.name
-    ? { at: 'coffee.menu' as const }
-    : { at: 'coffee.text' as const, field: 'name' as const };
-  return moveTo(next.state, then, [{ text: ctx.say('coffee.joined') }], next.effects);
+  const then = next.state.coffee.prefs.name
+    ? afterName(next.state)
+    : { state: next.state, flow: { at: 'coffee.text', field: 'name' } as const };
+  return moveTo(then.state, then.flow, [{ text: ctx.say('coffee.joined') }], next.effects);
+}
+
+/** The member's own zone for coffees (and the coach's follow-ups), copied to the roster. */
+function setZone(state: State, zone: string, text: string): Outcome {
+  const given: State = { ...state, timezone: zone, coffee: { ...state.coffee, zone, zoneAsked: true } };
+  return change(given, {}, text);
 }
 
 /** One line on where the member stands: in or out, snoozed, how often. */
@@ -75,6 +89,7 @@ const coffeeMenu = choiceStep<'coffee.menu'>({
           { id: 'intro', label: ctx.say('coffee.menu.intro') },
           { id: 'group', label: ctx.say('coffee.menu.group') },
           { id: 'hours', label: ctx.say('coffee.menu.hours') },
+          { id: 'zone', label: ctx.say('coffee.menu.zone') },
           { id: 'block', label: ctx.say('coffee.menu.block') },
           { id: 'needs', label: ctx.say('coffee.menu.needs') },
           { id: 'offers', label: ctx.say('coffee.menu.offers') },
@@ -124,6 +139,8 @@ const coffeeMenu = choiceStep<'coffee.menu'>({
         );
       case 'snooze':
         return moveTo(state, { at: 'coffee.snooze' });
+      case 'zone':
+        return moveTo(state, { at: 'coffee.zone' });
       case 'needs':
       case 'offers':
       case 'intro':
@@ -278,12 +295,15 @@ const coffeeText: FlowHandler<'coffee.text'> = {
           { group: clip(text, 60) },
           ctx.say('coffee.group.saved', { group: clip(text, 60) }),
         );
-      case 'name':
-        return change(state, { name: clip(text, 60) }, ctx.say('coffee.name.saved'));
+      case 'name': {
+        const named = withPrefs(state, { name: clip(text, 60) });
+        const then = afterName(named.state);
+        return moveTo(then.state, then.flow, [{ text: ctx.say('coffee.name.saved') }], named.effects);
+      }
       case 'hours': {
         const hours = parseHours(text);
         if (!hours) return reask(state, { text: ctx.say('coffee.hours.invalid') });
-        const zone = state.timezone ?? ctx.say('coffee.hours.communityZone');
+        const zone = coffeeZone(state) ?? ctx.say('coffee.hours.communityZone');
         return change(
           state,
           { hours },
@@ -331,8 +351,25 @@ export function coffeeShortcut(state: State, args: string[], ctx: Ctx): Outcome 
   return undefined;
 }
 
-export const handlers: Handlers<'coffee.menu' | 'coffee.snooze' | 'coffee.text'> = {
+/** The member's time zone for coffees: a city or zone typed, or the community's zone kept. */
+const coffeeZoneStep: FlowHandler<'coffee.zone'> = {
+  ask: (_flow, state, ctx) => {
+    const question = zoneQuestion(state, ctx);
+    return [{ ...question, choices: [...(question.choices ?? []), choicesChoice(ctx)] }];
+  },
+  answer(_flow, state, answer, ctx) {
+    if (answer.kind === 'choice' && answer.value === 'back') return moveTo(state, { at: 'coffee.menu' });
+    if (answer.kind === 'choice' && answer.value === 'skip')
+      return moveTo(state, { at: 'coffee.menu' }, [{ text: ctx.say('coffee.zone.skipped') }]);
+    const read = readCoffeeZone(typedText(answer) ?? '', ctx);
+    if (!read) return reask(state, { text: ctx.say('coffee.zone.unknown') });
+    return setZone(state, read.zone, read.text);
+  },
+};
+
+export const handlers: Handlers<'coffee.menu' | 'coffee.snooze' | 'coffee.text' | 'coffee.zone'> = {
   'coffee.menu': coffeeMenu,
   'coffee.snooze': coffeeSnooze,
   'coffee.text': coffeeText,
+  'coffee.zone': coffeeZoneStep,
 };

@@ -31,6 +31,7 @@ export const id = 'coffee';
 export const flows = [
   z.object({ at: z.literal('coffee.menu') }),
   z.object({ at: z.literal('coffee.snooze') }),
+  z.object({ at: z.literal('coffee.zone') }),
   z.object({ at: z.literal('coffee.text'), field: z.enum(COFFEE_TEXT_FIELDS) }),
   z.object({ at: z.literal('coffee.prepare'), ...inRound, step: z.enum(PREPARE_STEPS) }),
   z.object({ at: z.literal('coffee.checkin'), ...inRound }),
@@ -46,7 +47,8 @@ export const exercise: ExerciseDefinition<z.infer<(typeof flows)[number]>['at']>
   start: { at: 'coffee.menu' },
   menu: { start: 'coffee.menu.title', resume: 'coffee.menu.resume', afterTools: true },
   handlers: { ...choices, ...round, ...reflection, ...headsup },
-  idle: ['coffee.menu'],
+  // The zone question asked on joining is optional: a coffee intro may take its place.
+  idle: ['coffee.menu', 'coffee.zone'],
   // Only the reflection is worth coming back to; the choices and a coffee's questions come again.
   parks: (flow) => flow.at === 'coffee.reflect',
   afterTime,
