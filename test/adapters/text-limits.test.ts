@@ -110,7 +110,8 @@ function textsInSource(): [Role, string][] {
     contactLabel: 'contact.',
   };
   const helperKeys = (name: string) => KEYS.filter((k) => k.startsWith(helpers[name] ?? '\u0000'));
-  for (const file of sourceFiles('src')) {
+  // The dashboard is a web page: its labels never pass through a chat door's limits.
+  for (const file of sourceFiles('src').filter((f) => !f.startsWith(join('src', 'dashboard')))) {
     const source = readFileSync(file, 'utf8');
     const add = (role: Role, keys: string[]) => {
       for (const key of keys) found.push([role, key]);
