@@ -136,6 +136,11 @@ const GroupSchema = z.object({
   /** Each member's picks of the proposed times (ISO, UTC); the coffee is set at the first all share. */
   picks: z.record(user, z.array(z.iso.datetime()).max(3)).optional(),
   setAt: z.iso.datetime().optional(),
+  /**
+   * Rounds in `gaps` mode: whether one member's need is among another's offers, taken when the
+   * round was made. Only the share reaches the stats; it says nothing about whom.
+   */
+  needMet: z.boolean().optional(),
   /** The meeting link the organiser added, for the invites. */
   link: z
     .url({ protocol: /^https?$/ })

@@ -11,6 +11,7 @@ import {
 } from './community.js';
 import { type Candidate, pairKey, pairRound } from './match.js';
 import { checkinAt, nudgeAt } from './schedule.js';
+import { needMet } from './weights.js';
 
 /** Rounds whose groups are kept in full; older ones keep only their counts. */
 const KEPT_ROUNDS = 26;
@@ -157,6 +158,12 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
   });
 
   const groupOf = new Map(present.map((c) => [c.id, c.group]));
+  const candidate = new Map(present.map((c) => [c.id, c]));
+  const gapFilled = (users: string[]) =>
+    pairsIn(users).some(([a, b]) => {
+      const [ca, cb] = [candidate.get(a), candidate.get(b)];
+      return ca !== undefined && cb !== undefined && (needMet(ca, cb) || needMet(cb, ca));
+    });
   let pairs = 0;
   let crossGroup = 0;
   let repeats = 0;
@@ -170,7 +177,12 @@ export function planRound(community: Community, now: Date, pool?: readonly strin
       if (ga === undefined || gb === undefined || ga !== gb) crossGroup += 1;
       met[key] = n;
     }
-    return { users, organiser: organiserOf(users, roster, seed + i), nudged: false };
+    return {
+      users,
+      organiser: organiserOf(users, roster, seed + i),
+      nudged: false,
+      ...(settings.mode === 'gaps' ? { needMet: gapFilled(users) } : {}),
+    };
   });
   for (const { users, organiser } of groups)
     for (const user of users) {

@@ -20,6 +20,10 @@ interface RoundStats {
   groupsTimeSet: number;
   /** Of the groups, the share that set a time. */
   timeSetRate: number | null;
+  /** Rounds in `gaps` mode: groups in which one member's need was among another's offers. */
+  groupsNeedMet: number;
+  /** Of the groups of `gaps` rounds, the share where a need met an offer; null without such rounds. */
+  needMetRate: number | null;
   /** Of the members who answered the check-in, the share that met. */
   metRate: number | null;
   repeatRate: number | null;
@@ -34,12 +38,19 @@ const groupCounts = (round: Round) => {
   const groups = round.groups.filter((g) => g.users.length > 1);
   const met = groups.filter((g) => g.users.some((u) => round.outcomes[u] === 'met')).length;
   const timeSet = groups.filter((g) => g.setAt !== undefined).length;
-  return { groups: groups.length, groupsMet: met, groupsTimeSet: timeSet };
+  const gapGroups = groups.filter((g) => g.needMet !== undefined);
+  return {
+    groups: groups.length,
+    groupsMet: met,
+    groupsTimeSet: timeSet,
+    gapGroups: gapGroups.length,
+    groupsNeedMet: gapGroups.filter((g) => g.needMet).length,
+  };
 };
 
 function roundStats(round: Round): RoundStats {
   const participants = round.participants;
-  const { groups, groupsMet, groupsTimeSet } = groupCounts(round);
+  const { groups, groupsMet, groupsTimeSet, gapGroups, groupsNeedMet } = groupCounts(round);
   const outcomes = Object.values(round.outcomes);
   const answered = outcomes.length;
   const met = outcomes.filter((o) => o === 'met').length;
@@ -54,6 +65,8 @@ function roundStats(round: Round): RoundStats {
     groupMetRate: rate(groupsMet, groups),
     groupsTimeSet,
     timeSetRate: rate(groupsTimeSet, groups),
+    groupsNeedMet,
+    needMetRate: rate(groupsNeedMet, gapGroups),
     metRate: rate(met, answered),
     repeatRate: rate(round.repeats, round.pairs),
     crossGroupRate: rate(round.crossGroup, round.pairs),
@@ -77,6 +90,7 @@ export function communityStats(community: Community): CommunityStats {
   const groups = total((r) => groupCounts(r).groups);
   const groupsMet = total((r) => groupCounts(r).groupsMet);
   const groupsTimeSet = total((r) => groupCounts(r).groupsTimeSet);
+  const groupsNeedMet = total((r) => groupCounts(r).groupsNeedMet);
   return {
     rounds,
     overall: {
@@ -90,6 +104,11 @@ export function communityStats(community: Community): CommunityStats {
       groupMetRate: rate(groupsMet, groups),
       groupsTimeSet,
       timeSetRate: rate(groupsTimeSet, groups),
+      groupsNeedMet,
+      needMetRate: rate(
+        groupsNeedMet,
+        total((r) => groupCounts(r).gapGroups),
+      ),
       metRate: rate(met, answered),
       repeatRate: rate(
         total((r) => r.repeats),
@@ -113,7 +132,11 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
 export function statsText(stats: CommunityStats, say: Say, day: (instant: string) => string): string {
   if (stats.rounds.length === 0) return say('coffee.stats.none');
   const withGroups = (line: string, s: RoundStats | CommunityStats['overall']) =>
-    `${line}; ${say('coffee.stats.groupsTimeSet', { share: pct(s.timeSetRate) })}, ${say('coffee.stats.groupsMet', { share: pct(s.groupMetRate) })}`;
+    [
+      `${line}; ${say('coffee.stats.groupsTimeSet', { share: pct(s.timeSetRate) })}`,
+      say('coffee.stats.groupsMet', { share: pct(s.groupMetRate) }),
+      ...(s.needMetRate === null ? [] : [say('coffee.stats.groupsNeedMet', { share: pct(s.needMetRate) })]),
+    ].join(', ');
   const figures = (s: RoundStats | CommunityStats['overall']) => ({
     met: pct(s.metRate),
     repeats: pct(s.repeatRate),
@@ -158,14 +181,18 @@ export const STATS_CSV_HEADER = [
   'pairs',
   'groups_met',
   'groups_met_share',
-  /** Groups whose coffee was set (a shared time picked, or written by the organiser). */
-  'groups_time_set',
   /** Of the groups, the share that set a time: a plain decimal like groups_met_share. */
   'time_set',
   'met_share',
   'repeat_share',
   'cross_group_share',
   'no_answer_share',
+  // Columns added later come last, so a sheet that reads columns by position keeps working.
+  /** Groups whose coffee was set (a shared time picked, or written by the organiser). */
+  'groups_time_set',
+  /** `gaps` rounds: groups where one member's need was among another's offers, and their share. */
+  'groups_need_met',
+  'need_met_share',
 ] as const;
 
 /** One row per round, for a spreadsheet; counts and shares only, never a name. */
@@ -181,12 +208,14 @@ export function statsCsv(stats: CommunityStats): string {
       r.pairs,
       r.groupsMet,
       share(r.groupMetRate),
-      r.groupsTimeSet,
       share(r.timeSetRate),
       share(r.metRate),
       share(r.repeatRate),
       share(r.crossGroupRate),
       share(r.ghostRate),
+      r.groupsTimeSet,
+      r.needMetRate === null ? null : r.groupsNeedMet,
+      share(r.needMetRate),
     ]),
   );
 }

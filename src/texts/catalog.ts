@@ -966,6 +966,7 @@ export const CATALOG = {
   'coffee.stats.overall': ['rounds', 'members', 'met', 'repeats', 'cross', 'ghost'],
   'coffee.stats.groupsMet': ['share'],
   'coffee.stats.groupsTimeSet': ['share'],
+  'coffee.stats.groupsNeedMet': ['share'],
   'coffee.cadence.weekly': [],
   'coffee.cadence.biweekly': [],
   'coffee.cadence.monthly': [],

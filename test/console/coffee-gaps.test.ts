@@ -75,6 +75,18 @@ describe('needs and offers in the coffee choices, in the terminal', () => {
     expect(ran.stdout).toContain(why);
     expect(ran.stdout.match(/is looking for/g)).toHaveLength(1);
 
+    // The stats count the group where a need met an offer: one of the two (item 6).
+    const csv = await runCli(sandbox, ['pairing', 'stats', '--csv']);
+    const [header, row] = csv.stdout.split('\r\n').map((line) => line.split(','));
+    const column = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect([column('groups'), column('groups_need_met'), column('need_met_share')]).toEqual([
+      '2',
+      '1',
+      '0.5',
+    ]);
+    const stats = await runCli(sandbox, ['pairing', 'stats']);
+    expect(stats.stdout).toContain(say('en', 'coffee.stats.groupsNeedMet', { share: '50%' }));
+
     // Each one's own intro says it to them.
     const anna = await nextSession(sandbox, 'ana.k');
     expect(anna).toContain(say('en', 'coffee.introDm.whyYouNeed', { offerer: 'Bram', tag: 'Health IT' }));

@@ -105,10 +105,13 @@ describe('stats for a spreadsheet', () => {
       timeSetRate: 0.25,
     });
     const [header, first, second, end] = statsCsv(stats).split('\r\n');
-    expect(header?.split(',')).toHaveLength(14);
-    expect(header).toContain('groups_met,groups_met_share,groups_time_set,time_set,');
-    expect(first).toBe('1,2026-12-01T09:00:00.000Z,5,0,2,4,1,0.5,1,0.5,0.667,0,0,0.4');
-    expect(second?.startsWith('2,2026-12-02T09:00:00.000Z,5,0,2,4,0,0,0,0,')).toBe(true);
+    expect(header?.split(',')).toHaveLength(16);
+    // The columns of the first sheet keep their places; later ones are added at the end.
+    expect(header).toContain('groups_met,groups_met_share,time_set,met_share,');
+    expect(header?.endsWith('no_answer_share,groups_time_set,groups_need_met,need_met_share')).toBe(true);
+    // Not a gaps round: the need columns are empty.
+    expect(first).toBe('1,2026-12-01T09:00:00.000Z,5,0,2,4,1,0.5,0.5,0.667,0,0,0.4,1,,');
+    expect(second?.startsWith('2,2026-12-02T09:00:00.000Z,5,0,2,4,0,0,0,')).toBe(true);
     // The chat stats say it per round and overall, in English and Dutch.
     for (const lang of ['en', 'nl'] as const) {
       const text = statsText(stats, loadTexts(PROMPTS_DIR).forLang(lang), (at) => at.slice(0, 10));

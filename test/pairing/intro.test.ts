@@ -80,7 +80,7 @@ describe('the community intro in the terminal', () => {
     expect(lines[2]).toBe('');
     expect(lines[0]).toBe(STATS_CSV_HEADER.join(','));
     expect(lines[0]).toContain('groups_met_share');
-    expect(lines[1]).toMatch(/^1,2026-12-07T09:00:00\.000Z,4,0,2,2,0,0,0,0,,0,(0|1|0\.5),1$/);
+    expect(lines[1]).toMatch(/^1,2026-12-07T09:00:00\.000Z,4,0,2,2,0,0,0,,0,(0|1|0\.5),1,0,,$/);
 
     // Back to the built-in intro.
     const reset = await runCli(sandbox, ['console', '--user', 'ana', '--lang', 'nl'], {
