@@ -369,7 +369,14 @@ export function createEngine(deps: EngineDeps) {
       const fired = await deps.locks.tryLock(`job:${job.id}`, async () => {
         // Another tick may have fired and removed it since `due` was read.
         if (!(await deps.jobs.get(job.id))) return 'gone';
-        const result = await handleOne({ kind: 'due', id: `job:${job.id}`, member: job.member, job });
+        // The due time is part of the event id: a job set again for a new time (a coffee moved after its
+        // reminder went) is a new event, while a retried delivery of the same one is still a duplicate.
+        const result = await handleOne({
+          kind: 'due',
+          id: `job:${job.id}@${job.due}`,
+          member: job.member,
+          job,
+        });
         if (result !== 'unavailable') await deps.jobs.remove([job.id]);
         return result;
       });

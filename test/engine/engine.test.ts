@@ -120,6 +120,26 @@ describe('engine shell', () => {
     expect(h.sent.length).toBe(before);
   });
 
+  it('fires a job set again for a new time soon after it fired (a coffee moved after its reminder)', async () => {
+    let now = new Date('2026-01-09T10:00:00Z');
+    h = await testEngine({ now: () => now });
+    await h.command('start');
+    const revisit = async (due: string) => {
+      await h.jobs.schedule({ id: 'again', kind: 'awareness.revisit', member: h.member, due });
+      const state = await h.state();
+      if (state) await h.members.save({ ...state, jobs: ['again'] });
+    };
+    await revisit('2026-01-09T10:00:00.000Z');
+    expect(await h.engine.tick(now)).toBe(1);
+    const asked = h.sent.length;
+    await h.command('menu');
+    now = new Date('2026-01-09T10:05:00Z');
+    await revisit('2026-01-09T10:05:00.000Z');
+    expect(await h.engine.tick(now)).toBe(1);
+    expect(h.sent.slice(asked).some((s) => /Whom did you forget/.test(s.reply.text))).toBe(true);
+    expect(await h.jobs.get('again')).toBeUndefined();
+  });
+
   it('keeps replies an adapter could not deliver, and shows them on the next turn', async () => {
     h = await testEngine();
     await h.command('start');
