@@ -2,7 +2,9 @@
  * npm run bench: every figure beside its baseline from the same run.
  * - engine turns through the console path on SQLite and on Redis, beside a bare Keyv get+set;
  * - two processes on one Redis, beside one process;
- * - Slack HTTP events acknowledged by one process at 200 events/s, beside a bare HTTP server.
+ * - Slack HTTP events acknowledged by one process at 200 events/s, beside a bare HTTP server;
+ * - the community dashboard's pages at 100, 1,000 and 5,000 members, beside reading their records.
+ * `npm run bench -- dashboard` (or slack, pairing, engine) runs one section alone.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,6 +20,7 @@ import { freePort, startRedis } from '../test/helpers/redis.js';
 import { FakeSlack } from '../test/slack/fake-slack.js';
 import { eventEnvelope, imMessage } from '../test/slack/fixtures.js';
 import { SIGNING_SECRET, signature } from '../test/slack/harness.js';
+import { benchDashboard } from './dashboard.js';
 import { benchGaps, benchGroups, benchPairing } from './pairing.js';
 import { playTurns, renderToNothing, SCRIPT } from './turns.js';
 
@@ -173,14 +176,19 @@ async function slackAcks(rate: number, seconds: number, dir: string): Promise<[R
   ];
 }
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'weakties-bench-'));
-  // Measured first, while this process (the load and the fake Slack) has a small heap: its own
-  // garbage collection would otherwise be counted in the adapter's acknowledgement times.
-  const [slack, bare, within] = await slackAcks(200, 5, dir);
-  await benchPairing();
-  await benchGroups();
-  await benchGaps();
+/** Sections: `npm run bench -- dashboard` (or several names) runs those alone; none named runs all. */
+const SECTIONS = ['slack', 'pairing', 'engine', 'dashboard'] as const;
+type Section = (typeof SECTIONS)[number];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown bench section: ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+  process.exit(2);
+}
+const runs = (section: Section) => asked.length === 0 || asked.includes(section);
+
+/** Engine turns on SQLite and Redis, and two processes on one Redis. */
+async function benchEngine(dir: string) {
   console.log(
     `weakties bench: ${MEMBERS} members × ${SCRIPT.length} turns per store, node ${process.version}\n`,
   );
@@ -201,14 +209,33 @@ async function main() {
     console.log(
       `\nTwo processes on one Redis: ${two.toFixed(0)} turns/s beside one process ${one.toFixed(0)} turns/s: ${f(two / one)}x (goal: 1.7x)`,
     );
-
-    console.log('');
-    table([slack, bare]);
-    console.log(
-      `Slack acknowledgements within 3 s: ${within.toFixed(0)} events/s; p99 ${f(slack.p99)} ms beside a bare server's ${f(bare.p99)} ms (goal: p99 under 100 ms at 200 events/s)`,
-    );
   } finally {
     await redis.stop();
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'weakties-bench-'));
+  try {
+    // Measured first, while this process (the load and the fake Slack) has a small heap: its own
+    // garbage collection would otherwise be counted in the adapter's acknowledgement times.
+    const acks = runs('slack') ? await slackAcks(200, 5, dir) : undefined;
+    if (runs('pairing')) {
+      await benchPairing();
+      await benchGroups();
+      await benchGaps();
+    }
+    if (runs('engine')) await benchEngine(dir);
+    if (acks) {
+      const [slack, bare, within] = acks;
+      console.log('');
+      table([slack, bare]);
+      console.log(
+        `Slack acknowledgements within 3 s: ${within.toFixed(0)} events/s; p99 ${f(slack.p99)} ms beside a bare server's ${f(bare.p99)} ms (goal: p99 under 100 ms at 200 events/s)`,
+      );
+    }
+    if (runs('dashboard')) await benchDashboard();
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@ import { lineChart } from './charts/line.js';
 import type { ChartPage, PageContent, PageContext, Section, Table } from './content.js';
 import { growthOf, SHARE_BINS, SIZE_BINS } from './data/growth.js';
 import { overviewOf } from './data/overview.js';
-import { type CommunityData, readCommunityData } from './data/read.js';
+import { type CommunityData, type Reads, readCommunityData } from './data/read.js';
 import { webOf } from './data/web.js';
 import { type Formats, formatsFor, percentCell } from './format.js';
 
@@ -14,20 +14,31 @@ import { type Formats, formatsFor, percentCell } from './format.js';
  * chart has a table of the same numbers beneath it; only counts, shares and anonymous dots.
  */
 export async function chartPage(page: ChartPage, ctx: PageContext): Promise<PageContent> {
-  const data = await readCommunityData(ctx.store, ctx.community);
-  return RENDER[page](data, ctx, formatsFor(ctx.lang));
+  const data = await readCommunityData(ctx.store, ctx.community, READS[page]);
+  return RENDER[page](data, ctx, formatsFor(ctx.lang), true);
 }
 
-/** Every table of every chart page, for the export page and /dashboard/export/{id}.csv. */
+/**
+ * Every table of every chart page, for the export page and /dashboard/export/{id}.csv. Charts
+ * are not drawn: the web's force layout alone takes seconds at 5,000 members.
+ */
 export async function allTables(ctx: PageContext): Promise<Table[]> {
   const data = await readCommunityData(ctx.store, ctx.community);
   const f = formatsFor(ctx.lang);
   return (['overview', 'growth', 'web'] as const)
-    .map((p) => RENDER[p](data, ctx, f))
+    .map((p) => RENDER[p](data, ctx, f, false))
     .flatMap((p) => p.sections.flatMap((s) => (s.table ? [s.table] : [])));
 }
 
-type Render = (data: CommunityData, ctx: PageContext, f: Formats) => PageContent;
+/** What each page reads: growth needs only the members' records, the web only the coffee record. */
+const READS: Record<ChartPage, Reads> = {
+  overview: { members: true, community: true },
+  growth: { members: true, community: false },
+  web: { members: false, community: true },
+};
+
+/** A page's content; with `draw` false, sections keep their tables but draw no costly chart. */
+type Render = (data: CommunityData, ctx: PageContext, f: Formats, draw: boolean) => PageContent;
 
 const RENDER: Record<ChartPage, Render> = { overview, growth, web };
 
@@ -302,7 +313,7 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
   };
 }
 
-function web(data: CommunityData, ctx: PageContext, f: Formats): PageContent {
+function web(data: CommunityData, ctx: PageContext, f: Formats, draw: boolean): PageContent {
   const { say } = ctx;
   const w = webOf(data.community);
   const groupBy = data.community?.settings.groupBy ?? 'team';
@@ -317,7 +328,7 @@ function web(data: CommunityData, ctx: PageContext, f: Formats): PageContent {
   const graph: Section = {
     heading: say('charts.web.graph.heading'),
     lead: w.nodes.length === 0 ? say('charts.none') : say('charts.web.graph.lead', { groupBy }),
-    ...(w.nodes.length === 0
+    ...(w.nodes.length === 0 || !draw
       ? {}
       : {
           svg: graphChart({

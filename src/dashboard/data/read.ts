@@ -44,7 +44,21 @@ export async function readCommunity(store: Store, ref: CommunityRef): Promise<Co
   return parsed.success ? parsed.data : undefined;
 }
 
-export async function readCommunityData(store: Store, ref: CommunityRef): Promise<CommunityData> {
-  const [members, community] = await Promise.all([readMembers(store, ref), readCommunity(store, ref)]);
+/** Which of the two a page reads; reading every member's record is most of a page's time. */
+export interface Reads {
+  members: boolean;
+  community: boolean;
+}
+
+/** The community's data; a part not asked for in `reads` comes back empty (no members, no record). */
+export async function readCommunityData(
+  store: Store,
+  ref: CommunityRef,
+  reads: Reads = { members: true, community: true },
+): Promise<CommunityData> {
+  const [members, community] = await Promise.all([
+    reads.members ? readMembers(store, ref) : [],
+    reads.community ? readCommunity(store, ref) : undefined,
+  ]);
   return { members, community };
 }

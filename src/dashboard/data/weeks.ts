@@ -5,13 +5,22 @@ const DAY_MS = 86_400_000;
 /** The most weeks a chart shows: half a year reads well at a phone's width. */
 export const MAX_WEEKS = 26;
 
+/** Each Monday's name by its day number since 1970: pages name the same few weeks thousands of times. */
+const mondays = new Map<number, string>();
+
 /** The Monday (UTC) of the week an instant or local date falls in, or undefined when it is no date. */
 export function weekOf(when: string | Date): string | undefined {
   const t = typeof when === 'string' ? Date.parse(when) : when.getTime();
   if (Number.isNaN(t)) return undefined;
-  const day = new Date(t).getUTCDay(); // 0 = Sunday
-  const monday = t - ((day + 6) % 7) * DAY_MS;
-  return new Date(monday).toISOString().slice(0, 10);
+  const day = Math.floor(t / DAY_MS);
+  // 1 January 1970 was a Thursday: (day + 3) % 7 counts days since Monday.
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  let name = mondays.get(monday);
+  if (name === undefined) {
+    name = new Date(monday * DAY_MS).toISOString().slice(0, 10);
+    mondays.set(monday, name);
+  }
+  return name;
 }
 
 /**
