@@ -30,6 +30,9 @@ function ensureWritable(file: string): void {
   }
 }
 
+/** Rows per query when a key space is scanned. */
+const SCAN_BATCH = 500;
+
 async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOptions): Promise<Store> {
   const file = sqlitePath(url);
   ensureWritable(file);
@@ -38,7 +41,13 @@ async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOption
   try {
     // One connection for every space: the process's writes queue on it instead of contending
     // for the file's write lock, which costs busy-wait sleeps of up to 100 ms.
-    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    // A scan (every member for the dashboard, due jobs for a tick) reads this many rows per query:
+    // the adapter pages with OFFSET, so ten at a time (its default) grows slower the more rows.
+    const adapter = new KeyvSqlite({
+      uri: `sqlite://${file}`,
+      busyTimeout: 10_000,
+      iterationLimit: SCAN_BATCH,
+    });
     adapters.push(adapter);
     // Write-ahead logging lets readers and the writer work side by side and makes each write cheaper.
     await adapter.query('PRAGMA journal_mode=WAL');
@@ -48,7 +57,11 @@ async function openSqlite(url: string, log: Logger, lockOptions: LeaseLockOption
     await adapter.query('PRAGMA synchronous=NORMAL');
     // Accepted platform events live in a file of their own: storing one before its ack then never
     // waits behind the turns' writes, which hold the main file's write lock.
-    const inbound = new KeyvSqlite({ uri: `sqlite://${file}-inbound`, busyTimeout: 10_000 });
+    const inbound = new KeyvSqlite({
+      uri: `sqlite://${file}-inbound`,
+      busyTimeout: 10_000,
+      iterationLimit: SCAN_BATCH,
+    });
     adapters.push(inbound);
     for (const pragma of ['journal_mode=WAL', 'secure_delete=ON', 'synchronous=NORMAL'])
       await inbound.query(`PRAGMA ${pragma}`);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { openStore, StoreError } from '../../src/store/open.js';
+import { readAll } from '../../src/store/scan.js';
 import { sqliteRows } from '../helpers/sqlite.js';
 
 describe('STORE_URL', () => {
@@ -80,5 +81,24 @@ describe('job leases', () => {
     const left = await sqliteRows(url.slice('sqlite://'.length), 'SELECT key FROM weakties_locks');
     expect(left).toEqual([]);
     await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe('scanning a key space', () => {
+  it('reads every record once, across several batches, and only its own space', async () => {
+    const store = await openStore(
+      `sqlite://${join(mkdtempSync(join(tmpdir(), 'weakties-')), 'db.sqlite')}`,
+      silentLogger,
+    );
+    const n = 1203;
+    for (let i = 0; i < n; i++) await store.spaces.job.set(`j${i}`, { i });
+    await store.spaces.member.set('m', { other: true });
+    const read = await readAll(store.spaces.job);
+    expect(read).toHaveLength(n);
+    expect(new Set(read.map(([key]) => key)).size).toBe(n);
+    expect(read.map(([, value]) => (value as { i: number }).i).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: n }, (_, i) => i),
+    );
+    await store.close();
   });
 });
