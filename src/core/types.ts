@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Person } from '../network/model.js';
 import type { MapLabels } from '../network/picture.js';
+import { MAX_INTRO_TEMPLATE } from '../pairing/intro-template.js';
 import type { CoffeeAdapter } from '../pairing/service.js';
 
 export const LANGS = ['en', 'nl'] as const;
@@ -57,6 +58,12 @@ export const CoffeeJobSchema = z.object({
   slots: z.array(z.iso.datetime()).max(3).optional(),
   /** The member's own zone, in which the intro shows the times. */
   zone: z.string().max(80).optional(),
+  /**
+   * The community's own intro ("coffee set intro"), for a door with no group conversation to post
+   * it in (the terminal): the member's intro then says it, with the organiser's name as the group
+   * reads it (also to the organiser: the text was written for the group).
+   */
+  template: z.object({ text: z.string().max(MAX_INTRO_TEMPLATE), organiser: z.string().max(60) }).optional(),
   /** The time the group set (a reminder's job): ISO, UTC. */
   setAt: z.iso.datetime().optional(),
   /** No common working time: the start that stretches anyone's day the least. */

@@ -134,6 +134,10 @@ export function createPairing(deps: PairingDeps) {
         organiser: group?.organiser ?? user,
         ...times,
         ...(group && kind === 'coffee.intro' ? whyOf(c, group) : {}),
+        // The terminal has no group conversation: its members' own intros carry the community's words.
+        ...(group && kind === 'coffee.intro' && c.ref.platform === 'console' && c.settings.intro
+          ? { template: { text: c.settings.intro, organiser: shownOf(c, group.organiser).name } }
+          : {}),
       },
     };
   }

@@ -72,6 +72,26 @@ describe('the community intro in the terminal', () => {
     expect(ran.stdout.match(/Coffee time for \w+ and \w+\. \w+ picks the moment\./g)).toHaveLength(2);
     expect(ran.stdout).not.toContain('☕ Virtual coffee, round 1');
 
+    // The terminal has no group conversation: each member's own intro says the community's words,
+    // the organiser named as the group reads it, and still how to meet from the terminal.
+    const organisers = new Set<string>();
+    for (const user of users) {
+      const own = (await runCli(sandbox, ['console', '--user', user], { input: '/continue\n' })).stdout;
+      const said = own.match(/Coffee time for (\w+)\. (\w+) picks the moment\. Everyone brings one question/);
+      expect(said?.[1]).not.toBe(user.charAt(0).toUpperCase() + user.slice(1));
+      organisers.add(said?.[2] ?? '');
+      expect(own).not.toContain(
+        say('en', 'coffee.introDm.terminal.heading', { round: 1, names: said?.[1] ?? '' }),
+      );
+      const [partner = '', organiser = ''] = [said?.[1], said?.[2]];
+      expect(own).toContain(
+        organiser === partner
+          ? say('en', 'coffee.introDm.terminal.theyOrganise', { name: organiser })
+          : say('en', 'coffee.introDm.terminal.youOrganise', { names: partner }),
+      );
+    }
+    expect(organisers.size).toBe(2);
+
     // The round as one CSV row under a header: no group has set a time yet, so both time columns are 0.
     const csv = await runCli(sandbox, ['pairing', 'stats', '--csv']);
     expect(csv.code).toBe(0);

@@ -16,6 +16,7 @@ import { closerRing } from '../../network/contact.js';
 import type { Person } from '../../network/model.js';
 import { cleanName, findExactName } from '../../network/names.js';
 import { asName, nameList } from '../../pairing/intro.js';
+import { fillIntroTemplate, readIntroTemplate } from '../../pairing/intro-template.js';
 import { coffeeJobId } from '../../pairing/roster.js';
 import { slotIn, zoneCity } from '../../pairing/slot-text.js';
 import { askForText, choiceStep, freeTextQuestion, option, reask, unexpected } from '../kit.js';
@@ -71,14 +72,31 @@ function whyLines(job: CoffeeJob, self: string, partners: CoffeeJob['partners'],
 export function introReply(job: CoffeeJob, self: string, ctx: Ctx, lang: Lang, terminal = false): string {
   const partners = job.partners.map((p) => ({ ...p, name: asName(p.name) }));
   const all = names({ partners }, lang);
-  const intro = terminal ? 'coffee.introDm.terminal' : 'coffee.introDm';
-  const lines = [ctx.say(`${intro}.heading`, { round: job.round, names: all })];
-  for (const p of partners)
-    if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
-  lines.push(...whyLines(job, self, partners, ctx));
-  lines.push(ctx.say('coffee.introDm.starter', { starter: starter({ ...job, partners }, ctx) }));
-  lines.push(...timesLines(job, partners, ctx, lang));
   const organiser = partners.find((p) => p.user === job.organiser)?.name ?? all;
+  const opener = starter({ ...job, partners }, ctx);
+  const own = job.template ? readIntroTemplate(job.template.text) : undefined;
+  const lines: string[] = [];
+  if (own && 'parts' in own) {
+    // The community's own words, filled in for this member.
+    const values = {
+      partners: all,
+      organiser: asName(job.template?.organiser ?? organiser),
+      starter: opener,
+      slots: timesLines(job, partners, ctx, lang).join('\n') || ctx.say('coffee.groupIntro.slotsLater'),
+    };
+    lines.push(fillIntroTemplate(own.parts, values, (text) => text));
+    for (const p of partners)
+      if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
+    lines.push(...whyLines(job, self, partners, ctx));
+  } else {
+    const intro = terminal ? 'coffee.introDm.terminal' : 'coffee.introDm';
+    lines.push(ctx.say(`${intro}.heading`, { round: job.round, names: all }));
+    for (const p of partners)
+      if (p.intro) lines.push(ctx.say('coffee.introDm.line', { name: p.name, intro: p.intro }));
+    lines.push(...whyLines(job, self, partners, ctx));
+    lines.push(ctx.say('coffee.introDm.starter', { starter: opener }));
+    lines.push(...timesLines(job, partners, ctx, lang));
+  }
   if (terminal)
     lines.push(
       job.organiser === self
