@@ -38,4 +38,5 @@ header button{background:#fff;color:#1f3a5f}
 .errors{border-left:4px solid #b3261e;background:#fdecea;padding:.5rem 1rem}
 .saved{border-left:4px solid #1e7b34;background:#e8f5ec;padding:.5rem 1rem}
 ul.exports{padding-left:1.2rem}
+code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef0f3;border-radius:3px;padding:0 .25em;overflow-wrap:anywhere}
 `;

@@ -1,7 +1,10 @@
 import { RECALL_DOMAINS } from '../../network/model.js';
 import { DOMAIN_COLOURS, NO_DOMAIN_COLOUR } from '../../network/palette.js';
 import { forceLayout, type Position } from './force.js';
-import { GRID, legend, legendRows, px, svgRoot } from './svg.js';
+import { legend, legendRows, px, svgRoot } from './svg.js';
+
+/** Lines dark enough to follow between the dots, light enough to stay behind them. */
+const LINK = '#9aa3b5';
 
 /** The map's ten part-of-life hues (Tableau 10), reused for groups; the eleventh group on is grey. */
 export const GROUP_COLOURS = RECALL_DOMAINS.map((d) => DOMAIN_COLOURS[d]);
@@ -47,13 +50,13 @@ export function graphChart(
       const p = at[a];
       const q = at[b];
       if (!p || !q) return '';
-      return `<line x1="${px(p.x)}" y1="${px(p.y)}" x2="${px(q.x)}" y2="${px(q.y)}" stroke="${GRID}" stroke-width="${Math.min(4, times)}"/>`;
+      return `<line x1="${px(p.x)}" y1="${px(p.y)}" x2="${px(q.x)}" y2="${px(q.y)}" stroke="${LINK}" stroke-width="${px(Math.min(4, 0.5 + times))}" stroke-linecap="round"/>`;
     })
     .join('');
   const dots = chart.nodes
     .map((n, i) => {
       const p = at[i] as Position;
-      return `<circle class="node" cx="${px(p.x)}" cy="${px(p.y)}" r="4" fill="${groupColour(n.group)}" stroke="#ffffff" stroke-width="1"/>`;
+      return `<circle class="node" cx="${px(p.x)}" cy="${px(p.y)}" r="6" fill="${groupColour(n.group)}" stroke="#ffffff" stroke-width="1.5"/>`;
     })
     .join('');
   const entries = [
