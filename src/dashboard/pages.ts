@@ -307,7 +307,10 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
 
   return {
     title: say('charts.overview.title'),
-    intro: say('charts.overview.intro', { members: f.count(o.members) }),
+    intro:
+      o.members === 0
+        ? say('charts.overview.introNone')
+        : say('charts.overview.intro', { members: f.count(o.members) }),
     sections: [members, exercises, completions, asks, events, coffee],
   };
 }

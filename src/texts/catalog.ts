@@ -295,6 +295,7 @@ export const CATALOG = {
   'charts.overview.coffee.timeSet': [],
   'charts.overview.coffee.timeSetSeries': [],
   'charts.overview.coffee.oneRound': [],
+  'charts.overview.introNone': [],
   'charts.growth.title': [],
   'charts.growth.intro': ['mapped'],
   'charts.growth.hidden': [],

@@ -305,6 +305,15 @@ export function populatedCommunity(ref: CommunityRef = REF): Populated {
           commitment({ kind: 'event', date: '2026-12-02', status: 'cancelled' }),
         ],
       };
+    // A look back on a coffee, a while after joining.
+    if (i % 4 === 2 && joinedDaysAgo > 20)
+      s = {
+        ...s,
+        completed: [
+          ...s.completed,
+          { exercise: 'coffee', at: daysAgo(Math.round(joinedDaysAgo) - 18, 14), metrics: {} },
+        ],
+      };
     if (i % 5 === 4) s = { ...s, flow: { at: 'hook.event' } as State['flow'] };
     if (i % 6 === 5)
       s = { ...s, parked: { ...s.parked, 'ask-for-help': { at: 'ask-for-help.need' } as State['flow'] } };
