@@ -458,6 +458,15 @@ describe.each(['en', 'nl'] as const)('a populated community in %s', (lang) => {
           }
           // The overview's coffee table is wider than a phone: it scrolls inside its box.
           if (name === 'overview') expect(wide.some((b) => b.scroll > b.box)).toBe(true);
+          // Charts too: drawn wider than the phone so their labels stay readable, scrolled in their figure.
+          const figures = await page.evaluate<{ svg: number; scroll: number; box: number }[]>(
+            `[...document.querySelectorAll('figure.chart')].map((f) => ({ svg: f.querySelector('svg').getBoundingClientRect().width, scroll: f.scrollWidth, box: f.clientWidth }))`,
+          );
+          expect(figures.length).toBeGreaterThan(0);
+          for (const f of figures) {
+            expect(f.svg).toBeGreaterThanOrEqual(560);
+            expect(f.scroll).toBeGreaterThan(f.box);
+          }
         }
         await page.screenshot({ path: join(OUT, `${name}-${lang}-${width}.png`), fullPage: true });
       }
