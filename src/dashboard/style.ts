@@ -27,6 +27,7 @@ figure.chart svg{display:block;max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:.875rem}
 caption{text-align:left;font-weight:600;padding:.5rem}
 th,td{padding:.35rem .5rem;border-top:1px solid #eef0f3;text-align:left;white-space:nowrap}
+th{white-space:normal;vertical-align:bottom;min-width:4.5rem}
 td{font-variant-numeric:tabular-nums}
 .csv{font-size:.875rem}
 form.settings{display:grid;gap:.75rem;max-width:32rem}
@@ -40,5 +41,7 @@ header button{background:#fff;color:#1f3a5f}
 .errors{border-left:4px solid #b3261e;background:#fdecea;padding:.5rem 1rem}
 .saved{border-left:4px solid #1e7b34;background:#e8f5ec;padding:.5rem 1rem}
 ul.exports{padding-left:1.2rem}
+ul.exports li{margin-bottom:.4rem}
+.exports .file{display:block;color:#5c6478;font-size:.8125rem;white-space:nowrap}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef0f3;border-radius:3px;padding:0 .25em;overflow-wrap:anywhere}
 `;

@@ -362,5 +362,6 @@ export function populatedCommunity(ref: CommunityRef = REF): Populated {
       { ...(teamOf[i] ? { group: teamOf[i] } : {}), name: planted('Coffee', i), joined: i < JOINED },
     ]),
   );
-  return { states, community: community(roster, rounds, ref), names };
+  const c = community(roster, rounds, ref);
+  return { states, community: { ...c, settings: { ...c.settings, active: true } }, names };
 }

@@ -39,7 +39,7 @@ export function svgRoot(kind: string, width: number, height: number, label: stri
  * The room a legend entry takes: swatch, gap, its name at 12px, and space before the next.
  * Generous (a wide sans such as DejaVu runs near 7.5px a letter), so names never touch.
  */
-const legendItemWidth = (name: string) => 34 + name.length * 7.5;
+const legendItemWidth = (name: string) => 30 + name.length * 7.5;
 
 /** A chart's axis title in small muted letters (the unit up the side, what runs along the bottom). */
 export const axisTitle = (text: string, x: number, y: number, anchor: 'start' | 'middle' | 'end' = 'start') =>
