@@ -437,6 +437,7 @@ function web(data: CommunityData, ctx: PageContext, f: Formats): PageContent {
             links: w.links,
             groupNames: w.groups.map((g) => g.name),
             ungroupedName: say('charts.web.graph.ungrouped'),
+            aloneName: say('charts.web.graph.alone'),
           }),
         }),
     table: {

@@ -43,5 +43,5 @@ header button{background:#fff;color:#1f3a5f}
 ul.exports{padding-left:1.2rem}
 ul.exports li{margin-bottom:.4rem}
 .exports .file{display:block;color:#5c6478;font-size:.8125rem;white-space:nowrap}
-code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef0f3;border-radius:3px;padding:0 .25em;overflow-wrap:anywhere}
+code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef0f3;border-radius:3px;padding:0 .25em;white-space:nowrap}
 `;

@@ -324,6 +324,7 @@ export const CATALOG = {
   'charts.web.graph.label': ['members', 'links'],
   'charts.web.graph.ungrouped': [],
   'charts.web.graph.none': [],
+  'charts.web.graph.alone': [],
   'charts.web.figures.heading': [],
   'charts.web.figures.caption': [],
   'charts.web.figures.figure': [],

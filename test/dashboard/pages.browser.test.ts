@@ -352,6 +352,10 @@ describe.each(['en', 'nl'] as const)('a populated community in %s', (lang) => {
       if (name === 'web') {
         expect(await page.locator('svg circle.node').count()).toBe(Object.keys(seed.community.roster).length);
         expect(await page.locator('svg g.links line').count()).toBe(webTables(lang).links);
+        // Members who met no one are rings, one per member the seed has without a coffee.
+        expect(await page.locator('svg circle.node.alone').count()).toBe(
+          webTables(lang).tables['web-figures']?.[4]?.[1],
+        );
       }
       for (const table of await tablesOn(page)) {
         seen.add(table.id);

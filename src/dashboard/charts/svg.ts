@@ -47,7 +47,7 @@ export const axisTitle = (text: string, x: number, y: number, anchor: 'start' | 
 
 /** A row of coloured swatches with their names, starting at (x, y). */
 export function legend(
-  items: { name: string; colour: string }[],
+  items: { name: string; colour: string; hollow?: boolean }[],
   x: number,
   y: number,
   width: number,
@@ -55,14 +55,18 @@ export function legend(
   const parts: string[] = [];
   let cx = x;
   let cy = y;
-  for (const { name, colour } of items) {
+  for (const { name, colour, hollow } of items) {
     const w = legendItemWidth(name);
     if (cx + w > x + width && cx > x) {
       cx = x;
       cy += 18;
     }
     parts.push(
-      `<g class="legend-item"><rect x="${px(cx)}" y="${px(cy - 9)}" width="12" height="12" fill="${colour}"/>`,
+      `<g class="legend-item">${
+        hollow
+          ? `<circle cx="${px(cx + 6)}" cy="${px(cy - 3)}" r="4.5" fill="#ffffff" stroke="${colour}" stroke-width="2.5"/>`
+          : `<rect x="${px(cx)}" y="${px(cy - 9)}" width="12" height="12" fill="${colour}"/>`
+      }`,
       `<text x="${px(cx + 16)}" y="${px(cy + 1)}" font-size="12" fill="${INK}">${esc(name)}</text></g>`,
     );
     cx += w;
