@@ -329,7 +329,10 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
     { length: SHARE_BINS },
     (_, i) => `${f.percent(i / SHARE_BINS)}–${f.percent((i + 1) / SHARE_BINS)}`,
   );
-  const tooFew = say('charts.growth.tooFew', { mapped: f.count(g.mapped) });
+  const tooFew =
+    g.mapped === 0
+      ? say('charts.growth.noneMapped')
+      : say('charts.growth.tooFew', { mapped: f.count(g.mapped) });
   const hidden = say('charts.growth.hidden');
   const histogram = (
     id: string,

@@ -317,6 +317,7 @@ export const CATALOG = {
   'charts.growth.added.people': [],
   'charts.growth.added.members': [],
   'charts.growth.added.revived': [],
+  'charts.growth.noneMapped': [],
   'charts.web.title': [],
   'charts.web.intro': [],
   'charts.web.graph.heading': [],
