@@ -1,6 +1,8 @@
 /**
  * npm run pictures: the network map of a 30- and a 90-person sample network, drawn by the picture
- * as it was before issue 14 (commit 7f3cdc1) and as it is now, into docs/pictures/ for the README.
+ * as it was before issue 14 (commit 7f3cdc1) and as it is now, and the community dashboard of the
+ * seeded community the browser tests use (test/dashboard/seed.ts) in headless Chromium, into
+ * docs/pictures/ for the README.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,8 @@ import { mapMetrics, partsOfLife } from '../src/network/metrics.js';
 import type { Person } from '../src/network/model.js';
 import { type MapLabels, renderMapPng } from '../src/network/picture.js';
 import { palettePng } from '../src/network/png.js';
+import { launchBrowser, startDashboard } from '../test/dashboard/browser.js';
+import { NOW, populatedCommunity, REF, seedInto } from '../test/dashboard/seed.js';
 import { sampleNetwork } from './sample-network.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -102,3 +106,42 @@ for (const size of [30, 90]) {
   writeFileSync(join(OUT, `map-${size}-after.png`), freshPng);
   console.log(`${size} people: before ${oldPng.length} bytes, after ${freshPng.length} bytes`);
 }
+
+/**
+ * The dashboard's overview (its charts; the table beneath each is left out of the picture) and
+ * the web of coffees, as an admin signed in through a one-time link sees them at 1000 px wide.
+ */
+async function dashboardPictures(): Promise<void> {
+  const h = await startDashboard(NOW.toISOString());
+  const browser = await launchBrowser();
+  try {
+    const seed = populatedCommunity();
+    await seedInto(h.app.store, seed.states, seed.community);
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(await h.link('en', REF));
+    // Each picture ends below the part worth showing: the overview's second chart, the web's figures.
+    const shots: [string, string, string, boolean][] = [
+      ['dashboard-overview.png', '/dashboard', 'main section:nth-of-type(2)', true],
+      ['dashboard-web.png', '/dashboard/web', '#table-web-figures', false],
+    ];
+    for (const [file, path, until, chartsOnly] of shots) {
+      await page.goto(`${h.base}${path}`);
+      // Devtools' own script, which the page's CSP leaves alone; the page itself runs none.
+      if (chartsOnly)
+        await page.evaluate("document.querySelectorAll('.table-box, p.csv').forEach((e) => e.remove())");
+      const box = await page.locator(until).boundingBox();
+      if (!box) throw new Error(`${path}: no ${until}`);
+      const height = Math.ceil(box.y + box.height + 16);
+      const png = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: 1000, height } });
+      writeFileSync(join(OUT, file), png);
+      console.log(`${file}: ${png.length} bytes`);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await h.close();
+  }
+}
+
+await dashboardPictures();

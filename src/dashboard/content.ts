@@ -18,6 +18,8 @@ export interface Table {
   caption: string;
   columns: string[];
   rows: Cell[][];
+  /** Columns holding a day (YYYY-MM-DD): ISO in the CSV, in the admin's language on the page. */
+  dates?: number[];
 }
 
 export interface Section {

@@ -9,6 +9,12 @@ export const esc = (value: string | number): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+/**
+ * A text with commands marked as `code` (as in the chat), made safe for HTML: each `…` becomes
+ * <code>…</code> after escaping, so a command or placeholder reads as something to type.
+ */
+export const richText = (value: string): string => esc(value).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 export const NAV = ['overview', 'growth', 'web', 'settings', 'export'] as const;
 export type NavPage = (typeof NAV)[number];
 
@@ -16,6 +22,19 @@ export const pagePath = (page: NavPage): string =>
   page === 'overview' ? '/dashboard' : `/dashboard/${page}`;
 
 const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
+
+/** A day (YYYY-MM-DD) as the admin reads it: "16 Nov 2026", "16 nov 2026". */
+const longDay = (date: string, lang: Lang): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date)
+    ? new Intl.DateTimeFormat(locale(lang), {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })
+        .format(new Date(`${date}T00:00:00Z`))
+        .replace('.', '')
+    : date;
 
 /** A table cell as the page shows it: numbers per language (0,5 in Dutch), nothing as a dash. */
 export const cellText = (cell: Cell, lang: Lang, say: Say): string =>
@@ -25,10 +44,17 @@ export const cellText = (cell: Cell, lang: Lang, say: Say): string =>
       ? cell.toLocaleString(locale(lang))
       : cell;
 
+/** A cell as the page shows it: dates of the table's date columns in the admin's language. */
+export const shownCell = (table: Table, column: number, cell: Cell, lang: Lang, say: Say): string =>
+  typeof cell === 'string' && table.dates?.includes(column) ? longDay(cell, lang) : cellText(cell, lang, say);
+
 export function tableHtml(table: Table, lang: Lang, say: Say): string {
   const head = table.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('');
   const rows = table.rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${esc(cellText(cell, lang, say))}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => `<td>${esc(shownCell(table, i, cell, lang, say))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<div class="table-box"><table id="table-${esc(table.id)}">
 <caption>${esc(table.caption)}</caption>
@@ -42,15 +68,15 @@ export function tableHtml(table: Table, lang: Lang, say: Say): string {
 export function sectionHtml(section: Section, lang: Lang, say: Say): string {
   return `<section>
 <h2>${esc(section.heading)}</h2>
-${section.lead ? `<p class="lead">${esc(section.lead)}</p>` : ''}
+${section.lead ? `<p class="lead">${richText(section.lead)}</p>` : ''}
 ${section.svg ? `<figure class="chart">${section.svg}</figure>` : ''}
-${section.table ? tableHtml(section.table, lang, say) : ''}
+${section.table && section.table.rows.length > 0 ? tableHtml(section.table, lang, say) : ''}
 </section>`;
 }
 
 export const pageContentHtml = (content: PageContent, lang: Lang, say: Say): string =>
   `<h1>${esc(content.title)}</h1>
-${content.intro ? `<p class="intro">${esc(content.intro)}</p>` : ''}
+${content.intro ? `<p class="intro">${richText(content.intro)}</p>` : ''}
 ${content.sections.map((s) => sectionHtml(s, lang, say)).join('\n')}`;
 
 export interface Frame {
@@ -101,4 +127,4 @@ ${main}
 
 /** A page that only says something: refused links, no session, a stale form, not found. */
 export const messagePage = (frame: Frame, heading: string, paragraphs: string[]): string =>
-  layout(frame, `<h1>${esc(heading)}</h1>\n${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}`);
+  layout(frame, `<h1>${esc(heading)}</h1>\n${paragraphs.map((p) => `<p>${richText(p)}</p>`).join('\n')}`);

@@ -40,6 +40,26 @@ const READS: Record<ChartPage, Reads> = {
 /** A page's content; with `draw` false, sections keep their tables but draw no costly chart. */
 type Render = (data: CommunityData, ctx: PageContext, f: Formats, draw: boolean) => PageContent;
 
+/** True when a series has something to draw: a known value other than zero. */
+const hasData = (values: readonly (number | null)[]) => values.some((v) => v !== null && v !== 0);
+
+/**
+ * A weekly chart's lead and SVG: the chart only when there is something to draw over at least two
+ * weeks; otherwise the lead says plainly why there is none (the table still has the figures).
+ */
+function weekly(
+  o: { weeks: string[] },
+  series: readonly (readonly (number | null)[])[],
+  lead: string,
+  none: string,
+  fewWeeks: string,
+  chart: () => string,
+): Pick<Section, 'lead' | 'svg'> {
+  if (!series.some(hasData)) return { lead: none };
+  if (o.weeks.length < 2) return { lead: `${lead} ${fewWeeks}` };
+  return { lead, svg: chart() };
+}
+
 const RENDER: Record<ChartPage, Render> = { overview, growth, web };
 
 function overview(data: CommunityData, ctx: PageContext, f: Formats): PageContent {
@@ -51,35 +71,54 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
   const count = (n: number) => f.count(n);
   const percent = (v: number) => f.percent(v);
 
+  const fewWeeks = say('charts.fewWeeks');
   const members: Section = {
     heading: say('charts.overview.members.heading'),
-    lead: say('charts.overview.members.lead'),
-    svg: lineChart({
-      label: say('charts.overview.members.label'),
-      xLabels: weekLabels,
-      series: [{ name: say('charts.overview.members.series'), values: o.membersByWeek }],
-      format: count,
-    }),
+    ...weekly(
+      o,
+      [o.membersByWeek],
+      say('charts.overview.members.lead'),
+      say('charts.overview.members.none'),
+      fewWeeks,
+      () =>
+        lineChart({
+          label: say('charts.overview.members.label'),
+          xLabels: weekLabels,
+          series: [{ name: say('charts.overview.members.series'), values: o.membersByWeek }],
+          format: count,
+          yTitle: say('charts.axis.members'),
+          xTitle: say('charts.axis.weeks'),
+        }),
+    ),
     table: {
       id: 'overview-members',
       caption: say('charts.overview.members.heading'),
       columns: [week, say('charts.overview.members.column')],
       rows: o.weeks.map((w, i) => [w, o.membersByWeek[i] ?? 0]),
+      dates: [0],
     },
   };
 
   const exercises: Section = {
     heading: say('charts.overview.exercises.heading'),
-    lead: say('charts.overview.exercises.lead'),
-    svg: barChart({
-      label: say('charts.overview.exercises.label'),
-      categories: o.exercises.map((e) => exerciseName(e.exercise)),
-      series: [
-        { name: say('charts.overview.exercises.started'), values: o.exercises.map((e) => e.started) },
-        { name: say('charts.overview.exercises.completed'), values: o.exercises.map((e) => e.completed) },
-      ],
-      format: count,
-    }),
+    ...(hasData(o.exercises.map((e) => e.started + e.completed))
+      ? {
+          lead: say('charts.overview.exercises.lead'),
+          svg: barChart({
+            label: say('charts.overview.exercises.label'),
+            categories: o.exercises.map((e) => exerciseName(e.exercise)),
+            series: [
+              { name: say('charts.overview.exercises.started'), values: o.exercises.map((e) => e.started) },
+              {
+                name: say('charts.overview.exercises.completed'),
+                values: o.exercises.map((e) => e.completed),
+              },
+            ],
+            format: count,
+            yTitle: say('charts.axis.members'),
+          }),
+        }
+      : { lead: say('charts.overview.exercises.none') }),
     table: {
       id: 'overview-exercises',
       caption: say('charts.overview.exercises.heading'),
@@ -99,39 +138,57 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
   }));
   const completions: Section = {
     heading: say('charts.overview.completions.heading'),
-    lead: say('charts.overview.completions.lead'),
-    svg: lineChart({
-      label: say('charts.overview.completions.label'),
-      xLabels: weekLabels,
-      series: completionSeries,
-      format: count,
-    }),
+    ...weekly(
+      o,
+      completionSeries.map((s) => s.values),
+      say('charts.overview.completions.lead'),
+      say('charts.overview.completions.none'),
+      fewWeeks,
+      () =>
+        lineChart({
+          label: say('charts.overview.completions.label'),
+          xLabels: weekLabels,
+          series: completionSeries,
+          format: count,
+          yTitle: say('charts.axis.completions'),
+          xTitle: say('charts.axis.weeks'),
+        }),
+    ),
     table: {
       id: 'overview-completions',
       caption: say('charts.overview.completions.heading'),
       columns: [week, ...completionSeries.map((s) => s.name)],
       rows: o.weeks.map((w, i) => [w, ...completionSeries.map((s) => s.values[i] ?? 0)]),
+      dates: [0],
     },
   };
 
+  const asksLead = say('charts.overview.asks.lead', {
+    made: count(o.asks.made),
+    answered: count(o.asks.answered),
+    predicted: f.percent(o.asks.predictedRate),
+    actual: f.percent(o.asks.yesRate),
+  });
   const asks: Section = {
     heading: say('charts.overview.asks.heading'),
-    lead: say('charts.overview.asks.lead', {
-      made: count(o.asks.made),
-      answered: count(o.asks.answered),
-      predicted: f.percent(o.asks.predictedRate),
-      actual: f.percent(o.asks.yesRate),
-    }),
-    svg: lineChart({
-      label: say('charts.overview.asks.label'),
-      xLabels: weekLabels,
-      series: [
-        { name: say('charts.overview.asks.predictedSeries'), values: o.asks.byWeek.predictedRate },
-        { name: say('charts.overview.asks.actualSeries'), values: o.asks.byWeek.yesRate },
-      ],
-      format: percent,
-      yMax: 1,
-    }),
+    ...(o.asks.made === 0
+      ? { lead: say('charts.overview.asks.none') }
+      : o.asks.answered === 0
+        ? { lead: say('charts.overview.asks.unanswered', { made: count(o.asks.made) }) }
+        : weekly(o, [o.asks.byWeek.made], asksLead, asksLead, fewWeeks, () =>
+            lineChart({
+              label: say('charts.overview.asks.label'),
+              xLabels: weekLabels,
+              series: [
+                { name: say('charts.overview.asks.predictedSeries'), values: o.asks.byWeek.predictedRate },
+                { name: say('charts.overview.asks.actualSeries'), values: o.asks.byWeek.yesRate },
+              ],
+              format: percent,
+              yMax: 1,
+              yTitle: say('charts.axis.askShare'),
+              xTitle: say('charts.axis.weeks'),
+            }),
+          )),
     table: {
       id: 'overview-asks',
       caption: say('charts.overview.asks.heading'),
@@ -147,29 +204,40 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
         percentCell(o.asks.byWeek.predictedRate[i] ?? null),
         percentCell(o.asks.byWeek.yesRate[i] ?? null),
       ]),
+      dates: [0],
     },
   };
 
   const events: Section = {
     heading: say('charts.overview.events.heading'),
-    lead: say('charts.overview.events.lead', {
-      prepared: count(o.events.prepared),
-      debriefed: count(o.events.debriefed),
-    }),
-    svg: lineChart({
-      label: say('charts.overview.events.label'),
-      xLabels: weekLabels,
-      series: [
-        { name: say('charts.overview.events.prepared'), values: o.events.byWeek.prepared },
-        { name: say('charts.overview.events.debriefed'), values: o.events.byWeek.debriefed },
-      ],
-      format: count,
-    }),
+    ...weekly(
+      o,
+      [o.events.byWeek.prepared],
+      say('charts.overview.events.lead', {
+        prepared: count(o.events.prepared),
+        debriefed: count(o.events.debriefed),
+      }),
+      say('charts.overview.events.none'),
+      fewWeeks,
+      () =>
+        lineChart({
+          label: say('charts.overview.events.label'),
+          xLabels: weekLabels,
+          series: [
+            { name: say('charts.overview.events.prepared'), values: o.events.byWeek.prepared },
+            { name: say('charts.overview.events.debriefed'), values: o.events.byWeek.debriefed },
+          ],
+          format: count,
+          yTitle: say('charts.axis.events'),
+          xTitle: say('charts.axis.weeks'),
+        }),
+    ),
     table: {
       id: 'overview-events',
       caption: say('charts.overview.events.heading'),
       columns: [week, say('charts.overview.events.prepared'), say('charts.overview.events.debriefed')],
       rows: o.weeks.map((w, i) => [w, o.events.byWeek.prepared[i] ?? 0, o.events.byWeek.debriefed[i] ?? 0]),
+      dates: [0],
     },
   };
 
@@ -181,31 +249,48 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
         ? say('charts.overview.coffee.empty')
         : say('charts.overview.coffee.lead', {
             rounds: count(o.coffee.rounds),
+            timeSet: f.percent(o.coffee.timeSetRate),
             met: f.percent(o.coffee.metRate),
             across: f.percent(o.coffee.crossGroupRate),
             noAnswer: f.percent(o.coffee.noAnswerRate),
           }),
     ...(o.rounds.length === 0
       ? {}
-      : {
-          svg: lineChart({
-            label: say('charts.overview.coffee.label'),
-            xLabels: roundLabels,
-            series: [
-              { name: say('charts.overview.coffee.metSeries'), values: o.rounds.map((r) => r.metRate) },
-              {
-                name: say('charts.overview.coffee.acrossSeries'),
-                values: o.rounds.map((r) => r.crossGroupRate),
-              },
-              {
-                name: say('charts.overview.coffee.noAnswerSeries'),
-                values: o.rounds.map((r) => r.noAnswerRate),
-              },
-            ],
-            format: percent,
-            yMax: 1,
+      : o.rounds.length === 1
+        ? {
+            lead: `${say('charts.overview.coffee.lead', {
+              rounds: count(o.coffee.rounds),
+              timeSet: f.percent(o.coffee.timeSetRate),
+              met: f.percent(o.coffee.metRate),
+              across: f.percent(o.coffee.crossGroupRate),
+              noAnswer: f.percent(o.coffee.noAnswerRate),
+            })} ${say('charts.overview.coffee.oneRound')}`,
+          }
+        : {
+            svg: lineChart({
+              label: say('charts.overview.coffee.label'),
+              xLabels: roundLabels,
+              series: [
+                {
+                  name: say('charts.overview.coffee.timeSetSeries'),
+                  values: o.rounds.map((r) => r.timeSetRate),
+                },
+                { name: say('charts.overview.coffee.metSeries'), values: o.rounds.map((r) => r.metRate) },
+                {
+                  name: say('charts.overview.coffee.acrossSeries'),
+                  values: o.rounds.map((r) => r.crossGroupRate),
+                },
+                {
+                  name: say('charts.overview.coffee.noAnswerSeries'),
+                  values: o.rounds.map((r) => r.noAnswerRate),
+                },
+              ],
+              format: percent,
+              yMax: 1,
+              yTitle: say('charts.axis.roundShare'),
+              xTitle: say('charts.axis.round'),
+            }),
           }),
-        }),
     table: {
       id: 'overview-coffee',
       caption: say('charts.overview.coffee.heading'),
@@ -213,6 +298,7 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
         say('charts.overview.coffee.round'),
         say('charts.overview.coffee.date'),
         say('charts.overview.coffee.participants'),
+        say('charts.overview.coffee.timeSet'),
         say('charts.overview.coffee.met'),
         say('charts.overview.coffee.across'),
         say('charts.overview.coffee.noAnswer'),
@@ -221,16 +307,21 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
         r.round,
         r.at.slice(0, 10),
         r.participants,
+        percentCell(r.timeSetRate),
         percentCell(r.metRate),
         percentCell(r.crossGroupRate),
         percentCell(r.noAnswerRate),
       ]),
+      dates: [1],
     },
   };
 
   return {
     title: say('charts.overview.title'),
-    intro: say('charts.overview.intro', { members: f.count(o.members) }),
+    intro:
+      o.members === 0
+        ? say('charts.overview.introNone')
+        : say('charts.overview.intro', { members: f.count(o.members) }),
     sections: [members, exercises, completions, asks, events, coffee],
   };
 }
@@ -249,7 +340,10 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
     { length: SHARE_BINS },
     (_, i) => `${f.percent(i / SHARE_BINS)}–${f.percent((i + 1) / SHARE_BINS)}`,
   );
-  const tooFew = say('charts.growth.tooFew', { mapped: f.count(g.mapped) });
+  const tooFew =
+    g.mapped === 0
+      ? say('charts.growth.noneMapped')
+      : say('charts.growth.tooFew', { mapped: f.count(g.mapped) });
   const hidden = say('charts.growth.hidden');
   const histogram = (
     id: string,
@@ -257,6 +351,7 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
     labels: string[],
     values: { first: number[]; now: number[] },
     column: string,
+    xTitle: string,
   ): Section => ({
     heading: say(`charts.growth.${key}.heading`),
     lead: g.shown ? say(`charts.growth.${key}.lead`) : hidden,
@@ -270,6 +365,8 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
               { name: now, values: values.now },
             ],
             format: (n) => f.count(n),
+            yTitle: say('charts.axis.members'),
+            xTitle,
           }),
         }
       : {}),
@@ -306,8 +403,22 @@ function growth(data: CommunityData, ctx: PageContext, f: Formats): PageContent 
     title: say('charts.growth.title'),
     intro: g.shown ? say('charts.growth.intro', { mapped: f.count(g.mapped) }) : tooFew,
     sections: [
-      histogram('growth-sizes', 'sizes', sizeLabels, g.sizes, say('charts.growth.sizes.people')),
-      histogram('growth-weak', 'weak', shareLabels, g.weakShares, say('charts.growth.weak.share')),
+      histogram(
+        'growth-sizes',
+        'sizes',
+        sizeLabels,
+        g.sizes,
+        say('charts.growth.sizes.people'),
+        say('charts.axis.mapSize'),
+      ),
+      histogram(
+        'growth-weak',
+        'weak',
+        shareLabels,
+        g.weakShares,
+        say('charts.growth.weak.share'),
+        say('charts.axis.weakShare'),
+      ),
       added,
     ],
   };
@@ -327,7 +438,7 @@ function web(data: CommunityData, ctx: PageContext, f: Formats, draw: boolean): 
   ];
   const graph: Section = {
     heading: say('charts.web.graph.heading'),
-    lead: w.nodes.length === 0 ? say('charts.none') : say('charts.web.graph.lead', { groupBy }),
+    lead: w.nodes.length === 0 ? say('charts.web.graph.none') : say('charts.web.graph.lead', { groupBy }),
     ...(w.nodes.length === 0 || !draw
       ? {}
       : {
@@ -340,6 +451,7 @@ function web(data: CommunityData, ctx: PageContext, f: Formats, draw: boolean): 
             links: w.links,
             groupNames: w.groups.map((g) => g.name),
             ungroupedName: say('charts.web.graph.ungrouped'),
+            aloneName: say('charts.web.graph.alone'),
           }),
         }),
     table: {
@@ -353,7 +465,7 @@ function web(data: CommunityData, ctx: PageContext, f: Formats, draw: boolean): 
     heading: say('charts.web.neverMet.heading'),
     lead:
       w.groups.length < 2
-        ? say('charts.none')
+        ? say('charts.web.neverMet.fewGroups')
         : w.neverMet.length === 0
           ? say('charts.web.neverMet.all')
           : say('charts.web.neverMet.lead'),

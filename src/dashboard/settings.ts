@@ -6,7 +6,7 @@ import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../pairing/groups.js';
 import { PAIRING_MODES } from '../pairing/match.js';
 import { planRound } from '../pairing/plan.js';
 import type { Say } from '../texts/texts.js';
-import { esc } from './html.js';
+import { esc, richText } from './html.js';
 
 /**
  * The Settings page: the coffee settings as a form. Each changed field becomes the `coffee set`
@@ -209,7 +209,7 @@ export function settingsHtml(view: SettingsView): string {
       `<label for="f-${f}">${esc(say(labels[f] as 'dashboard.settings.active'))}${control(f, s, say, lang)}</label>`,
   ).join('\n');
   return `<h1>${esc(say('dashboard.settings.title'))}</h1>
-<p class="intro">${esc(say('dashboard.settings.intro'))}</p>
+<p class="intro">${richText(say('dashboard.settings.intro'))}</p>
 ${notes}
 <section>
 <form class="settings" method="post" action="/dashboard/settings">

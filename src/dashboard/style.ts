@@ -1,6 +1,7 @@
 /**
  * The dashboard's only stylesheet, served as /dashboard/style.css (the CSP allows no inline
- * style). Phone first: nothing is wider than the screen; a wide table scrolls inside its own box.
+ * style). Phone first: nothing is wider than the screen; a wide table scrolls inside its own box,
+ * and so does a chart on a phone, drawn wide enough that its labels stay readable.
  */
 export const STYLE_CSS = `*,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -19,12 +20,14 @@ h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 section{background:#fff;border:1px solid #dfe3e8;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .lead,.intro{color:#3b4654}
-figure.chart{margin:0 0 1rem}
+figure.chart{margin:0 0 1rem;max-width:100%;overflow-x:auto}
 figure.chart svg{display:block;max-width:100%;height:auto}
+@media (max-width:40rem){figure.chart svg{max-width:none;width:36rem}}
 .table-box{max-width:100%;overflow-x:auto;border:1px solid #dfe3e8;border-radius:4px}
 table{border-collapse:collapse;width:100%;font-size:.875rem}
 caption{text-align:left;font-weight:600;padding:.5rem}
 th,td{padding:.35rem .5rem;border-top:1px solid #eef0f3;text-align:left;white-space:nowrap}
+th{white-space:normal;vertical-align:bottom;min-width:4.5rem}
 td{font-variant-numeric:tabular-nums}
 .csv{font-size:.875rem}
 form.settings{display:grid;gap:.75rem;max-width:32rem}
@@ -38,4 +41,7 @@ header button{background:#fff;color:#1f3a5f}
 .errors{border-left:4px solid #b3261e;background:#fdecea;padding:.5rem 1rem}
 .saved{border-left:4px solid #1e7b34;background:#e8f5ec;padding:.5rem 1rem}
 ul.exports{padding-left:1.2rem}
+ul.exports li{margin-bottom:.4rem}
+.exports .file{display:block;color:#5c6478;font-size:.8125rem;white-space:nowrap}
+code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef0f3;border-radius:3px;padding:0 .25em;white-space:nowrap}
 `;

@@ -87,7 +87,15 @@ describe('the dashboard over a community made through the terminal', () => {
       // One round of five: four said they met, one that it did not happen; as `pairing stats` says.
       const round = stats.rounds[0];
       expect(tables['overview-coffee']?.rows).toEqual([
-        [1, MONDAY.slice(0, 10), 5, 80, Math.round(round.crossGroupRate * 100), 0],
+        [
+          1,
+          MONDAY.slice(0, 10),
+          5,
+          Math.round(round.timeSetRate * 100),
+          80,
+          Math.round(round.crossGroupRate * 100),
+          0,
+        ],
       ]);
       // Five maps of 1 to 4 people, nothing added since: exactly enough to be shown.
       // Five maps of 1 to 4 people; each member who met has their partners on the map since.

@@ -271,7 +271,8 @@ describe('the chart pages', () => {
     expect(count(completions?.svg, 'point')).toBe(4 * 7);
     // Only weeks with an answered ask have a dot: one week, two series.
     expect(count(asks?.svg, 'point')).toBe(2);
-    expect(count(coffee?.svg, 'point')).toBe(3 * 2);
+    // Four series (time set, met, across groups, no answer), two rounds.
+    expect(count(coffee?.svg, 'point')).toBe(4 * 2);
     expect(membersSection?.svg).toMatch(/role="img" aria-label="[^"]+"/);
     expect(membersSection?.svg).toContain('<title>');
     expect(membersSection?.svg).toContain('width="100%"');
@@ -282,7 +283,7 @@ describe('the chart pages', () => {
     expect(count(growth.sections[1]?.svg, 'bar')).toBe(2 * 5);
     const web = await chartPage('web', context(store));
     expect(svgProblems(web.sections[0]?.svg ?? '')).toEqual([]);
-    expect(count(web.sections[0]?.svg, 'node')).toBe(11);
+    expect(count(web.sections[0]?.svg, 'node') + count(web.sections[0]?.svg, 'node alone')).toBe(11);
     expect((web.sections[0]?.svg?.match(/<line x1=/g) ?? []).length).toBeGreaterThanOrEqual(6);
   });
 
@@ -307,7 +308,7 @@ describe('the chart pages', () => {
       for (const row of t.rows) expect(row).toHaveLength(t.columns.length);
     }
     const byId = Object.fromEntries(tables.map((t) => [t.id, t]));
-    expect(byId['overview-coffee']?.rows[0]).toEqual([1, '2026-11-16', 6, 67, 100, 50]);
+    expect(byId['overview-coffee']?.rows[0]).toEqual([1, '2026-11-16', 6, 0, 67, 100, 50]);
     expect(byId['growth-added']?.rows.map((r) => r[1])).toEqual([2, 1, 1]);
     expect(byId['web-figures']?.rows.map((r) => r[1])).toEqual([11, 6, expect.any(Number), 50, 4, 2]);
     // Each page reads only what it draws, and the export draws nothing: the same tables all the same.
@@ -388,6 +389,7 @@ describe('the chart pages', () => {
     const svg = (await chartPage('web', context(store))).sections[0]?.svg ?? '';
     expect(svgProblems(svg)).toEqual([]);
     expect(svg).toContain('R&amp;D &lt;core&gt;');
-    expect(count(svg, 'node')).toBe(4);
+    // Two of them met, two met no one yet (drawn as rings).
+    expect([count(svg, 'node'), count(svg, 'node alone')]).toEqual([2, 2]);
   });
 });

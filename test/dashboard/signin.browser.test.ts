@@ -19,6 +19,9 @@ import {
   tokenIn,
 } from './browser.js';
 
+/** A text as the page reads it: its `commands` are shown in <code>, without the backticks. */
+const plain = (text: string) => text.replaceAll('`', '');
+
 let browser: Browser;
 let h: DashboardHarness;
 
@@ -70,7 +73,9 @@ it('a sign-in link sets an HttpOnly session cookie and leaves the address bar fo
   const refused = await again.page.goto(link);
   expect(refused?.status()).toBe(410);
   expect(await again.page.locator('h1').textContent()).toBe(say('en', 'dashboard.refused.usedTitle'));
-  expect(await again.page.locator('main').textContent()).toContain(say('en', 'dashboard.refused.howTo'));
+  expect(await again.page.locator('main').textContent()).toContain(
+    plain(say('en', 'dashboard.refused.howTo')),
+  );
   expect(await again.context.cookies()).toEqual([]);
   await Promise.all([context.close(), again.context.close()]);
 });
@@ -82,7 +87,13 @@ it('a link older than ten minutes is refused with how to get a new one', async (
   const response = await page.goto(link);
   expect(response?.status()).toBe(410);
   expect(await page.locator('h1').textContent()).toBe(say('en', 'dashboard.refused.expiredTitle'));
-  expect(await page.locator('main').textContent()).toContain(say('en', 'dashboard.refused.howTo'));
+  expect(await page.locator('main').textContent()).toContain(plain(say('en', 'dashboard.refused.howTo')));
+  expect(await page.locator('main code').allTextContents()).toEqual([
+    'dashboard',
+    '/weakties dashboard',
+    '/coach dashboard',
+    'weakties dashboard link',
+  ]);
   await page.screenshot({ path: join(SHOTS, 'expired-link.png') });
   expect(await context.cookies()).toEqual([]);
   await context.close();
@@ -113,7 +124,7 @@ it('without a session every page is refused (401), and so is a made-up cookie', 
   expect(await nlPage.locator('h1').textContent()).toBe(say('nl', 'dashboard.refused.signInTitle'));
   await nlPage.goto(`${h.base}/dashboard/signin?token=${'x'.repeat(43)}`);
   expect(await nlPage.locator('h1').textContent()).toBe(say('nl', 'dashboard.refused.usedTitle'));
-  expect(await nlPage.locator('main').textContent()).toContain(say('nl', 'dashboard.refused.howTo'));
+  expect(await nlPage.locator('main').textContent()).toContain(plain(say('nl', 'dashboard.refused.howTo')));
   await dutch.close();
 });
 

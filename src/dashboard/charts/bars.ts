@@ -1,4 +1,16 @@
-import { colourAt, esc, GRID, INK, legend, legendRows, MUTED, niceTicks, px, svgRoot } from './svg.js';
+import {
+  axisTitle,
+  colourAt,
+  esc,
+  GRID,
+  INK,
+  legend,
+  legendRows,
+  MUTED,
+  niceTicks,
+  px,
+  svgRoot,
+} from './svg.js';
 
 export interface BarChart {
   label: string;
@@ -7,10 +19,15 @@ export interface BarChart {
   /** Bars side by side in each category: one value per category each. */
   series: { name: string; values: number[] }[];
   format: (value: number) => string;
+  /** What the values count ("members", "share"), written above the y axis. */
+  yTitle?: string;
+  /** What runs along the x axis ("people on the map"), written under its labels. */
+  xTitle?: string;
 }
 
 const WIDTH = 640;
-const PLOT_TOP = 16;
+/** Room above the plot for the y axis's title. */
+const PLOT_TOP = 28;
 const PLOT_HEIGHT = 200;
 const LEFT = 52;
 const RIGHT = 16;
@@ -25,9 +42,14 @@ export function barChart(chart: BarChart): string {
   const barWidth = (band - gap) / Math.max(1, chart.series.length);
   const axisBottom = PLOT_TOP + PLOT_HEIGHT;
   const y = (v: number) => axisBottom - (v / top) * PLOT_HEIGHT;
+  const below = chart.xTitle ? 18 : 0;
+  const titles =
+    (chart.yTitle ? axisTitle(chart.yTitle, 4, 12) : '') +
+    (chart.xTitle ? axisTitle(chart.xTitle, LEFT + plotWidth / 2, axisBottom + 32, 'middle') : '');
   const height =
     axisBottom +
     34 +
+    below +
     legendRows(
       chart.series.map((s) => s.name),
       WIDTH - LEFT,
@@ -65,10 +87,10 @@ export function barChart(chart: BarChart): string {
     WIDTH,
     height,
     chart.label,
-    `${grid}${axis}${bars}${legend(
+    `${titles}${grid}${axis}${bars}${legend(
       chart.series.map((s, i) => ({ name: s.name, colour: colourAt(i) })),
       LEFT,
-      axisBottom + 34,
+      axisBottom + 34 + below,
       WIDTH - LEFT,
     )}`,
   );

@@ -1,7 +1,10 @@
 import { RECALL_DOMAINS } from '../../network/model.js';
 import { DOMAIN_COLOURS, NO_DOMAIN_COLOUR } from '../../network/palette.js';
 import { forceLayout, type Position } from './force.js';
-import { GRID, legend, legendRows, px, svgRoot } from './svg.js';
+import { legend, legendRows, px, svgRoot } from './svg.js';
+
+/** Lines dark enough to follow between the dots, light enough to stay behind them. */
+const LINK = '#9aa3b5';
 
 /** The map's ten part-of-life hues (Tableau 10), reused for groups; the eleventh group on is grey. */
 export const GROUP_COLOURS = RECALL_DOMAINS.map((d) => DOMAIN_COLOURS[d]);
@@ -17,6 +20,8 @@ export interface GraphChart {
   /** Legend entries: the named groups in index order, then what grey means. */
   groupNames: string[];
   ungroupedName: string;
+  /** Legend entry for the hollow dots: members who met no one yet (no entry when there are none). */
+  aloneName?: string;
 }
 
 const WIDTH = 640;
@@ -47,18 +52,26 @@ export function graphChart(
       const p = at[a];
       const q = at[b];
       if (!p || !q) return '';
-      return `<line x1="${px(p.x)}" y1="${px(p.y)}" x2="${px(q.x)}" y2="${px(q.y)}" stroke="${GRID}" stroke-width="${Math.min(4, times)}"/>`;
+      return `<line x1="${px(p.x)}" y1="${px(p.y)}" x2="${px(q.x)}" y2="${px(q.y)}" stroke="${LINK}" stroke-width="${px(Math.min(4, 0.5 + times))}" stroke-linecap="round"/>`;
     })
     .join('');
+  const linked = new Set(chart.links.flatMap(({ a, b }) => [a, b]));
+  const alone = new Set(chart.nodes.flatMap((_, i) => (linked.has(i) ? [] : [i])));
   const dots = chart.nodes
     .map((n, i) => {
       const p = at[i] as Position;
-      return `<circle class="node" cx="${px(p.x)}" cy="${px(p.y)}" r="4" fill="${groupColour(n.group)}" stroke="#ffffff" stroke-width="1"/>`;
+      // A member who met no one yet is a ring in their group's colour, so they stand out at the edge.
+      return alone.has(i)
+        ? `<circle class="node alone" cx="${px(p.x)}" cy="${px(p.y)}" r="5" fill="#ffffff" stroke="${groupColour(n.group)}" stroke-width="2.5"/>`
+        : `<circle class="node" cx="${px(p.x)}" cy="${px(p.y)}" r="6" fill="${groupColour(n.group)}" stroke="#ffffff" stroke-width="1.5"/>`;
     })
     .join('');
   const entries = [
     ...chart.groupNames.slice(0, GROUP_COLOURS.length).map((name, i) => ({ name, colour: groupColour(i) })),
     { name: chart.ungroupedName, colour: UNGROUPED_COLOUR },
+    ...(chart.aloneName && alone.size > 0
+      ? [{ name: chart.aloneName, colour: UNGROUPED_COLOUR, hollow: true }]
+      : []),
   ];
   const height =
     PLOT +

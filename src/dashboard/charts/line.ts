@@ -1,4 +1,16 @@
-import { colourAt, esc, GRID, INK, legend, legendRows, MUTED, niceTicks, px, svgRoot } from './svg.js';
+import {
+  axisTitle,
+  colourAt,
+  esc,
+  GRID,
+  INK,
+  legend,
+  legendRows,
+  MUTED,
+  niceTicks,
+  px,
+  svgRoot,
+} from './svg.js';
 
 export interface Series {
   name: string;
@@ -12,12 +24,17 @@ export interface LineChart {
   series: Series[];
   /** How a value reads on the axis ("40%", "1.234"). */
   format: (value: number) => string;
+  /** What the values count ("members", "share"), written above the y axis. */
+  yTitle?: string;
+  /** What runs along the x axis ("people on the map"), written under its labels. */
+  xTitle?: string;
   /** The axis's top at least this (1 for shares). */
   yMax?: number;
 }
 
 const WIDTH = 640;
-const PLOT_TOP = 16;
+/** Room above the plot for the y axis's title. */
+const PLOT_TOP = 28;
 const PLOT_HEIGHT = 200;
 const LEFT = 52;
 const RIGHT = 16;
@@ -35,7 +52,11 @@ export function lineChart(chart: LineChart): string {
   const y = (v: number) => PLOT_TOP + PLOT_HEIGHT - (v / top) * PLOT_HEIGHT;
   const axisBottom = PLOT_TOP + PLOT_HEIGHT;
   const names = chart.series.map((s) => s.name);
-  const height = axisBottom + 34 + legendRows(names, WIDTH - LEFT) * 18;
+  const below = chart.xTitle ? 18 : 0;
+  const height = axisBottom + 34 + below + legendRows(names, WIDTH - LEFT) * 18;
+  const titles =
+    (chart.yTitle ? axisTitle(chart.yTitle, 4, 12) : '') +
+    (chart.xTitle ? axisTitle(chart.xTitle, LEFT + plotWidth / 2, axisBottom + 32, 'middle') : '');
 
   const grid = ticks
     .map(
@@ -89,10 +110,10 @@ export function lineChart(chart: LineChart): string {
     WIDTH,
     height,
     chart.label,
-    `${grid}${axis}${xLabels}${lines}${legend(
+    `${titles}${grid}${axis}${xLabels}${lines}${legend(
       chart.series.map((s, i) => ({ name: s.name, colour: colourAt(i) })),
       LEFT,
-      axisBottom + 34,
+      axisBottom + 34 + below,
       WIDTH - LEFT,
     )}`,
   );

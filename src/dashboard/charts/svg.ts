@@ -35,9 +35,19 @@ export function svgRoot(kind: string, width: number, height: number, label: stri
   ].join('');
 }
 
+/**
+ * The room a legend entry takes: swatch, gap, its name at 12px, and space before the next.
+ * Generous (a wide sans such as DejaVu runs near 7.5px a letter), so names never touch.
+ */
+const legendItemWidth = (name: string) => 30 + name.length * 7.5;
+
+/** A chart's axis title in small muted letters (the unit up the side, what runs along the bottom). */
+export const axisTitle = (text: string, x: number, y: number, anchor: 'start' | 'middle' | 'end' = 'start') =>
+  `<text class="axis-title" x="${px(x)}" y="${px(y)}" text-anchor="${anchor}" font-size="11" fill="${MUTED}">${esc(text)}</text>`;
+
 /** A row of coloured swatches with their names, starting at (x, y). */
 export function legend(
-  items: { name: string; colour: string }[],
+  items: { name: string; colour: string; hollow?: boolean }[],
   x: number,
   y: number,
   width: number,
@@ -45,14 +55,18 @@ export function legend(
   const parts: string[] = [];
   let cx = x;
   let cy = y;
-  for (const { name, colour } of items) {
-    const w = 22 + name.length * 7;
+  for (const { name, colour, hollow } of items) {
+    const w = legendItemWidth(name);
     if (cx + w > x + width && cx > x) {
       cx = x;
       cy += 18;
     }
     parts.push(
-      `<g class="legend-item"><rect x="${px(cx)}" y="${px(cy - 9)}" width="12" height="12" fill="${colour}"/>`,
+      `<g class="legend-item">${
+        hollow
+          ? `<circle cx="${px(cx + 6)}" cy="${px(cy - 3)}" r="4.5" fill="#ffffff" stroke="${colour}" stroke-width="2.5"/>`
+          : `<rect x="${px(cx)}" y="${px(cy - 9)}" width="12" height="12" fill="${colour}"/>`
+      }`,
       `<text x="${px(cx + 16)}" y="${px(cy + 1)}" font-size="12" fill="${INK}">${esc(name)}</text></g>`,
     );
     cx += w;
@@ -65,7 +79,7 @@ export function legendRows(names: string[], width: number): number {
   let rows = names.length > 0 ? 1 : 0;
   let cx = 0;
   for (const name of names) {
-    const w = 22 + name.length * 7;
+    const w = legendItemWidth(name);
     if (cx + w > width && cx > 0) {
       rows += 1;
       cx = 0;

@@ -19,6 +19,8 @@ export interface RoundFigures {
   round: number;
   at: string;
   participants: number;
+  /** Of the round's groups, the share that set a time (src/pairing/stats.ts). */
+  timeSetRate: number | null;
   metRate: number | null;
   crossGroupRate: number | null;
   noAnswerRate: number | null;
@@ -45,6 +47,7 @@ export interface Overview {
   rounds: RoundFigures[];
   coffee: {
     rounds: number;
+    timeSetRate: number | null;
     metRate: number | null;
     crossGroupRate: number | null;
     noAnswerRate: number | null;
@@ -120,19 +123,24 @@ function eventFigures(states: State[], weeks: string[]): Overview['events'] {
 
 function coffeeFigures(community: Community | undefined): Pick<Overview, 'rounds' | 'coffee'> {
   if (!community)
-    return { rounds: [], coffee: { rounds: 0, metRate: null, crossGroupRate: null, noAnswerRate: null } };
+    return {
+      rounds: [],
+      coffee: { rounds: 0, timeSetRate: null, metRate: null, crossGroupRate: null, noAnswerRate: null },
+    };
   const stats = communityStats(community);
   return {
     rounds: stats.rounds.map((r) => ({
       round: r.round,
       at: r.at,
       participants: r.participants,
+      timeSetRate: r.timeSetRate,
       metRate: r.metRate,
       crossGroupRate: r.crossGroupRate,
       noAnswerRate: r.ghostRate,
     })),
     coffee: {
       rounds: stats.overall.rounds,
+      timeSetRate: stats.overall.timeSetRate,
       metRate: stats.overall.metRate,
       crossGroupRate: stats.overall.crossGroupRate,
       noAnswerRate: stats.overall.ghostRate,
