@@ -242,31 +242,27 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
   };
 
   const roundLabels = o.rounds.map((r) => `${r.round} · ${f.day(r.at)}`);
+  const gapRounds = o.rounds.some((r) => r.needMetRate !== null);
+  const coffeeLead = [
+    say('charts.overview.coffee.lead', {
+      rounds: count(o.coffee.rounds),
+      timeSet: f.percent(o.coffee.timeSetRate),
+      met: f.percent(o.coffee.metRate),
+      across: f.percent(o.coffee.crossGroupRate),
+      noAnswer: f.percent(o.coffee.noAnswerRate),
+    }),
+    ...(o.coffee.needMetRate === null
+      ? []
+      : [say('charts.overview.coffee.needMetLead', { needMet: f.percent(o.coffee.needMetRate) })]),
+  ].join(' ');
   const coffee: Section = {
     heading: say('charts.overview.coffee.heading'),
-    lead:
-      o.rounds.length === 0
-        ? say('charts.overview.coffee.empty')
-        : say('charts.overview.coffee.lead', {
-            rounds: count(o.coffee.rounds),
-            timeSet: f.percent(o.coffee.timeSetRate),
-            met: f.percent(o.coffee.metRate),
-            across: f.percent(o.coffee.crossGroupRate),
-            noAnswer: f.percent(o.coffee.noAnswerRate),
-          }),
     ...(o.rounds.length === 0
-      ? {}
+      ? { lead: say('charts.overview.coffee.empty') }
       : o.rounds.length === 1
-        ? {
-            lead: `${say('charts.overview.coffee.lead', {
-              rounds: count(o.coffee.rounds),
-              timeSet: f.percent(o.coffee.timeSetRate),
-              met: f.percent(o.coffee.metRate),
-              across: f.percent(o.coffee.crossGroupRate),
-              noAnswer: f.percent(o.coffee.noAnswerRate),
-            })} ${say('charts.overview.coffee.oneRound')}`,
-          }
+        ? { lead: `${coffeeLead} ${say('charts.overview.coffee.oneRound')}` }
         : {
+            lead: coffeeLead,
             svg: lineChart({
               label: say('charts.overview.coffee.label'),
               xLabels: roundLabels,
@@ -284,6 +280,14 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
                   name: say('charts.overview.coffee.noAnswerSeries'),
                   values: o.rounds.map((r) => r.noAnswerRate),
                 },
+                ...(gapRounds
+                  ? [
+                      {
+                        name: say('charts.overview.coffee.needMetSeries'),
+                        values: o.rounds.map((r) => r.needMetRate),
+                      },
+                    ]
+                  : []),
               ],
               format: percent,
               yMax: 1,
@@ -302,6 +306,7 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
         say('charts.overview.coffee.met'),
         say('charts.overview.coffee.across'),
         say('charts.overview.coffee.noAnswer'),
+        say('charts.overview.coffee.needMet'),
       ],
       rows: o.rounds.map((r) => [
         r.round,
@@ -311,6 +316,7 @@ function overview(data: CommunityData, ctx: PageContext, f: Formats): PageConten
         percentCell(r.metRate),
         percentCell(r.crossGroupRate),
         percentCell(r.noAnswerRate),
+        percentCell(r.needMetRate),
       ]),
       dates: [1],
     },

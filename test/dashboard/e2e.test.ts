@@ -95,6 +95,7 @@ describe('the dashboard over a community made through the terminal', () => {
           80,
           Math.round(round.crossGroupRate * 100),
           0,
+          null,
         ],
       ]);
       // Five maps of 1 to 4 people, nothing added since: exactly enough to be shown.

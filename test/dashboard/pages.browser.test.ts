@@ -135,6 +135,9 @@ function overviewTables(states: State[]): Record<string, Row[]> {
           r.groups.length,
         ),
         pct(people - answers.length, people),
+        groups.some((g) => g.needMet !== undefined)
+          ? pct(groups.filter((g) => g.needMet).length, groups.filter((g) => g.needMet !== undefined).length)
+          : null,
       ];
     }),
   };

@@ -308,7 +308,7 @@ describe('the chart pages', () => {
       for (const row of t.rows) expect(row).toHaveLength(t.columns.length);
     }
     const byId = Object.fromEntries(tables.map((t) => [t.id, t]));
-    expect(byId['overview-coffee']?.rows[0]).toEqual([1, '2026-11-16', 6, 0, 67, 100, 50]);
+    expect(byId['overview-coffee']?.rows[0]).toEqual([1, '2026-11-16', 6, 0, 67, 100, 50, null]);
     expect(byId['growth-added']?.rows.map((r) => r[1])).toEqual([2, 1, 1]);
     expect(byId['web-figures']?.rows.map((r) => r[1])).toEqual([11, 6, expect.any(Number), 50, 4, 2]);
     // Each page reads only what it draws, and the export draws nothing: the same tables all the same.

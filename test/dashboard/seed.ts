@@ -77,6 +77,8 @@ export type RoundInput = {
   dryRun?: boolean;
   /** Indices of the groups that set a time for their coffee (given a setAt). */
   timeSet?: number[];
+  /** A `gaps` round: indices of the groups where a need met an offer (the rest did not). */
+  needMet?: number[];
 };
 
 /** A community record with a roster (group and coffee name per user) and rounds. */
@@ -97,6 +99,7 @@ export function community(
         users,
         organiser: users[0],
         ...(r.timeSet?.includes(i) ? { setAt: r.at } : {}),
+        ...(r.needMet ? { needMet: r.needMet.includes(i) } : {}),
       })),
       absent: [],
       nudgeAt: r.at,
@@ -354,7 +357,9 @@ export function populatedCommunity(ref: CommunityRef = REF): Populated {
     const crossGroup = groups.filter(
       (g) => new Set(g.map(teamKey)).size > 1 && g.every((u) => teamKey(u)),
     ).length;
-    rounds.push({ n, at, groups, outcomes, timeSet, crossGroup });
+    // The last three rounds pair on gaps: about a third of their groups had a need met.
+    const needMet = n >= 5 ? groups.flatMap((_g, gi) => (rand() < 0.35 ? [gi] : [])) : undefined;
+    rounds.push({ n, at, groups, outcomes, timeSet, crossGroup, ...(needMet ? { needMet } : {}) });
   }
   const roster = Object.fromEntries(
     users.map((u, i) => [

@@ -24,6 +24,8 @@ export interface RoundFigures {
   metRate: number | null;
   crossGroupRate: number | null;
   noAnswerRate: number | null;
+  /** Rounds in `gaps` mode: of the groups, the share where a need met an offer; else null. */
+  needMetRate: number | null;
 }
 
 export interface Overview {
@@ -51,6 +53,7 @@ export interface Overview {
     metRate: number | null;
     crossGroupRate: number | null;
     noAnswerRate: number | null;
+    needMetRate: number | null;
   };
 }
 
@@ -125,7 +128,14 @@ function coffeeFigures(community: Community | undefined): Pick<Overview, 'rounds
   if (!community)
     return {
       rounds: [],
-      coffee: { rounds: 0, timeSetRate: null, metRate: null, crossGroupRate: null, noAnswerRate: null },
+      coffee: {
+        rounds: 0,
+        timeSetRate: null,
+        metRate: null,
+        crossGroupRate: null,
+        noAnswerRate: null,
+        needMetRate: null,
+      },
     };
   const stats = communityStats(community);
   return {
@@ -137,6 +147,7 @@ function coffeeFigures(community: Community | undefined): Pick<Overview, 'rounds
       metRate: r.metRate,
       crossGroupRate: r.crossGroupRate,
       noAnswerRate: r.ghostRate,
+      needMetRate: r.needMetRate,
     })),
     coffee: {
       rounds: stats.overall.rounds,
@@ -144,6 +155,7 @@ function coffeeFigures(community: Community | undefined): Pick<Overview, 'rounds
       metRate: stats.overall.metRate,
       crossGroupRate: stats.overall.crossGroupRate,
       noAnswerRate: stats.overall.ghostRate,
+      needMetRate: stats.overall.needMetRate,
     },
   };
 }
