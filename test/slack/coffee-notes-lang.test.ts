@@ -10,6 +10,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/types.js';
 import type { Round } from '../../src/pairing/community.js';
 import { slotIn } from '../../src/pairing/slot-text.js';
+import { storedState } from '../helpers/stored.js';
 import { say } from '../helpers/texts.js';
 import { TEAM } from './fixtures.js';
 import { COFFEE_CHANNEL, coffeeWorkspace, en, type Harness, nl, SlackMember } from './harness.js';
@@ -92,6 +93,32 @@ it('writes each member’s “coffee is set” note, date and invite in the memb
     new Date(first),
   );
   expect(noteOf(bram).comment).toContain(weekday);
+});
+
+it('passes a member’s own times on to a Dutch partner in Dutch, dates and “or” included', async () => {
+  const harness = await coffeeWorkspace({ U1: { name: 'Anna', tz: ZONE }, U2: { name: 'Bram', tz: ZONE } });
+  h = harness;
+  const anna = new SlackMember(harness, 'U1');
+  const bram = new SlackMember(harness, 'U2');
+  for (const member of [anna, bram]) {
+    await member.say('hello');
+    await member.command('coffee join');
+  }
+  await bram.command('language nl');
+  await anna.command(`coffee set channel <#${COFFEE_CHANNEL}|coffee>`);
+  await anna.command('coffee round now');
+  const now = new Date();
+  await harness.app.engine.tick(now);
+  await anna.press('none');
+  expect(anna.lastText()).toBe(en('coffee.times.ownPrompt'));
+  await anna.say('Thursday 10:00 or Friday 15:30');
+  const own = (await storedState(harness.app, anna.member))?.coffee.coffees[0]?.own ?? [];
+  expect(own).toHaveLength(2);
+  const times = new Intl.ListFormat('nl', { type: 'disjunction' }).format(
+    own.map((t) => slotIn(new Date(t), ZONE, 'nl', now)),
+  );
+  expect(times).toContain(' of ');
+  expect(bram.texts()).toContain(nl('coffee.times.ownNote', { name: 'Anna', times }));
 });
 
 it('tells the member left over why in their own language', async () => {
