@@ -133,6 +133,7 @@ export function createPairing(deps: PairingDeps) {
         round: round.n,
         partners,
         organiser: group?.organiser ?? user,
+        lang: c.settings.lang,
         ...times,
         ...(group && kind === 'coffee.intro' ? whyOf(c, group) : {}),
         // The terminal has no group conversation: its members' own intros carry the community's words.

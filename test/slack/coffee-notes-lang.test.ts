@@ -174,3 +174,21 @@ it('tells a member with no record yet in the community’s language', async () =
   expect(round.unplaced).toEqual(['U4']);
   expect(dirk.texts()).toContain(nl('coffee.unplacedOdd'));
 });
+
+it('introduces a member of the pool who never spoke in the community’s language', async () => {
+  const harness = await coffeeWorkspace({ U1: { name: 'Anna' }, U4: { name: 'Dirk' } });
+  h = harness;
+  const anna = new SlackMember(harness, 'U1');
+  const dirk = new SlackMember(harness, 'U4');
+  await anna.say('hello');
+  await anna.command('coffee join');
+  await anna.command(`coffee set channel <#${COFFEE_CHANNEL}|coffee>`);
+  await anna.command('coffee set language nl');
+  await anna.command('coffee round now');
+  await harness.app.engine.tick(new Date());
+  expect(dirk.texts().some((t) => t.startsWith('☕'))).toBe(true);
+  expect(dirk.lastText()).toBe(nl('coffee.times.prompt'));
+  expect((await storedState(harness.app, dirk.member))?.lang).toBe('nl');
+  // Anna chose English: her intro stays English.
+  expect(anna.lastText()).toBe(en('coffee.times.prompt'));
+});
