@@ -47,7 +47,7 @@ export async function createApp(
     log,
     adapter: outbox.coffee,
     defaultLang: config.defaultLang,
-    notify: (member, replies) => engine.notify(member, replies),
+    notify: (member, note) => engine.notify(member, note),
     starter: (coffee, say) => coffeeStarter(coffee, { say }),
     dashboardLink: async (ref, lang) =>
       signInUrl(dashboardBase(config.dashboard), await access.issueLink(ref, lang)),

@@ -68,6 +68,8 @@ export const CoffeeJobSchema = z.object({
   setAt: z.iso.datetime().optional(),
   /** No common working time: the start that stretches anyone's day the least. */
   closest: z.iso.datetime().optional(),
+  /** The community's language: a member the coach has no record of yet is first spoken to in it. */
+  lang: z.enum(LANGS).optional(),
 });
 
 export const JobSchema = z.object({

@@ -15,6 +15,7 @@ import {
 import { applyCoach, dueRank, greets } from '../exercises/index.js';
 import type { Logger } from '../log.js';
 import { renderMapPng } from '../network/picture.js';
+import type { Note } from '../pairing/note.js';
 import type { Pairing } from '../pairing/service.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
@@ -290,7 +291,8 @@ export function createEngine(deps: EngineDeps) {
       if (effect.type === 'coffee') {
         // What the community answers the member at once (their coffee is set) joins this turn's replies.
         const answer = await deps.pairing?.apply(inbound.member, effect);
-        if (answer) replies.push(...answer);
+        const say = deps.texts.forLang(state.lang);
+        for (const note of answer ?? []) replies.push(...note.write(say, state.lang));
       }
     await deps.members.save(state);
     for (const effect of result.effects) {
@@ -346,12 +348,17 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  /** A note outside any turn (a round's nudge): delivered now, or kept in the member's record. */
-  async function notify(member: MemberRef, replies: Reply[]): Promise<void> {
+  /**
+   * A note outside any turn (a round's nudge, a coffee set): written in the member's own language,
+   * or the note's (the community's) when nothing is stored of them; delivered now, or kept in their record.
+   */
+  async function notify(member: MemberRef, note: Note): Promise<void> {
     await deps.locks.withLock(memberKey(member), async () => {
       const { state } = await deps.members.load(member, clock());
+      const lang = state?.lang ?? note.lang;
+      const replies = note.write(deps.texts.forLang(lang), lang);
       const open = !deps.outbox.reachable || deps.outbox.reachable(member);
-      if (open && (await deps.outbox.deliver(member, replies, delivery(state))) !== false) return;
+      if (open && (await deps.outbox.deliver(member, replies, delivery(state, lang))) !== false) return;
       if (state) await deps.members.save({ ...state, inbox: [...state.inbox, ...storable(replies)] });
     });
   }
@@ -442,7 +449,7 @@ export function createEngine(deps: EngineDeps) {
       );
     },
 
-    notify: (member: MemberRef, replies: Reply[]) => track(() => notify(member, replies)),
+    notify: (member: MemberRef, note: Note) => track(() => notify(member, note)),
 
     /** Hands every job due at `now` (of the given platforms, or all) to its member's turn; each fires once. */
     tick(now: Date, platforms?: readonly Platform[]): Promise<number> {

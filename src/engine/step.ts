@@ -340,8 +340,10 @@ function withPlatformName(coffee: State['coffee'], inbound: Inbound): State['cof
 export function step(stored: State | undefined, inbound: Inbound, env: StepEnv): StepResult {
   if (!stored) {
     const locale = inbound.kind === 'due' ? undefined : inbound.locale;
+    // A coffee job to a member of a channel's pool who never spoke comes in the community's language.
+    const community = inbound.kind === 'due' ? inbound.job.coffee?.lang : undefined;
     const fresh = {
-      ...newState(inbound.member, guessLang(locale) ?? env.defaultLang, env.now),
+      ...newState(inbound.member, guessLang(locale) ?? community ?? env.defaultLang, env.now),
       timezone: platformZone(inbound),
       ...(locale ? { locale } : {}),
     };

@@ -1,5 +1,5 @@
 import { formatDay, localDate } from '../core/time.js';
-import type { Inbound, Job, Lang, MemberRef, Reply } from '../core/types.js';
+import type { Inbound, Job, Lang, MemberRef } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { Jobs } from '../store/jobs.js';
 import type { Locks } from '../store/locks.js';
@@ -25,6 +25,7 @@ import {
 import { commonPick, groupTimes, zoneOf } from './group-slots.js';
 import { asName, type GroupIntro, groupIntroText, nameList } from './intro.js';
 import { INTRO_PLACEHOLDERS, introTextOf } from './intro-template.js';
+import { type Note, textNote } from './note.js';
 import { expectedIn, type Plan, planRound, unplacedReason } from './plan.js';
 import { applyChange, coffeeJobId, coffeeJobIds, memberExport, withoutMember } from './roster.js';
 import { headsupAt, nextRoundAt } from './schedule.js';
@@ -54,8 +55,8 @@ export interface PairingDeps {
   adapter?: CoffeeAdapter;
   /** The language of a new community's group intros, until an admin sets one. */
   defaultLang: Lang;
-  /** Sends a plain note to a member (kept for later when no adapter is open). */
-  notify(member: MemberRef, replies: Reply[]): Promise<void>;
+  /** Sends a note to one member, written in their own language (kept for later when no adapter is open). */
+  notify(member: MemberRef, note: Note): Promise<void>;
   /** The conversation starter of a group intro, in the community's language (the coffee exercise writes it). */
   starter(coffee: CoffeeJob, say: Say): string;
   /** A one-time sign-in link to the community's web dashboard (src/dashboard), for an admin. */
@@ -132,6 +133,7 @@ export function createPairing(deps: PairingDeps) {
         round: round.n,
         partners,
         organiser: group?.organiser ?? user,
+        lang: c.settings.lang,
         ...times,
         ...(group && kind === 'coffee.intro' ? whyOf(c, group) : {}),
         // The terminal has no group conversation: its members' own intros carry the community's words.
@@ -223,9 +225,9 @@ export function createPairing(deps: PairingDeps) {
    * Notes for members, sent once the community's lock is given back: a member's own turn takes
    * their lock, then the community's, so a note never waits for a member lock while holding it.
    */
-  type Notes = { member: MemberRef; replies: Reply[] }[];
+  type Notes = { member: MemberRef; note: Note }[];
   async function send(notes: Notes): Promise<void> {
-    for (const note of notes) await deps.notify(note.member, note.replies);
+    for (const { member, note } of notes) await deps.notify(member, note);
   }
   async function lockedWithNotes<T>(ref: CommunityRef, fn: (notes: Notes) => Promise<T>): Promise<T> {
     const notes: Notes = [];
@@ -242,8 +244,8 @@ export function createPairing(deps: PairingDeps) {
     const at = commonPick(group.users, group.picks);
     if (!at) return c;
     const set = { ...group, setAt: at };
-    for (const note of setNotes(c, n, set, new Date(at), sayFor(c), new Date()))
-      notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    for (const { user: u, note } of setNotes(c, n, set, new Date(at), new Date()))
+      notes.push({ member: communityMember(c.ref, u), note });
     log.info({ community: communityKey(c.ref), round: n }, 'coffee time set');
     const groups = round.groups.map((g) => (g === group ? set : g));
     return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
@@ -260,8 +262,8 @@ export function createPairing(deps: PairingDeps) {
     const group = round?.groups.find((g) => g.users.includes(user));
     if (!round || !group || group.organiser !== user) return c;
     const set = { ...group, setAt: agreed.at };
-    for (const note of setNotes(c, round.n, set, new Date(agreed.at), sayFor(c), new Date()))
-      notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+    for (const { user: u, note } of setNotes(c, round.n, set, new Date(agreed.at), new Date()))
+      notes.push({ member: communityMember(c.ref, u), note });
     const groups = round.groups.map((g) => (g === group ? set : g));
     return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
   }
@@ -278,8 +280,8 @@ export function createPairing(deps: PairingDeps) {
     if (!round || !group || group.organiser !== user) return c;
     const linked = { ...group, link: link.url };
     if (linked.setAt)
-      for (const note of setNotes(c, round.n, linked, new Date(linked.setAt), sayFor(c), new Date()))
-        notes.push({ member: communityMember(c.ref, note.user), replies: note.replies });
+      for (const { user: u, note } of setNotes(c, round.n, linked, new Date(linked.setAt), new Date()))
+        notes.push({ member: communityMember(c.ref, u), note });
     const groups = round.groups.map((g) => (g === group ? linked : g));
     return { ...c, rounds: c.rounds.map((r) => (r === round ? { ...r, groups } : r)) };
   }
@@ -288,18 +290,18 @@ export function createPairing(deps: PairingDeps) {
   function ownTimesNotes(c: Community, own: { round: number; times: string[] }, user: string): Notes {
     const group = c.rounds.find((r) => r.n === own.round)?.groups.find((g) => g.users.includes(user));
     if (!group) return [];
-    const lang = c.settings.lang;
     const name = asName(c.roster[user]?.prefs.name ?? user);
-    const or = new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'disjunction' });
+    const now = new Date();
     return group.users
       .filter((u) => u !== user)
-      .map((u) => {
-        const times = or.format(own.times.map((t) => slotIn(new Date(t), zoneOf(c, u), lang, new Date())));
-        return {
-          member: communityMember(c.ref, u),
-          replies: [{ text: sayFor(c)('coffee.times.ownNote', { name, times }) }],
-        };
-      });
+      .map((u) => ({
+        member: communityMember(c.ref, u),
+        note: textNote(c.settings.lang, (say, lang) => {
+          const or = new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'disjunction' });
+          const times = or.format(own.times.map((t) => slotIn(new Date(t), zoneOf(c, u), lang, now)));
+          return say('coffee.times.ownNote', { name, times });
+        }),
+      }));
   }
 
   /** An hour before a set coffee, each member of the group is reminded in their own zone. */
@@ -336,7 +338,10 @@ export function createPairing(deps: PairingDeps) {
         unplacedReason(round, c.roster[user]?.prefs.blocks ?? []) === 'blocks'
           ? 'coffee.unplacedBlocks'
           : 'coffee.unplacedOdd';
-      notes.push({ member: communityMember(c.ref, user), replies: [{ text: sayFor(c)(why) }] });
+      notes.push({
+        member: communityMember(c.ref, user),
+        note: textNote(c.settings.lang, (say) => say(why)),
+      });
     }
     c = await introduce(c);
     return c;
@@ -457,12 +462,13 @@ export function createPairing(deps: PairingDeps) {
         return true;
       });
       if (!wrote) {
-        const names = nameList(
-          group.users.filter((u) => u !== group.organiser).map((u) => c.roster[u]?.prefs.name ?? u),
-          c.settings.lang,
+        const partners = group.users
+          .filter((u) => u !== group.organiser)
+          .map((u) => c.roster[u]?.prefs.name ?? u);
+        const note = textNote(c.settings.lang, (say, lang) =>
+          say('coffee.nudge', { names: nameList(partners, lang) }),
         );
-        const text = sayFor(c)('coffee.nudge', { names });
-        notes.push({ member: communityMember(c.ref, group.organiser), replies: [{ text }] });
+        notes.push({ member: communityMember(c.ref, group.organiser), note });
         sent += 1;
       }
       groups.push({ ...group, nudged: true });
@@ -568,10 +574,13 @@ export function createPairing(deps: PairingDeps) {
     stats: async (ref: CommunityRef) => communityStats(await load(ref)),
     load,
 
-    /** Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay". */
-    async apply(member: MemberRef, change: CoffeeChange): Promise<Reply[]> {
+    /**
+     * Applies what a member's turn told the community: new choices, a check-in answer, "I'll stay".
+     * Returns the notes for the member themselves, for the engine to write in the turn's language.
+     */
+    async apply(member: MemberRef, change: CoffeeChange): Promise<Note[]> {
       const ref = communityOf(member);
-      const own: Reply[] = [];
+      const own: Note[] = [];
       await lockedWithNotes(ref, async (notes) => {
         let c = applyChange(await load(ref), member.user, change);
         if (change.times) c = setWhenShared(c, change.times.round, member.user, notes);
@@ -584,7 +593,7 @@ export function createPairing(deps: PairingDeps) {
         // The member whose turn this is holds their own lock: their note comes back with the turn.
         for (const [i, note] of [...notes.entries()].reverse())
           if (note.member.user === member.user) {
-            own.unshift(...note.replies);
+            own.unshift(note.note);
             notes.splice(i, 1);
           }
       });

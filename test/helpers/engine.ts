@@ -60,7 +60,7 @@ export async function testEngine(
     log: silentLogger,
     adapter: options.coffee,
     defaultLang: 'en',
-    notify: (member, replies) => engine.notify(member, replies),
+    notify: (member, note) => engine.notify(member, note),
     starter: (coffee, say) => coffeeStarter(coffee, { say }),
   });
   const engine = createEngine({
