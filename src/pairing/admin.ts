@@ -1,4 +1,5 @@
 import { clip } from '../core/clip.js';
+import { withoutControls } from '../core/controls.js';
 import { clockAt, formatDay, isTimeZone, localDate, weekdayName } from '../core/time.js';
 import { guessLang, type Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
@@ -55,7 +56,7 @@ const SETTERS: Record<string, Setter> = {
   },
   group: {
     expected: { text: 'coffee.admin.expected.group' },
-    read: (v, rest) => ({ groupBy: clip([v, ...rest].join(' '), 40) }),
+    read: (v, rest) => ({ groupBy: fitGroupBy(withoutControls([v, ...rest].join(' ')).trim()) }),
   },
   checkin: {
     expected: { text: 'coffee.admin.expected.weekday' },
@@ -87,6 +88,16 @@ const SETTERS: Record<string, Setter> = {
     },
   },
 };
+
+/**
+ * A group field name cut to what the record keeps (40 UTF-16 units, as CommunitySchema counts):
+ * clip counts code points, so a name of emoji is cut again until it fits.
+ */
+function fitGroupBy(text: string): string {
+  let fitted = clip(text, 40);
+  for (let max = 39; fitted.length > 40 && max > 0; max--) fitted = clip(text, max);
+  return fitted;
+}
 
 const optionalId = (key: 'channel' | 'role', value: string, id: string | undefined) =>
   value === 'none' ? { [key]: undefined } : id ? { [key]: id } : undefined;
