@@ -20,6 +20,7 @@ import { guardedStore } from './guarded.js';
 import { type Frame, layout, messagePage, type NavPage, pageContentHtml } from './html.js';
 import {
   cookies,
+  FORM_LIMIT,
   type FormRead,
   readForm,
   redirect,
@@ -86,16 +87,20 @@ const FORM_REFUSALS: Record<Exclude<FormRead, { form: URLSearchParams }>['refuse
 /** A CSV the export offers: a table id (lower-case words and digits joined by dashes) and `.csv`. */
 const CSV_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.csv$/;
 
-/** The path of a request, or undefined when its target is not one a browser sends. */
-function pathOf(req: IncomingMessage): string | undefined {
+/**
+ * The address of a request, or undefined when its target is neither a path nor a full URL. A path
+ * is read as a path even when it starts with `//` (as a URL it would name another host).
+ */
+function urlOf(req: IncomingMessage): URL | undefined {
   const target = req.url ?? '/';
-  if (!target.startsWith('/')) return undefined;
   try {
-    return new URL(target, 'http://dashboard.invalid').pathname;
+    if (target.startsWith('/')) return new URL(`http://dashboard.invalid${target}`);
+    return /^https?:\/\//i.test(target) ? new URL(target) : undefined;
   } catch {
     return undefined;
   }
 }
+const pathOf = (req: IncomingMessage): string | undefined => urlOf(req)?.pathname;
 
 /**
  * The community dashboard: server-rendered pages for one community's admin, behind a one-time
@@ -154,7 +159,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
   const authed =
     (fn: Authed): Handler =>
     async (req, res, params) => {
-      const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
+      const url = urlOf(req) ?? new URL('http://dashboard.invalid/dashboard');
       const session = await access.session(cookies(req)[SESSION_COOKIE]);
       if (!session) return refuse(res, 401, browserLang(req), 'signIn');
       if (req.method === 'POST') {
@@ -194,7 +199,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
   router.on('GET', '/dashboard/signin', async (req, res) => {
     // A HEAD (a link checker, a preview) never spends the one-time link.
     if (req.method === 'HEAD') return sendHtml(res, 200, '');
-    const token = new URL(req.url ?? '/', 'http://dashboard.invalid').searchParams.get('token');
+    const token = urlOf(req)?.searchParams.get('token');
     const result = await access.exchange(token ?? undefined);
     if ('refused' in result) {
       const lang = browserLang(req);
@@ -320,6 +325,9 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
         const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
         return refuse(res, 405, await pageLang(req), 'method', { allow });
       }
+      // A body declared longer than any form is refused before anything else, and never read.
+      if (req.method === 'POST' && Number(req.headers['content-length'] ?? 0) > FORM_LIMIT)
+        return refuse(res, 413, browserLang(req), 'tooLarge');
       await found.handler(req, res, found.params);
     } catch (error) {
       // One line per failed request, with the cause; the page says only what the admin can do.
