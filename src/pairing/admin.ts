@@ -56,7 +56,8 @@ const SETTERS: Record<string, Setter> = {
   },
   group: {
     expected: { text: 'coffee.admin.expected.group' },
-    read: (v, rest) => ({ groupBy: fitGroupBy(withoutControls([v, ...rest].join(' ')).trim()) }),
+    // A field name, shown in chat, terminal and dashboard: no control or bidi-override characters.
+    read: (v, rest) => ({ groupBy: clip(withoutControls([v, ...rest].join(' ')).trim(), 40) }),
   },
   checkin: {
     expected: { text: 'coffee.admin.expected.weekday' },
@@ -88,16 +89,6 @@ const SETTERS: Record<string, Setter> = {
     },
   },
 };
-
-/**
- * A group field name cut to what the record keeps (40 UTF-16 units, as CommunitySchema counts):
- * clip counts code points, so a name of emoji is cut again until it fits.
- */
-function fitGroupBy(text: string): string {
-  let fitted = clip(text, 40);
-  for (let max = 39; fitted.length > 40 && max > 0; max--) fitted = clip(text, max);
-  return fitted;
-}
 
 const optionalId = (key: 'channel' | 'role', value: string, id: string | undefined) =>
   value === 'none' ? { [key]: undefined } : id ? { [key]: id } : undefined;
