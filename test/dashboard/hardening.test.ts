@@ -28,6 +28,7 @@ import { type Community, CommunitySchema, communityKey, newCommunity } from '../
 import { openStore, type Store } from '../../src/store/open.js';
 import { texts } from '../helpers/engine.js';
 import { type RedisServer, startRedis } from '../helpers/redis.js';
+import { type Harness, startHarness } from '../slack/harness.js';
 import { REF } from './seed.js';
 
 const en = texts.forLang('en');
@@ -816,5 +817,32 @@ describe('slow clients', () => {
     });
     expect(answer.status).toBe(408);
     expectSecurityHeaders(answer.headers);
+  });
+});
+
+describe('on Bolt’s port (Slack in HTTP mode)', () => {
+  let h: Harness | undefined;
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('an unknown dashboard path, a wrong method and HEAD are answered by the dashboard, not Bolt', async () => {
+    h = await startHarness({ users: { U1: { is_admin: true } } });
+    const base = `http://127.0.0.1:${h.adapter.port}`;
+    const unknown = await fetch(`${base}/dashboard/nope`, { headers: { 'accept-language': 'nl' } });
+    expect(unknown.status).toBe(404);
+    expectSecurityHeaders(unknown.headers);
+    expect(await unknown.text()).toContain(backLink(nl));
+    const wrong = await fetch(`${base}/dashboard`, { method: 'DELETE' });
+    expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    const head = await fetch(`${base}/dashboard/style.css`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
+    const huge = await raw(
+      h.adapter.port ?? 0,
+      `POST /dashboard/settings HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`,
+    );
+    expect(huge.status).toBe(413);
+    // Slack's own endpoint is still behind its signature gate.
+    expect((await h.post('{}', { 'content-type': 'application/json' })).status).toBe(401);
   });
 });
