@@ -115,7 +115,8 @@ export async function readForm(req: IncomingMessage): Promise<FormRead> {
     req.on('data', onData);
     req.once('end', () => resolve('end'));
     req.once('error', () => resolve('aborted'));
-    req.once('aborted', () => resolve('aborted'));
+    // A client gone mid-body (or cut off by the request timeout): nothing to answer, nothing saved.
+    req.once('close', () => resolve('aborted'));
   });
   if (ended !== 'end') return { refused: ended };
   if (type !== 'application/x-www-form-urlencoded') return { refused: 'notForm' };
