@@ -105,7 +105,15 @@ function receiverFor(slack: SlackConfig, log: Logger, dashboard?: Dashboard): Re
     const warn = (why: string) => log.warn({ adapter: 'slack', why }, 'request refused');
     // The dashboard's forms are not Slack's: they carry their own CSRF token instead of a signature.
     const passes = dashboard ? isDashboardPath : undefined;
-    receiver.requestListener = gate(receiver.requestListener, slack.signingSecret, warn, passes);
+    const gated = gate(receiver.requestListener, slack.signingSecret, warn, passes);
+    // Every path under /dashboard is the dashboard's to answer, so an unknown one gets its 404 page,
+    // a wrong method its 405 and HEAD its headers, as on the dashboard's own server.
+    receiver.requestListener = dashboard
+      ? (req, res) =>
+          isDashboardPath((req.url ?? '/').split('?')[0] ?? '/')
+            ? void dashboard.handle(req, res)
+            : gated(req, res)
+      : gated;
     return receiver;
   }
   if (!slack.appToken)

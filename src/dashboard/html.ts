@@ -125,6 +125,16 @@ ${main}
 `;
 }
 
-/** A page that only says something: refused links, no session, a stale form, not found. */
-export const messagePage = (frame: Frame, heading: string, paragraphs: string[]): string =>
-  layout(frame, `<h1>${esc(heading)}</h1>\n${paragraphs.map((p) => `<p>${richText(p)}</p>`).join('\n')}`);
+/**
+ * A page that only says something: refused links, no session, a stale form, not found. With
+ * `back`, a link of that label leads to the overview (which asks to sign in when needed).
+ */
+export const messagePage = (frame: Frame, heading: string, paragraphs: string[], back?: string): string =>
+  layout(
+    frame,
+    [
+      `<h1>${esc(heading)}</h1>`,
+      ...paragraphs.map((p) => `<p>${richText(p)}</p>`),
+      ...(back ? [`<p class="back"><a href="/dashboard">${esc(back)}</a></p>`] : []),
+    ].join('\n'),
+  );

@@ -13,6 +13,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
 };
 
+/**
+ * A request answered before its body was read (refused, or too long) closes its connection: the
+ * rest of the body is never read, not even to throw it away.
+ */
+const closeIfUnread = (res: ServerResponse): Record<string, string> =>
+  res.req && !res.req.complete && res.req.method !== 'GET' && res.req.method !== 'HEAD'
+    ? { connection: 'close' }
+    : {};
+
 export function send(
   res: ServerResponse,
   status: number,
@@ -24,6 +33,7 @@ export function send(
     ...SECURITY_HEADERS,
     'content-type': type,
     'content-length': String(Buffer.byteLength(body)),
+    ...closeIfUnread(res),
     ...headers,
   });
   res.end(body);
@@ -34,7 +44,13 @@ export const sendHtml = (res: ServerResponse, status: number, html: string, head
 
 /** 303 See Other: after a POST or the sign-in, the browser asks for `location` with a GET. */
 export function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
-  res.writeHead(303, { ...SECURITY_HEADERS, location, 'content-length': '0', ...headers });
+  res.writeHead(303, {
+    ...SECURITY_HEADERS,
+    location,
+    'content-length': '0',
+    ...closeIfUnread(res),
+    ...headers,
+  });
   res.end();
 }
 
@@ -68,18 +84,70 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
 }
 
 /** A form body is never longer than this; a settings form is well under a kilobyte. */
-const FORM_LIMIT = 16 * 1024;
+export const FORM_LIMIT = 16 * 1024;
 
-/** Reads an application/x-www-form-urlencoded body; undefined when it is too long or not a form. */
-export async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+export type FormRead =
+  | { form: URLSearchParams }
+  | { refused: 'tooLarge' | 'notForm' | 'malformed' | 'aborted' };
+
+/**
+ * Reads a form the way a browser sends one (application/x-www-form-urlencoded, UTF-8), strictly:
+ * a body over FORM_LIMIT is refused as soon as its length says so or its bytes pass the limit (the
+ * rest is never buffered); broken %-escapes, bytes that are not UTF-8 and a field given twice
+ * are malformed, as no browser sends them.
+ */
+export async function readForm(req: IncomingMessage): Promise<FormRead> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > FORM_LIMIT) return { refused: 'tooLarge' };
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > FORM_LIMIT) return undefined;
-    chunks.push(chunk);
-  }
-  if (type !== 'application/x-www-form-urlencoded') return undefined;
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const ended = await new Promise<'end' | 'tooLarge' | 'aborted'>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > FORM_LIMIT) {
+        // Stop reading: the answer goes out with `connection: close` and the socket goes with it.
+        req.pause();
+        req.off('data', onData);
+        resolve('tooLarge');
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve('end'));
+    req.once('error', () => resolve('aborted'));
+    // A client gone mid-body (or cut off by the request timeout): nothing to answer, nothing saved.
+    req.once('close', () => resolve('aborted'));
+  });
+  if (ended !== 'end') return { refused: ended };
+  if (type !== 'application/x-www-form-urlencoded') return { refused: 'notForm' };
+  const form = parseForm(Buffer.concat(chunks).toString('latin1'));
+  return form ? { form } : { refused: 'malformed' };
 }
+
+/** A urlencoded body, or undefined when it is not one a browser would send. */
+export function parseForm(body: string): URLSearchParams | undefined {
+  const form = new URLSearchParams();
+  if (body === '') return form;
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const [rawName, rawValue] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    let name: string;
+    let value: string;
+    try {
+      // The body was read as latin1 so that each byte stays one character: raw non-ASCII bytes
+      // are escaped first, then decodeURIComponent checks escapes and UTF-8 alike.
+      const decode = (raw: string) => decodeURIComponent(escapeRawBytes(raw.replace(/\+/g, ' ')));
+      name = decode(rawName);
+      value = decode(rawValue);
+    } catch {
+      return undefined;
+    }
+    if (form.has(name)) return undefined;
+    form.append(name, value);
+  }
+  return form;
+}
+
+const escapeRawBytes = (text: string): string =>
+  text.replace(/[\u0080-\u00ff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

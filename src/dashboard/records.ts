@@ -26,7 +26,14 @@ export function saveSettings(
 ): Promise<string[]> {
   return store.locks.withLock(`community:${communityKey(ref)}`, async () => {
     const result = change(await loadCommunity(store, ref, defaultLang));
-    if (result.community) await store.spaces.community.set(communityKey(ref), result.community);
+    if (!result.community) return result.errors;
+    // A record the chat could not read back is never written: the whole change is refused instead.
+    const checked = CommunitySchema.safeParse(result.community);
+    if (!checked.success)
+      throw new Error(
+        `settings not saved: the record would be invalid (${checked.error.issues[0]?.message})`,
+      );
+    await store.spaces.community.set(communityKey(ref), result.community);
     return result.errors;
   });
 }

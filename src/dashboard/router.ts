@@ -56,6 +56,11 @@ export function createRouter() {
       }
       return pathKnown ? 405 : 404;
     },
+    /** The methods a path answers to (empty when it is no page). */
+    allowed(path: string): Method[] {
+      const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+      return [...new Set(routes.filter((r) => r.match(trimmed)).map((r) => r.method))];
+    },
     get routes(): { path: string; method: Method }[] {
       return routes.map((r) => ({ path: r.pattern, method: r.method }));
     },

@@ -1,19 +1,38 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type Config, dashboardBase } from '../config.js';
 import { guessLang, type Lang } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { type CommunityRef, communityKey } from '../pairing/community.js';
+import { StoreUnavailable } from '../store/locks.js';
 import type { Store } from '../store/open.js';
 import type { Texts } from '../texts/texts.js';
 import { type Access, createAccess, SESSION_HOURS, type Session, signInUrl } from './access.js';
 import { CHART_PAGES, type ChartPage, type PageContext } from './content.js';
 import { csvFile, exportHtml } from './export.js';
+import { guardedStore } from './guarded.js';
 import { type Frame, layout, messagePage, type NavPage, pageContentHtml } from './html.js';
-import { cookies, readForm, redirect, SESSION_COOKIE, send, sendHtml, sessionCookie } from './http.js';
+import {
+  cookies,
+  FORM_LIMIT,
+  type FormRead,
+  readForm,
+  redirect,
+  SECURITY_HEADERS,
+  SESSION_COOKIE,
+  send,
+  sendHtml,
+  sessionCookie,
+} from './http.js';
 import { chartPage } from './pages.js';
 import { loadCommunity, saveSettings } from './records.js';
-import { createRouter, type Handler } from './router.js';
+import { createRouter, type Handler, type Params } from './router.js';
 import { applySettingsForm, settingsHtml } from './settings.js';
 import { STYLE_CSS } from './style.js';
 import { sameSecret } from './tokens.js';
@@ -34,9 +53,54 @@ export interface Dashboard {
   access: Access;
   /** A one-time sign-in link for one community, starting at `base` (PUBLIC_URL). */
   signInLink(ref: CommunityRef, lang: Lang, base?: string): Promise<string>;
+  /** The page for a request Node itself refused (too long, too slow, not HTTP), in DEFAULT_LANG. */
+  unreadablePage(): string;
 }
 
-type Authed = (req: IncomingMessage, res: ServerResponse, session: Session, url: URL) => Promise<void>;
+type Authed = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  session: Session,
+  url: URL,
+  params: Params,
+) => Promise<void>;
+
+type Refusal =
+  | 'signIn'
+  | 'csrf'
+  | 'notFound'
+  | 'method'
+  | 'tooLarge'
+  | 'badForm'
+  | 'unavailable'
+  | 'failed'
+  | 'badRequest';
+
+/** How each refused form is answered: too long 413, not a form 415, a broken one 400. */
+const FORM_REFUSALS: Record<Exclude<FormRead, { form: URLSearchParams }>['refused'], [number, Refusal]> = {
+  tooLarge: [413, 'tooLarge'],
+  notForm: [415, 'badForm'],
+  malformed: [400, 'badForm'],
+  aborted: [400, 'badForm'],
+};
+
+/** A CSV the export offers: a table id (lower-case words and digits joined by dashes) and `.csv`. */
+const CSV_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.csv$/;
+
+/**
+ * The address of a request, or undefined when its target is neither a path nor a full URL. A path
+ * is read as a path even when it starts with `//` (as a URL it would name another host).
+ */
+function urlOf(req: IncomingMessage): URL | undefined {
+  const target = req.url ?? '/';
+  try {
+    if (target.startsWith('/')) return new URL(`http://dashboard.invalid${target}`);
+    return /^https?:\/\//i.test(target) ? new URL(target) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const pathOf = (req: IncomingMessage): string | undefined => urlOf(req)?.pathname;
 
 /**
  * The community dashboard: server-rendered pages for one community's admin, behind a one-time
@@ -44,7 +108,8 @@ type Authed = (req: IncomingMessage, res: ServerResponse, session: Session, url:
  * dependency for a handful of pages, and the handler plugs into Bolt's HTTPReceiver as it is.
  */
 export function createDashboard(deps: DashboardDeps): Dashboard {
-  const { store, texts, config, log } = deps;
+  const { texts, config, log } = deps;
+  const store = guardedStore(deps.store);
   const clock = deps.clock ?? (() => new Date());
   const access = createAccess(store, clock);
   const secure = config.dashboard.publicUrl?.startsWith('https:') ?? false;
@@ -62,32 +127,52 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
   const browserLang = (req: IncomingMessage): Lang =>
     guessLang(req.headers['accept-language']?.split(',')[0]?.trim()) ?? config.defaultLang;
 
-  function refuse(res: ServerResponse, status: number, lang: Lang, kind: 'signIn' | 'csrf' | 'notFound') {
+  /** The page of a refusal: what happened, and where to go from here. */
+  function refusalPage(lang: Lang, kind: Refusal): string {
     const say = sayIn(lang);
-    const [title, text]: readonly [string, string] = (
-      {
-        signIn: [say('dashboard.refused.signInTitle'), say('dashboard.refused.signIn')],
-        csrf: [say('dashboard.refused.csrfTitle'), say('dashboard.refused.csrf')],
-        notFound: [say('dashboard.refused.notFoundTitle'), say('dashboard.refused.notFound')],
-      } as const
-    )[kind];
+    const title = say(`dashboard.refused.${kind}Title`);
     const extra = kind === 'signIn' ? [say('dashboard.refused.howTo')] : [];
-    sendHtml(res, status, messagePage({ lang, say, title }, title, [text, ...extra]));
+    const back = ['notFound', 'method', 'badRequest', 'failed'].includes(kind);
+    return messagePage(
+      { lang, say, title },
+      title,
+      [say(`dashboard.refused.${kind}`), ...extra],
+      back ? say('dashboard.refused.back') : undefined,
+    );
   }
+
+  function refuse(
+    res: ServerResponse,
+    status: number,
+    lang: Lang,
+    kind: Refusal,
+    headers: Record<string, string> = {},
+  ) {
+    sendHtml(res, status, refusalPage(lang, kind), headers);
+  }
+
+  /** The admin's language when a valid session comes along, else the browser's (never a failure). */
+  const pageLang = async (req: IncomingMessage): Promise<Lang> =>
+    (await access.session(cookies(req)[SESSION_COOKIE]).catch(() => undefined))?.lang ?? browserLang(req);
 
   /** Pages behind the session: none → 401; a POST without the session's CSRF token → 403. */
   const authed =
     (fn: Authed): Handler =>
-    async (req, res) => {
-      const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
+    async (req, res, params) => {
+      const url = urlOf(req) ?? new URL('http://dashboard.invalid/dashboard');
       const session = await access.session(cookies(req)[SESSION_COOKIE]);
       if (!session) return refuse(res, 401, browserLang(req), 'signIn');
       if (req.method === 'POST') {
-        const form = await readForm(req);
-        if (!form || !sameSecret(form.get('csrf') ?? undefined, session.csrf))
+        const read = await readForm(req);
+        if ('refused' in read) {
+          const [status, kind] = FORM_REFUSALS[read.refused];
+          return refuse(res, status, session.lang, kind);
+        }
+        if (!sameSecret(read.form.get('csrf') ?? undefined, session.csrf))
           return refuse(res, 403, session.lang, 'csrf');
-        (req as IncomingMessage & { form?: URLSearchParams }).form = form;
-      } else {
+        (req as IncomingMessage & { form?: URLSearchParams }).form = read.form;
+      } else if (req.method === 'GET') {
+        // A HEAD changes nothing: it gets the page's headers in the language the session has.
         const lang = url.searchParams.get('lang');
         const chosen = lang && lang.length === 2 ? guessLang(lang) : undefined;
         if (chosen) {
@@ -95,7 +180,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
           return redirect(res, url.pathname);
         }
       }
-      return fn(req, res, session, url);
+      return fn(req, res, session, url, params);
     };
   const formOf = (req: IncomingMessage) => (req as IncomingMessage & { form?: URLSearchParams }).form;
 
@@ -112,7 +197,9 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
   );
 
   router.on('GET', '/dashboard/signin', async (req, res) => {
-    const token = new URL(req.url ?? '/', 'http://dashboard.invalid').searchParams.get('token');
+    // A HEAD (a link checker, a preview) never spends the one-time link.
+    if (req.method === 'HEAD') return sendHtml(res, 200, '');
+    const token = urlOf(req)?.searchParams.get('token');
     const result = await access.exchange(token ?? undefined);
     if ('refused' in result) {
       const lang = browserLang(req);
@@ -144,7 +231,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     res: ServerResponse,
     session: Session,
     status: number,
-    extra: { errors?: string[]; saved?: boolean } = {},
+    extra: { errors?: string[]; saved?: boolean; submitted?: URLSearchParams } = {},
   ) => {
     const say = sayIn(session.lang);
     const community = await loadCommunity(store, session.ref, config.defaultLang);
@@ -175,7 +262,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       const errors = await saveSettings(store, session.ref, config.defaultLang, (community) =>
         applySettingsForm(community, form, clock(), say, session.lang),
       );
-      if (errors.length > 0) return settingsPage(res, session, 422, { errors });
+      if (errors.length > 0) return settingsPage(res, session, 422, { errors, submitted: form });
       log.info({ community: communityKey(session.ref) }, 'coffee settings changed on the dashboard');
       redirect(res, '/dashboard/settings?saved=1');
     }),
@@ -197,9 +284,10 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
   router.on(
     'GET',
     '/dashboard/export/:file',
-    authed(async (_req, res, session, url) => {
-      const file = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
-      const csv = await csvFile(contextOf(session), file);
+    authed(async (_req, res, session, _url, params) => {
+      // Only a table's own name is looked up, and only it ever names the file sent.
+      const file = params.file ?? '';
+      const csv = CSV_FILE.test(file) ? await csvFile(contextOf(session), file) : undefined;
       if (csv === undefined) return refuse(res, 404, session.lang, 'notFound');
       send(res, 200, 'text/csv; charset=utf-8', csv, {
         'content-disposition': `attachment; filename="${file}"`,
@@ -227,16 +315,27 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const path = new URL(req.url ?? '/', 'http://dashboard.invalid').pathname;
-      const found = router.find(req.method ?? 'GET', path);
-      if (found === 404) return refuse(res, 404, browserLang(req), 'notFound');
-      if (found === 405)
-        return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET, POST' });
+      const path = pathOf(req);
+      if (path === undefined) return refuse(res, 400, browserLang(req), 'badRequest');
+      // HEAD is GET without the body (Node leaves the body out by itself).
+      const found = router.find(req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET'), path);
+      if (found === 404) return refuse(res, 404, await pageLang(req), 'notFound');
+      if (found === 405) {
+        const allowed = router.allowed(path);
+        const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
+        return refuse(res, 405, await pageLang(req), 'method', { allow });
+      }
+      // A body declared longer than any form is refused before anything else, and never read.
+      if (req.method === 'POST' && Number(req.headers['content-length'] ?? 0) > FORM_LIMIT)
+        return refuse(res, 413, browserLang(req), 'tooLarge');
       await found.handler(req, res, found.params);
     } catch (error) {
-      log.error({ err: error }, 'dashboard request failed');
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Something went wrong.');
-      else res.end();
+      // One line per failed request, with the cause; the page says only what the admin can do.
+      const down = error instanceof StoreUnavailable;
+      log.error({ err: error, path: pathOf(req), method: req.method }, 'dashboard request failed');
+      if (res.headersSent) return void res.end();
+      const [status, kind] = down ? [503, 'unavailable' as const] : [500, 'failed' as const];
+      refuse(res, status, browserLang(req), kind, down ? { 'retry-after': '60' } : {});
     }
   }
 
@@ -247,7 +346,38 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     async signInLink(ref, lang, base = dashboardBase(config.dashboard)) {
       return signInUrl(base, await access.issueLink(ref, lang));
     },
+    unreadablePage: () => refusalPage(config.defaultLang, 'badRequest'),
   };
+}
+
+/**
+ * How long a client may take. A dashboard page is a few kilobytes and a form well under one, so
+ * a client that takes longer than this is stuck or trickling on purpose: its socket is closed
+ * (408) instead of held. Node checks the running requests every `checkEveryMs`.
+ */
+export const DASHBOARD_TIMEOUTS = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  checkEveryMs: 1_000,
+};
+export type DashboardTimeouts = typeof DASHBOARD_TIMEOUTS;
+
+/** Node's own refusals (a request too long, too slow or not HTTP), with the dashboard's headers and page. */
+function answerClientError(dashboard: Dashboard, error: Error & { code?: string }, socket: Socket): void {
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return void socket.destroy();
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = dashboard.unreadablePage();
+  const headers = {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('')}\r\n${body}`);
 }
 
 /** The dashboard on its own HTTP server (no Slack HTTP mode to share): `start` and `weakties dashboard`. */
@@ -255,13 +385,22 @@ export async function serveDashboard(
   dashboard: Dashboard,
   port: number,
   host?: string,
+  timeouts: DashboardTimeouts = DASHBOARD_TIMEOUTS,
 ): Promise<{ server: Server; port: number }> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/dashboard' || path.startsWith('/dashboard/')) return void dashboard.handle(req, res);
-    if (path === '/') return redirect(res, '/dashboard');
-    send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
-  });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
+    (req, res) => {
+      // Everything but the root is the dashboard's to answer, an unknown path with its own 404 page.
+      if ((req.url ?? '/').split('?')[0] === '/') return redirect(res, '/dashboard');
+      void dashboard.handle(req, res);
+    },
+  );
+  server.on('clientError', (error, socket) => answerClientError(dashboard, error, socket as Socket));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

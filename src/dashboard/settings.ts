@@ -96,12 +96,14 @@ export function applySettingsForm(
 
 type Option = { value: string; label: string };
 
-function control(field: Field, s: Settings, say: Say, lang: Lang): string {
+function control(field: Field, s: Settings, say: Say, lang: Lang, submitted?: URLSearchParams): string {
+  // After a form that was not saved, the page shows what the admin sent, so nothing typed is lost.
+  const value = submitted?.get(field) ?? shownValue(s, field);
   const select = (options: Option[]) =>
     `<select name="${field}" id="f-${field}">${options
       .map(
         (o) =>
-          `<option value="${esc(o.value)}"${o.value === shownValue(s, field) ? ' selected' : ''}>${esc(o.label)}</option>`,
+          `<option value="${esc(o.value)}"${o.value === value ? ' selected' : ''}>${esc(o.label)}</option>`,
       )
       .join('')}</select>`;
   const onOff = () =>
@@ -111,7 +113,7 @@ function control(field: Field, s: Settings, say: Say, lang: Lang): string {
     ]);
   const days = () => select(range(1, 7).map((d) => ({ value: d, label: weekdayName(Number(d), lang) })));
   const text = (max: number) =>
-    `<input type="text" name="${field}" id="f-${field}" value="${esc(shownValue(s, field))}" maxlength="${max}">`;
+    `<input type="text" name="${field}" id="f-${field}" value="${esc(value)}" maxlength="${max}">`;
   switch (field) {
     case 'active':
     case 'headsup':
@@ -122,7 +124,7 @@ function control(field: Field, s: Settings, say: Say, lang: Lang): string {
     case 'checkin':
       return days();
     case 'hour':
-      return `<input type="number" name="hour" id="f-hour" min="0" max="23" step="1" value="${esc(shownValue(s, field))}">`;
+      return `<input type="number" name="hour" id="f-hour" min="0" max="23" step="1" value="${esc(value)}">`;
     case 'timezone':
       return text(80);
     case 'group':
@@ -179,6 +181,8 @@ export interface SettingsView {
   csrf: string;
   errors?: string[];
   saved?: boolean;
+  /** The form that was not saved: its values are shown again. */
+  submitted?: URLSearchParams;
 }
 
 export function settingsHtml(view: SettingsView): string {
@@ -206,7 +210,7 @@ export function settingsHtml(view: SettingsView): string {
   };
   const fields = FIELDS.map(
     (f) =>
-      `<label for="f-${f}">${esc(say(labels[f] as 'dashboard.settings.active'))}${control(f, s, say, lang)}</label>`,
+      `<label for="f-${f}">${esc(say(labels[f] as 'dashboard.settings.active'))}${control(f, s, say, lang, view.errors?.length ? view.submitted : undefined)}</label>`,
   ).join('\n');
   return `<h1>${esc(say('dashboard.settings.title'))}</h1>
 <p class="intro">${richText(say('dashboard.settings.intro'))}</p>

@@ -1,4 +1,5 @@
 import { clip } from '../core/clip.js';
+import { withoutControls } from '../core/controls.js';
 import { clockAt, formatDay, isTimeZone, localDate, weekdayName } from '../core/time.js';
 import { guessLang, type Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
@@ -55,7 +56,8 @@ const SETTERS: Record<string, Setter> = {
   },
   group: {
     expected: { text: 'coffee.admin.expected.group' },
-    read: (v, rest) => ({ groupBy: clip([v, ...rest].join(' '), 40) }),
+    // A field name, shown in chat, terminal and dashboard: no control or bidi-override characters.
+    read: (v, rest) => ({ groupBy: clip(withoutControls([v, ...rest].join(' ')).trim(), 40) }),
   },
   checkin: {
     expected: { text: 'coffee.admin.expected.weekday' },

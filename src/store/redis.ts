@@ -2,7 +2,7 @@ import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import Keyv from 'keyv';
 import type { Logger } from '../log.js';
 import { createLeaseLocks, type LeaseLockOptions, type Leases, StoreUnavailable } from './locks.js';
-import { claimKey, SPACES, type Space, type Store, StoreError, watch } from './store.js';
+import { claimKey, SPACES, type Space, type Store, StoreError } from './store.js';
 
 /** A command Redis has not answered by then fails, and the turn with it ("try again in a minute"). */
 const COMMAND_TIMEOUT_MS = 2_000;
@@ -119,11 +119,12 @@ export async function openRedis(
       throwOnConnectError: true,
     });
     // Errors must reach the turn: a swallowed failed read would look like a new member.
-    spaces[space] = watch(
-      new Keyv({ store: adapter, namespace: space, useKeyPrefix: false, throwOnErrors: true }),
-      space,
-      log,
-    );
+    const keyv = new Keyv({ store: adapter, namespace: space, useKeyPrefix: false, throwOnErrors: true });
+    // Keyv emits each error and (throwOnErrors) also throws it: the caller logs a failed command,
+    // and the client's own failure, which reaches every space, was logged once above. Here it is
+    // only a debug line, so one outage or one failed request is not logged six times over.
+    keyv.on('error', (error: unknown) => log.debug({ err: error, space }, 'store error'));
+    spaces[space] = keyv;
   }
   // A failed command while Redis is down becomes StoreUnavailable, with the cause kept.
   const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
