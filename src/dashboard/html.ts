@@ -1,13 +1,10 @@
+import { escapeMarkup } from '../core/markup.js';
 import type { Lang } from '../core/types.js';
 import type { Say } from '../texts/texts.js';
 import type { Cell, PageContent, Section, Table } from './content.js';
 
 /** Text made safe for HTML content and attribute values. */
-export const esc = (value: string | number): string =>
-  String(value).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+export const esc = escapeMarkup;
 
 /**
  * A text with commands marked as `code` (as in the chat), made safe for HTML: each `…` becomes

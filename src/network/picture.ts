@@ -1,4 +1,5 @@
 import { renderAsync } from '@resvg/resvg-js';
+import { escapeMarkup } from '../core/markup.js';
 import { SANS_BOLD_FILE, SANS_FILE } from './font.js';
 import {
   type Dot,
@@ -17,9 +18,8 @@ export type { LegendRow, MapLabels, MapLayout, PlacedPerson, TextItem } from './
 export { layoutMap } from './map-layout.js';
 export { DOMAIN_COLOURS, NO_DOMAIN_COLOUR } from './palette.js';
 
-const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 /** Layout texts are already cleaned to drawable characters; only markup needs escaping. */
-const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => XML[c] ?? c);
+const esc = escapeMarkup;
 const n = (value: number): string => String(Math.round(value * 100) / 100);
 
 function textSvg(t: TextItem): string {

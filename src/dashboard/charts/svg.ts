@@ -3,13 +3,10 @@
  * made on the server: no script, no style attributes (the page's CSP forbids inline styles), only
  * presentation attributes and class names the page's stylesheet may refine.
  */
+import { escapeMarkup } from '../../core/markup.js';
 
 /** Text and attribute values made safe for XML. */
-export const esc = (text: string | number): string =>
-  String(text).replace(
-    /[&<>"']/g,
-    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
-  );
+export const esc = escapeMarkup;
 
 /** A number rounded for a coordinate, so that the markup stays short and the same on every run. */
 export const px = (n: number): string => String(Math.round(n * 10) / 10);
