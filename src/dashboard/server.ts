@@ -120,7 +120,12 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     lang: session.lang,
     say: sayIn(session.lang),
     title,
-    signedIn: { current, community: communityKey(session.ref), csrf: session.csrf, path },
+    signedIn: {
+      current,
+      community: sayIn(session.lang)(`dashboard.place.${session.ref.platform}`, { space: session.ref.space }),
+      csrf: session.csrf,
+      path,
+    },
   });
 
   /** Without a session, the page speaks the browser's language when it is one of ours. */

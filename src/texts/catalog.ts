@@ -608,6 +608,9 @@ export const CATALOG = {
   // dashboard.json
   'dashboard.title': [],
   'dashboard.community': ['community'],
+  'dashboard.place.slack': ['space'],
+  'dashboard.place.discord': ['space'],
+  'dashboard.place.console': ['space'],
   'dashboard.nav.label': [],
   'dashboard.nav.overview': [],
   'dashboard.nav.growth': [],

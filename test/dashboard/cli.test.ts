@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { BIN, runCli, type Sandbox, useCli } from '../helpers/cli.js';
+import { say } from '../helpers/texts.js';
 import { tokenIn } from './browser.js';
 
 const e2e = useCli();
@@ -55,7 +56,7 @@ it('weakties dashboard link prints a link the separately served dashboard honour
   const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const overview = await fetch(`${base}/dashboard`, { headers: { cookie } });
   expect(overview.status).toBe(200);
-  expect(await overview.text()).toContain('console:local');
+  expect(await overview.text()).toContain(say('en', 'dashboard.place.console', { space: 'local' }));
   expect((await open(link)).status).toBe(410);
 
   // Another community by flag; a platform that does not exist is a usage error.
@@ -67,7 +68,7 @@ it('weakties dashboard link prints a link the separately served dashboard honour
   const slackPage = await fetch(`${base}/dashboard`, {
     headers: { cookie: await cookieOf(slack.stdout.trim()) },
   });
-  expect(await slackPage.text()).toContain('slack:T9');
+  expect(await slackPage.text()).toContain(say('en', 'dashboard.place.slack', { space: 'T9' }));
   expect((await runCli(sandbox, ['dashboard', 'link', '--platform', 'irc'])).code).toBe(2);
 });
 

@@ -45,7 +45,7 @@ it('serves /dashboard on Bolt port; /weakties dashboard gives an admin a one-tim
   const overview = await fetch(`${base}/dashboard`, { headers: { cookie } });
   expect(overview.status).toBe(200);
   // The session sees Anna's workspace only.
-  expect(await overview.text()).toContain(`slack:${TEAM}`);
+  expect(await overview.text()).toContain(en('dashboard.place.slack', { space: TEAM }));
 
   // A form post reaches the dashboard (not Slack's signature gate): without its token, 403.
   const form = { 'content-type': 'application/x-www-form-urlencoded', cookie };

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { FakeDiscord } from '../discord/fake-discord.js';
 import { assertBuilt, BIN, runCli } from '../helpers/cli.js';
+import { say } from '../helpers/texts.js';
 
 let fake: FakeDiscord | undefined;
 let weakties: ChildProcess | undefined;
@@ -72,5 +73,5 @@ it('start serves /dashboard on PORT when Slack HTTP mode does not', async () => 
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const overview = await fetch(`${base}/dashboard`, { headers: { cookie } });
   expect(overview.status).toBe(200);
-  expect(await overview.text()).toContain('discord:global');
+  expect(await overview.text()).toContain(say('en', 'dashboard.place.discord', { space: 'global' }));
 }, 60_000);
