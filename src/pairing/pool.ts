@@ -6,7 +6,7 @@
 import type { Candidate, MatchInput } from './match.js';
 import { pairKey } from './pair-key.js';
 import { hash3, mulberry32, type Random } from './random.js';
-import { allowedPairWeight, NEVER_MET } from './weights.js';
+import { allowedPairWeight, NEVER_MET, needMet } from './weights.js';
 
 /**
  * Spread among pairs that the weights rate the same (a round of strangers), so the choice among
@@ -134,6 +134,16 @@ export class Pool {
       }
     }
     this.scarcity = Float64Array.from(strangers, (count) => 1 / (1 + count));
+  }
+
+  /** Whether this round is made in `gaps` mode (a need met by an offer weighs more). */
+  get gaps(): boolean {
+    return this.input.mode === 'gaps';
+  }
+
+  /** Whether one of i's needs is among j's offers (whatever the mode). */
+  meets(i: number, j: number): boolean {
+    return needMet(this.members[i] as Candidate, this.members[j] as Candidate);
   }
 
   /** Whether i and j met in an earlier round. */
