@@ -32,14 +32,14 @@ export function gapCover(pool: Pool, matrixLimit: number): GapCover | undefined 
   const offers = pool.members.some((m) => (m.offers?.length ?? 0) > 0);
   if (!needs || !offers) return undefined;
   const hasNeed = Uint8Array.from(pool.members, (m) => ((m.needs?.length ?? 0) > 0 ? 1 : 0));
-  if (n > matrixLimit)
-    return { meets: (i, j) => hasNeed[i] === 1 && pool.meets(i, j), coverable: (i) => hasNeed[i] === 1 };
+  const meets = (i: number, j: number) => hasNeed[i] === 1 && pool.meets(i, j);
+  if (n > matrixLimit) return { meets, coverable: (i) => hasNeed[i] === 1 };
   const matrix = new Uint8Array(n * n);
   const coverable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (!hasNeed[i]) continue;
     for (let j = 0; j < n; j++)
-      if (j !== i && pool.meets(i, j)) {
+      if (j !== i && meets(i, j)) {
         matrix[i * n + j] = 1;
         coverable[i] = 1;
       }
