@@ -21,7 +21,7 @@ import { FakeSlack } from '../test/slack/fake-slack.js';
 import { eventEnvelope, imMessage } from '../test/slack/fixtures.js';
 import { SIGNING_SECRET, signature } from '../test/slack/harness.js';
 import { benchDashboard } from './dashboard.js';
-import { benchGaps, benchGroups, benchPairing } from './pairing.js';
+import { benchGaps, benchGapsGroups, benchGroups, benchPairing } from './pairing.js';
 import { playTurns, renderToNothing, SCRIPT } from './turns.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100);
@@ -224,6 +224,7 @@ async function main() {
       await benchPairing();
       await benchGroups();
       await benchGaps();
+      await benchGapsGroups();
     }
     if (runs('engine')) await benchEngine(dir);
     if (acks) {

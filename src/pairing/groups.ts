@@ -5,11 +5,15 @@
  * pair weights inside groups grows (local search). Every step is bounded by counts, never by the
  * clock, so the same pool and seed always give the same groups.
  *
+ * In `gaps` mode a member's need met inside their group counts once, however many offer it
+ * (gap-cover.ts): the gap is taken out of the pair weights and added per member served.
+ *
  * Fair spread: the places in the larger groups go to the members who were in a larger group
  * least often; a swap moves someone into a larger group only in exchange for a member with the
  * same count, so the local search never trades fairness for weight.
  */
 import { type CandidateGraph, candidateGraph } from './candidates.js';
+import { type GapCover, gapCover, MEMBER_GAP, pairGap } from './gap-cover.js';
 import type { Pool } from './pool.js';
 import { shuffle } from './random.js';
 import { SETTLED_PAIR } from './weights.js';
@@ -56,14 +60,20 @@ export function groupSizes(n: number, k: number): number[] {
   return Array.from({ length: count }, (_, i) => (i < extra ? base + 1 : base));
 }
 
-/** Pair weights, from a kept matrix for small pools or asked of the pool each time. */
-function weigher(pool: Pool): (i: number, j: number) => number {
+/**
+ * Pair weights, from a kept matrix for small pools or asked of the pool each time; with a gap
+ * cover, without the gap part (it is counted per member served instead).
+ */
+function weigher(pool: Pool, cover: GapCover | undefined): (i: number, j: number) => number {
   const n = pool.size;
-  if (n > MATRIX_LIMIT) return (i, j) => pool.weight(i, j);
+  const pair = cover
+    ? (i: number, j: number) => pool.weight(i, j) - pairGap(cover, i, j)
+    : pool.weight.bind(pool);
+  if (n > MATRIX_LIMIT) return pair;
   const matrix = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const w = pool.weight(i, j);
+      const w = pair(i, j);
       matrix[i * n + j] = w;
       matrix[j * n + i] = w;
     }
@@ -76,7 +86,8 @@ export function placeGroups(pool: Pool, size: number): Placement {
   const sizes = groupSizes(n, size);
   if (sizes.length === 0) return { groups: [], unplaced: Array.from({ length: n }, (_, i) => i) };
   if (n <= MATRIX_LIMIT) pool.countStrangers();
-  const weight = weigher(pool);
+  const cover = gapCover(pool, MATRIX_LIMIT);
+  const weight = weigher(pool, cover);
   const large = Math.max(...sizes);
   const hasLarger = large > Math.min(...sizes) && large > size;
 
@@ -90,9 +101,9 @@ export function placeGroups(pool: Pool, size: number): Placement {
 
   const everyone = Array.from({ length: n }, (_, i) => i);
   const graph = n > MATRIX_LIMIT ? candidateGraph(pool, everyone) : undefined;
-  const groups = seedGroups(pool, sizes, hasLarger ? large : -1, inLarge, weight, graph);
+  const groups = seedGroups(pool, sizes, hasLarger ? large : -1, inLarge, weight, graph, cover);
   const unplaced = repairLeftovers(pool, groups.groups, groups.left, sizes, weight);
-  improve(pool, groups.groups, hasLarger ? large : -1, weight, graph);
+  improve(pool, groups.groups, hasLarger ? large : -1, weight, graph, cover);
   return { groups: groups.groups.filter((g) => g.length > 0), unplaced };
 }
 
@@ -108,6 +119,7 @@ function seedGroups(
   inLarge: Uint8Array,
   weight: (i: number, j: number) => number,
   graph: CandidateGraph | undefined,
+  cover: GapCover | undefined,
 ): { groups: number[][]; left: number[] } {
   const n = pool.size;
   const taken = new Uint8Array(n);
@@ -149,10 +161,15 @@ function seedGroups(
       }
       let best = -1;
       let bestWeight = Number.NEGATIVE_INFINITY;
+      // Gaps mode: members of the group whose need nobody in it meets yet.
+      const open = cover
+        ? group.filter((m) => cover.coverable(m) && !group.some((o) => o !== m && cover.meets(m, o)))
+        : [];
       const consider = (p: number) => {
         if (inLarge[p] !== c || taken[p]) return;
         let total = 0;
         for (const m of group) total += weight(p, m);
+        if (cover) total += MEMBER_GAP * servedBy(cover, group, open, p);
         if (total > bestWeight) {
           best = p;
           bestWeight = total;
@@ -168,6 +185,13 @@ function seedGroups(
   }
   const left = Array.from({ length: n }, (_, i) => i).filter((i) => !taken[i]);
   return { groups, left };
+}
+
+/** Members newly served when p joins a group: p by anyone in it, and the `open` ones by p. */
+function servedBy(cover: GapCover, group: readonly number[], open: readonly number[], p: number): number {
+  let served = group.some((m) => cover.meets(p, m)) ? 1 : 0;
+  for (const m of open) if (cover.meets(m, p)) served++;
+  return served;
 }
 
 const fits = (pool: Pool, u: number, group: readonly number[], except = -1) =>
@@ -236,7 +260,8 @@ function repairLeftovers(
  * pair weights inside groups and breaks no block. Small pools try every pair of members, then
  * kick a few unsettled members into other groups and search again, keeping the best groups found
  * (iterated local search, within a budget of swap evaluations). Large pools try the groups of x's
- * best candidate partners, and skip members whose group is already as good as it gets.
+ * best candidate partners, and skip members whose group is already as good as it gets. With a
+ * gap cover the sum also holds MEMBER_GAP per member whose need is met in their group.
  */
 function improve(
   pool: Pool,
@@ -244,23 +269,45 @@ function improve(
   largeSize: number,
   weight: (i: number, j: number) => number,
   graph: CandidateGraph | undefined,
+  cover: GapCover | undefined,
 ) {
   const n = pool.size;
   const groupOf = new Int32Array(n).fill(-1);
   for (const [k, group] of groups.entries()) for (const m of group) groupOf[m] = k;
   /** attach[x]: the sum of x's pair weights inside x's group. */
   const attach = new Float64Array(n);
+  /** served[x]: the members of x's group who meet x's need (gaps mode). */
+  const served = new Int32Array(n);
   const recompute = (k: number) => {
     const group = groups[k] as number[];
     for (const x of group) {
       let total = 0;
       for (const m of group) if (m !== x) total += weight(x, m);
       attach[x] = total;
+      if (cover) served[x] = group.reduce((count, m) => count + (m !== x && cover.meets(x, m) ? 1 : 0), 0);
     }
   };
   for (let k = 0; k < groups.length; k++) recompute(k);
   const settled = (x: number) =>
-    (attach[x] as number) >= ((groups[groupOf[x] as number] as number[]).length - 1) * SETTLED_PAIR;
+    (attach[x] as number) >= ((groups[groupOf[x] as number] as number[]).length - 1) * SETTLED_PAIR &&
+    (!cover || served[x] !== 0 || !cover.coverable(x));
+  /**
+   * Gaps mode: the change in members served when `out` leaves group g and `into` takes their
+   * place (each member once, however many in the group meet their need).
+   */
+  const servedChange = (g: number, out: number, into: number): number => {
+    if (!cover) return 0;
+    let change = served[out] !== 0 ? -1 : 0;
+    let intoServed = false;
+    for (const m of groups[g] as number[]) {
+      if (m === out) continue;
+      if (!intoServed && cover.meets(into, m)) intoServed = true;
+      const before = served[m] as number;
+      const after = before - (cover.meets(m, out) ? 1 : 0) + (cover.meets(m, into) ? 1 : 0);
+      change += (after !== 0 ? 1 : 0) - (before !== 0 ? 1 : 0);
+    }
+    return intoServed ? change + 1 : change;
+  };
   const mayTrade = (x: number, y: number, a: number, b: number) =>
     largeSize === -1 ||
     ((groups[a] as number[]).length === largeSize) === ((groups[b] as number[]).length === largeSize) ||
@@ -283,7 +330,8 @@ function improve(
       if (w === Number.NEGATIVE_INFINITY) return w;
       into += w;
     }
-    return into - (attach[x] as number) - (attach[y] as number);
+    const pairs = into - (attach[x] as number) - (attach[y] as number);
+    return cover ? pairs + MEMBER_GAP * (servedChange(a, x, y) + servedChange(b, y, x)) : pairs;
   };
   const swap = (x: number, y: number, a: number, b: number) => {
     const ga = groups[a] as number[];
@@ -350,7 +398,12 @@ function improve(
   }
   descend(visit, SMALL_PASSES * visit.length);
   if (groups.length < 2) return;
-  const total = () => placed.reduce((sum, x) => sum + (attach[x] as number), 0);
+  // attach counts each pair twice, so a member served counts twice too.
+  const total = () =>
+    placed.reduce(
+      (sum, x) => sum + (attach[x] as number) + (cover && served[x] !== 0 ? 2 * MEMBER_GAP : 0),
+      0,
+    );
   let best = total();
   let bestGroups = groups.map((g) => [...g]);
   while (evaluations < KICK_BUDGET) {

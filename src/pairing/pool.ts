@@ -6,7 +6,8 @@
 import type { Candidate, MatchInput } from './match.js';
 import { pairKey } from './pair-key.js';
 import { hash3, mulberry32, type Random } from './random.js';
-import { allowedPairWeight, NEVER_MET } from './weights.js';
+import { meetsById, type TagIds, tagIds } from './tag-ids.js';
+import { allowedPairWeight, GAP_SIDE, NEVER_MET, needMet } from './weights.js';
 
 /**
  * Spread among pairs that the weights rate the same (a round of strangers), so the choice among
@@ -63,6 +64,8 @@ export class Pool {
   private readonly seat: Int32Array;
   /** Seats that turn (odd): seat pairs (i, j) sum to this round's target modulo it. */
   private readonly turning: number;
+  /** In `gaps` mode, needs and offers as numbers (undefined: compared as tags). */
+  private readonly tags: TagIds | undefined;
 
   constructor(input: MatchInput) {
     this.input = input;
@@ -78,6 +81,7 @@ export class Pool {
     for (const [seat, { i }] of seated.entries()) this.seat[i] = seat;
     this.turning = this.size % 2 === 0 ? this.size - 1 : this.size;
     this.scarcity = new Float64Array(this.size);
+    this.tags = input.mode === 'gaps' ? tagIds(this.members) : undefined;
     const index = new Map(this.members.map((m, i) => [m.id, i]));
     this.blockedWith = new Array(this.size).fill(undefined);
     for (const [i, member] of this.members.entries()) {
@@ -136,6 +140,17 @@ export class Pool {
     this.scarcity = Float64Array.from(strangers, (count) => 1 / (1 + count));
   }
 
+  /** Whether this round is made in `gaps` mode (a need met by an offer weighs more). */
+  get gaps(): boolean {
+    return this.input.mode === 'gaps';
+  }
+
+  /** Whether one of i's needs is among j's offers (whatever the mode). */
+  meets(i: number, j: number): boolean {
+    if (this.tags) return meetsById(this.tags, i, j);
+    return needMet(this.members[i] as Candidate, this.members[j] as Candidate);
+  }
+
   /** Whether i and j met in an earlier round. */
   met(i: number, j: number): boolean {
     return this.input.lastMet.has(pairKey(this.id(i), this.id(j)));
@@ -166,7 +181,15 @@ export class Pool {
         ? Math.round(SCARCITY * ((this.scarcity[i] as number) + (this.scarcity[j] as number)))
         : 0;
     return (
-      allowedPairWeight(a, b, lastMet, this.input.round, this.input.mode === 'gaps', this.input.size ?? 2) +
+      allowedPairWeight(
+        a,
+        b,
+        lastMet,
+        this.input.round,
+        this.input.mode === 'gaps',
+        this.input.size ?? 2,
+        this.tags ? ((this.meets(i, j) ? 1 : 0) + (this.meets(j, i) ? 1 : 0)) * GAP_SIDE : undefined,
+      ) +
       (hash3(low, high, this.input.seed) % TIE_BREAK) +
       (this.scheduled(i, j) ? ROTATION : 0) +
       scarce +

@@ -147,7 +147,8 @@ function staleTrade(a: Candidate, b: Candidate, lastMet: number | undefined, rou
  * The weight of a pair that is allowed to meet (blocks not checked: see pairWeight).
  * `lastMet` is the round they last met in, undefined when never; `gaps` adds the gap bonus;
  * `size` is the round's group size: 3 and 4 use the stale trade, except in `gaps` mode, where a
- * filled gap must keep outranking across groups.
+ * filled gap must keep outranking across groups. `gap` is gapBonus(a, b) when the caller already
+ * knows it (the pool compares tags by number).
  */
 export function allowedPairWeight(
   a: Candidate,
@@ -156,10 +157,11 @@ export function allowedPairWeight(
   round: number,
   gaps = false,
   size = 2,
+  gap?: number,
 ): number {
   const band =
     !gaps && STALE_TRADE_SIZES.includes(size) ? staleTrade(a, b, lastMet, round) : history(lastMet, round);
-  return band + (gaps ? gapBonus(a, b) : 0) + groupBonus(a, b) + hoursBonus(a, b);
+  return band + (gaps ? (gap ?? gapBonus(a, b)) : 0) + groupBonus(a, b) + hoursBonus(a, b);
 }
 
 /**
