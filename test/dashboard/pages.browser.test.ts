@@ -13,7 +13,17 @@ import type { State } from '../../src/engine/state.js';
 import { planRound } from '../../src/pairing/plan.js';
 import { say } from '../helpers/texts.js';
 import { type DashboardHarness, launchBrowser, SHOTS, startDashboard } from './browser.js';
-import { JOINED, NOW, PLANTED, type Populated, populatedCommunity, REF, seedInto, TEAMS } from './seed.js';
+import {
+  JOINED,
+  NOW,
+  PLANTED,
+  type Populated,
+  populatedCommunity,
+  REF,
+  seedInto,
+  TABLE_IDS,
+  TEAMS,
+} from './seed.js';
 
 const OUT = join(SHOTS, 'populated');
 const PAGES = {
@@ -398,22 +408,7 @@ describe.each(['en', 'nl'] as const)('a populated community in %s', (lang) => {
     const files = await page
       .locator('ul.exports a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(files).toEqual(
-      [
-        'coffee-rounds',
-        'overview-members',
-        'overview-exercises',
-        'overview-completions',
-        'overview-asks',
-        'overview-events',
-        'overview-coffee',
-        'growth-sizes',
-        'growth-weak',
-        'growth-added',
-        'web-figures',
-        'web-never-met',
-      ].map((id) => `/dashboard/export/${id}.csv`),
-    );
+    expect(files).toEqual(['coffee-rounds', ...TABLE_IDS].map((id) => `/dashboard/export/${id}.csv`));
     const rounds = parseCsv(await (await context.request.get(`${h.base}${files[0]}`)).text());
     expect(rounds.length - 1).toBe(seed.community.rounds.length);
     await context.close();

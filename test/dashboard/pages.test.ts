@@ -21,6 +21,7 @@ import {
   seededStore,
   state,
   svgProblems,
+  TABLE_IDS,
 } from './seed.js';
 
 const FIRST = '2026-11-02T10:00:00.000Z';
@@ -290,19 +291,7 @@ describe('the chart pages', () => {
   it('give tables of the same numbers with stable, URL-safe ids', async () => {
     const store = await seededStore(members(), community(roster, rounds));
     const tables = await allTables(context(store));
-    expect(tables.map((t) => t.id)).toEqual([
-      'overview-members',
-      'overview-exercises',
-      'overview-completions',
-      'overview-asks',
-      'overview-events',
-      'overview-coffee',
-      'growth-sizes',
-      'growth-weak',
-      'growth-added',
-      'web-figures',
-      'web-never-met',
-    ]);
+    expect(tables.map((t) => t.id)).toEqual(TABLE_IDS);
     for (const t of tables) {
       expect(t.id).toMatch(/^[a-z0-9-]+$/);
       for (const row of t.rows) expect(row).toHaveLength(t.columns.length);

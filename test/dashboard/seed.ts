@@ -20,6 +20,21 @@ import { texts } from '../helpers/engine.js';
 
 export const REF: CommunityRef = { platform: 'slack', space: 'T-DASH' };
 export const NOW = new Date('2026-12-09T12:00:00Z');
+/** The chart pages' tables, in page order: their ids are the CSV names and must stay stable. */
+export const TABLE_IDS = [
+  'overview-members',
+  'overview-exercises',
+  'overview-completions',
+  'overview-asks',
+  'overview-events',
+  'overview-coffee',
+  'growth-sizes',
+  'growth-weak',
+  'growth-added',
+  'web-figures',
+  'web-never-met',
+];
+
 /** Planted names: a test fails when any of them shows up on a page or in a table. */
 export const PLANTED = ['Zyxwanda', 'Qorvath', 'Mirelbug', 'Xantippo'];
 
