@@ -322,7 +322,7 @@ describe('the chart pages', () => {
     expect(nl.title).toBe('Overzicht');
     expect(nl.sections[0]?.svg).toMatch(/>7 dec\.?</);
     // Six of the seven who answered met: 86%.
-    expect(nl.sections[5]?.lead).toContain('sprak 86%');
+    expect(nl.sections[5]?.lead).toContain('heeft 86% de anderen echt gesproken');
     const en = await chartPage('overview', context(store, 'en'));
     expect(en.sections[0]?.svg).toMatch(/>7 Dec</);
   });
